@@ -1,0 +1,206 @@
+//! Turns a checked catalog into Rust: the enum, its static tables and its
+//! trait impls.
+//!
+//! Per-code data goes into a few flat tables indexed by the variant's
+//! position: every string in one literal plus a table of offsets, and one
+//! packed `u32` of metadata per code. The compiler checks such tables far
+//! faster than one `match` arm per code per method, and every accessor is a
+//! table load. Paths are absolute and go through the runtime's versioned
+//! private module, so the expansion means the same wherever it lands.
+
+use errcodes_core::meta::Meta;
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+
+use crate::catalog::Catalog;
+use crate::docs;
+use crate::phf;
+
+/// What the expansion needs besides the catalog.
+#[derive(Clone, Copy, Debug)]
+pub struct Expansion<'a> {
+    /// The catalog's path as the user wrote it, quoted in the docs.
+    pub path: &'a str,
+    /// The path given to `include_bytes!`, so that cargo rebuilds the crate
+    /// when the catalog changes; `None` to leave it out.
+    pub include: Option<&'a str>,
+}
+
+/// Why a checked catalog could still not be expanded.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum TooLarge {
+    Strings,
+    Codes,
+}
+
+/// The generated items.
+pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<TokenStream, TooLarge> {
+    let enum_name = Ident::new(&catalog.name, Span::call_site());
+    let variants: Vec<Ident> = catalog
+        .codes
+        .iter()
+        .map(|code| Ident::new(&code.name, Span::call_site()))
+        .collect();
+    let variant_docs = catalog.codes.iter().map(|code| docs::code(code, catalog));
+    let enum_doc = docs::catalog(catalog, expansion.path);
+
+    let private = quote!(::errcodes_runtime::__private_0_1);
+    let include = expansion.include.map(|path| {
+        quote!(
+            const _: &[u8] = ::core::include_bytes!(#path);
+        )
+    });
+    let tables = tables(catalog)?;
+    let name = &catalog.name;
+    let description = &catalog.description;
+    let domains = catalog.domains.iter().map(|domain| {
+        let (id, title, description) = (&domain.id, &domain.title, &domain.description);
+        quote!(#private::domain(#id, #title, #description))
+    });
+    let Tables {
+        strings,
+        offsets,
+        meta,
+        seed,
+        displacements,
+        slots,
+    } = tables;
+
+    Ok(quote! {
+        #[doc = #enum_doc]
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::cmp::PartialOrd,
+            ::core::cmp::Ord,
+            ::core::hash::Hash,
+        )]
+        pub enum #enum_name {
+            #(
+                #[doc = #variant_docs]
+                #variants,
+            )*
+        }
+
+        const _: () = {
+            #include
+
+            #[allow(clippy::unreadable_literal)]
+            static __CATALOG: ::errcodes_runtime::Catalog = #private::catalog(#private::Parts {
+                name: #name,
+                description: #description,
+                domains: &[#(#domains),*],
+                strings: #strings,
+                offsets: &[#(#offsets),*],
+                meta: &[#(#meta),*],
+                seed: #seed,
+                displacements: &[#(#displacements),*],
+                slots: &[#(#slots),*],
+            });
+
+            #[automatically_derived]
+            impl ::errcodes_runtime::ErrorCode for #enum_name {
+                const ALL: &'static [Self] = &[#(#enum_name::#variants),*];
+                const CATALOG: &'static ::errcodes_runtime::Catalog = &__CATALOG;
+
+                #[inline]
+                fn index(&self) -> usize {
+                    *self as usize
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::fmt::Display for #enum_name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #private::display(self, f)
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #enum_name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #private::debug(self, f)
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::str::FromStr for #enum_name {
+                type Err = ::errcodes_runtime::UnknownCode;
+
+                fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                    #private::parse(s)
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::error::Error for #enum_name {}
+
+            #private::impl_serde!(#enum_name);
+        };
+    })
+}
+
+/// The catalog's per-code data, as literals.
+struct Tables {
+    strings: Literal,
+    offsets: Vec<Literal>,
+    meta: Vec<Literal>,
+    seed: Literal,
+    displacements: Vec<Literal>,
+    slots: Vec<Literal>,
+}
+
+fn tables(catalog: &Catalog) -> Result<Tables, TooLarge> {
+    let mut strings = String::new();
+    let mut offsets = Vec::with_capacity(catalog.codes.len() * 5 + 1);
+    let mut meta = Vec::with_capacity(catalog.codes.len());
+    let offset = |strings: &String| {
+        u32::try_from(strings.len())
+            .map(Literal::u32_unsuffixed)
+            .map_err(|_| TooLarge::Strings)
+    };
+    for code in &catalog.codes {
+        // The order of `Field` in the runtime.
+        for text in [
+            &code.code,
+            &code.name,
+            &code.title,
+            &code.description,
+            &code.resolution,
+        ] {
+            offsets.push(offset(&strings)?);
+            strings.push_str(text);
+        }
+        let packed = Meta::pack(
+            code.status,
+            code.action,
+            code.severity,
+            code.outcome,
+            code.origin,
+            code.domain,
+        )
+        .ok_or(TooLarge::Codes)?;
+        meta.push(Literal::u32_unsuffixed(packed.0));
+    }
+    offsets.push(offset(&strings)?);
+    let codes: Vec<&str> = catalog
+        .codes
+        .iter()
+        .map(|code| code.code.as_str())
+        .collect();
+    let phf = phf::build(&codes).ok_or(TooLarge::Codes)?;
+    Ok(Tables {
+        strings: Literal::string(&strings),
+        offsets,
+        meta,
+        seed: Literal::u64_unsuffixed(phf.seed),
+        displacements: phf
+            .displacements
+            .into_iter()
+            .map(Literal::u32_unsuffixed)
+            .collect(),
+        slots: phf.slots.into_iter().map(Literal::u32_unsuffixed).collect(),
+    })
+}

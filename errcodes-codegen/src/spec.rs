@@ -1,0 +1,362 @@
+//! Reads the YAML tree into the keys of a catalog. Each mapping's keys are
+//! checked against the ones it may have, and each value against the type it
+//! must have; what the values mean is checked in `check.rs`.
+
+use crate::diagnostic::{Diagnostic, Errors, Location, closest, list};
+use crate::keys;
+use crate::yaml::{Node, Value};
+
+/// A string value and where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Text {
+    pub(crate) value: String,
+    pub(crate) at: Location,
+    /// Written without quotes; see `Value::Str`.
+    pub(crate) plain: bool,
+}
+
+/// A whole number and where it was written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Number {
+    pub(crate) value: i128,
+    pub(crate) at: Location,
+}
+
+/// A catalog as written, before its meaning is checked.
+#[derive(Debug, Default)]
+pub(crate) struct Spec {
+    pub(crate) name: Option<Text>,
+    pub(crate) description: Option<Text>,
+    pub(crate) code_formats: Vec<Text>,
+    pub(crate) defaults: Classes,
+    pub(crate) domains: Vec<DomainSpec>,
+    pub(crate) codes: Vec<CodeSpec>,
+    /// Where the list of codes is, or the document if it has none.
+    pub(crate) codes_at: Location,
+}
+
+/// The classifications a code has, or that `defaults` gives every code.
+#[derive(Debug, Default)]
+pub(crate) struct Classes {
+    pub(crate) action: Option<Text>,
+    pub(crate) severity: Option<Text>,
+    pub(crate) outcome: Option<Text>,
+    pub(crate) origin: Option<Text>,
+}
+
+#[derive(Debug)]
+pub(crate) struct DomainSpec {
+    pub(crate) id: Text,
+    pub(crate) title: Option<Text>,
+    pub(crate) description: Option<Text>,
+}
+
+/// One entry under `codes`.
+#[derive(Debug)]
+pub(crate) struct CodeSpec {
+    pub(crate) at: Location,
+    pub(crate) code: Option<Text>,
+    pub(crate) name: Option<Text>,
+    pub(crate) status: Option<Number>,
+    pub(crate) title: Option<Text>,
+    pub(crate) description: Option<Text>,
+    pub(crate) resolution: Option<Text>,
+    pub(crate) domain: Option<Text>,
+    pub(crate) classes: Classes,
+}
+
+/// Reads a parsed document; what cannot be read is reported and left out.
+pub(crate) fn read(root: &Node, errors: &mut Errors) -> Spec {
+    let mut spec = Spec {
+        codes_at: root.at,
+        ..Spec::default()
+    };
+    if root.value == Value::Null {
+        errors.push(
+            Diagnostic::new("the catalog is empty", root.at)
+                .help("start with `name: MyError` and a list of `codes:`; see specs/FORMAT.md"),
+        );
+        return spec;
+    }
+    let Some(top) = Fields::read(root, "the catalog", keys::CATALOG_KEYS, errors) else {
+        return spec;
+    };
+    spec.name = top.text(keys::NAME, errors);
+    spec.description = top.text(keys::DESCRIPTION, errors);
+    if let Some(node) = top.get(keys::CODE_FORMAT) {
+        spec.code_formats = match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| text(item, keys::CODE_FORMAT, errors))
+                .collect(),
+            _ => text(node, keys::CODE_FORMAT, errors).into_iter().collect(),
+        };
+    }
+    if let Some(fields) = top
+        .get(keys::DEFAULTS)
+        .and_then(|node| Fields::read(node, "`defaults`", keys::DEFAULT_KEYS, errors))
+    {
+        spec.defaults = fields.classes(errors);
+    }
+    if let Some(node) = top.get(keys::DOMAINS) {
+        spec.domains = read_domains(node, errors);
+    }
+    if let Some(node) = top.get(keys::CODES) {
+        spec.codes_at = node.at;
+        match &node.value {
+            Value::Seq(items) => {
+                spec.codes = items
+                    .iter()
+                    .filter_map(|item| read_code(item, errors))
+                    .collect()
+            }
+            Value::Null => {}
+            other => errors.push(
+                Diagnostic::new(
+                    format!("`codes` must be a list of entries, found {}", other.kind()),
+                    node.at,
+                )
+                .help("write each code as a list item: `- code: \"…\"`"),
+            ),
+        }
+    }
+    top.require(
+        keys::NAME,
+        "the catalog",
+        "add `name: MyError`: it names the generated enum",
+        root.at,
+        errors,
+    );
+    top.require(
+        keys::CODES,
+        "the catalog",
+        "add a `codes:` list with one entry per error code",
+        root.at,
+        errors,
+    );
+    spec
+}
+
+fn read_domains(node: &Node, errors: &mut Errors) -> Vec<DomainSpec> {
+    let Value::Map(entries) = &node.value else {
+        errors.push(
+            Diagnostic::new(
+                format!(
+                    "`domains` must be a mapping from id to domain, found {}",
+                    node.value.kind()
+                ),
+                node.at,
+            )
+            .help("write `domains:` then one `id: {title: …}` per line"),
+        );
+        return Vec::new();
+    };
+    let mut domains = Vec::new();
+    for (key, value) in entries {
+        let Some(id) = text(key, "a domain id", errors) else {
+            continue;
+        };
+        let (title, description) = match &value.value {
+            Value::Str { .. } => (text(value, keys::TITLE, errors), None),
+            _ => match Fields::read(
+                value,
+                &format!("domain `{}`", id.value),
+                keys::DOMAIN_KEYS,
+                errors,
+            ) {
+                Some(fields) => (
+                    fields.text(keys::TITLE, errors),
+                    fields.text(keys::DESCRIPTION, errors),
+                ),
+                None => continue,
+            },
+        };
+        domains.push(DomainSpec {
+            id,
+            title,
+            description,
+        });
+    }
+    domains
+}
+
+fn read_code(node: &Node, errors: &mut Errors) -> Option<CodeSpec> {
+    let fields = Fields::read(node, "a code entry", keys::CODE_KEYS, errors)?;
+    let code = fields.get(keys::CODE).and_then(|node| match &node.value {
+        Value::Str { .. } => text(node, keys::CODE, errors),
+        Value::Null => None,
+        other => {
+            errors.push(
+                Diagnostic::new(format!("`code` must be a string, found {}", other.kind()), node.at)
+                    .help("quote the code, as in `code: \"403010\"`: unquoted, YAML reads it as a value of another type and its text can change"),
+            );
+            None
+        }
+    });
+    let entry = code.as_ref().map_or_else(
+        || "the code entry".to_owned(),
+        |code| format!("the entry for `{}`", code.value),
+    );
+    let required = [
+        (
+            keys::CODE,
+            "add `code: \"…\"`, the code's stable identifier",
+        ),
+        (
+            keys::STATUS,
+            "add `status:` with the HTTP status of responses that carry this code",
+        ),
+        (
+            keys::TITLE,
+            "add `title:` with a short human-readable summary",
+        ),
+    ];
+    for (key, help) in required {
+        fields.require(key, &entry, help, node.at, errors);
+    }
+    Some(CodeSpec {
+        at: node.at,
+        code,
+        name: fields.text(keys::NAME, errors),
+        status: fields.number(keys::STATUS, errors),
+        title: fields.text(keys::TITLE, errors),
+        description: fields.text(keys::DESCRIPTION, errors),
+        resolution: fields.text(keys::RESOLUTION, errors),
+        domain: fields.text(keys::DOMAIN, errors),
+        classes: fields.classes(errors),
+    })
+}
+
+/// The entries of one mapping, once its keys have been checked.
+struct Fields<'n> {
+    entries: Vec<(&'static str, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    /// Reads `node` as a mapping that may have the keys in `allowed`.
+    /// Unknown, duplicate and non-string keys are reported and skipped.
+    fn read(
+        node: &'n Node,
+        what: &str,
+        allowed: &[&'static str],
+        errors: &mut Errors,
+    ) -> Option<Self> {
+        let Value::Map(pairs) = &node.value else {
+            errors.push(Diagnostic::new(
+                format!(
+                    "{what} must be a mapping of keys to values, found {}",
+                    node.value.kind()
+                ),
+                node.at,
+            ));
+            return None;
+        };
+        let mut entries: Vec<(&'static str, &'n Node)> = Vec::with_capacity(pairs.len());
+        let mut seen: Vec<Location> = Vec::with_capacity(pairs.len());
+        for (key, value) in pairs {
+            let Value::Str { text, .. } = &key.value else {
+                errors.push(Diagnostic::new(
+                    format!("keys must be strings, found {}", key.value.kind()),
+                    key.at,
+                ));
+                continue;
+            };
+            let Some(&known) = allowed.iter().find(|&&k| k == text) else {
+                errors.push(unknown_key(text, what, allowed, key.at));
+                continue;
+            };
+            if let Some(i) = entries.iter().position(|(k, _)| *k == known) {
+                errors.push(
+                    Diagnostic::new(format!("duplicate key `{known}` in {what}"), key.at)
+                        .note(format!("`{known}` is first given at line {}", seen[i].line))
+                        .help("keep one of them"),
+                );
+                continue;
+            }
+            entries.push((known, value));
+            seen.push(key.at);
+        }
+        Some(Fields { entries })
+    }
+
+    /// Reports `key` when it is absent or has no value.
+    fn require(&self, key: &str, owner: &str, help: &str, at: Location, errors: &mut Errors) {
+        match self.get(key) {
+            None => errors.push(Diagnostic::new(format!("{owner} has no `{key}`"), at).help(help)),
+            Some(node) if node.value == Value::Null => {
+                errors.push(
+                    Diagnostic::new(format!("`{key}` has no value in {owner}"), node.at).help(help),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, node)| *node)
+    }
+
+    fn text(&self, key: &str, errors: &mut Errors) -> Option<Text> {
+        text(self.get(key)?, key, errors)
+    }
+
+    fn number(&self, key: &str, errors: &mut Errors) -> Option<Number> {
+        let node = self.get(key)?;
+        match &node.value {
+            Value::Int(value) => Some(Number {
+                value: *value,
+                at: node.at,
+            }),
+            Value::Null => None,
+            other => {
+                errors.push(Diagnostic::new(
+                    format!("`{key}` must be a whole number, found {}", other.kind()),
+                    node.at,
+                ));
+                None
+            }
+        }
+    }
+
+    fn classes(&self, errors: &mut Errors) -> Classes {
+        Classes {
+            action: self.text(keys::ACTION, errors),
+            severity: self.text(keys::SEVERITY, errors),
+            outcome: self.text(keys::OUTCOME, errors),
+            origin: self.text(keys::ORIGIN, errors),
+        }
+    }
+}
+
+/// Reads a string value; `null` (an empty value) counts as absent.
+fn text(node: &Node, key: &str, errors: &mut Errors) -> Option<Text> {
+    match &node.value {
+        Value::Str { text, plain } => Some(Text {
+            value: text.clone(),
+            at: node.at,
+            plain: *plain,
+        }),
+        Value::Null => None,
+        other => {
+            errors.push(
+                Diagnostic::new(
+                    format!("`{key}` must be a string, found {}", other.kind()),
+                    node.at,
+                )
+                .help("quote the value to make it a string"),
+            );
+            None
+        }
+    }
+}
+
+fn unknown_key(key: &str, what: &str, allowed: &[&str], at: Location) -> Diagnostic {
+    let diagnostic = Diagnostic::new(format!("unknown key `{key}` in {what}"), at);
+    match closest(key, allowed) {
+        Some(candidate) => diagnostic.help(format!("did you mean `{candidate}`?")),
+        None => diagnostic.help(format!("the keys allowed here are {}", list(allowed))),
+    }
+}

@@ -1,0 +1,30 @@
+//! The vocabulary shared by the `errcodes!` macro and `errcodes-runtime`.
+//!
+//! Users reach these types through `errcodes_runtime`, which re-exports them.
+//! They live in this dependency-free crate so that the macro, which checks the
+//! spellings in a YAML catalog at compile time, and the runtime, which hands
+//! the values to clients, agree by construction.
+//!
+//! ```
+//! use errcodes_core::Action;
+//!
+//! let action: Action = "retry-after".parse().unwrap();
+//! assert_eq!(action, Action::RetryAfter);
+//! assert!(action.is_retryable());
+//! assert_eq!(action.to_string(), "retry-after");
+//! ```
+#![no_std]
+
+#[macro_use]
+mod vocabulary;
+
+mod action;
+mod kinds;
+#[doc(hidden)]
+pub mod meta;
+#[doc(hidden)]
+pub mod phf;
+
+pub use crate::action::Action;
+pub use crate::kinds::{Origin, Outcome, Severity};
+pub use crate::vocabulary::UnknownWord;

@@ -1,0 +1,65 @@
+//! Typed error codes, generated at compile time from YAML catalogs.
+//!
+//! An API's error catalog (codes, HTTP statuses, titles, recommended client
+//! actions) is written once in YAML. [`errcodes!`] reads it while the crate
+//! compiles and turns it into an enum that implements [`ErrorCode`], so code
+//! branches on typed codes instead of on message text, and the catalog cannot
+//! drift from the code that handles it.
+//!
+//! ```
+//! use errcodes_runtime::{Action, ErrorCode};
+//!
+//! // Relative to this crate's Cargo.toml.
+//! errcodes_runtime::errcodes!("../specs/pass.yaml");
+//!
+//! let code: PassError = "too_many_requests".parse().unwrap();
+//! assert_eq!(code, PassError::TooManyRequests);
+//! assert_eq!(code.http_status(), 429);
+//! assert_eq!(code.action(), Action::RetryAfter);
+//! assert!(code.is_retryable());
+//! assert_eq!(code.to_string(), "too_many_requests Too many requests");
+//! assert_eq!(PassError::ALL.len(), 47);
+//! ```
+//!
+//! The YAML format is described in `specs/FORMAT.md` in the repository.
+//!
+//! # Cargo features
+//!
+//! - `serde` (default): generated enums serialize and deserialize as their
+//!   code strings; [`Action`] and the other vocabularies as their spellings.
+
+mod catalog;
+mod error_code;
+mod unknown;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private_0_1;
+
+pub use crate::catalog::{Catalog, Domain};
+pub use crate::error_code::ErrorCode;
+pub use crate::unknown::UnknownCode;
+pub use errcodes_core::{Action, Origin, Outcome, Severity, UnknownWord};
+
+/// Generates an error-code enum from a YAML catalog.
+///
+/// The argument is the path of the catalog, relative to the directory of the
+/// invoking crate's `Cargo.toml`. The macro expands to a `pub enum` named by
+/// the catalog's `name:` key, with one variant per code, each documented from
+/// the catalog, and implementations of [`ErrorCode`], `Display` (the code and
+/// the title), `FromStr` (from the code), `Debug` (the variant name), `Error`
+/// and, with the `serde` feature, `Serialize` and `Deserialize` (the code).
+///
+/// Mistakes in the catalog are compile errors that name the file, line and
+/// column of the entry at fault. Editing the catalog recompiles the crate.
+///
+/// ```
+/// errcodes_runtime::errcodes!("../specs/privacy.yaml");
+///
+/// use errcodes_runtime::{ErrorCode, Outcome};
+///
+/// let code = PrivacyError::from_code("6054-200").unwrap();
+/// assert_eq!(code, PrivacyError::PartiallyCompleted);
+/// assert_eq!(code.outcome(), Outcome::Partial);
+/// ```
+pub use errcodes_macros::errcodes;

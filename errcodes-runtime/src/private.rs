@@ -1,0 +1,173 @@
+//! What generated code uses and users must not: constructors for the static
+//! tables and the bodies of the generated trait impls. The module's name
+//! carries the version so that a macro paired with a runtime it was not built
+//! for fails to compile instead of misbehaving.
+
+use core::fmt;
+
+use crate::catalog::Field;
+use crate::{Catalog, Domain, ErrorCode, UnknownCode};
+
+pub use errcodes_core::meta::Meta;
+#[cfg(feature = "serde")]
+pub use serde;
+
+/// The parts of a [`Catalog`], named so generated code reads clearly.
+#[derive(Clone, Copy)]
+#[allow(missing_docs)]
+pub struct Parts {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub domains: &'static [Domain],
+    pub strings: &'static str,
+    pub offsets: &'static [u32],
+    pub meta: &'static [u32],
+    pub seed: u64,
+    pub displacements: &'static [u32],
+    pub slots: &'static [u32],
+}
+
+/// Assembles a catalog.
+#[must_use]
+pub const fn catalog(parts: Parts) -> Catalog {
+    let Parts {
+        name,
+        description,
+        domains,
+        strings,
+        offsets,
+        meta,
+        seed,
+        displacements,
+        slots,
+    } = parts;
+    Catalog {
+        name,
+        description,
+        domains,
+        strings,
+        offsets,
+        meta,
+        seed,
+        displacements,
+        slots,
+    }
+}
+
+/// Declares a domain.
+#[must_use]
+pub const fn domain(id: &'static str, title: &'static str, description: &'static str) -> Domain {
+    Domain {
+        id,
+        title,
+        description,
+    }
+}
+
+/// `Display`: the code, a space, and the title, like `404 Not Found`.
+///
+/// # Errors
+///
+/// When the formatter fails.
+pub fn display<T: ErrorCode>(code: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let at = code.index();
+    f.write_str(T::CATALOG.text(at, Field::Code))?;
+    f.write_str(" ")?;
+    f.write_str(T::CATALOG.text(at, Field::Title))
+}
+
+/// `Debug`: the variant name, read from the table instead of a `match`.
+///
+/// # Errors
+///
+/// When the formatter fails.
+pub fn debug<T: ErrorCode>(code: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str(code.name())
+}
+
+/// `FromStr`: the code whose identifier is exactly `s`.
+///
+/// # Errors
+///
+/// [`UnknownCode`] holding `s` when the catalog has no such code.
+pub fn parse<T: ErrorCode>(s: &str) -> Result<T, UnknownCode> {
+    T::from_code(s).ok_or_else(|| UnknownCode::new(T::CATALOG.name(), s))
+}
+
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_serde_0_1 {
+    ($ty:ident) => {
+        #[automatically_derived]
+        impl $crate::__private_0_1::serde::Serialize for $ty {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: $crate::__private_0_1::serde::Serializer,
+            {
+                $crate::__private_0_1::serialize(self, serializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> $crate::__private_0_1::serde::Deserialize<'de> for $ty {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::__private_0_1::serde::Deserializer<'de>,
+            {
+                $crate::__private_0_1::deserialize(deserializer)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_serde_0_1 {
+    ($ty:ident) => {};
+}
+
+/// Implements `Serialize` and `Deserialize` when the `serde` feature is on,
+/// and nothing otherwise: the macro cannot see the runtime's features.
+pub use crate::__errcodes_impl_serde_0_1 as impl_serde;
+
+/// `Serialize`: the code string.
+///
+/// # Errors
+///
+/// When the serializer fails.
+#[cfg(feature = "serde")]
+pub fn serialize<T: ErrorCode, S: serde::Serializer>(
+    code: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(code.code())
+}
+
+/// `Deserialize`: from the code string; an unknown code is an error that
+/// names it.
+///
+/// # Errors
+///
+/// When the input is not a string, or not one of the catalog's codes.
+#[cfg(feature = "serde")]
+pub fn deserialize<'de, T: ErrorCode, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct CodeVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<T: ErrorCode> serde::de::Visitor<'_> for CodeVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a {} code", T::CATALOG.name())
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            parse(v).map_err(E::custom)
+        }
+    }
+
+    deserializer.deserialize_str(CodeVisitor(core::marker::PhantomData))
+}
