@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::source::Source;
+use crate::source::{Source, token_width};
 
 /// A position in a catalog file; both numbers start at 1, and columns count
 /// characters.
@@ -110,49 +110,6 @@ impl Diagnostic {
     }
 }
 
-/// How many characters of `rest` the token starting it spans: a quoted
-/// string up to its closing quote, otherwise up to the end of a key, a flow
-/// separator or a comment.
-fn token_width(rest: &str) -> usize {
-    let mut chars = rest.char_indices();
-    match chars.next() {
-        None => 0,
-        Some((_, quote @ ('"' | '\''))) => {
-            let mut chars = chars.peekable();
-            while let Some((i, c)) = chars.next() {
-                if quote == '"' && c == '\\' {
-                    chars.next();
-                } else if c == quote {
-                    // A single-quoted string writes its quote twice.
-                    if quote == '\'' && chars.next_if(|&(_, next)| next == '\'').is_some() {
-                        continue;
-                    }
-                    return rest[..=i].chars().count();
-                }
-            }
-            rest.chars().count()
-        }
-        Some(_) => {
-            let mut end = rest.len();
-            let bytes = rest.as_bytes();
-            for (i, &b) in bytes.iter().enumerate() {
-                let next_is_space = bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
-                let stop = match b {
-                    b':' => next_is_space,
-                    b',' | b']' | b'}' => true,
-                    b'#' => i > 0 && bytes[i - 1].is_ascii_whitespace(),
-                    _ => false,
-                };
-                if stop {
-                    end = i;
-                    break;
-                }
-            }
-            rest[..end].trim_end().chars().count()
-        }
-    }
-}
-
 /// The candidate a misspelt `word` most likely meant, if any is close.
 pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
@@ -255,16 +212,5 @@ mod tests {
         assert_eq!(list(&["a", "b", "c"]), "`a`, `b` and `c`");
         assert_eq!(list(&["a"]), "`a`");
         assert_eq!(list(&[]), "");
-    }
-
-    #[test]
-    fn token_widths() {
-        assert_eq!(token_width("\"a\\\"b\" # c"), 6);
-        assert_eq!(token_width("'it''s' x"), 7);
-        assert_eq!(token_width("key: value"), 3);
-        assert_eq!(token_width("a:b rest"), 8);
-        assert_eq!(token_width("x, y]"), 1);
-        assert_eq!(token_width("plain text # comment"), 10);
-        assert_eq!(token_width(""), 0);
     }
 }

@@ -91,7 +91,7 @@ pub fn parse(path: &str, text: &str) -> Result<Catalog, Failure> {
     let mut errors = Errors::default();
     let catalog = match yaml::parse(&source) {
         Ok(root) => {
-            let spec = spec::read(&root, &mut errors);
+            let spec = spec::read(&root, &source, &mut errors);
             check::check(&spec, &mut errors)
         }
         Err(diagnostic) => {

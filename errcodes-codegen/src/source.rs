@@ -39,6 +39,60 @@ impl<'a> Source<'a> {
         let start = text.char_indices().nth(skip).map(|(i, _)| i)?;
         text.get(start..)
     }
+
+    /// The token written at `line` and `column`: a quoted string up to its
+    /// closing quote, a key up to its colon, a plain value up to a comment.
+    pub(crate) fn token(&self, line: usize, column: usize) -> &'a str {
+        let rest = self.rest_of_line(line, column).unwrap_or("");
+        let end = rest
+            .char_indices()
+            .nth(token_width(rest))
+            .map_or(rest.len(), |(i, _)| i);
+        &rest[..end]
+    }
+}
+
+/// How many characters of `rest` the token starting it spans: a quoted
+/// string up to its closing quote, otherwise up to the end of a key, a flow
+/// separator or a comment.
+pub(crate) fn token_width(rest: &str) -> usize {
+    let mut chars = rest.char_indices();
+    match chars.next() {
+        None => 0,
+        Some((_, quote @ ('"' | '\''))) => {
+            let mut chars = chars.peekable();
+            while let Some((i, c)) = chars.next() {
+                if quote == '"' && c == '\\' {
+                    chars.next();
+                } else if c == quote {
+                    // A single-quoted string writes its quote twice.
+                    if quote == '\'' && chars.next_if(|&(_, next)| next == '\'').is_some() {
+                        continue;
+                    }
+                    return rest[..=i].chars().count();
+                }
+            }
+            rest.chars().count()
+        }
+        Some(_) => {
+            let mut end = rest.len();
+            let bytes = rest.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                let next_is_space = bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
+                let stop = match b {
+                    b':' => next_is_space,
+                    b',' | b']' | b'}' => true,
+                    b'#' => i > 0 && bytes[i - 1].is_ascii_whitespace(),
+                    _ => false,
+                };
+                if stop {
+                    end = i;
+                    break;
+                }
+            }
+            rest[..end].trim_end().chars().count()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -56,5 +110,18 @@ mod tests {
         assert_eq!(source.line(0), None);
         assert_eq!(source.rest_of_line(2, 5), Some("\"2\""));
         assert_eq!(source.rest_of_line(2, 99), None);
+        assert_eq!(source.token(2, 5), "\"2\"");
+        assert_eq!(source.token(1, 1), "a");
+    }
+
+    #[test]
+    fn token_widths() {
+        assert_eq!(token_width("\"a\\\"b\" # c"), 6);
+        assert_eq!(token_width("'it''s' x"), 7);
+        assert_eq!(token_width("key: value"), 3);
+        assert_eq!(token_width("a:b rest"), 8);
+        assert_eq!(token_width("x, y]"), 1);
+        assert_eq!(token_width("plain text # comment"), 10);
+        assert_eq!(token_width(""), 0);
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, Errors, Location, closest, list};
 use crate::keys;
+use crate::source::Source;
 use crate::yaml::{Node, Value};
 
 /// A string value and where it was written.
@@ -66,7 +67,7 @@ pub(crate) struct CodeSpec {
 }
 
 /// Reads a parsed document; what cannot be read is reported and left out.
-pub(crate) fn read(root: &Node, errors: &mut Errors) -> Spec {
+pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spec {
     let mut spec = Spec {
         codes_at: root.at,
         ..Spec::default()
@@ -107,7 +108,7 @@ pub(crate) fn read(root: &Node, errors: &mut Errors) -> Spec {
             Value::Seq(items) => {
                 spec.codes = items
                     .iter()
-                    .filter_map(|item| read_code(item, errors))
+                    .filter_map(|item| read_code(item, source, errors))
                     .collect()
             }
             Value::Null => {}
@@ -180,15 +181,24 @@ fn read_domains(node: &Node, errors: &mut Errors) -> Vec<DomainSpec> {
     domains
 }
 
-fn read_code(node: &Node, errors: &mut Errors) -> Option<CodeSpec> {
+fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<CodeSpec> {
     let fields = Fields::read(node, "a code entry", keys::CODE_KEYS, errors)?;
     let code = fields.get(keys::CODE).and_then(|node| match &node.value {
         Value::Str { .. } => text(node, keys::CODE, errors),
         Value::Null => None,
         other => {
+            let written = source.token(node.at.line, node.at.column);
             errors.push(
-                Diagnostic::new(format!("`code` must be a string, found {}", other.kind()), node.at)
-                    .help("quote the code, as in `code: \"403010\"`: unquoted, YAML reads it as a value of another type and its text can change"),
+                Diagnostic::new(
+                    format!(
+                        "code `{written}` is unquoted, so YAML reads it as {}",
+                        other.kind()
+                    ),
+                    node.at,
+                )
+                .help(format!(
+                    "quote it, as in `code: \"{written}\"`, to keep the code exactly as written"
+                )),
             );
             None
         }

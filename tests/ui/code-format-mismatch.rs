@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/code-format-mismatch.yaml");
+
+fn main() {}

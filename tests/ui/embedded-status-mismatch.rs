@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/embedded-status-mismatch.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/empty-catalog.yaml");
+
+fn main() {}

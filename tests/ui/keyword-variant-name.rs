@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/keyword-variant-name.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/malformed-yaml.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/missing-required-key.yaml");
+
+fn main() {}

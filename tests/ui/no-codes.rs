@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/no-codes.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!(specs::privacy);
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/status-out-of-range.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/unknown-action.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/unknown-key.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/unknown-severity.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/variant-name-collision.yaml");
+
+fn main() {}
