@@ -109,7 +109,7 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
                 spec.codes = items
                     .iter()
                     .filter_map(|item| read_code(item, source, errors))
-                    .collect()
+                    .collect();
             }
             Value::Null => {}
             other => errors.push(

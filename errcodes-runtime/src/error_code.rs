@@ -12,6 +12,10 @@ use crate::{Action, Catalog, Domain, Origin, Outcome, Severity, UnknownCode};
 /// [`index`](Self::index) are generated; every other method reads the
 /// catalog's tables at the code's index.
 ///
+/// Generated enums also implement `std::error::Error`, but it is not a
+/// supertrait: its deprecated `description` method would make
+/// [`description`](Self::description) ambiguous in generic code.
+///
 /// ```
 /// use errcodes_runtime::{Action, ErrorCode, Severity};
 ///
@@ -29,17 +33,7 @@ use crate::{Action, Catalog, Domain, Origin, Outcome, Severity, UnknownCode};
 /// assert!(!should_retry(EdgeError::InputError));
 /// ```
 pub trait ErrorCode:
-    Copy
-    + Eq
-    + Ord
-    + Hash
-    + Debug
-    + Display
-    + FromStr<Err = UnknownCode>
-    + core::error::Error
-    + Send
-    + Sync
-    + 'static
+    Copy + Eq + Ord + Hash + Debug + Display + FromStr<Err = UnknownCode> + Send + Sync + 'static
 {
     /// Every code of the catalog, in the order of the YAML file.
     const ALL: &'static [Self];
