@@ -1,0 +1,120 @@
+//! A crate outside the workspace that depends on `errcodes-runtime` by path,
+//! as a user's crate does: a duplicate code fails its build with the
+//! catalog's line numbers, and a code added to the catalog shows up after a
+//! plain rebuild.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, SystemTime};
+
+const MAIN: &str = r#"errcodes_runtime::errcodes!("errors.yaml");
+
+fn main() {
+    use errcodes_runtime::ErrorCode;
+    for code in ShopError::ALL {
+        println!("{} {} {}", code.code(), code.http_status(), code.action());
+    }
+}
+"#;
+
+const TWO_CODES: &str = "name: ShopError
+codes:
+  - code: OUT_OF_STOCK
+    status: 409
+    title: Out of stock
+  - code: RATE_LIMITED
+    status: 429
+    title: Rate limited
+";
+
+const DUPLICATE: &str = "
+  - code: OUT_OF_STOCK
+    status: 410
+    title: Gone
+";
+
+const NEW_CODE: &str = "
+  - code: PAYMENT_DECLINED
+    status: 402
+    title: Payment declined
+";
+
+#[test]
+fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let krate = tmp.join("outside-crate");
+    let _ = std::fs::remove_dir_all(&krate);
+    std::fs::create_dir_all(krate.join("src")).unwrap();
+    let runtime = workspace.join("errcodes-runtime");
+    std::fs::write(
+        krate.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nerrcodes-runtime = {{ path = {:?} }}\n\n[workspace]\n",
+            runtime.display()
+        ),
+    )
+    .unwrap();
+    // The workspace's lockfile: the same dependency versions, all of them
+    // already downloaded.
+    std::fs::copy(workspace.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    std::fs::write(krate.join("src/main.rs"), MAIN).unwrap();
+    let catalog = krate.join("errors.yaml");
+
+    write_catalog(&catalog, &format!("{TWO_CODES}{DUPLICATE}"));
+    let failed = cargo(&krate, tmp, "build");
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        !failed.status.success(),
+        "a duplicate code must fail the build:\n{stderr}"
+    );
+    assert!(stderr.contains("duplicate code `OUT_OF_STOCK`"), "{stderr}");
+    assert!(stderr.contains("errors.yaml:10:11"), "{stderr}");
+    assert!(
+        stderr.contains("is already the code of `OutOfStock` at line 3"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("src/main.rs:1:29"), "{stderr}");
+
+    write_catalog(&catalog, TWO_CODES);
+    assert_eq!(
+        run(&krate, tmp),
+        "OUT_OF_STOCK 409 none\nRATE_LIMITED 429 retry-after\n"
+    );
+
+    write_catalog(&catalog, &format!("{TWO_CODES}{NEW_CODE}"));
+    assert_eq!(
+        run(&krate, tmp),
+        "OUT_OF_STOCK 409 none\nRATE_LIMITED 429 retry-after\nPAYMENT_DECLINED 402 none\n"
+    );
+}
+
+/// Writes the catalog and dates it ahead, so that cargo sees the edit even
+/// on a file system with coarse timestamps.
+fn write_catalog(path: &PathBuf, text: &str) {
+    std::fs::write(path, text).unwrap();
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(SystemTime::now() + Duration::from_secs(2))
+        .unwrap();
+}
+
+fn cargo(krate: &Path, tmp: &Path, command: &str) -> Output {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args([command, "--quiet", "--offline"])
+        .current_dir(krate)
+        .env("CARGO_TARGET_DIR", tmp.join("outside-crate-target"))
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap()
+}
+
+fn run(krate: &Path, tmp: &Path) -> String {
+    let output = cargo(krate, tmp, "run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
