@@ -12,7 +12,7 @@ use std::str::FromStr;
 use errcodes_core::{Action, Origin, Outcome, Severity, UnknownWord, meta};
 
 use crate::catalog::{Catalog, Code, Domain};
-use crate::diagnostic::{Diagnostic, Errors, closest, list};
+use crate::diagnostic::{Diagnostic, Errors, Location, closest, list};
 use crate::format::{CodeFormat, Fit};
 use crate::keys;
 use crate::names;
@@ -29,12 +29,12 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) -> Option<Catalog> {
     let formats = check_code_formats(&spec.code_formats, errors);
     let domains = check_domains(spec, errors);
     let defaults = check_classes(&spec.defaults, errors);
-    check_has_codes(spec, errors);
 
-    let mut codes: Vec<Code> = Vec::with_capacity(spec.codes.len());
-    let mut by_code: HashMap<String, usize> = HashMap::with_capacity(spec.codes.len());
-    let mut by_name: HashMap<String, usize> = HashMap::with_capacity(spec.codes.len());
-    for entry in &spec.codes {
+    let entries = &spec.codes;
+    let mut codes: Vec<Code> = Vec::with_capacity(entries.len());
+    let mut by_code: HashMap<String, usize> = HashMap::with_capacity(entries.len());
+    let mut by_name: HashMap<String, usize> = HashMap::with_capacity(entries.len());
+    for entry in entries {
         let code = entry
             .code
             .as_ref()
@@ -161,28 +161,22 @@ fn check_domains(spec: &Spec, errors: &mut Errors) -> Vec<(Domain, String)> {
         ));
         lines.push(domain.id.at.line);
     }
-    if domains.len() > meta::MAX_DOMAINS {
+    if let Some((first_over, _)) = domains.get(meta::MAX_DOMAINS) {
+        let at = spec
+            .domains
+            .iter()
+            .find(|d| d.id.value == first_over.id)
+            .map_or(Location::START, |d| d.id.at);
         errors.push(Diagnostic::new(
             format!(
                 "{} domains are declared, more than the limit of {}",
                 domains.len(),
                 meta::MAX_DOMAINS
             ),
-            spec.codes_at,
+            at,
         ));
     }
     domains
-}
-
-/// A catalog without codes would generate an empty enum that nothing can
-/// use; it is almost certainly a mistake.
-fn check_has_codes(spec: &Spec, errors: &mut Errors) {
-    if spec.codes.is_empty() && spec.name.is_some() {
-        errors.push(
-            Diagnostic::new("the catalog has no codes", spec.codes_at)
-                .help("add at least one entry under `codes:`, e.g. `- {code: \"E1\", status: 400, title: Bad input}`"),
-        );
-    }
 }
 
 /// A code is an identifier sent on the wire: it must not be empty, must not

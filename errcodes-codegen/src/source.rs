@@ -10,9 +10,18 @@ pub(crate) struct Source<'a> {
 
 impl<'a> Source<'a> {
     pub(crate) fn new(path: &'a str, text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let mut line_starts = vec![0];
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let is_break = match c {
+                // CR LF is one break, counted at the LF.
+                '\r' => chars.peek().is_none_or(|&(_, next)| next != '\n'),
+                c => is_line_break(c),
+            };
+            if is_break {
+                line_starts.push(i + c.len_utf8());
+            }
+        }
         Source {
             path,
             text,
@@ -26,9 +35,9 @@ impl<'a> Source<'a> {
         let end = self
             .line_starts
             .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
-        let text = self.text.get(start..end)?;
-        Some(text.strip_suffix('\r').unwrap_or(text))
+            .copied()
+            .unwrap_or(self.text.len());
+        Some(self.text.get(start..end)?.trim_end_matches(is_line_break))
     }
 
     /// The text of line `line` from column `column` (both 1-based; columns
@@ -95,6 +104,11 @@ pub(crate) fn token_width(rest: &str) -> usize {
     }
 }
 
+/// The characters YAML counts as line breaks, as the parser's positions do.
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +126,16 @@ mod tests {
         assert_eq!(source.rest_of_line(2, 99), None);
         assert_eq!(source.token(2, 5), "\"2\"");
         assert_eq!(source.token(1, 1), "a");
+    }
+
+    #[test]
+    fn lines_break_where_yaml_breaks_them() {
+        let source = Source::new("x.yaml", "a\rb\u{2028}c\u{85}d\r\ne");
+        let lines: Vec<_> = (1..=6).map(|n| source.line(n)).collect();
+        assert_eq!(
+            lines,
+            [Some("a"), Some("b"), Some("c"), Some("d"), Some("e"), None]
+        );
     }
 
     #[test]

@@ -32,8 +32,6 @@ pub(crate) struct Spec {
     pub(crate) defaults: Classes,
     pub(crate) domains: Vec<DomainSpec>,
     pub(crate) codes: Vec<CodeSpec>,
-    /// Where the list of codes is, or the document if it has none.
-    pub(crate) codes_at: Location,
 }
 
 /// The classifications a code has, or that `defaults` gives every code.
@@ -68,10 +66,7 @@ pub(crate) struct CodeSpec {
 
 /// Reads a parsed document; what cannot be read is reported and left out.
 pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spec {
-    let mut spec = Spec {
-        codes_at: root.at,
-        ..Spec::default()
-    };
+    let mut spec = Spec::default();
     if root.value == Value::Null {
         errors.push(
             Diagnostic::new("the catalog is empty", root.at)
@@ -103,8 +98,13 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
         spec.domains = read_domains(node, errors);
     }
     if let Some(node) = top.get(keys::CODES) {
-        spec.codes_at = node.at;
         match &node.value {
+            // An empty enum would be of no use; it is surely a mistake.
+            Value::Seq(items) if items.is_empty() => errors.push(
+                Diagnostic::new("the catalog has no codes", node.at).help(
+                    "add at least one entry under `codes:`, e.g. `- {code: \"E1\", status: 400, title: Bad input}`",
+                ),
+            ),
             Value::Seq(items) => {
                 spec.codes = items
                     .iter()

@@ -1,0 +1,132 @@
+//! Whatever the input, the code generator answers with a catalog or with
+//! located diagnostics; it never panics.
+
+use proptest::prelude::*;
+
+/// Lines that make up catalogs, valid and broken, at assorted indents.
+const FRAGMENTS: &[&str] = &[
+    "name: ShopError",
+    "name: bad name",
+    "description: x",
+    "codes:",
+    "codes: []",
+    "codes: {}",
+    "- code: E1",
+    "- code: \"1000-400\"",
+    "- code: 010",
+    "- code: 1e3",
+    "- code: \"\"",
+    "- code:",
+    "- {code: E2, status: 400, title: T}",
+    "status: 400",
+    "status: 999",
+    "status: \"400\"",
+    "status: -1",
+    "title: T",
+    "title: [x]",
+    "name: X",
+    "name: Self",
+    "name: x_y",
+    "domain: a",
+    "action: retry",
+    "action: nope",
+    "severity: fatal",
+    "outcome: partial",
+    "origin: internal",
+    "resolution: r",
+    "domains:",
+    "a: A",
+    "a: {title: A}",
+    "defaults:",
+    "action: none",
+    "code-format: NNNN-SSS",
+    "code-format: [SSS, snake_case]",
+    "code-format: S",
+    "- ",
+    "-",
+    "{",
+    "}",
+    "[",
+    "]",
+    "&a x",
+    "*a",
+    "*missing",
+    "!tag x",
+    "!!str 1",
+    "\"unterminated",
+    "'single",
+    "? key",
+    ": value",
+    "---",
+    "...",
+    "#comment",
+    "\t",
+    "ü: é",
+    "x: |",
+    "  block",
+    "<<: *a",
+    "%YAML 1.2",
+    "@",
+    "`",
+];
+
+fn catalog_like() -> impl Strategy<Value = String> {
+    prop::collection::vec((0usize..4, prop::sample::select(FRAGMENTS)), 0..40).prop_map(|lines| {
+        lines
+            .iter()
+            .map(|(indent, line)| format!("{}{line}\n", "  ".repeat(*indent)))
+            .collect()
+    })
+}
+
+fn check(text: &str) {
+    // The line breaks YAML counts: LF, CR LF, CR, NEL, LS and PS.
+    let lines = text
+        .replace("\r\n", "\n")
+        .matches(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .count()
+        + 1;
+    match errcodes_codegen::parse("t.yaml", text) {
+        Ok(catalog) => {
+            assert!(!catalog.codes.is_empty());
+            let expansion = errcodes_codegen::Expansion {
+                path: "t.yaml",
+                include: None,
+            };
+            assert!(errcodes_codegen::expand(&catalog, expansion).is_ok());
+        }
+        Err(failure) => {
+            assert!(!failure.reports().is_empty());
+            for diagnostic in failure.diagnostics() {
+                let at = diagnostic.location();
+                assert!(
+                    at.line >= 1 && at.line <= lines + 1,
+                    "{at:?} in {lines} lines: {}",
+                    diagnostic.message()
+                );
+                assert!(at.column >= 1);
+            }
+            if let Some(recovered) = failure.recovered() {
+                let expansion = errcodes_codegen::Expansion {
+                    path: "t.yaml",
+                    include: None,
+                };
+                assert!(errcodes_codegen::expand(recovered, expansion).is_ok());
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn catalog_like_text(text in catalog_like()) {
+        check(&text);
+    }
+
+    #[test]
+    fn arbitrary_text(text in "\\PC{0,200}") {
+        check(&text);
+    }
+}

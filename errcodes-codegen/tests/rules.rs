@@ -1,0 +1,384 @@
+//! Each catalog rule, seen through the public API: the mistake, the message
+//! it gets, and where it points. The compile-fail tests in `tests/ui` show
+//! the same reports as users see them; these cover the rest.
+
+use errcodes_codegen::{Location, parse};
+
+/// The diagnostics of `yaml` as `(line, column, message)`.
+fn mistakes(yaml: &str) -> Vec<(usize, usize, String)> {
+    parse("t.yaml", yaml)
+        .unwrap_err()
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            let Location { line, column } = d.location();
+            (line, column, d.message().to_owned())
+        })
+        .collect()
+}
+
+fn one(yaml: &str) -> (usize, usize, String) {
+    let mut all = mistakes(yaml);
+    assert_eq!(all.len(), 1, "{all:?}");
+    all.remove(0)
+}
+
+fn help(yaml: &str) -> Vec<String> {
+    parse("t.yaml", yaml).unwrap_err().diagnostics()[0]
+        .notes()
+        .to_vec()
+}
+
+const ENTRY: &str = "  - code: E1\n    status: 400\n    title: T\n";
+
+fn catalog(top: &str, entries: &str) -> String {
+    format!("name: ShopError\n{top}codes:\n{entries}")
+}
+
+#[test]
+fn a_valid_catalog_parses() {
+    let parsed = parse("t.yaml", &catalog("", ENTRY)).unwrap();
+    assert_eq!(parsed.name, "ShopError");
+    assert_eq!(parsed.codes[0].name, "E1");
+    assert_eq!(parsed.codes[0].line, 3);
+}
+
+#[test]
+fn unknown_top_level_keys_suggest_the_right_one() {
+    let yaml = format!("nmae: ShopError\ncodes:\n{ENTRY}");
+    let all = mistakes(&yaml);
+    assert_eq!(all[0], (1, 1, "unknown key `nmae` in the catalog".into()));
+    assert_eq!(all[1], (1, 1, "the catalog has no `name`".into()));
+    assert_eq!(help(&yaml), ["help: did you mean `name`?"]);
+}
+
+#[test]
+fn unknown_keys_far_from_any_list_the_allowed_ones() {
+    let yaml = catalog(
+        "",
+        "  - code: E1\n    status: 400\n    title: T\n    colour: red\n",
+    );
+    assert_eq!(
+        one(&yaml),
+        (6, 5, "unknown key `colour` in a code entry".into())
+    );
+    assert!(
+        help(&yaml)[0].contains("`code`, `name`, `status`"),
+        "{:?}",
+        help(&yaml)
+    );
+}
+
+#[test]
+fn duplicate_keys() {
+    let yaml = catalog(
+        "",
+        "  - code: E1\n    status: 400\n    status: 401\n    title: T\n",
+    );
+    assert_eq!(
+        one(&yaml),
+        (5, 5, "duplicate key `status` in a code entry".into())
+    );
+    assert_eq!(help(&yaml)[0], "note: `status` is first given at line 4");
+}
+
+#[test]
+fn required_keys_without_values() {
+    assert_eq!(
+        one(&catalog("", "  - code:\n    status: 400\n    title: T\n")),
+        (3, 10, "`code` has no value in the code entry".into())
+    );
+    assert_eq!(
+        one(&catalog("", "  - code: E1\n    status: 400\n")),
+        (3, 5, "the entry for `E1` has no `title`".into())
+    );
+    assert_eq!(
+        one("name: ShopError\n"),
+        (1, 1, "the catalog has no `codes`".into())
+    );
+}
+
+#[test]
+fn values_of_the_wrong_type() {
+    let (line, column, message) = one(&catalog(
+        "",
+        "  - code: E1\n    status: \"400\"\n    title: T\n",
+    ));
+    assert_eq!(
+        (line, column, message.as_str()),
+        (4, 13, "`status` must be a whole number, found a string")
+    );
+    assert_eq!(
+        one(&catalog(
+            "",
+            "  - code: E1\n    status: 400.5\n    title: T\n"
+        ))
+        .2,
+        "`status` must be a whole number, found a number"
+    );
+    assert_eq!(
+        one(&catalog(
+            "",
+            "  - code: E1\n    status: 400\n    title: [T]\n"
+        ))
+        .2,
+        "`title` must be a string, found a list"
+    );
+    assert_eq!(
+        one(&catalog(
+            "",
+            "  - code: true\n    name: Yes\n    status: 400\n    title: T\n"
+        ))
+        .2,
+        "code `true` is unquoted, so YAML reads it as a boolean"
+    );
+    assert_eq!(
+        one("name: ShopError\ncodes: {}\n").2,
+        "`codes` must be a list of entries, found a mapping"
+    );
+    assert_eq!(
+        one(&catalog("", "  - just a string\n")).2,
+        "a code entry must be a mapping of keys to values, found a string"
+    );
+    assert_eq!(
+        one("- a\n- b\n").2,
+        "the catalog must be a mapping of keys to values, found a list"
+    );
+}
+
+#[test]
+fn status_bounds() {
+    for (status, ok) in [
+        ("99", false),
+        ("100", true),
+        ("599", true),
+        ("600", false),
+        ("-400", false),
+        ("99999999999999999999", false),
+    ] {
+        let yaml = catalog(
+            "",
+            &format!("  - code: E1\n    status: {status}\n    title: T\n"),
+        );
+        assert_eq!(parse("t.yaml", &yaml).is_ok(), ok, "{status}");
+    }
+}
+
+#[test]
+fn codes_must_be_clean_identifiers() {
+    let entry = |code: &str| {
+        catalog(
+            "",
+            &format!("  - code: {code}\n    name: N\n    status: 400\n    title: T\n"),
+        )
+    };
+    assert_eq!(one(&entry("\"\"")).2, "the code is empty");
+    assert_eq!(
+        one(&entry("\" E1\"")).2,
+        "code ` E1` has leading or trailing whitespace"
+    );
+    assert_eq!(
+        one(&entry("\"E\\t1\"")).2,
+        "code \"E\\t1\" contains a control character"
+    );
+    assert_eq!(
+        one(&entry("yes")).2,
+        "code `yes` is unquoted, and YAML 1.1 readers take it for a boolean"
+    );
+    assert_eq!(
+        one(&entry("2024-01-01")).2,
+        "code `2024-01-01` is unquoted, and YAML 1.1 readers take it for a date"
+    );
+    assert!(parse("t.yaml", &entry("\"yes\"")).is_ok());
+    assert!(parse("t.yaml", &entry("E-1.x")).is_ok());
+}
+
+#[test]
+fn names_of_the_enum_and_variants() {
+    assert_eq!(
+        one(&format!("name: shop_error\ncodes:\n{ENTRY}")).2,
+        "`shop_error` is not in UpperCamelCase, so it cannot name the enum"
+    );
+    assert_eq!(
+        one(&format!("name: Shop Error\ncodes:\n{ENTRY}")).2,
+        "`Shop Error` is not a valid Rust identifier, so it cannot name the enum"
+    );
+    let yaml = catalog(
+        "",
+        "  - code: E1\n    name: bad_name\n    status: 400\n    title: T\n",
+    );
+    assert_eq!(
+        one(&yaml),
+        (
+            4,
+            11,
+            "invalid variant name: `bad_name` is not in UpperCamelCase".into()
+        )
+    );
+    assert_eq!(
+        help(&yaml),
+        ["help: write it `BadName`: type and variant names are UpperCamelCase"]
+    );
+    let collision = catalog(
+        "",
+        "  - code: A\n    name: Same\n    status: 400\n    title: T\n  - code: B\n    name: Same\n    status: 400\n    title: T\n",
+    );
+    assert_eq!(
+        one(&collision),
+        (
+            8,
+            11,
+            "variant name `Same` of code `B` collides with code `A`".into()
+        )
+    );
+}
+
+#[test]
+fn titles_are_one_line_of_text() {
+    assert_eq!(
+        one(&catalog(
+            "",
+            "  - code: E1\n    status: 400\n    title: \" \"\n"
+        ))
+        .2,
+        "the title is empty"
+    );
+    assert_eq!(
+        one(&catalog(
+            "",
+            "  - code: E1\n    status: 400\n    title: \"a\\nb\"\n"
+        ))
+        .2,
+        "the title spans several lines"
+    );
+}
+
+#[test]
+fn vocabularies_and_defaults() {
+    assert_eq!(
+        one(&catalog("defaults:\n  action: retri\n", ENTRY)),
+        (3, 11, "unknown action `retri`".into())
+    );
+    assert_eq!(
+        one(&catalog("defaults:\n  color: red\n", ENTRY)).2,
+        "unknown key `color` in `defaults`"
+    );
+    assert_eq!(
+        one(&catalog(
+            "",
+            "  - code: E1\n    status: 400\n    title: T\n    outcome: win\n"
+        ))
+        .2,
+        "unknown outcome `win`"
+    );
+    assert_eq!(
+        one(&catalog(
+            "",
+            "  - code: E1\n    status: 400\n    title: T\n    origin: inside\n"
+        ))
+        .2,
+        "unknown origin `inside`"
+    );
+
+    let defaults = catalog(
+        "defaults:\n  action: degradation\n  origin: internal\n",
+        "  - code: E1\n    status: 503\n    title: T\n  - code: E2\n    status: 503\n    title: T\n    action: retry\n",
+    );
+    let parsed = parse("t.yaml", &defaults).unwrap();
+    assert_eq!(parsed.codes[0].action.as_str(), "degradation");
+    assert_eq!(parsed.codes[1].action.as_str(), "retry");
+    assert_eq!(format!("{:?}", parsed.codes[1].origin), "Some(Internal)");
+    let by_status = parse(
+        "t.yaml",
+        &catalog("", "  - code: E1\n    status: 503\n    title: T\n"),
+    )
+    .unwrap();
+    assert_eq!(by_status.codes[0].action.as_str(), "retry-after");
+}
+
+#[test]
+fn domains() {
+    let twice = catalog("domains:\n  a: A\n  a: B\n", ENTRY);
+    assert_eq!(one(&twice), (4, 3, "domain `a` is declared twice".into()));
+    assert_eq!(
+        one(&catalog("domains:\n  a: {description: x}\n", ENTRY)),
+        (3, 3, "domain `a` has no `title`".into())
+    );
+    assert_eq!(
+        one(&catalog("domains: [a]\n", ENTRY)).2,
+        "`domains` must be a mapping from id to domain, found a list"
+    );
+    let none_declared = catalog(
+        "",
+        "  - code: E1\n    status: 400\n    title: T\n    domain: x\n",
+    );
+    assert_eq!(one(&none_declared).2, "unknown domain `x`");
+    assert_eq!(
+        help(&none_declared),
+        ["help: the catalog declares no domains; declare it under `domains:`"]
+    );
+}
+
+#[test]
+fn code_formats() {
+    assert_eq!(one(&catalog("code-format: camelCase\n", ENTRY)).0, 2);
+    assert!(
+        one(&catalog("code-format: camelCase\n", ENTRY))
+            .2
+            .starts_with("invalid code-format: `camelCase` is neither")
+    );
+    let list = catalog(
+        "code-format: [SSS, snake_case]\n",
+        "  - code: \"404\"\n    name: NotFound\n    status: 404\n    title: T\n  - code: bad_input\n    status: 400\n    title: T\n",
+    );
+    assert!(parse("t.yaml", &list).is_ok());
+    assert_eq!(
+        one(&catalog(
+            "code-format: SSS\n",
+            "  - code: \"404\"\n    name: N\n    status: 400\n    title: T\n"
+        ))
+        .2,
+        "code `404` embeds status 404, but its `status` is 400"
+    );
+}
+
+#[test]
+fn all_mistakes_are_reported_in_file_order() {
+    let yaml = catalog(
+        "",
+        "  - code: A\n    status: 9\n    title: T\n  - code: A\n    status: 400\n    title: T\n    action: jump\n",
+    );
+    let lines: Vec<usize> = mistakes(&yaml).iter().map(|m| m.0).collect();
+    assert_eq!(lines, [4, 6, 9]);
+}
+
+#[test]
+fn reports_show_path_line_and_snippet() {
+    let failure = parse(
+        "specs/shop.yaml",
+        &catalog("", "  - code: E1\n    status: 999\n    title: T\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        failure.reports()[0],
+        "status 999 is not an HTTP status\n --> specs/shop.yaml:4:13\n  |\n4 |     status: 999\n  |             ^^^\n  = help: use a status in 100..=599, such as 400 or 503"
+    );
+}
+
+#[test]
+fn recovered_catalogs_keep_what_is_valid() {
+    let yaml = catalog(
+        "",
+        "  - code: A\n    status: 9\n    title: T\n  - code: A\n    status: 400\n    title: T\n  - code: B\n    status: 400\n    title: T\n",
+    );
+    let failure = parse("t.yaml", &yaml).unwrap_err();
+    let recovered = failure.recovered().unwrap();
+    let names: Vec<&str> = recovered.codes.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["A", "B"]);
+    assert!(
+        parse("t.yaml", "name: bad name\ncodes: []\n")
+            .unwrap_err()
+            .recovered()
+            .is_none()
+    );
+}
