@@ -72,10 +72,13 @@ const FRAGMENTS: &[&str] = &[
 
 fn catalog_like() -> impl Strategy<Value = String> {
     prop::collection::vec((0usize..4, prop::sample::select(FRAGMENTS)), 0..40).prop_map(|lines| {
-        lines
-            .iter()
-            .map(|(indent, line)| format!("{}{line}\n", "  ".repeat(*indent)))
-            .collect()
+        let mut text = String::new();
+        for (indent, line) in lines {
+            text.push_str(&"  ".repeat(indent));
+            text.push_str(line);
+            text.push('\n');
+        }
+        text
     })
 }
 
