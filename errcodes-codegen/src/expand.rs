@@ -87,17 +87,16 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
         const _: () = {
             #include
 
-            #[allow(clippy::unreadable_literal)]
             static __CATALOG: ::errcodes_runtime::Catalog = #private::catalog(#private::Parts {
                 name: #name,
                 description: #description,
                 domains: &[#(#domains),*],
                 strings: #strings,
-                offsets: &[#(#offsets),*],
-                meta: &[#(#meta),*],
+                offsets: #offsets,
+                meta: #meta,
                 seed: #seed,
-                displacements: &[#(#displacements),*],
-                slots: &[#(#slots),*],
+                displacements: #displacements,
+                slots: #slots,
             });
 
             #[automatically_derived]
@@ -142,23 +141,25 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
     })
 }
 
-/// The catalog's per-code data, as literals.
+/// The catalog's per-code data, as literals: one string, and byte strings
+/// of little-endian integers, which rustc reads far faster than arrays of
+/// integer literals.
 struct Tables {
     strings: Literal,
-    offsets: Vec<Literal>,
-    meta: Vec<Literal>,
+    offsets: Literal,
+    meta: Literal,
     seed: Literal,
-    displacements: Vec<Literal>,
-    slots: Vec<Literal>,
+    displacements: Literal,
+    slots: Literal,
 }
 
 fn tables(catalog: &Catalog) -> Result<Tables, TooLarge> {
     let mut strings = String::new();
-    let mut offsets = Vec::with_capacity(catalog.codes.len() * 5 + 1);
-    let mut meta = Vec::with_capacity(catalog.codes.len());
+    let mut offsets = Vec::with_capacity((catalog.codes.len() * 5 + 1) * 4);
+    let mut meta = Vec::with_capacity(catalog.codes.len() * 4);
     let offset = |strings: &String| {
         u32::try_from(strings.len())
-            .map(Literal::u32_unsuffixed)
+            .map(u32::to_le_bytes)
             .map_err(|_| TooLarge::Strings)
     };
     for code in &catalog.codes {
@@ -170,7 +171,7 @@ fn tables(catalog: &Catalog) -> Result<Tables, TooLarge> {
             &code.description,
             &code.resolution,
         ] {
-            offsets.push(offset(&strings)?);
+            offsets.extend(offset(&strings)?);
             strings.push_str(text);
         }
         let packed = Meta::pack(
@@ -182,25 +183,27 @@ fn tables(catalog: &Catalog) -> Result<Tables, TooLarge> {
             code.domain,
         )
         .ok_or(TooLarge::Codes)?;
-        meta.push(Literal::u32_unsuffixed(packed.0));
+        meta.extend(packed.0.to_le_bytes());
     }
-    offsets.push(offset(&strings)?);
+    offsets.extend(offset(&strings)?);
     let codes: Vec<&str> = catalog
         .codes
         .iter()
         .map(|code| code.code.as_str())
         .collect();
     let phf = phf::build(&codes).ok_or(TooLarge::Codes)?;
+    let displacements: Vec<u8> = phf
+        .displacements
+        .iter()
+        .flat_map(|d| d.to_le_bytes())
+        .collect();
+    let slots: Vec<u8> = phf.slots.iter().flat_map(|s| s.to_le_bytes()).collect();
     Ok(Tables {
         strings: Literal::string(&strings),
-        offsets,
-        meta,
+        offsets: Literal::byte_string(&offsets),
+        meta: Literal::byte_string(&meta),
         seed: Literal::u64_unsuffixed(phf.seed),
-        displacements: phf
-            .displacements
-            .into_iter()
-            .map(Literal::u32_unsuffixed)
-            .collect(),
-        slots: phf.slots.into_iter().map(Literal::u32_unsuffixed).collect(),
+        displacements: Literal::byte_string(&displacements),
+        slots: Literal::byte_string(&slots),
     })
 }

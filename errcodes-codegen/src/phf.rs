@@ -17,7 +17,7 @@ pub(crate) struct Phf {
     pub(crate) seed: u64,
     pub(crate) displacements: Vec<u32>,
     /// The position of the code in each slot.
-    pub(crate) slots: Vec<u32>,
+    pub(crate) slots: Vec<u16>,
 }
 
 const CODES_PER_BUCKET: usize = 4;
@@ -58,7 +58,7 @@ fn try_seed(codes: &[&str], seed: u64, buckets: u32, len: u32) -> Option<Phf> {
     order.sort_by_key(|&b| std::cmp::Reverse(members[b].len()));
 
     let mut displacements = vec![0u32; buckets as usize];
-    let mut slots = vec![u32::MAX; len as usize];
+    let mut slots: Vec<Option<u16>> = vec![None; len as usize];
     let mut taken: Vec<usize> = Vec::with_capacity(CODES_PER_BUCKET * 4);
     let sweep = len.min(1 << 16);
     // Enough for a lone code to sweep every slot, and for larger buckets on
@@ -69,12 +69,12 @@ fn try_seed(codes: &[&str], seed: u64, buckets: u32, len: u32) -> Option<Phf> {
         if keys.is_empty() {
             break;
         }
-        let mut pairs = (0..sweep).flat_map(|d1| (0..sweep).map(move |d2| d1 << 16 | d2));
-        let found = pairs.by_ref().take(tries).find(|&d| {
+        let pairs = (0..sweep).flat_map(|d1| (0..sweep).map(move |d2| d1 << 16 | d2));
+        let found = pairs.take(tries).find(|&d| {
             taken.clear();
             keys.iter().all(|&key| {
                 let slot = phf::slot(hashes[key], d, len);
-                let free = slots[slot] == u32::MAX && !taken.contains(&slot);
+                let free = slots[slot].is_none() && !taken.contains(&slot);
                 taken.push(slot);
                 free
             })
@@ -82,9 +82,11 @@ fn try_seed(codes: &[&str], seed: u64, buckets: u32, len: u32) -> Option<Phf> {
         displacements[bucket] = found;
         for &key in keys {
             // `key < len <= 2^16`, so it fits.
-            slots[phf::slot(hashes[key], found, len)] = u32::try_from(key).ok()?;
+            slots[phf::slot(hashes[key], found, len)] = Some(u16::try_from(key).ok()?);
         }
     }
+    // As many slots as codes, so every slot is now filled.
+    let slots = slots.into_iter().collect::<Option<Vec<u16>>>()?;
     Some(Phf {
         seed,
         displacements,

@@ -4,8 +4,9 @@
 //! call these functions, so they cannot drift apart.
 //!
 //! The scheme is "hash and displace": a key's hash picks a bucket, and the
-//! bucket's displacement pair `(d1, d2)` moves all of its keys to free slots
-//! with `slot = (f1 + d1 * f2 + d2) % len`.
+//! bucket's displacement pair `(d1, d2)` moves all of its keys to free
+//! slots. Positions are scaled by multiplication rather than division, so a
+//! lookup costs a hash, two multiplications and three loads.
 
 /// The three numbers a key's hash is split into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,25 +50,37 @@ pub fn hash(bytes: &[u8], seed: u64) -> Hashes {
     }
 }
 
+/// Maps `x` onto `0..n` by multiplying instead of dividing.
+#[inline]
+const fn reduce(x: u32, n: u32) -> u32 {
+    ((x as u64 * n as u64) >> 32) as u32
+}
+
 /// The bucket of a key among `buckets` buckets (`buckets > 0`).
 #[must_use]
 #[inline]
 pub const fn bucket(hashes: Hashes, buckets: u32) -> usize {
-    (hashes.g % buckets) as usize
+    reduce(hashes.g, buckets) as usize
 }
 
-/// The slot of a key among `len` slots (`len > 0`), given its bucket's
-/// displacement, packed as `d1 << 16 | d2`.
+/// The slot of a key among `len` slots (`0 < len <= 2^16`), given its
+/// bucket's displacement, packed as `d1 << 16 | d2` with `d2 < len`.
+///
+/// `d1` moves the base position to another multiple of the key's step; `d2`
+/// then shifts it by up to `len - 1` slots, wrapping around, so that sweeping
+/// `d2` reaches every slot.
 #[must_use]
 #[inline]
 pub const fn slot(hashes: Hashes, displacement: u32, len: u32) -> usize {
     let d1 = displacement >> 16;
     let d2 = displacement & 0xffff;
-    (hashes
-        .f1
-        .wrapping_add(d1.wrapping_mul(hashes.f2))
-        .wrapping_add(d2)
-        % len) as usize
+    let base = reduce(hashes.f1.wrapping_add(d1.wrapping_mul(hashes.f2)), len);
+    let shifted = base + d2;
+    (if shifted >= len {
+        shifted - len
+    } else {
+        shifted
+    }) as usize
 }
 
 #[cfg(test)]
@@ -88,11 +101,24 @@ mod tests {
     #[test]
     fn slot_stays_in_range() {
         let h = hash(b"INVALID_CREDENTIALS", 7);
-        for len in [1, 2, 19, 47, 10_000] {
-            for d in [0, 1, 0xffff, 0xffff_ffff] {
-                assert!(slot(h, d, len) < len as usize);
+        for len in [1, 2, 19, 47, 10_000, 1 << 16] {
+            for d1 in [0, 1, 0xffff] {
+                for d2 in [0, 1, len - 1] {
+                    assert!(slot(h, d1 << 16 | d2, len) < len as usize);
+                }
             }
         }
         assert!(bucket(h, 3) < 3);
+    }
+
+    #[test]
+    fn sweeping_d2_reaches_every_slot() {
+        let h = hash(b"TIMEOUT", 3);
+        let len = 47;
+        let mut seen: [bool; 47] = [false; 47];
+        for d2 in 0..len {
+            seen[slot(h, 5 << 16 | d2, len)] = true;
+        }
+        assert!(seen.iter().all(|&s| s));
     }
 }

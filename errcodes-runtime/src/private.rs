@@ -20,11 +20,11 @@ pub struct Parts {
     pub description: &'static str,
     pub domains: &'static [Domain],
     pub strings: &'static str,
-    pub offsets: &'static [u32],
-    pub meta: &'static [u32],
+    pub offsets: &'static [u8],
+    pub meta: &'static [u8],
     pub seed: u64,
-    pub displacements: &'static [u32],
-    pub slots: &'static [u32],
+    pub displacements: &'static [u8],
+    pub slots: &'static [u8],
 }
 
 /// Assembles a catalog.

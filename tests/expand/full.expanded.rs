@@ -40,7 +40,6 @@ Severity `warning`, outcome `partial`, origin `external`.*/
 }
 const _: () = {
     const _: &[u8] = ::core::include_bytes!("full.yaml");
-    #[allow(clippy::unreadable_literal)]
     static __CATALOG: ::errcodes_runtime::Catalog = ::errcodes_runtime::__private_0_1::catalog(::errcodes_runtime::__private_0_1::Parts {
         name: "FullError",
         description: "Exercises every key. Text like <this>, *this* and user_ids stays literal in the docs.",
@@ -53,13 +52,11 @@ const _: () = {
             ),
         ],
         strings: "1000-400BadInputBad inputThe request is malformed.\n\n1. Check the fields.\n- Then resend.Fix the request.2000-503UpstreamDownUpstream downPartialResultPartialResultPartial result",
-        offsets: &[
-            0, 8, 16, 25, 87, 103, 111, 123, 136, 136, 136, 149, 162, 176, 176, 176,
-        ],
-        meta: &[909712, 1302007, 304335],
+        offsets: b"\0\0\0\0\x08\0\0\0\x10\0\0\0\x19\0\0\0W\0\0\0g\0\0\0o\0\0\0{\0\0\0\x88\0\0\0\x88\0\0\0\x88\0\0\0\x95\0\0\0\xA2\0\0\0\xB0\0\0\0\xB0\0\0\0\xB0\0\0\0",
+        meta: b"\x90\xE1\r\0\xF7\xDD\x13\0\xCF\xA4\x04\0",
         seed: 0,
-        displacements: &[0],
-        slots: &[0, 2, 1],
+        displacements: b"\0\0\x02\0",
+        slots: b"\0\0\x02\0\x01\0",
     });
     #[automatically_derived]
     impl ::errcodes_runtime::ErrorCode for FullError {

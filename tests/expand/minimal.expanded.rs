@@ -22,17 +22,16 @@ Severity `fatal`, outcome `failure`.*/
 }
 const _: () = {
     const _: &[u8] = ::core::include_bytes!("minimal.yaml");
-    #[allow(clippy::unreadable_literal)]
     static __CATALOG: ::errcodes_runtime::Catalog = ::errcodes_runtime::__private_0_1::catalog(::errcodes_runtime::__private_0_1::Parts {
         name: "ShopError",
         description: "",
         domains: &[],
         strings: "OUT_OF_STOCKOutOfStockOut of stockRATE_LIMITEDRateLimitedRate limited",
-        offsets: &[0, 12, 22, 34, 34, 34, 46, 57, 69, 69, 69],
-        meta: &[123289, 130477],
-        seed: 1,
-        displacements: &[0],
-        slots: &[0, 1],
+        offsets: b"\0\0\0\0\x0C\0\0\0\x16\0\0\0\"\0\0\0\"\0\0\0\"\0\0\0.\0\0\09\0\0\0E\0\0\0E\0\0\0E\0\0\0",
+        meta: b"\x99\xE1\x01\0\xAD\xFD\x01\0",
+        seed: 0,
+        displacements: b"\0\0\0\0",
+        slots: b"\x01\0\0\0",
     });
     #[automatically_derived]
     impl ::errcodes_runtime::ErrorCode for ShopError {
