@@ -93,6 +93,14 @@ fn code_span(text: &str) -> String {
 /// `text` as Markdown that renders as the text itself. Blank lines still
 /// separate paragraphs.
 fn escape(text: &str) -> String {
+    // Most text needs nothing, which the standard library's optimized
+    // searches tell even in an unoptimized build: no special character, no
+    // markup at the start of a line.
+    let special = ['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '\n'];
+    let starts_markup = text.starts_with(|c: char| "#-+=".contains(c) || c.is_ascii_digit());
+    if !starts_markup && text.trim() == text && !special.into_iter().any(|c| text.contains(c)) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.trim().lines().enumerate() {
         if i > 0 {

@@ -1,42 +1,49 @@
 //! The text of a catalog with its path, and line lookup for diagnostics.
 
+use std::cell::OnceCell;
+
 /// A catalog's text and the path it is reported under.
 #[derive(Debug)]
 pub(crate) struct Source<'a> {
     pub(crate) path: &'a str,
     pub(crate) text: &'a str,
-    line_starts: Vec<usize>,
+    /// Where each line starts; found only when a line is asked for, which
+    /// a valid catalog read by the fast reader never does.
+    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Source<'a> {
     pub(crate) fn new(path: &'a str, text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let is_break = match c {
-                // CR LF is one break, counted at the LF.
-                '\r' => chars.peek().is_none_or(|&(_, next)| next != '\n'),
-                c => is_line_break(c),
-            };
-            if is_break {
-                line_starts.push(i + c.len_utf8());
-            }
-        }
         Source {
             path,
             text,
-            line_starts,
+            line_starts: OnceCell::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            let mut chars = self.text.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                let is_break = match c {
+                    // CR LF is one break, counted at the LF.
+                    '\r' => chars.peek().is_none_or(|&(_, next)| next != '\n'),
+                    c => is_line_break(c),
+                };
+                if is_break {
+                    starts.push(i + c.len_utf8());
+                }
+            }
+            starts
+        })
     }
 
     /// Line `line` (1-based) without its line break, or `None` past the end.
     pub(crate) fn line(&self, line: usize) -> Option<&'a str> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+        let starts = self.line_starts();
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let end = starts.get(line).copied().unwrap_or(self.text.len());
         Some(self.text.get(start..end)?.trim_end_matches(is_line_break))
     }
 

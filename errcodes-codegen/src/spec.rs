@@ -123,14 +123,14 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
     }
     top.require(
         keys::NAME,
-        "the catalog",
+        || "the catalog".to_owned(),
         "add `name: MyError`: it names the generated enum",
         root.at,
         errors,
     );
     top.require(
         keys::CODES,
-        "the catalog",
+        || "the catalog".to_owned(),
         "add a `codes:` list with one entry per error code",
         root.at,
         errors,
@@ -203,10 +203,6 @@ fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<Co
             None
         }
     });
-    let entry = code.as_ref().map_or_else(
-        || "the code entry".to_owned(),
-        |code| format!("the entry for `{}`", code.value),
-    );
     let required = [
         (
             keys::CODE,
@@ -222,7 +218,13 @@ fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<Co
         ),
     ];
     for (key, help) in required {
-        fields.require(key, &entry, help, node.at, errors);
+        let owner = || {
+            code.as_ref().map_or_else(
+                || "the code entry".to_owned(),
+                |code| format!("the entry for `{}`", code.value),
+            )
+        };
+        fields.require(key, owner, help, node.at, errors);
     }
     Some(CodeSpec {
         at: node.at,
@@ -289,14 +291,23 @@ impl<'n> Fields<'n> {
         Some(Fields { entries })
     }
 
-    /// Reports `key` when it is absent or has no value.
-    fn require(&self, key: &str, owner: &str, help: &str, at: Location, errors: &mut Errors) {
+    /// Reports `key` when it is absent or has no value. `owner` names the
+    /// mapping in the message; it is only built when something is missing.
+    fn require(
+        &self,
+        key: &str,
+        owner: impl Fn() -> String,
+        help: &str,
+        at: Location,
+        errors: &mut Errors,
+    ) {
         match self.get(key) {
-            None => errors.push(Diagnostic::new(format!("{owner} has no `{key}`"), at).help(help)),
+            None => {
+                errors.push(Diagnostic::new(format!("{} has no `{key}`", owner()), at).help(help));
+            }
             Some(node) if node.value == Value::Null => {
-                errors.push(
-                    Diagnostic::new(format!("`{key}` has no value in {owner}"), node.at).help(help),
-                );
+                let message = format!("`{key}` has no value in {}", owner());
+                errors.push(Diagnostic::new(message, node.at).help(help));
             }
             Some(_) => {}
         }
