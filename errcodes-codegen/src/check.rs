@@ -32,7 +32,7 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) -> Option<Catalog> {
 
     let entries = &spec.codes;
     let mut codes: Vec<Code> = Vec::with_capacity(entries.len());
-    let mut by_code: HashMap<String, usize> = HashMap::with_capacity(entries.len());
+    let mut by_code: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
     let mut by_name: HashMap<String, usize> = HashMap::with_capacity(entries.len());
     for entry in entries {
         let code = entry
@@ -56,7 +56,7 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) -> Option<Catalog> {
             continue;
         }
         let status = status.unwrap_or(500);
-        by_code.insert(code.value.clone(), codes.len());
+        by_code.insert(&code.value, codes.len());
         by_name.insert(name.clone(), codes.len());
         codes.push(Code {
             code: code.value.clone(),
@@ -337,10 +337,10 @@ fn check_unique_code(
     code: &Text,
     entry: &CodeSpec,
     codes: &[Code],
-    by_code: &HashMap<String, usize>,
+    by_code: &HashMap<&str, usize>,
     errors: &mut Errors,
 ) -> bool {
-    let Some(&first) = by_code.get(&code.value) else {
+    let Some(&first) = by_code.get(code.value.as_str()) else {
         return true;
     };
     let first = &codes[first];

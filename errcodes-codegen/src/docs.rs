@@ -75,6 +75,9 @@ pub(crate) fn code(code: &Code, catalog: &Catalog) -> String {
 
 /// `text` as a Markdown code span, whatever backticks it contains.
 fn code_span(text: &str) -> String {
+    if !text.contains('`') {
+        return format!("`{text}`");
+    }
     let mut longest = 0;
     let mut run = 0;
     for c in text.chars() {

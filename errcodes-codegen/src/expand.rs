@@ -58,8 +58,10 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
         quote!(#private::domain(#id, #title, #description))
     });
     let Tables {
-        strings,
-        offsets,
+        codes,
+        code_offsets,
+        texts,
+        text_offsets,
         meta,
         seed,
         displacements,
@@ -91,8 +93,10 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
                 name: #name,
                 description: #description,
                 domains: &[#(#domains),*],
-                strings: #strings,
-                offsets: #offsets,
+                codes: #codes,
+                code_offsets: #code_offsets,
+                texts: #texts,
+                text_offsets: #text_offsets,
                 meta: #meta,
                 seed: #seed,
                 displacements: #displacements,
@@ -141,38 +145,52 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
     })
 }
 
-/// The catalog's per-code data, as literals: one string, and byte strings
-/// of little-endian integers, which rustc reads far faster than arrays of
-/// integer literals.
+/// The catalog's per-code data, as literals: strings, and byte strings of
+/// little-endian integers, which rustc reads far faster than arrays of
+/// integer literals. Codes have a string of their own so that a lookup
+/// touches little memory.
 struct Tables {
-    strings: Literal,
-    offsets: Literal,
+    codes: Literal,
+    code_offsets: Literal,
+    texts: Literal,
+    text_offsets: Literal,
     meta: Literal,
     seed: Literal,
     displacements: Literal,
     slots: Literal,
 }
 
+/// Strings laid end to end, with the offsets that delimit them.
+#[derive(Default)]
+struct Joined {
+    text: String,
+    offsets: Vec<u8>,
+}
+
+impl Joined {
+    fn push(&mut self, text: &str) -> Result<(), TooLarge> {
+        self.mark()?;
+        self.text.push_str(text);
+        Ok(())
+    }
+
+    /// Records where the next string starts, or where the last one ends.
+    fn mark(&mut self) -> Result<(), TooLarge> {
+        let offset = u32::try_from(self.text.len()).map_err(|_| TooLarge::Strings)?;
+        self.offsets.extend(offset.to_le_bytes());
+        Ok(())
+    }
+}
+
 fn tables(catalog: &Catalog) -> Result<Tables, TooLarge> {
-    let mut strings = String::new();
-    let mut offsets = Vec::with_capacity((catalog.codes.len() * 5 + 1) * 4);
+    let mut codes = Joined::default();
+    let mut texts = Joined::default();
     let mut meta = Vec::with_capacity(catalog.codes.len() * 4);
-    let offset = |strings: &String| {
-        u32::try_from(strings.len())
-            .map(u32::to_le_bytes)
-            .map_err(|_| TooLarge::Strings)
-    };
     for code in &catalog.codes {
+        codes.push(&code.code)?;
         // The order of `Field` in the runtime.
-        for text in [
-            &code.code,
-            &code.name,
-            &code.title,
-            &code.description,
-            &code.resolution,
-        ] {
-            offsets.extend(offset(&strings)?);
-            strings.push_str(text);
+        for text in [&code.name, &code.title, &code.description, &code.resolution] {
+            texts.push(text)?;
         }
         let packed = Meta::pack(
             code.status,
@@ -185,13 +203,14 @@ fn tables(catalog: &Catalog) -> Result<Tables, TooLarge> {
         .ok_or(TooLarge::Codes)?;
         meta.extend(packed.0.to_le_bytes());
     }
-    offsets.extend(offset(&strings)?);
-    let codes: Vec<&str> = catalog
+    codes.mark()?;
+    texts.mark()?;
+    let keys: Vec<&str> = catalog
         .codes
         .iter()
         .map(|code| code.code.as_str())
         .collect();
-    let phf = phf::build(&codes).ok_or(TooLarge::Codes)?;
+    let phf = phf::build(&keys).ok_or(TooLarge::Codes)?;
     let displacements: Vec<u8> = phf
         .displacements
         .iter()
@@ -199,8 +218,10 @@ fn tables(catalog: &Catalog) -> Result<Tables, TooLarge> {
         .collect();
     let slots: Vec<u8> = phf.slots.iter().flat_map(|s| s.to_le_bytes()).collect();
     Ok(Tables {
-        strings: Literal::string(&strings),
-        offsets: Literal::byte_string(&offsets),
+        codes: Literal::string(&codes.text),
+        code_offsets: Literal::byte_string(&codes.offsets),
+        texts: Literal::string(&texts.text),
+        text_offsets: Literal::byte_string(&texts.offsets),
         meta: Literal::byte_string(&meta),
         seed: Literal::u64_unsuffixed(phf.seed),
         displacements: Literal::byte_string(&displacements),

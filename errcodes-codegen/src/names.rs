@@ -14,7 +14,29 @@ const KEYWORDS: &[&str] = &[
 
 /// The variant name a code gets when its entry has no `name`.
 pub(crate) fn from_code(code: &str) -> String {
-    code.to_upper_camel_case()
+    if is_camel_already(code) {
+        // heck would return it unchanged, only slower.
+        code.to_owned()
+    } else {
+        code.to_upper_camel_case()
+    }
+}
+
+/// Whether heck's UpperCamelCase surely leaves `code` as it is: ASCII
+/// letters and digits, starting with an uppercase letter, and any other
+/// uppercase letter right after a lowercase one (heck reads `HTTPError` as
+/// `HTTP` and `Error`, and `E0E` as one word, `E0e`).
+fn is_camel_already(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    let mut previous_lower = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let upper = b.is_ascii_uppercase();
+        if !b.is_ascii_alphanumeric() || (i == 0 && !upper) || (i > 0 && upper && !previous_lower) {
+            return false;
+        }
+        previous_lower = b.is_ascii_lowercase();
+    }
+    !bytes.is_empty()
 }
 
 /// Why a name cannot name a type or variant.
@@ -93,6 +115,22 @@ mod tests {
             "RequestProcessingError"
         );
         assert_eq!(from_code("1000-400"), "1000400");
+    }
+
+    #[test]
+    fn the_shortcut_agrees_with_heck() {
+        let parts = [
+            "E", "e", "0", "42", "Error", "HTTP", "Http", "x", "X", "_", "-", "Ab", "aB", "9z",
+            "00001", "é",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let code = format!("{a}{b}{c}");
+                    assert_eq!(from_code(&code), code.to_upper_camel_case(), "{code}");
+                }
+            }
+        }
     }
 
     #[test]

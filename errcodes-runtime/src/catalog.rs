@@ -29,11 +29,16 @@ pub struct Catalog {
     pub(crate) name: &'static str,
     pub(crate) description: &'static str,
     pub(crate) domains: &'static [Domain],
-    /// Every code's strings, one after the other.
-    pub(crate) strings: &'static str,
-    /// `u32`s: where each string starts in `strings`, `FIELDS` per code,
-    /// then where the last one ends.
-    pub(crate) offsets: &'static [u8],
+    /// Every code, one after the other: compact, so that looking codes up
+    /// touches little memory.
+    pub(crate) codes: &'static str,
+    /// `u32`s: where each code starts in `codes`, then where the last ends.
+    pub(crate) code_offsets: &'static [u8],
+    /// Every code's other strings, one after the other.
+    pub(crate) texts: &'static str,
+    /// `u32`s: where each text starts in `texts`, `FIELDS` per code, then
+    /// where the last one ends.
+    pub(crate) text_offsets: &'static [u8],
     /// `u32`s: each code's packed [`Meta`].
     pub(crate) meta: &'static [u8],
     pub(crate) seed: u64,
@@ -43,18 +48,17 @@ pub struct Catalog {
     pub(crate) slots: &'static [u8],
 }
 
-/// The strings stored for each code, in storage order.
+/// The texts stored for each code besides the code itself, in storage order.
 #[derive(Clone, Copy)]
 pub(crate) enum Field {
-    Code,
     Name,
     Title,
     Description,
     Resolution,
 }
 
-/// How many strings each code has.
-pub(crate) const FIELDS: usize = 5;
+/// How many texts each code has.
+pub(crate) const FIELDS: usize = 4;
 
 impl Catalog {
     /// The catalog's name, which is also the name of the generated enum.
@@ -93,13 +97,19 @@ impl Catalog {
         self.meta.is_empty()
     }
 
+    /// The code at `index`.
+    #[inline]
+    pub(crate) fn code(&self, index: usize) -> &'static str {
+        slice(self.codes, self.code_offsets, index).unwrap_or_default()
+    }
+
     #[inline]
     pub(crate) fn text(&self, index: usize, field: Field) -> &'static str {
-        let at = index * FIELDS + field as usize;
-        match (u32_at(self.offsets, at), u32_at(self.offsets, at + 1)) {
-            (Some(start), Some(end)) => self.strings.get(start as usize..end as usize),
-            _ => None,
-        }
+        slice(
+            self.texts,
+            self.text_offsets,
+            index * FIELDS + field as usize,
+        )
         .unwrap_or_default()
     }
 
@@ -124,8 +134,21 @@ impl Catalog {
             return None;
         };
         let index = usize::from(u16::from_le_bytes([low, high]));
-        (self.text(index, Field::Code) == code).then_some(index)
+        // As bytes: the offsets are the macro's, so the boundaries are sound.
+        let (start, end) = (
+            u32_at(self.code_offsets, index)?,
+            u32_at(self.code_offsets, index + 1)?,
+        );
+        let stored = self.codes.as_bytes().get(start as usize..end as usize)?;
+        phf::equal(stored, code.as_bytes()).then_some(index)
     }
+}
+
+/// The `index`th string of `strings`, delimited by `u32` offsets.
+#[inline]
+fn slice(strings: &'static str, offsets: &[u8], index: usize) -> Option<&'static str> {
+    let (start, end) = (u32_at(offsets, index)?, u32_at(offsets, index + 1)?);
+    strings.get(start as usize..end as usize)
 }
 
 /// The `index`th little-endian `u32` of `bytes`.

@@ -46,7 +46,7 @@ pub trait ErrorCode:
 
     /// The code's stable identifier, such as `"1000-400"`.
     fn code(&self) -> &'static str {
-        Self::CATALOG.text(self.index(), Field::Code)
+        Self::CATALOG.code(self.index())
     }
 
     /// The name of the enum variant, such as `"FormattingError"`.

@@ -19,8 +19,10 @@ pub struct Parts {
     pub name: &'static str,
     pub description: &'static str,
     pub domains: &'static [Domain],
-    pub strings: &'static str,
-    pub offsets: &'static [u8],
+    pub codes: &'static str,
+    pub code_offsets: &'static [u8],
+    pub texts: &'static str,
+    pub text_offsets: &'static [u8],
     pub meta: &'static [u8],
     pub seed: u64,
     pub displacements: &'static [u8],
@@ -34,8 +36,10 @@ pub const fn catalog(parts: Parts) -> Catalog {
         name,
         description,
         domains,
-        strings,
-        offsets,
+        codes,
+        code_offsets,
+        texts,
+        text_offsets,
         meta,
         seed,
         displacements,
@@ -45,8 +49,10 @@ pub const fn catalog(parts: Parts) -> Catalog {
         name,
         description,
         domains,
-        strings,
-        offsets,
+        codes,
+        code_offsets,
+        texts,
+        text_offsets,
         meta,
         seed,
         displacements,
@@ -71,7 +77,7 @@ pub const fn domain(id: &'static str, title: &'static str, description: &'static
 /// When the formatter fails.
 pub fn display<T: ErrorCode>(code: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let at = code.index();
-    f.write_str(T::CATALOG.text(at, Field::Code))?;
+    f.write_str(T::CATALOG.code(at))?;
     f.write_str(" ")?;
     f.write_str(T::CATALOG.text(at, Field::Title))
 }

@@ -1,6 +1,9 @@
 //! The catalogs errcodes ships, compiled through `errcodes!`: the main
 //! example prints them and the integration tests check them against the
-//! documents they were transcribed from.
+//! documents they were transcribed from. Also the generator of the large
+//! catalogs that tests and benchmarks use.
+
+pub mod generated;
 
 /// Adobe Experience Platform Privacy Service job outcomes and failures.
 pub mod privacy {

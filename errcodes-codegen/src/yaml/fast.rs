@@ -22,10 +22,14 @@ use crate::diagnostic::Location;
 /// Reads `text`, or `None` when it goes beyond the subset.
 pub(super) fn parse(text: &str) -> Option<Node> {
     // Other line breaks, tabs and byte-order marks: the library's business.
-    // One character at a time: searching for a single character is the
-    // standard library's optimized `memchr`, even in an unoptimized build.
-    let excluded = ['\r', '\t', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}'];
-    if excluded.into_iter().any(|c| text.contains(c)) {
+    // Searching for one ASCII character, or telling whether text is ASCII,
+    // is optimized code in the standard library even in an unoptimized
+    // build; searching for other characters is not, so it comes last.
+    let unusual = ['\u{85}', '\u{2028}', '\u{2029}', '\u{feff}'];
+    if text.contains('\r')
+        || text.contains('\t')
+        || (!text.is_ascii() && unusual.into_iter().any(|c| text.contains(c)))
+    {
         return None;
     }
     let mut reader = Reader {
@@ -82,9 +86,7 @@ impl<'t> Line<'t> {
 impl<'t> Reader<'t> {
     fn peek(&self) -> Option<Line<'t>> {
         let text = *self.lines.get(self.next)?;
-        let indent = self
-            .start
-            .unwrap_or_else(|| text.len() - text.trim_start_matches(' ').len());
+        let indent = self.start.unwrap_or_else(|| leading_spaces(text));
         Some(Line {
             number: self.next + 1,
             text,
@@ -228,7 +230,7 @@ impl<'t> Reader<'t> {
         let mut lines: Vec<&str> = Vec::new();
         let mut content_indent = None;
         while let Some(&text) = self.lines.get(self.next) {
-            let spaces = text.len() - text.trim_start_matches(' ').len();
+            let spaces = leading_spaces(text);
             let blank = spaces == text.len();
             match content_indent {
                 None if blank || spaces <= indent => return None,
@@ -282,6 +284,17 @@ fn fold(lines: &[&str]) -> String {
     text
 }
 
+/// How many spaces `text` starts with. (A plain loop: the standard
+/// library's trimming is generic code, slow when unoptimized.)
+fn leading_spaces(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    while count < bytes.len() && bytes[count] == b' ' {
+        count += 1;
+    }
+    count
+}
+
 /// The length of the key when `content` is `key:` or `key: …` with a key
 /// that YAML reads as a plain string.
 fn key_length(content: &str) -> Option<usize> {
@@ -299,6 +312,16 @@ fn key_length(content: &str) -> Option<usize> {
     (simple && (after.is_empty() || after.starts_with(' '))).then_some(end)
 }
 
+/// Where `byte` first follows a space in `text`: ` #` starts a comment.
+/// (A search for one byte is optimized code even in an unoptimized build; a
+/// search for two is not.)
+fn find_after_space(text: &str, byte: u8) -> Option<usize> {
+    text.match_indices(char::from(byte))
+        .map(|(i, _)| i)
+        .find(|&i| i > 0 && text.as_bytes()[i - 1] == b' ')
+        .map(|i| i - 1)
+}
+
 /// Whether `rest` holds nothing but spaces and perhaps a comment.
 fn ends_line(rest: &str) -> bool {
     let trimmed = rest.trim_start_matches(' ');
@@ -310,7 +333,7 @@ fn scalar(text: &str) -> Option<Value> {
     let (value, rest) = match text.as_bytes().first()? {
         b'"' => double_quoted(text)?,
         b'\'' => single_quoted(text)?,
-        _ => return plain(text.find(" #").map_or(text, |i| &text[..i])),
+        _ => return plain(&text[..find_after_space(text, b'#').unwrap_or(text.len())]),
     };
     ends_line(rest).then_some(Value::Str {
         text: value,

@@ -1,0 +1,38 @@
+//! Writes the enums the run-time benchmarks compare: generated catalogs
+//! compiled by the code generator, as the macro would, and the same codes
+//! as strum + thiserror enums.
+
+use std::path::Path;
+
+// Only the strum enums are needed here; `bare` serves the compile-time
+// benchmark.
+#[allow(dead_code, unreachable_pub)]
+#[path = "src/sources.rs"]
+mod sources;
+
+fn main() {
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
+    for codes in [50, 1000, 10_000] {
+        let yaml = errcodes_tests::generated::catalog(codes);
+        let catalog =
+            errcodes_codegen::parse("big.yaml", &yaml).expect("a generated catalog is valid");
+        let expansion = errcodes_codegen::Expansion {
+            path: "big.yaml",
+            include: None,
+        };
+        let tokens =
+            errcodes_codegen::expand(&catalog, expansion).expect("a generated catalog fits");
+        std::fs::write(out.join(format!("errcodes_{codes}.rs")), tokens.to_string())
+            .expect("write");
+    }
+    for codes in [50, 1000] {
+        std::fs::write(
+            out.join(format!("strum_{codes}.rs")),
+            sources::strum_thiserror(codes),
+        )
+        .expect("write");
+    }
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/sources.rs");
+}

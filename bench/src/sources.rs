@@ -1,0 +1,66 @@
+//! A generated catalog written the other ways a crate could carry it: the
+//! usual enum with strum and thiserror derives and hand-written `match`es,
+//! and a bare fieldless enum with doc comments, the floor for any approach.
+//! Shared by the build script and the compile-time benchmark.
+
+use std::fmt::Write as _;
+
+use errcodes_tests::generated::{self, Entry};
+
+/// The documentation each variant gets, as long as the macro's.
+fn doc(entry: &Entry, index: usize) -> String {
+    format!(
+        "    /// {} (`{}`, HTTP {}, action `{}`).\n    ///\n    /// The generated description of code {index}, long enough to look like a real one.\n",
+        entry.title, entry.code, entry.status, entry.action
+    )
+}
+
+/// The strum + thiserror enum of `codes` codes, with `http_status` and
+/// `title` as `match`es.
+#[must_use]
+pub fn strum_thiserror(codes: usize) -> String {
+    let entries: Vec<Entry> = generated::entries(codes).collect();
+    let mut source = String::from(
+        "/// A generated catalog.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, \
+         strum::EnumIter, strum::EnumCount, thiserror::Error)]\npub enum BigError {\n",
+    );
+    for (i, entry) in entries.iter().enumerate() {
+        source += &doc(entry, i);
+        let _ = writeln!(
+            source,
+            "    #[strum(serialize = \"{}\")]\n    #[error(\"{}\")]\n    {},",
+            entry.code, entry.title, entry.code
+        );
+    }
+    source += "}\n\nimpl BigError {\n    /// The HTTP status.\n    #[must_use]\n    pub fn http_status(self) -> u16 {\n        match self {\n";
+    for entry in &entries {
+        let _ = writeln!(
+            source,
+            "            Self::{} => {},",
+            entry.code, entry.status
+        );
+    }
+    source += "        }\n    }\n\n    /// The title.\n    #[must_use]\n    pub fn title(self) -> &'static str {\n        match self {\n";
+    for entry in &entries {
+        let _ = writeln!(
+            source,
+            "            Self::{} => {:?},",
+            entry.code, entry.title
+        );
+    }
+    source += "        }\n    }\n}\n";
+    source
+}
+
+/// The bare enum of `codes` codes with its doc comments, and no derives:
+/// a derived `Debug` alone is a `match` over every variant.
+#[must_use]
+pub fn bare(codes: usize) -> String {
+    let mut source = String::from("/// A generated catalog.\npub enum BigError {\n");
+    for (i, entry) in generated::entries(codes).enumerate() {
+        source += &doc(&entry, i);
+        let _ = writeln!(source, "    {},", entry.code);
+    }
+    source += "}\n";
+    source
+}
