@@ -1,0 +1,47 @@
+//! Formatting a code, looking one up and reading its metadata allocate
+//! nothing. One test per binary: the allocator's counts cover every thread.
+
+use std::alloc::System;
+use std::fmt::Write as _;
+
+use errcodes_runtime::ErrorCode;
+use errcodes_tests::{acp::AcpError, pass::PassError, privacy::PrivacyError};
+use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+fn exercise<E: ErrorCode>(out: &mut String) {
+    for &code in E::ALL {
+        out.clear();
+        write!(out, "{code} {code:?} {} {}", code.action(), code.severity()).unwrap();
+        assert_eq!(E::from_code(code.code()), Some(code));
+        assert!(code.http_status() >= 100);
+        let _ = (
+            code.title(),
+            code.description(),
+            code.resolution(),
+            code.domain(),
+            code.outcome(),
+        );
+    }
+    assert_eq!(E::from_code("not a code"), None);
+}
+
+#[test]
+fn formatting_and_lookups_do_not_allocate() {
+    let mut out = String::with_capacity(4096);
+    // Warm up whatever the formatting machinery sets up once.
+    exercise::<PassError>(&mut out);
+    let region = Region::new(GLOBAL);
+    exercise::<PassError>(&mut out);
+    exercise::<PrivacyError>(&mut out);
+    exercise::<AcpError>(&mut out);
+    let change = region.change();
+    assert_eq!(
+        (change.allocations, change.reallocations),
+        (0, 0),
+        "{change:?}"
+    );
+    assert!(!out.is_empty());
+}
