@@ -179,8 +179,8 @@ fn check_domains(spec: &Spec, errors: &mut Errors) -> Vec<(Domain, String)> {
     domains
 }
 
-/// A code is an identifier sent on the wire: it must not be empty, must not
-/// carry stray whitespace or control characters, and must read the same to
+/// A code is an identifier sent on the wire: it must not be empty or absurdly
+/// long, must not carry stray whitespace or control characters, and must read the same to
 /// every YAML reader. Unquoted values like `010` or `yes` are strings to
 /// `serde_yaml` but a number and a boolean to YAML 1.1 readers, so they must
 /// be quoted; the code is otherwise kept exactly as written.
@@ -190,6 +190,15 @@ fn check_code_text(code: &Text, errors: &mut Errors) -> bool {
         Some((
             "the code is empty".to_owned(),
             "give the code a value".to_owned(),
+        ))
+    } else if text.len() > usize::from(u16::MAX) {
+        Some((
+            format!(
+                "the code is {} bytes long, more than the limit of {}",
+                text.len(),
+                u16::MAX
+            ),
+            "codes are identifiers; shorten it".to_owned(),
         ))
     } else if text.trim() != text {
         Some((

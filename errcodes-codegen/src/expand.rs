@@ -216,7 +216,27 @@ fn tables(catalog: &Catalog) -> Result<Tables, TooLarge> {
         .iter()
         .flat_map(|d| d.to_le_bytes())
         .collect();
-    let slots: Vec<u8> = phf.slots.iter().flat_map(|s| s.to_le_bytes()).collect();
+    let mut slots = Vec::with_capacity(phf.slots.len() * 8);
+    for &index in &phf.slots {
+        // The runtime's slot layout: position, length, start.
+        let at = usize::from(index) * 4;
+        let start = u32::from_le_bytes([
+            codes.offsets[at],
+            codes.offsets[at + 1],
+            codes.offsets[at + 2],
+            codes.offsets[at + 3],
+        ]);
+        let end = u32::from_le_bytes([
+            codes.offsets[at + 4],
+            codes.offsets[at + 5],
+            codes.offsets[at + 6],
+            codes.offsets[at + 7],
+        ]);
+        let length = u16::try_from(end - start).map_err(|_| TooLarge::Strings)?;
+        slots.extend(index.to_le_bytes());
+        slots.extend(length.to_le_bytes());
+        slots.extend(start.to_le_bytes());
+    }
     Ok(Tables {
         codes: Literal::string(&codes.text),
         code_offsets: Literal::byte_string(&codes.offsets),

@@ -44,8 +44,13 @@ pub struct Catalog {
     pub(crate) seed: u64,
     /// `u32`s: each bucket's displacement.
     pub(crate) displacements: &'static [u8],
-    /// `u16`s: the position of the code that hashes to each slot.
+    /// Eight bytes per slot, for the code that hashes to it: its position
+    /// (`u16`), its length (`u16`) and where it starts in `codes` (`u32`), so
+    /// that a lookup reads the code without another table.
     pub(crate) slots: &'static [u8],
+    /// How many displacements and slots there are, counted once.
+    pub(crate) buckets: u32,
+    pub(crate) slot_count: u32,
 }
 
 /// The texts stored for each code besides the code itself, in storage order.
@@ -121,25 +126,17 @@ impl Catalog {
     /// The position of `code`, found through the perfect hash.
     #[inline]
     pub(crate) fn position(&self, code: &str) -> Option<usize> {
-        let buckets = u32::try_from(self.displacements.len() / 4)
-            .ok()
-            .filter(|&n| n > 0)?;
-        let len = u32::try_from(self.slots.len() / 2)
-            .ok()
-            .filter(|&n| n > 0)?;
-        let hashes = phf::hash(code.as_bytes(), self.seed);
-        let displacement = u32_at(self.displacements, phf::bucket(hashes, buckets))?;
-        let at = 2 * phf::slot(hashes, displacement, len);
-        let &[low, high] = self.slots.get(at..at + 2)? else {
+        if self.buckets == 0 || self.slot_count == 0 {
             return None;
-        };
-        let index = usize::from(u16::from_le_bytes([low, high]));
-        // As bytes: the offsets are the macro's, so the boundaries are sound.
-        let (start, end) = (
-            u32_at(self.code_offsets, index)?,
-            u32_at(self.code_offsets, index + 1)?,
-        );
-        let stored = self.codes.as_bytes().get(start as usize..end as usize)?;
+        }
+        let hashes = phf::hash(code.as_bytes(), self.seed);
+        let displacement = u32_at(self.displacements, phf::bucket(hashes, self.buckets))?;
+        let slot = phf::slot(hashes, displacement, self.slot_count);
+        let entry: &[u8; 8] = self.slots.get(8 * slot..)?.first_chunk()?;
+        let index = usize::from(u16::from_le_bytes([entry[0], entry[1]]));
+        let length = usize::from(u16::from_le_bytes([entry[2], entry[3]]));
+        let start = u32::from_le_bytes([entry[4], entry[5], entry[6], entry[7]]) as usize;
+        let stored = self.codes.as_bytes().get(start..start + length)?;
         phf::equal(stored, code.as_bytes()).then_some(index)
     }
 }
@@ -154,11 +151,9 @@ fn slice(strings: &'static str, offsets: &[u8], index: usize) -> Option<&'static
 /// The `index`th little-endian `u32` of `bytes`.
 #[inline]
 fn u32_at(bytes: &[u8], index: usize) -> Option<u32> {
-    let at = index.checked_mul(4)?;
-    let &[a, b, c, d] = bytes.get(at..at + 4)? else {
-        return None;
-    };
-    Some(u32::from_le_bytes([a, b, c, d]))
+    Some(u32::from_le_bytes(
+        *bytes.get(index.checked_mul(4)?..)?.first_chunk()?,
+    ))
 }
 
 /// A group of related codes: what the catalog's `domains:` key declares.

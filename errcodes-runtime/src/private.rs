@@ -45,6 +45,7 @@ pub const fn catalog(parts: Parts) -> Catalog {
         displacements,
         slots,
     } = parts;
+    #[allow(clippy::cast_possible_truncation)] // at most 2^16 slots of 8 bytes
     Catalog {
         name,
         description,
@@ -57,6 +58,8 @@ pub const fn catalog(parts: Parts) -> Catalog {
         seed,
         displacements,
         slots,
+        buckets: (displacements.len() / 4) as u32,
+        slot_count: (slots.len() / 8) as u32,
     }
 }
 

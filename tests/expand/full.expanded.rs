@@ -58,7 +58,7 @@ const _: () = {
         meta: b"\x90\xE1\r\0\xF7\xDD\x13\0\xCF\xA4\x04\0",
         seed: 0,
         displacements: b"\0\0\x01\0",
-        slots: b"\x02\0\x01\0\0\0",
+        slots: b"\x02\0\r\0\x10\0\0\0\x01\0\x08\0\x08\0\0\0\0\0\x08\0\0\0\0\0",
     });
     #[automatically_derived]
     impl ::errcodes_runtime::ErrorCode for FullError {

@@ -33,7 +33,7 @@ const _: () = {
         meta: b"\x99\xE1\x01\0\xAD\xFD\x01\0",
         seed: 2,
         displacements: b"\0\0\0\0",
-        slots: b"\x01\0\0\0",
+        slots: b"\x01\0\x0C\0\x0C\0\0\0\0\0\x0C\0\0\0\0\0",
     });
     #[automatically_derived]
     impl ::errcodes_runtime::ErrorCode for ShopError {
