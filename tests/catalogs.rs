@@ -363,6 +363,49 @@ fn pass_matches_its_reference() {
     assert_eq!(codes, PASS);
 }
 
+#[test]
+fn each_catalog_names_its_wire_format() {
+    use errcodes_runtime::WireFormat;
+
+    assert!(
+        PrivacyError::ALL
+            .iter()
+            .all(|c| c.wire_format() == WireFormat::Problem)
+    );
+    assert!(
+        EdgeError::ALL
+            .iter()
+            .all(|c| c.wire_format() == WireFormat::Edge)
+    );
+    assert_eq!(
+        EdgeError::CATALOG.problem_type(),
+        Some("https://ns.adobe.com/aep/errors/{code}")
+    );
+    assert!(
+        AcpError::ALL
+            .iter()
+            .all(|c| c.wire_format() == WireFormat::Acp)
+    );
+    assert!(
+        PassError::ALL
+            .iter()
+            .all(|c| c.wire_format() == WireFormat::Pass)
+    );
+    for (code, _) in GATEWAY {
+        assert_eq!(
+            PlatformError::from_code(code).unwrap().wire_format(),
+            WireFormat::Gateway
+        );
+    }
+    for code in ["BadRequestError", "400", "401", "403", "404", "500"] {
+        assert_eq!(
+            PlatformError::from_code(code).unwrap().wire_format(),
+            WireFormat::Problem,
+            "{code}"
+        );
+    }
+}
+
 mod quoted {
     errcodes_runtime::errcodes!("fixtures/quoted-codes.yaml");
 }

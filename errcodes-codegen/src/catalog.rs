@@ -1,7 +1,7 @@
 //! A checked catalog: every code valid, unique, named, and classified, with
 //! defaults applied. The code generator reads only this.
 
-use errcodes_core::{Action, Origin, Outcome, Severity};
+use errcodes_core::{Action, Origin, Outcome, Severity, WireFormat};
 
 /// A catalog that passed every check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,6 +10,8 @@ pub struct Catalog {
     pub name: String,
     /// The catalog's description (may be empty).
     pub description: String,
+    /// How problem `type` URIs are built: a template with `{code}`.
+    pub problem_type: Option<String>,
     /// The declared domains, in file order.
     pub domains: Vec<Domain>,
     /// The codes, in file order.
@@ -52,6 +54,8 @@ pub struct Code {
     pub origin: Option<Origin>,
     /// The index of its domain in [`Catalog::domains`].
     pub domain: Option<usize>,
+    /// How it is sent over HTTP.
+    pub format: WireFormat,
     /// The line of its entry in the file.
     pub line: usize,
 }

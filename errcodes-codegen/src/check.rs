@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
-use errcodes_core::{Action, Origin, Outcome, Severity, UnknownWord, meta};
+use errcodes_core::{Action, Origin, Outcome, Severity, UnknownWord, WireFormat, meta};
 
 use crate::catalog::{Catalog, Code, Domain};
 use crate::diagnostic::{Diagnostic, Errors, Location, closest, list};
@@ -29,6 +29,16 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) -> Option<Catalog> {
     let formats = check_code_formats(&spec.code_formats, errors);
     let domains = check_domains(spec, errors);
     let defaults = check_classes(&spec.defaults, errors);
+    let default_format = check_word(
+        spec.wire_format.as_ref(),
+        keys::WIRE_FORMAT,
+        WireFormat::SPELLINGS,
+        errors,
+    );
+    let problem_type = spec
+        .problem_type
+        .as_ref()
+        .and_then(|template| check_problem_type(template, errors));
 
     let entries = &spec.codes;
     let mut codes: Vec<Code> = Vec::with_capacity(entries.len());
@@ -46,6 +56,12 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) -> Option<Catalog> {
         let name = check_variant_name(entry, errors);
         let classes = check_classes(&entry.classes, errors);
         let domain = check_domain_reference(entry, &domains, errors);
+        let format = check_word(
+            entry.wire_format.as_ref(),
+            keys::WIRE_FORMAT,
+            WireFormat::SPELLINGS,
+            errors,
+        );
         check_title(entry, errors);
         let (Some(code), Some(name)) = (code, name) else {
             continue;
@@ -83,12 +99,14 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) -> Option<Catalog> {
                 .unwrap_or(Outcome::for_status(status)),
             origin: classes.origin.or(defaults.origin),
             domain,
+            format: format.or(default_format).unwrap_or(WireFormat::Problem),
             line: entry.at.line,
         });
     }
     Some(Catalog {
         name: name?,
         description: text_or_empty(spec.description.as_ref()),
+        problem_type,
         domains: domains.into_iter().map(|(domain, _)| domain).collect(),
         codes,
     })
@@ -112,6 +130,27 @@ fn check_type_name(name: &Text, errors: &mut Errors) -> Option<String> {
             None
         }
     }
+}
+
+/// A `problem-type` is the URI of every code's problem type with the code
+/// in place of `{code}`, so it holds `{code}` once, and no character that
+/// cannot be in a URI reference.
+fn check_problem_type(template: &Text, errors: &mut Errors) -> Option<String> {
+    let text = &template.value;
+    let problem = if text.matches("{code}").count() != 1 {
+        "`problem-type` must contain `{code}` exactly once, where the code goes"
+    } else if text.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '|')
+    }) {
+        "`problem-type` must be a URI reference: no spaces, quotes or angle brackets"
+    } else {
+        return Some(text.clone());
+    };
+    errors.push(
+        Diagnostic::new(problem, template.at)
+            .help("write it like `problem-type: \"https://example.com/errors/{code}\"`"),
+    );
+    None
 }
 
 /// Each `code-format` must be a template or a known case name.

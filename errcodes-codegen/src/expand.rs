@@ -53,6 +53,7 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
     let tables = tables(catalog)?;
     let name = &catalog.name;
     let description = &catalog.description;
+    let problem_type = catalog.problem_type.as_deref().unwrap_or_default();
     let domains = catalog.domains.iter().map(|domain| {
         let (id, title, description) = (&domain.id, &domain.title, &domain.description);
         quote!(#private::domain(#id, #title, #description))
@@ -92,6 +93,7 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
             static __CATALOG: ::errcodes_runtime::Catalog = #private::catalog(#private::Parts {
                 name: #name,
                 description: #description,
+                problem_type: #problem_type,
                 domains: &[#(#domains),*],
                 codes: #codes,
                 code_offsets: #code_offsets,
@@ -199,6 +201,7 @@ fn tables(catalog: &Catalog) -> Result<Tables, TooLarge> {
             code.outcome,
             code.origin,
             code.domain,
+            code.format,
         )
         .ok_or(TooLarge::Codes)?;
         meta.extend(packed.0.to_le_bytes());

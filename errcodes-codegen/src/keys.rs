@@ -6,6 +6,8 @@ pub(crate) const CODE_FORMAT: &str = "code-format";
 pub(crate) const DEFAULTS: &str = "defaults";
 pub(crate) const DOMAINS: &str = "domains";
 pub(crate) const CODES: &str = "codes";
+pub(crate) const WIRE_FORMAT: &str = "wire-format";
+pub(crate) const PROBLEM_TYPE: &str = "problem-type";
 
 pub(crate) const CODE: &str = "code";
 pub(crate) const STATUS: &str = "status";
@@ -18,8 +20,16 @@ pub(crate) const OUTCOME: &str = "outcome";
 pub(crate) const ORIGIN: &str = "origin";
 
 /// The keys at the top of a catalog.
-pub(crate) const CATALOG_KEYS: &[&str] =
-    &[NAME, DESCRIPTION, CODE_FORMAT, DEFAULTS, DOMAINS, CODES];
+pub(crate) const CATALOG_KEYS: &[&str] = &[
+    NAME,
+    DESCRIPTION,
+    CODE_FORMAT,
+    WIRE_FORMAT,
+    PROBLEM_TYPE,
+    DEFAULTS,
+    DOMAINS,
+    CODES,
+];
 
 /// The keys of one entry under `codes`.
 pub(crate) const CODE_KEYS: &[&str] = &[
@@ -34,6 +44,7 @@ pub(crate) const CODE_KEYS: &[&str] = &[
     SEVERITY,
     OUTCOME,
     ORIGIN,
+    WIRE_FORMAT,
 ];
 
 /// The keys of `defaults`: the classifications a code may leave out.

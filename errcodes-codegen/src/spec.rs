@@ -29,6 +29,8 @@ pub(crate) struct Spec {
     pub(crate) name: Option<Text>,
     pub(crate) description: Option<Text>,
     pub(crate) code_formats: Vec<Text>,
+    pub(crate) wire_format: Option<Text>,
+    pub(crate) problem_type: Option<Text>,
     pub(crate) defaults: Classes,
     pub(crate) domains: Vec<DomainSpec>,
     pub(crate) codes: Vec<CodeSpec>,
@@ -61,6 +63,7 @@ pub(crate) struct CodeSpec {
     pub(crate) description: Option<Text>,
     pub(crate) resolution: Option<Text>,
     pub(crate) domain: Option<Text>,
+    pub(crate) wire_format: Option<Text>,
     pub(crate) classes: Classes,
 }
 
@@ -79,6 +82,8 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
     };
     spec.name = top.text(keys::NAME, errors);
     spec.description = top.text(keys::DESCRIPTION, errors);
+    spec.wire_format = top.text(keys::WIRE_FORMAT, errors);
+    spec.problem_type = top.text(keys::PROBLEM_TYPE, errors);
     if let Some(node) = top.get(keys::CODE_FORMAT) {
         spec.code_formats = match &node.value {
             Value::Seq(items) => items
@@ -235,6 +240,7 @@ fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<Co
         description: fields.text(keys::DESCRIPTION, errors),
         resolution: fields.text(keys::RESOLUTION, errors),
         domain: fields.text(keys::DOMAIN, errors),
+        wire_format: fields.text(keys::WIRE_FORMAT, errors),
         classes: fields.classes(errors),
     })
 }

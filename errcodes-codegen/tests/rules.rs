@@ -382,3 +382,45 @@ fn recovered_catalogs_keep_what_is_valid() {
             .is_none()
     );
 }
+
+#[test]
+fn wire_formats_and_problem_types() {
+    let parsed = parse(
+        "t.yaml",
+        &catalog(
+            "wire-format: acp\nproblem-type: \"https://e.com/{code}\"\n",
+            "  - code: E1\n    status: 400\n    title: T\n  - code: E2\n    status: 400\n    title: T\n    wire-format: pass-xml\n",
+        ),
+    )
+    .unwrap();
+    assert_eq!(parsed.problem_type.as_deref(), Some("https://e.com/{code}"));
+    assert_eq!(parsed.codes[0].format.as_str(), "acp");
+    assert_eq!(parsed.codes[1].format.as_str(), "pass-xml");
+    assert_eq!(
+        parse("t.yaml", &catalog("", ENTRY)).unwrap().codes[0]
+            .format
+            .as_str(),
+        "problem"
+    );
+
+    assert_eq!(
+        one(&catalog("wire-format: soap\n", ENTRY)),
+        (2, 14, "unknown wire-format `soap`".into())
+    );
+    let twice = one(&catalog(
+        "problem-type: \"https://e.com/{code}/{code}\"\n",
+        ENTRY,
+    ));
+    assert_eq!(
+        twice.2,
+        "`problem-type` must contain `{code}` exactly once, where the code goes"
+    );
+    let spaced = one(&catalog(
+        "problem-type: \"https://e.com/a b/{code}\"\n",
+        ENTRY,
+    ));
+    assert_eq!(
+        spaced.2,
+        "`problem-type` must be a URI reference: no spaces, quotes or angle brackets"
+    );
+}

@@ -104,3 +104,43 @@ vocabulary! {
         External = "external",
     }
 }
+
+vocabulary! {
+    /// How an error with the code is sent over HTTP: the payload shapes of
+    /// the APIs errcodes knows. A catalog names its usual one; a code may
+    /// name another.
+    ///
+    /// ```
+    /// use errcodes_core::WireFormat;
+    ///
+    /// assert_eq!("pass-xml".parse::<WireFormat>(), Ok(WireFormat::PassXml));
+    /// assert_eq!(WireFormat::Problem.content_type(), "application/problem+json");
+    /// ```
+    pub enum WireFormat as "wire format" {
+        /// A problem detail, RFC 9457 (`application/problem+json`).
+        Problem = "problem",
+        /// Edge Network: a problem detail for a fatal error, a 207
+        /// Multi-Status body listing it for a non-fatal one.
+        Edge = "edge",
+        /// Ad Context Protocol: `{"success": false, "error": {...}}`.
+        Acp = "acp",
+        /// Adobe Pass: `{"error": {...}}`, in JSON.
+        Pass = "pass",
+        /// Adobe Pass: `<error>...</error>`, in XML.
+        PassXml = "pass-xml",
+        /// Experience Platform's gateway: `{"error_code": ..., "message": ...}`.
+        Gateway = "gateway",
+    }
+}
+
+impl WireFormat {
+    /// The media type of a body in this format.
+    #[must_use]
+    pub const fn content_type(self) -> &'static str {
+        match self {
+            Self::Problem | Self::Edge => "application/problem+json",
+            Self::PassXml => "application/xml",
+            Self::Acp | Self::Pass | Self::Gateway => "application/json",
+        }
+    }
+}

@@ -26,5 +26,5 @@ pub mod meta;
 pub mod phf;
 
 pub use crate::action::Action;
-pub use crate::kinds::{Origin, Outcome, Severity};
+pub use crate::kinds::{Origin, Outcome, Severity, WireFormat};
 pub use crate::vocabulary::UnknownWord;

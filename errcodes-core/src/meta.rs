@@ -9,12 +9,13 @@
 //! | 13..15 | [`Severity`]                            |
 //! | 15..17 | [`Outcome`]                             |
 //! | 17..19 | [`Origin`]: 0 none, 1 + its index       |
-//! | 19..32 | domain: 0 none, 1 + its index           |
+//! | 19..29 | domain: 0 none, 1 + its index           |
+//! | 29..32 | [`WireFormat`]                          |
 
-use crate::{Action, Origin, Outcome, Severity};
+use crate::{Action, Origin, Outcome, Severity, WireFormat};
 
 /// The most domains a catalog may declare.
-pub const MAX_DOMAINS: usize = (1 << 13) - 1;
+pub const MAX_DOMAINS: usize = (1 << 10) - 1;
 
 /// One code's status and classifications.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +33,7 @@ impl Meta {
         outcome: Outcome,
         origin: Option<Origin>,
         domain: Option<usize>,
+        format: WireFormat,
     ) -> Option<Self> {
         if status >= 1 << 10 {
             return None;
@@ -51,7 +53,8 @@ impl Meta {
                 | (severity as u32) << 13
                 | (outcome as u32) << 15
                 | origin << 17
-                | domain << 19,
+                | domain << 19
+                | (format as u32) << 29,
         ))
     }
 
@@ -92,9 +95,18 @@ impl Meta {
     /// The index of the domain in the catalog's list, if the code has one.
     #[must_use]
     pub const fn domain(self) -> Option<usize> {
-        match self.0 >> 19 {
+        match self.0 >> 19 & 0x3ff {
             0 => None,
             n => Some(n as usize - 1),
+        }
+    }
+
+    /// How the code is sent.
+    #[must_use]
+    pub const fn format(self) -> WireFormat {
+        match self.0 >> 29 {
+            n if (n as usize) < WireFormat::ALL.len() => WireFormat::ALL[n as usize],
+            _ => WireFormat::Problem,
         }
     }
 }
@@ -110,16 +122,20 @@ mod tests {
                 for &outcome in Outcome::ALL {
                     for origin in [None, Some(Origin::Internal), Some(Origin::External)] {
                         for domain in [None, Some(0), Some(MAX_DOMAINS - 1)] {
-                            for status in [100, 207, 599] {
-                                let meta =
-                                    Meta::pack(status, action, severity, outcome, origin, domain)
-                                        .unwrap();
-                                assert_eq!(meta.status(), status);
-                                assert_eq!(meta.action(), action);
-                                assert_eq!(meta.severity(), severity);
-                                assert_eq!(meta.outcome(), outcome);
-                                assert_eq!(meta.origin(), origin);
-                                assert_eq!(meta.domain(), domain);
+                            for &format in WireFormat::ALL {
+                                for status in [100, 207, 599] {
+                                    let meta = Meta::pack(
+                                        status, action, severity, outcome, origin, domain, format,
+                                    )
+                                    .unwrap();
+                                    assert_eq!(meta.status(), status);
+                                    assert_eq!(meta.action(), action);
+                                    assert_eq!(meta.severity(), severity);
+                                    assert_eq!(meta.outcome(), outcome);
+                                    assert_eq!(meta.origin(), origin);
+                                    assert_eq!(meta.domain(), domain);
+                                    assert_eq!(meta.format(), format);
+                                }
                             }
                         }
                     }
@@ -138,6 +154,7 @@ mod tests {
                 Outcome::Failure,
                 None,
                 domain,
+                WireFormat::Problem,
             )
         };
         assert_eq!(pack(1024, None), None);

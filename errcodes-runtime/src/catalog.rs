@@ -28,6 +28,7 @@ use errcodes_core::phf;
 pub struct Catalog {
     pub(crate) name: &'static str,
     pub(crate) description: &'static str,
+    pub(crate) problem_type: Option<&'static str>,
     pub(crate) domains: &'static [Domain],
     /// Every code, one after the other: compact, so that looking codes up
     /// touches little memory.
@@ -76,6 +77,13 @@ impl Catalog {
     #[must_use]
     pub const fn description(&self) -> &'static str {
         self.description
+    }
+
+    /// The template of problem `type` URIs, with `{code}` where the code
+    /// goes, from the catalog's `problem-type:` key.
+    #[must_use]
+    pub const fn problem_type(&self) -> Option<&'static str> {
+        self.problem_type
     }
 
     /// The domains (categories) the catalog declares, in declaration order.

@@ -39,7 +39,7 @@ pub mod __private_0_1;
 pub use crate::catalog::{Catalog, Domain};
 pub use crate::error_code::ErrorCode;
 pub use crate::unknown::UnknownCode;
-pub use errcodes_core::{Action, Origin, Outcome, Severity, UnknownWord};
+pub use errcodes_core::{Action, Origin, Outcome, Severity, UnknownWord, WireFormat};
 
 /// Generates an error-code enum from a YAML catalog.
 ///

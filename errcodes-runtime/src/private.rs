@@ -18,6 +18,8 @@ pub use serde;
 pub struct Parts {
     pub name: &'static str,
     pub description: &'static str,
+    /// Empty when the catalog has none.
+    pub problem_type: &'static str,
     pub domains: &'static [Domain],
     pub codes: &'static str,
     pub code_offsets: &'static [u8],
@@ -35,6 +37,7 @@ pub const fn catalog(parts: Parts) -> Catalog {
     let Parts {
         name,
         description,
+        problem_type,
         domains,
         codes,
         code_offsets,
@@ -49,6 +52,11 @@ pub const fn catalog(parts: Parts) -> Catalog {
     Catalog {
         name,
         description,
+        problem_type: if problem_type.is_empty() {
+            None
+        } else {
+            Some(problem_type)
+        },
         domains,
         codes,
         code_offsets,

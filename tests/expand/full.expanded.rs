@@ -43,6 +43,7 @@ const _: () = {
     static __CATALOG: ::errcodes_runtime::Catalog = ::errcodes_runtime::__private_0_1::catalog(::errcodes_runtime::__private_0_1::Parts {
         name: "FullError",
         description: "Exercises every key. Text like <this>, *this* and user_ids stays literal in the docs.",
+        problem_type: "",
         domains: &[
             ::errcodes_runtime::__private_0_1::domain("input", "Input problems", ""),
             ::errcodes_runtime::__private_0_1::domain(

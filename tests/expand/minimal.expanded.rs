@@ -25,6 +25,7 @@ const _: () = {
     static __CATALOG: ::errcodes_runtime::Catalog = ::errcodes_runtime::__private_0_1::catalog(::errcodes_runtime::__private_0_1::Parts {
         name: "ShopError",
         description: "",
+        problem_type: "",
         domains: &[],
         codes: "OUT_OF_STOCKRATE_LIMITED",
         code_offsets: b"\0\0\0\0\x0C\0\0\0\x18\0\0\0",
