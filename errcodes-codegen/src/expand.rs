@@ -143,6 +143,7 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
             impl ::core::error::Error for #enum_name {}
 
             #private::impl_serde!(#enum_name);
+            #private::impl_axum!(#enum_name);
         };
     })
 }

@@ -27,10 +27,26 @@
 //!
 //! - `serde` (default): generated enums serialize and deserialize as their
 //!   code strings; [`Action`] and the other vocabularies as their spellings.
+//! - `json`: [`wire`], rendering and decoding the error payloads of problem
+//!   details, Edge Network, ACP, Adobe Pass and the Experience Platform
+//!   gateway.
+//! - `xml`: Adobe Pass errors in XML too.
+//! - `retry`: [`retry`], what to do after an error, with `Retry-After`
+//!   parsing and backoff.
+//! - `http`: [`http`](mod@http), status codes and headers of the `http` crate.
+//! - `axum`: generated enums, and [`axum::Reply`], as axum responses.
 
+#[cfg(feature = "axum")]
+pub mod axum;
 mod catalog;
 mod error_code;
+#[cfg(feature = "http")]
+pub mod http;
+#[cfg(feature = "retry")]
+pub mod retry;
 mod unknown;
+#[cfg(feature = "json")]
+pub mod wire;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -8,6 +8,8 @@ use core::fmt;
 use crate::catalog::Field;
 use crate::{Catalog, Domain, ErrorCode, UnknownCode};
 
+#[cfg(feature = "axum")]
+pub use axum_core;
 pub use errcodes_core::meta::Meta;
 #[cfg(feature = "serde")]
 pub use serde;
@@ -148,6 +150,33 @@ macro_rules! __errcodes_impl_serde_0_1 {
 /// Implements `Serialize` and `Deserialize` when the `serde` feature is on,
 /// and nothing otherwise: the macro cannot see the runtime's features.
 pub use crate::__errcodes_impl_serde_0_1 as impl_serde;
+
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_axum_0_1 {
+    ($ty:ident) => {
+        #[automatically_derived]
+        impl $crate::__private_0_1::axum_core::response::IntoResponse for $ty {
+            fn into_response(self) -> $crate::__private_0_1::axum_core::response::Response {
+                $crate::__private_0_1::axum_core::response::IntoResponse::into_response(
+                    $crate::axum::Reply::new(self),
+                )
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_axum_0_1 {
+    ($ty:ident) => {};
+}
+
+/// Implements axum's `IntoResponse` when the `axum` feature is on, and
+/// nothing otherwise.
+pub use crate::__errcodes_impl_axum_0_1 as impl_axum;
 
 /// `Serialize`: the code string.
 ///

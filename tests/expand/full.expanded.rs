@@ -96,4 +96,5 @@ const _: () = {
     #[automatically_derived]
     impl ::core::error::Error for FullError {}
     ::errcodes_runtime::__private_0_1::impl_serde!(FullError);
+    ::errcodes_runtime::__private_0_1::impl_axum!(FullError);
 };

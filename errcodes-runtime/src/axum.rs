@@ -1,0 +1,85 @@
+//! Returning errors from axum handlers. With this feature every generated
+//! enum is a response by itself, written in its catalog's wire format;
+//! [`Reply`] adds what is known about the occurrence, or another format.
+//!
+//! ```
+//! use axum_core::response::IntoResponse;
+//! use errcodes_runtime::axum::Reply;
+//! use errcodes_runtime::wire::Occurrence;
+//!
+//! errcodes_runtime::errcodes!("../specs/pass.yaml");
+//!
+//! // In a handler: `Err(PassError::AuthorizationNotFound)?`, or:
+//! fn throttled() -> Reply<PassError> {
+//!     Reply::with(PassError::TooManyRequests, Occurrence::new().retry_after_secs(30))
+//! }
+//!
+//! let response = throttled().into_response();
+//! assert_eq!(response.status(), 429);
+//! assert_eq!(response.headers()["retry-after"], "30");
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//! assert_eq!(PassError::AuthorizationNotFound.into_response().status(), 404);
+//! ```
+
+use axum_core::response::{IntoResponse, Response};
+use http::{HeaderValue, StatusCode, header};
+
+use crate::wire::{Occurrence, render};
+use crate::{ErrorCode, WireFormat};
+
+/// A code with what is known about its occurrence, as an axum response.
+#[derive(Clone, Debug)]
+pub struct Reply<E> {
+    code: E,
+    occurrence: Occurrence,
+    format: WireFormat,
+}
+
+impl<E: ErrorCode> Reply<E> {
+    /// The code alone, in its wire format.
+    #[must_use]
+    pub fn new(code: E) -> Self {
+        Self::with(code, Occurrence::new())
+    }
+
+    /// The code with its occurrence, in its wire format.
+    #[must_use]
+    pub fn with(code: E, occurrence: Occurrence) -> Self {
+        Reply {
+            format: code.wire_format(),
+            code,
+            occurrence,
+        }
+    }
+
+    /// Writes the reply in `format` instead.
+    #[must_use]
+    pub fn format(mut self, format: WireFormat) -> Self {
+        self.format = format;
+        self
+    }
+}
+
+impl<E: ErrorCode> From<E> for Reply<E> {
+    fn from(code: E) -> Self {
+        Reply::new(code)
+    }
+}
+
+impl<E: ErrorCode> IntoResponse for Reply<E> {
+    fn into_response(self) -> Response {
+        let rendered = render(self.code, &self.occurrence, self.format);
+        let mut response = rendered.body.into_response();
+        *response.status_mut() =
+            StatusCode::from_u16(rendered.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(rendered.content_type),
+        );
+        if let Some(delay) = rendered.retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(delay.as_secs()));
+        }
+        response
+    }
+}

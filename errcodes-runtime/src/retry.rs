@@ -1,0 +1,208 @@
+//! What a client should do after an error: retry after a delay, retry with
+//! backoff, or stop and do something else, decided from the code's action,
+//! the HTTP status, the `Retry-After` header and a delay in the body.
+//!
+//! ```
+//! use std::time::{Duration, SystemTime};
+//! use errcodes_runtime::retry::{Advice, advise};
+//! use errcodes_runtime::Action;
+//!
+//! let now = SystemTime::now();
+//! // A known code that says to retry after a delay, and the delay.
+//! assert_eq!(advise(Some(Action::RetryAfter), 429, Some("30"), None, now), Advice::RetryAfter(Duration::from_secs(30)));
+//! // An unknown code with 502: retry, backing off.
+//! assert_eq!(advise(None, 502, None, None, now), Advice::Backoff);
+//! // An unknown code with 500: do not retry.
+//! assert_eq!(advise(None, 500, None, None, now), Advice::Stop(Action::None));
+//! // A known code that says to authenticate again.
+//! assert_eq!(advise(Some(Action::Authentication), 401, None, None, now), Advice::Stop(Action::Authentication));
+//! ```
+//!
+//! # With a retry crate
+//!
+//! The advice decides whether and when; a retry crate runs the loop. With
+//! [backon](https://docs.rs/backon), `when` stops on [`Advice::Stop`] and
+//! `adjust` puts the server's delay in place of the exponential one:
+//!
+//! ```
+//! use std::time::Duration;
+//! use backon::{ExponentialBuilder, Retryable};
+//! use errcodes_runtime::retry::Advice;
+//!
+//! errcodes_runtime::errcodes!("../specs/acp.yaml");
+//!
+//! /// What a failed call leaves: the advice, decoded from the response.
+//! #[derive(Debug)]
+//! struct Failed {
+//!     code: AcpError,
+//!     advice: Advice,
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread", start_paused = true)]
+//! # async fn main() {
+//! // A service that is rate limited, then times out, then answers.
+//! let answers = std::sync::Mutex::new(vec![
+//!     Ok("done"),
+//!     Err(Failed { code: AcpError::Timeout, advice: Advice::Backoff }),
+//!     Err(Failed { code: AcpError::RateLimitExceeded, advice: Advice::RetryAfter(Duration::from_secs(45)) }),
+//! ]);
+//! let call = || async { answers.lock().unwrap().pop().unwrap() };
+//!
+//! let mut waits = Vec::new();
+//! let result = call
+//!     .retry(ExponentialBuilder::default().with_min_delay(Duration::from_millis(100)).with_max_times(5))
+//!     .when(|failed: &Failed| failed.advice.is_retry())
+//!     .adjust(|failed: &Failed, backoff| match failed.advice {
+//!         Advice::RetryAfter(delay) => Some(delay),
+//!         Advice::Backoff => backoff,
+//!         Advice::Stop(_) => None,
+//!     })
+//!     .notify(|failed: &Failed, wait| waits.push((failed.code, wait.as_millis())))
+//!     .await;
+//!
+//! assert_eq!(result.unwrap(), "done");
+//! assert_eq!(waits, [
+//!     (AcpError::RateLimitExceeded, 45_000), // the server's delay, in milliseconds
+//!     (AcpError::Timeout, 200),              // backon's second delay
+//! ]);
+//! # }
+//! ```
+
+use std::hash::{BuildHasher, RandomState};
+use std::time::{Duration, SystemTime};
+
+use crate::Action;
+
+/// What to do about a failed request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Advice {
+    /// Send the same request again after this delay.
+    RetryAfter(Duration),
+    /// Send it again, backing off exponentially: it may succeed, but no
+    /// delay was given. See [`Backoff`].
+    Backoff,
+    /// Do not send it again as it is; the action says what would help.
+    Stop(Action),
+}
+
+impl Advice {
+    /// Whether the request should be sent again.
+    #[must_use]
+    pub const fn is_retry(self) -> bool {
+        !matches!(self, Advice::Stop(_))
+    }
+
+    /// The delay to wait: the one given, or `backoff`'s for the
+    /// `attempt`th retry (counting from 0); `None` when not to retry.
+    #[must_use]
+    pub fn delay(self, backoff: &Backoff, attempt: u32) -> Option<Duration> {
+        match self {
+            Advice::RetryAfter(delay) => Some(delay),
+            Advice::Backoff => Some(backoff.delay(attempt)),
+            Advice::Stop(_) => None,
+        }
+    }
+}
+
+/// Decides what to do after a failed request.
+///
+/// - `action`: the action of the response's code, or `None` when the code
+///   is unknown or absent; then the status decides, by the Edge Network
+///   rules ([`Action::for_status`]): 429 and 503 are retried after the
+///   `Retry-After` delay, 502 and 504 are retried, everything else is not.
+/// - `retry_after`: the `Retry-After` header, as delta-seconds or as an
+///   HTTP-date (RFC 9110, section 10.2.3).
+/// - `body_retry_after`: a delay the body gives, such as ACP's
+///   `retry_after`; it wins over the header.
+///
+/// An action that says to retry gives [`Advice::RetryAfter`] when a delay is
+/// known and [`Advice::Backoff`] when not; any other action is
+/// [`Advice::Stop`].
+#[must_use]
+pub fn advise(
+    action: Option<Action>,
+    status: u16,
+    retry_after: Option<&str>,
+    body_retry_after: Option<Duration>,
+    now: SystemTime,
+) -> Advice {
+    let action = action.unwrap_or(Action::for_status(status));
+    if !action.is_retryable() {
+        return Advice::Stop(action);
+    }
+    let delay =
+        body_retry_after.or_else(|| retry_after.and_then(|value| parse_retry_after(value, now)));
+    delay.map_or(Advice::Backoff, Advice::RetryAfter)
+}
+
+/// Reads a `Retry-After` value: delta-seconds (`120`) or an HTTP-date
+/// (`Fri, 31 Dec 1999 23:59:59 GMT`, or the two obsolete formats recipients
+/// must also accept), as a delay from `now`. A date in the past is no delay.
+///
+/// ```
+/// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+/// use errcodes_runtime::retry::parse_retry_after;
+///
+/// let now = UNIX_EPOCH + Duration::from_secs(784_111_777); // Sun, 06 Nov 1994 08:49:37 GMT
+/// assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+/// assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:51:37 GMT", now), Some(Duration::from_secs(120)));
+/// assert_eq!(parse_retry_after("Sunday, 06-Nov-94 08:51:37 GMT", now), Some(Duration::from_secs(120)));
+/// assert_eq!(parse_retry_after("Sun Nov  6 08:51:37 1994", now), Some(Duration::from_secs(120)));
+/// assert_eq!(parse_retry_after("soon", now), None);
+/// ```
+#[must_use]
+pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // Too many digits for a u64 is still a very long wait.
+        return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// Exponential backoff with full jitter: the `n`th retry waits a random
+/// time between zero and `initial × 2ⁿ`, capped at `max`, so that clients
+/// that failed together do not retry together.
+///
+/// ```
+/// use std::time::Duration;
+/// use errcodes_runtime::retry::Backoff;
+///
+/// let backoff = Backoff::default();
+/// assert!(backoff.delay(0) <= Duration::from_millis(100));
+/// assert!(backoff.delay(20) <= backoff.max);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Backoff {
+    /// The ceiling of the first delay. Default: 100 ms.
+    pub initial: Duration,
+    /// The ceiling of every delay. Default: 30 s.
+    pub max: Duration,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Backoff {
+            initial: Duration::from_millis(100),
+            max: Duration::from_secs(30),
+        }
+    }
+}
+
+impl Backoff {
+    /// The delay before the `attempt`th retry, counting from 0.
+    #[must_use]
+    pub fn delay(&self, attempt: u32) -> Duration {
+        let ceiling = self
+            .initial
+            .saturating_mul(1 << attempt.min(31))
+            .min(self.max);
+        // A fresh `RandomState` hashes with new random keys: random enough
+        // for jitter, without a dependency.
+        let random = RandomState::new().hash_one(attempt);
+        #[allow(clippy::cast_precision_loss)] // a fraction needs no precision
+        let fraction = (random >> 11) as f64 / (1u64 << 53) as f64;
+        ceiling.mul_f64(fraction)
+    }
+}

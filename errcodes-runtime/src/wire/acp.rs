@@ -1,0 +1,248 @@
+//! Ad Context Protocol errors:
+//! `{"success": false, "error": {"code", "message", "details", "retry_after"}}`,
+//! where `retry_after` is the seconds to wait before retrying.
+//!
+//! ```
+//! use std::time::Duration;
+//! use errcodes_runtime::wire::{Code, acp::Envelope};
+//! use errcodes_runtime::Action;
+//!
+//! errcodes_runtime::errcodes!("../specs/acp.yaml");
+//!
+//! let body = br#"{"success": false, "error": {"code": "SERVICE_UNAVAILABLE",
+//!     "message": "Data provider service is temporarily unavailable",
+//!     "details": {"provider": "LiveRamp"}, "retry_after": 900}}"#;
+//! let envelope = Envelope::<AcpError>::decode(body).unwrap();
+//! let error = envelope.error().unwrap();
+//! assert_eq!(error.code(), Some(Code::Known(AcpError::ServiceUnavailable)));
+//! assert_eq!(error.retry_after(), Some(Duration::from_secs(900)));
+//! assert_eq!(error.action(), Action::RetryAfter);
+//! ```
+
+use core::fmt;
+use std::time::Duration;
+
+use serde_json::{Map, Value};
+
+use super::json::{object, put, take, take_bool, take_object, take_string, take_u64};
+use super::{Catalog, Code, DecodeError, Limits, Occurrence};
+use crate::{Action, ErrorCode};
+
+/// The body of an ACP response that failed.
+pub struct Envelope<E> {
+    success: Option<bool>,
+    error: Option<ErrorBody<E>>,
+    members: Map<String, Value>,
+}
+
+/// The `error` member of an [`Envelope`].
+pub struct ErrorBody<E> {
+    code: Option<String>,
+    message: Option<String>,
+    details: Option<Value>,
+    retry_after: Option<u64>,
+    members: Map<String, Value>,
+    catalog: Catalog<E>,
+}
+
+impl<E: ErrorCode> Envelope<E> {
+    /// The envelope of `code`: its message is the occurrence's or else the
+    /// code's title.
+    #[must_use]
+    pub fn new(code: E, occurrence: &Occurrence) -> Self {
+        Envelope {
+            success: Some(false),
+            error: Some(ErrorBody {
+                code: Some(code.code().to_owned()),
+                message: Some(
+                    occurrence
+                        .message
+                        .clone()
+                        .unwrap_or_else(|| code.title().to_owned()),
+                ),
+                details: occurrence.details.clone(),
+                retry_after: occurrence.retry_after.map(|delay| delay.as_secs()),
+                members: occurrence.members.clone(),
+                catalog: Catalog::default(),
+            }),
+            members: Map::new(),
+        }
+    }
+
+    /// Decodes an envelope.
+    ///
+    /// # Errors
+    ///
+    /// When the body is too large, is not JSON, or is not an object.
+    pub fn decode(body: &[u8]) -> Result<Self, DecodeError> {
+        Self::decode_with(body, Limits::default())
+    }
+
+    /// Decodes an envelope within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`decode`](Self::decode).
+    pub fn decode_with(body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
+        let mut members = object(body, limits)?;
+        Ok(Envelope {
+            success: take_bool(&mut members, "success"),
+            error: take_object(&mut members, "error").map(|mut error| ErrorBody {
+                code: take_string(&mut error, "code"),
+                message: take_string(&mut error, "message"),
+                details: take(&mut error, "details"),
+                retry_after: take_u64(&mut error, "retry_after"),
+                members: error,
+                catalog: Catalog::default(),
+            }),
+            members,
+        })
+    }
+
+    /// The envelope as JSON bytes.
+    #[must_use]
+    pub fn encode(&self) -> Vec<u8> {
+        let mut members = self.members.clone();
+        put(&mut members, "success", self.success);
+        if let Some(error) = &self.error {
+            let mut body = error.members.clone();
+            put(&mut body, "code", error.code.clone());
+            put(&mut body, "message", error.message.clone());
+            put(&mut body, "details", error.details.clone());
+            put(&mut body, "retry_after", error.retry_after);
+            members.insert("error".to_owned(), Value::Object(body));
+        }
+        serde_json::to_vec(&members).unwrap_or_default()
+    }
+
+    /// `success`.
+    #[must_use]
+    pub fn success(&self) -> Option<bool> {
+        self.success
+    }
+
+    /// `error`, when it is an object.
+    #[must_use]
+    pub fn error(&self) -> Option<&ErrorBody<E>> {
+        self.error.as_ref()
+    }
+
+    /// Every other member.
+    #[must_use]
+    pub fn members(&self) -> &Map<String, Value> {
+        &self.members
+    }
+}
+
+impl<E: ErrorCode> ErrorBody<E> {
+    /// `code`, looked up in the catalog.
+    #[must_use]
+    pub fn code(&self) -> Option<Code<E>> {
+        self.code.as_deref().map(Code::parse)
+    }
+
+    /// What the client should do. ACP bodies carry no HTTP status, so an
+    /// unknown code gets [`Action::None`] unless `retry_after` is given, in
+    /// which case it is worth [`Action::RetryAfter`].
+    #[must_use]
+    pub fn action(&self) -> Action {
+        match (self.code().and_then(|code| code.known()), self.retry_after) {
+            (Some(code), _) => code.action(),
+            (None, Some(_)) => Action::RetryAfter,
+            (None, None) => Action::None,
+        }
+    }
+
+    /// `message`.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// `details`, as received.
+    #[must_use]
+    pub fn details(&self) -> Option<&Value> {
+        self.details.as_ref()
+    }
+
+    /// `retry_after`: how long to wait before retrying.
+    #[must_use]
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after.map(Duration::from_secs)
+    }
+
+    /// Every other member of `error`.
+    #[must_use]
+    pub fn members(&self) -> &Map<String, Value> {
+        &self.members
+    }
+}
+
+impl<E> Clone for Envelope<E> {
+    fn clone(&self) -> Self {
+        Envelope {
+            success: self.success,
+            error: self.error.clone(),
+            members: self.members.clone(),
+        }
+    }
+}
+
+impl<E> Clone for ErrorBody<E> {
+    fn clone(&self) -> Self {
+        ErrorBody {
+            code: self.code.clone(),
+            message: self.message.clone(),
+            details: self.details.clone(),
+            retry_after: self.retry_after,
+            members: self.members.clone(),
+            catalog: Catalog::default(),
+        }
+    }
+}
+
+impl<E> fmt::Debug for Envelope<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Envelope")
+            .field("success", &self.success)
+            .field("error", &self.error)
+            .field("members", &self.members)
+            .finish()
+    }
+}
+
+impl<E> fmt::Debug for ErrorBody<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorBody")
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("details", &self.details)
+            .field("retry_after", &self.retry_after)
+            .field("members", &self.members)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<E> PartialEq for Envelope<E> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.success, &self.error, &self.members) == (other.success, &other.error, &other.members)
+    }
+}
+
+impl<E> PartialEq for ErrorBody<E> {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            &self.code,
+            &self.message,
+            &self.details,
+            self.retry_after,
+            &self.members,
+        ) == (
+            &other.code,
+            &other.message,
+            &other.details,
+            other.retry_after,
+            &other.members,
+        )
+    }
+}

@@ -1,0 +1,175 @@
+//! Adobe Pass error objects in XML: `<error><status>403</status>…</error>`.
+//! Known fields are read as text; any other element, or a known one with
+//! markup or attributes, is kept as written and written back.
+
+use std::fmt::Write as _;
+
+use quick_xml::Reader;
+use quick_xml::escape::{escape, unescape};
+use quick_xml::events::{BytesStart, Event};
+
+use super::pass::ErrorObject;
+use super::{Catalog, DecodeError, Limits};
+use crate::ErrorCode;
+
+impl<E: ErrorCode> ErrorObject<E> {
+    /// Decodes an `<error>` element.
+    ///
+    /// # Errors
+    ///
+    /// When the body is too large, is not well-formed XML, or its root is
+    /// not `<error>`.
+    ///
+    /// ```
+    /// use errcodes_runtime::wire::{Code, pass::ErrorObject};
+    ///
+    /// errcodes_runtime::errcodes!("../specs/pass.yaml");
+    ///
+    /// let xml = b"<error><status>403</status><code>network_connection_failure</code>\
+    ///     <message>Unable to contact your TV provider services</message><action>retry</action></error>";
+    /// let error = ErrorObject::<PassError>::decode_xml(xml).unwrap();
+    /// assert_eq!(error.code(), Some(Code::Known(PassError::NetworkConnectionFailure)));
+    /// assert_eq!(ErrorObject::<PassError>::decode_xml(&error.encode_xml()).unwrap(), error);
+    /// ```
+    pub fn decode_xml(body: &[u8]) -> Result<Self, DecodeError> {
+        Self::decode_xml_with(body, Limits::default())
+    }
+
+    /// As [`decode_xml`](Self::decode_xml), within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`decode_xml`](Self::decode_xml).
+    pub fn decode_xml_with(body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
+        if body.len() > limits.max_bytes {
+            return Err(DecodeError::too_large(body.len(), limits));
+        }
+        let text =
+            core::str::from_utf8(body).map_err(|_| DecodeError::new("the body is not UTF-8"))?;
+        let mut reader = Reader::from_str(text);
+        let mut error = ErrorObject {
+            status: None,
+            code: None,
+            message: None,
+            details: None,
+            help_url: None,
+            trace: None,
+            action: None,
+            members: serde_json::Map::new(),
+            elements: Vec::new(),
+            catalog: Catalog::default(),
+        };
+        if !read_root(&mut reader)? {
+            read_children(&mut reader, &mut error)?;
+        }
+        loop {
+            match reader.read_event().map_err(|error| syntax(&error))? {
+                Event::Eof => return Ok(error),
+                Event::Text(text) if is_blank(&text) => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                _ => return Err(DecodeError::new("there is more after </error>")),
+            }
+        }
+    }
+
+    /// The error object as XML.
+    #[must_use]
+    pub fn encode_xml(&self) -> Vec<u8> {
+        let mut xml = String::from("<error>");
+        let status = self.status.map(|status| status.to_string());
+        let fields = [
+            ("status", status.as_deref()),
+            ("code", self.code.as_deref()),
+            ("message", self.message.as_deref()),
+            ("details", self.details.as_deref()),
+            ("helpUrl", self.help_url.as_deref()),
+            ("trace", self.trace.as_deref()),
+            ("action", self.action.as_deref()),
+        ];
+        for (name, value) in fields {
+            if let Some(value) = value {
+                let _ = write!(xml, "<{name}>{}</{name}>", escape(value));
+            }
+        }
+        for (start, inner) in &self.elements {
+            let name = start.split_whitespace().next().unwrap_or_default();
+            let _ = write!(xml, "<{start}>{inner}</{name}>");
+        }
+        xml += "</error>";
+        xml.into_bytes()
+    }
+}
+
+/// Reads up to the root element; true when it is an empty `<error/>`.
+fn read_root(reader: &mut Reader<&[u8]>) -> Result<bool, DecodeError> {
+    loop {
+        match reader.read_event().map_err(|error| syntax(&error))? {
+            Event::Start(start) if start.name().as_ref() == "error" => return Ok(false),
+            Event::Empty(start) if start.name().as_ref() == "error" => return Ok(true),
+            Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
+            Event::Text(text) if is_blank(&text) => {}
+            Event::Eof => return Err(DecodeError::new("the body has no <error> element")),
+            _ => return Err(DecodeError::new("the root element is not <error>")),
+        }
+    }
+}
+
+/// Reads the children of `<error>` up to its end.
+fn read_children<E>(
+    reader: &mut Reader<&[u8]>,
+    error: &mut ErrorObject<E>,
+) -> Result<(), DecodeError> {
+    loop {
+        match reader.read_event().map_err(|error| syntax(&error))? {
+            Event::Start(start) => {
+                let raw = reader
+                    .read_text(start.name())
+                    .map_err(|error| syntax(&error))?;
+                set_field(error, &start, &raw);
+            }
+            Event::Empty(start) => set_field(error, &start, ""),
+            Event::End(_) => return Ok(()),
+            Event::Text(text) if is_blank(&text) => {}
+            Event::Comment(_) | Event::PI(_) => {}
+            Event::Eof => return Err(DecodeError::new("<error> is not closed")),
+            _ => return Err(DecodeError::new("<error> holds text outside its elements")),
+        }
+    }
+}
+
+/// Stores a child element: a known field when it is plain text, else as
+/// written.
+fn set_field<E>(error: &mut ErrorObject<E>, start: &BytesStart<'_>, raw: &str) {
+    let tag: &str = start;
+    let plain = !raw.contains('<') && start.attributes().next().is_none();
+    let text = if plain { unescape(raw).ok() } else { None };
+    let slot = match (start.name().as_ref(), &text) {
+        ("status", Some(text)) => {
+            if let Ok(status) = text.trim().parse() {
+                error.status = Some(status);
+                return;
+            }
+            None
+        }
+        ("code", Some(_)) => Some(&mut error.code),
+        ("message", Some(_)) => Some(&mut error.message),
+        ("details", Some(_)) => Some(&mut error.details),
+        ("helpUrl", Some(_)) => Some(&mut error.help_url),
+        ("trace", Some(_)) => Some(&mut error.trace),
+        ("action", Some(_)) => Some(&mut error.action),
+        _ => None,
+    };
+    match (slot, text) {
+        // The first occurrence of a field is the field; a repeat is kept as is.
+        (Some(slot), Some(text)) if slot.is_none() => *slot = Some(text.into_owned()),
+        _ => error.elements.push((tag.to_owned(), raw.to_owned())),
+    }
+}
+
+fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+fn syntax(error: &quick_xml::Error) -> DecodeError {
+    DecodeError::new(format!("the body is not well-formed XML: {error}"))
+}

@@ -1,0 +1,161 @@
+//! Retry advice: every Edge Network rule for responses without a known
+//! code, `Retry-After` in both of its forms, delays in bodies, and the
+//! codes' own actions.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use errcodes_runtime::retry::{Advice, Backoff, advise, parse_retry_after};
+use errcodes_runtime::wire::acp;
+use errcodes_runtime::{Action, ErrorCode};
+use errcodes_tests::{acp::AcpError, pass::PassError};
+use http::{HeaderMap, HeaderValue, StatusCode, header::RETRY_AFTER};
+
+/// Sun, 06 Nov 1994 08:49:37 GMT.
+fn now() -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(784_111_777)
+}
+
+#[test]
+fn edge_rules_for_unknown_codes() {
+    let secs = Duration::from_secs;
+    // Client errors are not retried: the client must fix the request.
+    for status in [400, 401, 403, 404, 409, 422] {
+        assert_eq!(
+            advise(None, status, Some("5"), None, now()),
+            Advice::Stop(Action::None),
+            "{status}"
+        );
+    }
+    // 429: retried, respecting Retry-After.
+    assert_eq!(
+        advise(None, 429, Some("5"), None, now()),
+        Advice::RetryAfter(secs(5))
+    );
+    assert_eq!(advise(None, 429, None, None, now()), Advice::Backoff);
+    // 500: not retried, even with a Retry-After.
+    assert_eq!(
+        advise(None, 500, Some("5"), None, now()),
+        Advice::Stop(Action::None)
+    );
+    // 502 and 504: retried, after some time.
+    assert_eq!(advise(None, 502, None, None, now()), Advice::Backoff);
+    assert_eq!(advise(None, 504, None, None, now()), Advice::Backoff);
+    // 503: retried, respecting Retry-After.
+    assert_eq!(
+        advise(None, 503, Some("120"), None, now()),
+        Advice::RetryAfter(secs(120))
+    );
+    assert_eq!(
+        advise(
+            None,
+            503,
+            Some("Sun, 06 Nov 1994 08:51:37 GMT"),
+            None,
+            now()
+        ),
+        Advice::RetryAfter(secs(120))
+    );
+}
+
+#[test]
+fn retry_after_in_both_forms_from_real_headers() {
+    let mut headers = HeaderMap::new();
+    headers.insert(RETRY_AFTER, HeaderValue::from_static("30"));
+    assert_eq!(errcodes_runtime::http::retry_after(&headers), Some("30"));
+    let advice =
+        errcodes_runtime::http::advise(None, StatusCode::TOO_MANY_REQUESTS, &headers, None);
+    assert_eq!(advice, Advice::RetryAfter(Duration::from_secs(30)));
+
+    let in_a_minute = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(60));
+    headers.insert(RETRY_AFTER, HeaderValue::from_str(&in_a_minute).unwrap());
+    let Advice::RetryAfter(delay) =
+        errcodes_runtime::http::advise(None, StatusCode::SERVICE_UNAVAILABLE, &headers, None)
+    else {
+        panic!("503 with Retry-After is retried after it");
+    };
+    assert!((58..=60).contains(&delay.as_secs()), "{delay:?}");
+
+    // A date in the past is no wait; nonsense is no date.
+    assert_eq!(
+        parse_retry_after("Sat, 05 Nov 1994 08:49:37 GMT", now()),
+        Some(Duration::ZERO)
+    );
+    assert_eq!(parse_retry_after("-5", now()), None);
+    assert_eq!(parse_retry_after("", now()), None);
+    assert_eq!(
+        parse_retry_after(" 7 ", now()),
+        Some(Duration::from_secs(7))
+    );
+    assert_eq!(
+        parse_retry_after("99999999999999999999999", now()),
+        Some(Duration::from_secs(u64::MAX))
+    );
+}
+
+#[test]
+fn a_delay_in_the_body_wins_over_the_header() {
+    let body = br#"{"success": false, "error": {"code": "RATE_LIMIT_EXCEEDED", "message": "m", "retry_after": 45}}"#;
+    let envelope = acp::Envelope::<AcpError>::decode(body).unwrap();
+    let error = envelope.error().unwrap();
+    let advice = advise(
+        Some(error.action()),
+        429,
+        Some("5"),
+        error.retry_after(),
+        now(),
+    );
+    assert_eq!(advice, Advice::RetryAfter(Duration::from_secs(45)));
+}
+
+#[test]
+fn a_known_code_action_wins_over_the_status_rules() {
+    // Adobe Pass says not to retry service_unavailable, though it is a 503.
+    let code = PassError::ServiceUnavailable;
+    assert_eq!(
+        advise(
+            Some(code.action()),
+            code.http_status(),
+            Some("5"),
+            None,
+            now()
+        ),
+        Advice::Stop(Action::None)
+    );
+    // And to retry network_connection_timeout, though it is a 403.
+    let code = PassError::NetworkConnectionTimeout;
+    assert_eq!(
+        advise(Some(code.action()), code.http_status(), None, None, now()),
+        Advice::Backoff
+    );
+    let code = PassError::AccessTokenExpired;
+    assert_eq!(
+        advise(Some(code.action()), code.http_status(), None, None, now()),
+        Advice::Stop(Action::ApplicationRegistration)
+    );
+}
+
+#[test]
+fn backoff_grows_to_its_ceiling_with_jitter() {
+    let backoff = Backoff {
+        initial: Duration::from_millis(100),
+        max: Duration::from_secs(2),
+    };
+    for attempt in 0..40 {
+        let ceiling = Duration::from_millis(100)
+            .saturating_mul(1 << attempt.min(31))
+            .min(backoff.max);
+        for _ in 0..20 {
+            assert!(backoff.delay(attempt) <= ceiling, "{attempt}");
+        }
+    }
+    // Jitter: twenty draws are not all the same.
+    let draws: Vec<Duration> = (0..20).map(|_| backoff.delay(10)).collect();
+    assert!(draws.iter().any(|d| *d != draws[0]), "{draws:?}");
+    assert_eq!(
+        Advice::Backoff
+            .delay(&backoff, 3)
+            .map(|d| d <= Duration::from_millis(800)),
+        Some(true)
+    );
+    assert_eq!(Advice::Stop(Action::None).delay(&backoff, 0), None);
+}

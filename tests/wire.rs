@@ -1,0 +1,307 @@
+//! The wire formats against the example payloads of the documents the
+//! catalogs come from (`fixtures/wire/`), and rendering and decoding typed
+//! codes, unknown codes and unknown members.
+
+use std::path::Path;
+use std::time::Duration;
+
+use errcodes_runtime::wire::pass::{self, ErrorObject};
+use errcodes_runtime::wire::{
+    Code, Limits, Occurrence, Value, acp, edge, gateway, problem::Problem,
+};
+use errcodes_runtime::{Action, ErrorCode, Severity};
+use errcodes_tests::{
+    acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
+};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/wire")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// Whether two JSON texts hold the same value, whatever their key order.
+fn same_json(a: &[u8], b: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(a).unwrap() == serde_json::from_slice::<Value>(b).unwrap()
+}
+
+#[test]
+fn every_acp_example_decodes_and_encodes_back() {
+    let examples: Vec<Value> = serde_json::from_slice(&fixture("acp.json")).unwrap();
+    assert_eq!(examples.len(), AcpError::ALL.len());
+    for (example, expected) in examples.iter().zip(AcpError::ALL) {
+        let bytes = serde_json::to_vec(example).unwrap();
+        let envelope = acp::Envelope::<AcpError>::decode(&bytes).unwrap();
+        assert_eq!(envelope.success(), Some(false));
+        let error = envelope.error().unwrap();
+        assert_eq!(error.code(), Some(Code::Known(*expected)));
+        assert!(error.message().is_some_and(|m| !m.is_empty()));
+        assert!(error.details().is_some_and(Value::is_object));
+        assert!(same_json(&envelope.encode(), &bytes), "{expected:?}");
+    }
+    let retry_after: Vec<(String, u64)> = examples
+        .iter()
+        .map(|e| serde_json::to_vec(e).unwrap())
+        .filter_map(|bytes| {
+            let envelope = acp::Envelope::<AcpError>::decode(&bytes).unwrap();
+            let error = envelope.error()?;
+            Some((error.code()?.to_string(), error.retry_after()?.as_secs()))
+        })
+        .collect();
+    let expected = [
+        ("ACTIVATION_FAILED", 300),
+        ("RATE_LIMIT_EXCEEDED", 45),
+        ("SERVICE_UNAVAILABLE", 900),
+    ];
+    assert_eq!(retry_after, expected.map(|(c, s)| (c.to_owned(), s)));
+}
+
+#[test]
+fn edge_examples_tell_fatal_errors_from_non_fatal_ones_and_warnings() {
+    let fatal = fixture("edge-fatal.json");
+    let edge::Response::Fatal(problem) = edge::Response::<EdgeError>::decode(422, &fatal).unwrap()
+    else {
+        panic!("a 422 is fatal");
+    };
+    assert_eq!(problem.title(), Some("Unprocessable entity"));
+    assert_eq!(
+        problem.members()["report"]["errors"]
+            .as_array()
+            .map(Vec::len),
+        Some(3)
+    );
+    assert_eq!(problem.code(), None);
+    assert!(same_json(&problem.encode(), &fatal));
+
+    let partial = fixture("edge-multi-status.json");
+    let edge::Response::Completed(body) =
+        edge::Response::<EdgeError>::decode(207, &partial).unwrap()
+    else {
+        panic!("a 207 is not fatal");
+    };
+    assert!(body.is_partial());
+    assert_eq!(body.status(), 207);
+    assert_eq!(
+        body.request_id(),
+        Some("72eaa048-207e-4dde-bf16-0cb2b21336d5")
+    );
+    assert_eq!((body.errors().len(), body.warnings().len()), (1, 1));
+    assert_eq!(body.errors()[0].status(), Some(503));
+    // No code in `type`: the status decides, and 503 is retried after a delay.
+    assert_eq!(body.errors()[0].action(), Action::RetryAfter);
+    assert_eq!(body.warnings()[0].members()["report"]["cause"]["code"], 202);
+    assert!(same_json(&body.encode(), &partial));
+}
+
+#[test]
+fn pass_examples_decode_and_encode_back() {
+    let json = fixture("pass-error.json");
+    let error = ErrorObject::<PassError>::decode(&json).unwrap();
+    assert_eq!(
+        error.code(),
+        Some(Code::Known(PassError::NetworkConnectionFailure))
+    );
+    assert_eq!((error.status(), error.action()), (Some(403), Action::Retry));
+    assert_eq!(error.trace(), Some("12f6fef9-d2e0-422b-a9d7-60d799abe353"));
+    assert!(same_json(&error.encode(), &json));
+
+    let xml = ErrorObject::<PassError>::decode_xml(&fixture("pass-error.xml")).unwrap();
+    assert_eq!(xml, error);
+    assert_eq!(
+        ErrorObject::<PassError>::decode_xml(&xml.encode_xml()).unwrap(),
+        error
+    );
+
+    let partial = fixture("pass-partial.json");
+    let body = pass::Body::<PassError>::decode(&partial).unwrap();
+    assert_eq!(body.resources().len(), 2);
+    assert_eq!(body.resources()[0].authorized(), Some(true));
+    assert!(body.resources()[0].error().is_none());
+    assert_eq!(body.resources()[1].error().unwrap().details(), Some(""));
+    let retry: Vec<_> = body
+        .items_to_retry()
+        .filter_map(pass::Resource::id)
+        .collect();
+    assert_eq!(retry, ["TestStream2"]);
+    assert!(same_json(&body.encode(), &partial));
+}
+
+#[test]
+fn platform_examples_decode_and_encode_back() {
+    for code in [
+        "403010", "401013", "403000", "403003", "400003", "403025", "403027",
+    ] {
+        let bytes = fixture(&format!("platform-{code}.json"));
+        let body = gateway::Body::<PlatformError>::decode(&bytes).unwrap();
+        let known = PlatformError::from_code(code).unwrap();
+        assert_eq!(body.code(), Some(Code::Known(known)));
+        assert_eq!(body.message(), Some(known.title()));
+        assert_eq!(
+            body.status().map(|s| s.to_string()),
+            Some(code[..3].to_owned())
+        );
+        assert!(same_json(&body.encode(), &bytes));
+    }
+    let content_type = fixture("platform-content-type.json");
+    let problem = Problem::<PlatformError>::decode(&content_type).unwrap();
+    assert_eq!(
+        (problem.status(), problem.title()),
+        (Some(400), Some("BadRequestError"))
+    );
+    assert!(same_json(&problem.encode(), &content_type));
+    // Not a gateway body: nothing is recognized, everything is kept.
+    let etag = fixture("platform-etag.json");
+    let body = gateway::Body::<PlatformError>::decode(&etag).unwrap();
+    assert_eq!(body.code(), None);
+    assert!(body.members().contains_key("errorMessage"));
+    assert!(same_json(&body.encode(), &etag));
+}
+
+#[test]
+fn typed_codes_render_and_decode_back_in_every_format() {
+    let occurrence = Occurrence::new()
+        .detail("details here")
+        .trace("t-1")
+        .retry_after_secs(5);
+
+    let problem = Problem::new(PrivacyError::DocumentRateLimitExceeded, &occurrence);
+    assert_eq!(problem.type_uri(), Some("about:blank"));
+    let decoded = Problem::<PrivacyError>::decode(&problem.encode()).unwrap();
+    assert_eq!(
+        decoded.code(),
+        Some(Code::Known(PrivacyError::DocumentRateLimitExceeded))
+    );
+    assert_eq!(
+        (decoded.status(), decoded.detail()),
+        (Some(400), Some("details here"))
+    );
+
+    let edge = Problem::new(EdgeError::InputError, &occurrence.clone().status(415));
+    assert_eq!(
+        edge.type_uri(),
+        Some("https://ns.adobe.com/aep/errors/InputError")
+    );
+    assert_eq!(
+        Problem::<EdgeError>::decode(&edge.encode()).unwrap().code(),
+        Some(Code::Known(EdgeError::InputError))
+    );
+    assert_eq!(edge.status(), Some(415));
+
+    let envelope = acp::Envelope::new(AcpError::ServiceUnavailable, &occurrence);
+    let decoded = acp::Envelope::<AcpError>::decode(&envelope.encode()).unwrap();
+    assert_eq!(
+        decoded.error().unwrap().retry_after(),
+        Some(Duration::from_secs(5))
+    );
+    assert_eq!(
+        decoded.error().unwrap().message(),
+        Some("Service unavailable")
+    );
+
+    let object = ErrorObject::new(PassError::UserRateLimitExceeded, &occurrence);
+    for decoded in [
+        ErrorObject::<PassError>::decode(&object.encode()).unwrap(),
+        ErrorObject::<PassError>::decode_xml(&object.encode_xml()).unwrap(),
+    ] {
+        assert_eq!(decoded, object);
+        assert_eq!(decoded.action(), Action::RetryAfter);
+        assert_eq!(
+            (decoded.trace(), decoded.details()),
+            (Some("t-1"), Some("details here"))
+        );
+    }
+
+    let gateway = gateway::Body::new(PlatformError::ApiKeyInvalid, &Occurrence::new());
+    assert_eq!(
+        gateway.encode(),
+        br#"{"error_code":"403003","message":"Api Key is invalid"}"#
+    );
+}
+
+#[test]
+fn unknown_codes_and_members_survive_a_round_trip() {
+    let body = br#"{"success":false,"error":{"code":"NEW_CODE","message":"m","x-extra":[1,2]},"meta":{"v":2}}"#;
+    let envelope = acp::Envelope::<AcpError>::decode(body).unwrap();
+    let error = envelope.error().unwrap();
+    assert_eq!(error.code(), Some(Code::Unknown("NEW_CODE".to_owned())));
+    assert_eq!(error.members()["x-extra"], serde_json::json!([1, 2]));
+    assert!(same_json(&envelope.encode(), body));
+
+    // An unknown code in a problem type still gets its status class's metadata.
+    let problem =
+        br#"{"type":"https://ns.adobe.com/aep/errors/EXEG-0201-503","status":503,"title":"t"}"#;
+    let problem = Problem::<EdgeError>::decode(problem).unwrap();
+    let code = problem.code().unwrap();
+    assert_eq!(code, Code::Unknown("EXEG-0201-503".to_owned()));
+    assert_eq!(
+        (code.action(503), code.severity(503)),
+        (Action::RetryAfter, Severity::Fatal)
+    );
+    assert_eq!(problem.action(), Action::RetryAfter);
+
+    let xml =
+        b"<error><code>brand_new</code><status>418</status><extra a=\"1\"><b>x</b></extra></error>";
+    let object = ErrorObject::<PassError>::decode_xml(xml).unwrap();
+    assert_eq!(object.code(), Some(Code::Unknown("brand_new".to_owned())));
+    let again = ErrorObject::<PassError>::decode_xml(&object.encode_xml()).unwrap();
+    assert_eq!(again, object);
+    assert!(
+        String::from_utf8(object.encode_xml())
+            .unwrap()
+            .contains("<extra a=\"1\"><b>x</b></extra>")
+    );
+}
+
+#[test]
+fn members_of_the_wrong_type_are_ignored_but_kept() {
+    let body = br#"{"type":7,"status":"400","title":"t","detail":null,"instance":["x"]}"#;
+    let problem = Problem::<EdgeError>::decode(body).unwrap();
+    assert_eq!(
+        (problem.type_uri(), problem.status(), problem.detail()),
+        (None, None, None)
+    );
+    assert_eq!(problem.title(), Some("t"));
+    assert_eq!(problem.members().len(), 4);
+    assert!(same_json(&problem.encode(), body));
+
+    let xml = b"<error><status>four hundred</status><code>bad_request</code></error>";
+    let object = ErrorObject::<PassError>::decode_xml(xml).unwrap();
+    assert_eq!(object.status(), None);
+    assert_eq!(object.code(), Some(Code::Known(PassError::BadRequest)));
+    assert!(
+        String::from_utf8(object.encode_xml())
+            .unwrap()
+            .contains("<status>four hundred</status>")
+    );
+}
+
+#[test]
+fn bad_input_is_an_error_not_a_panic() {
+    let limits = Limits { max_bytes: 64 };
+    let large = format!("{{\"title\":\"{}\"}}", "x".repeat(100));
+    let error = Problem::<EdgeError>::decode_with(large.as_bytes(), limits).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the body is 112 bytes, more than the limit of 64"
+    );
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(
+        Problem::<EdgeError>::decode(deep.as_bytes())
+            .unwrap_err()
+            .to_string()
+            .contains("recursion limit")
+    );
+    assert!(Problem::<EdgeError>::decode(b"\xff").is_err());
+    assert!(ErrorObject::<PassError>::decode_xml(b"<other/>").is_err());
+    assert!(ErrorObject::<PassError>::decode_xml(b"<error><code>x</code>").is_err());
+    assert!(ErrorObject::<PassError>::decode_xml(b"<error>text</error>").is_err());
+    let xml_deep = format!(
+        "<error><a>{}{}</a></error>",
+        "<b>".repeat(100_000),
+        "</b>".repeat(100_000)
+    );
+    assert!(ErrorObject::<PassError>::decode_xml(xml_deep.as_bytes()).is_ok());
+}
