@@ -279,6 +279,22 @@ fn members_of_the_wrong_type_are_ignored_but_kept() {
 }
 
 #[test]
+fn xml_found_by_fuzzing_round_trips() {
+    // An element whose name is not a name, which the XML reader accepts.
+    errcodes_tests::roundtrip::pass_xml(
+        b"<error><status>403</status>   <   <cod<mess r/><code>x</code></error>",
+    );
+    // A byte-order mark before an element that is kept as written.
+    errcodes_tests::roundtrip::pass_xml(
+        b"\xef\xbb\xbf<error>\n <status>403\x01</status><code>x</code></error>",
+    );
+    let object =
+        ErrorObject::<PassError>::decode_xml(b"\xef\xbb\xbf<error><extra>1</extra></error>")
+            .unwrap();
+    assert_eq!(object.encode_xml(), b"<error><extra>1</extra></error>");
+}
+
+#[test]
 fn bad_input_is_an_error_not_a_panic() {
     let limits = Limits { max_bytes: 64 };
     let large = format!("{{\"title\":\"{}\"}}", "x".repeat(100));

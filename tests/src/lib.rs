@@ -1,9 +1,11 @@
 //! The catalogs errcodes ships, compiled through `errcodes!`: the main
 //! example prints them and the integration tests check them against the
 //! documents they were transcribed from. Also the generator of the large
-//! catalogs that tests and benchmarks use.
+//! catalogs that tests and benchmarks use, and the round trips that
+//! property tests and fuzz targets put the decoders through.
 
 pub mod generated;
+pub mod roundtrip;
 
 /// Adobe Experience Platform Privacy Service job outcomes and failures.
 pub mod privacy {

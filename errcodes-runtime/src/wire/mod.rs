@@ -12,8 +12,10 @@
 //! Decoding keeps everything: a code the catalog does not know stays a
 //! [`Code::Unknown`] with its text, members that are not modelled, or that
 //! have the wrong JSON type, stay as they were, and encoding writes them
-//! back. Bodies larger than [`Limits::max_bytes`] and JSON nested deeper
-//! than 128 levels are refused with a [`DecodeError`].
+//! back; numbers are read exactly, except integers beyond 64 bits, which
+//! `serde_json` reads as floating point. Bodies larger than
+//! [`Limits::max_bytes`] and JSON nested deeper than 128 levels are refused
+//! with a [`DecodeError`].
 //!
 //! ```
 //! use errcodes_runtime::wire::{Code, Occurrence, acp::Envelope};

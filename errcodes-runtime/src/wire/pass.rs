@@ -49,8 +49,8 @@ pub struct ErrorObject<E> {
     pub(super) action: Option<String>,
     /// Other JSON members.
     pub(super) members: Map<String, Value>,
-    /// Other XML elements, as names and raw content.
-    pub(super) elements: Vec<(String, String)>,
+    /// Other XML elements, as they were written.
+    pub(super) elements: Vec<String>,
     pub(super) catalog: Catalog<E>,
 }
 

@@ -1,6 +1,7 @@
 //! Adobe Pass error objects in XML: `<error><status>403</status>…</error>`.
 //! Known fields are read as text; any other element, or a known one with
-//! markup or attributes, is kept as written and written back.
+//! markup or attributes, is kept exactly as written, sliced out of the
+//! input, and written back.
 
 use std::fmt::Write as _;
 
@@ -47,6 +48,8 @@ impl<E: ErrorCode> ErrorObject<E> {
         let text =
             core::str::from_utf8(body).map_err(|_| DecodeError::new("the body is not UTF-8"))?;
         let mut reader = Reader::from_str(text);
+        // The reader skips one byte-order mark and counts positions after it.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut error = ErrorObject {
             status: None,
             code: None,
@@ -60,7 +63,7 @@ impl<E: ErrorCode> ErrorObject<E> {
             catalog: Catalog::default(),
         };
         if !read_root(&mut reader)? {
-            read_children(&mut reader, &mut error)?;
+            read_children(&mut reader, text, &mut error)?;
         }
         loop {
             match reader.read_event().map_err(|error| syntax(&error))? {
@@ -91,9 +94,8 @@ impl<E: ErrorCode> ErrorObject<E> {
                 let _ = write!(xml, "<{name}>{}</{name}>", escape(value));
             }
         }
-        for (start, inner) in &self.elements {
-            let name = start.split_whitespace().next().unwrap_or_default();
-            let _ = write!(xml, "<{start}>{inner}</{name}>");
+        for element in &self.elements {
+            xml += element;
         }
         xml += "</error>";
         xml.into_bytes()
@@ -117,17 +119,23 @@ fn read_root(reader: &mut Reader<&[u8]>) -> Result<bool, DecodeError> {
 /// Reads the children of `<error>` up to its end.
 fn read_children<E>(
     reader: &mut Reader<&[u8]>,
+    text: &str,
     error: &mut ErrorObject<E>,
 ) -> Result<(), DecodeError> {
     loop {
+        let before = position(reader);
         match reader.read_event().map_err(|error| syntax(&error))? {
             Event::Start(start) => {
-                let raw = reader
+                let inner = reader
                     .read_text(start.name())
                     .map_err(|error| syntax(&error))?;
-                set_field(error, &start, &raw);
+                let written = text.get(before..position(reader)).unwrap_or_default();
+                set_field(error, &start, &inner, written);
             }
-            Event::Empty(start) => set_field(error, &start, ""),
+            Event::Empty(start) => {
+                let written = text.get(before..position(reader)).unwrap_or_default();
+                set_field(error, &start, "", written);
+            }
             Event::End(_) => return Ok(()),
             Event::Text(text) if is_blank(&text) => {}
             Event::Comment(_) | Event::PI(_) => {}
@@ -137,12 +145,11 @@ fn read_children<E>(
     }
 }
 
-/// Stores a child element: a known field when it is plain text, else as
-/// written.
-fn set_field<E>(error: &mut ErrorObject<E>, start: &BytesStart<'_>, raw: &str) {
-    let tag: &str = start;
-    let plain = !raw.contains('<') && start.attributes().next().is_none();
-    let text = if plain { unescape(raw).ok() } else { None };
+/// Stores a child element: a known field when it holds plain text, and
+/// otherwise the element as `written`, to be written back as it was.
+fn set_field<E>(error: &mut ErrorObject<E>, start: &BytesStart<'_>, inner: &str, written: &str) {
+    let plain = !inner.contains('<') && start.attributes().next().is_none();
+    let text = if plain { unescape(inner).ok() } else { None };
     let slot = match (start.name().as_ref(), &text) {
         ("status", Some(text)) => {
             if let Ok(status) = text.trim().parse() {
@@ -162,8 +169,13 @@ fn set_field<E>(error: &mut ErrorObject<E>, start: &BytesStart<'_>, raw: &str) {
     match (slot, text) {
         // The first occurrence of a field is the field; a repeat is kept as is.
         (Some(slot), Some(text)) if slot.is_none() => *slot = Some(text.into_owned()),
-        _ => error.elements.push((tag.to_owned(), raw.to_owned())),
+        _ => error.elements.push(written.to_owned()),
     }
+}
+
+/// Where the reader is in the input, in bytes.
+fn position(reader: &Reader<&[u8]>) -> usize {
+    usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX)
 }
 
 fn is_blank(text: &str) -> bool {
