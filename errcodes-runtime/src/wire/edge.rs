@@ -25,9 +25,10 @@
 
 use core::fmt;
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use super::json::{object, put, take, take_objects, take_string};
+use super::json::{object, take, take_objects, take_string};
 use super::problem::Problem;
 use super::{DecodeError, Limits};
 use crate::ErrorCode;
@@ -136,17 +137,7 @@ impl<E: ErrorCode> Body<E> {
     /// The body as JSON bytes.
     #[must_use]
     pub fn encode(&self) -> Vec<u8> {
-        let mut members = self.members.clone();
-        let problems = |list: &Option<Vec<Problem<E>>>| {
-            list.as_ref().map(|list| {
-                Value::Array(list.iter().map(|p| Value::Object(p.to_members())).collect())
-            })
-        };
-        put(&mut members, "requestId", self.request_id.clone());
-        put(&mut members, "handle", self.handle.clone());
-        put(&mut members, "errors", problems(&self.errors));
-        put(&mut members, "warnings", problems(&self.warnings));
-        serde_json::to_vec(&members).unwrap_or_default()
+        serde_json::to_vec(self).unwrap_or_default()
     }
 
     /// The status a response with this body has: 207 Multi-Status when
@@ -192,6 +183,29 @@ impl<E: ErrorCode> Body<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
+    }
+}
+
+/// Writes the members and problems in place.
+impl<E> Serialize for Body<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(request_id) = &self.request_id {
+            map.serialize_entry("requestId", request_id)?;
+        }
+        if let Some(handle) = &self.handle {
+            map.serialize_entry("handle", handle)?;
+        }
+        if let Some(errors) = &self.errors {
+            map.serialize_entry("errors", errors)?;
+        }
+        if let Some(warnings) = &self.warnings {
+            map.serialize_entry("warnings", warnings)?;
+        }
+        for (key, value) in &self.members {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
     }
 }
 

@@ -33,34 +33,46 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// Takes `key` out of `members` when `accept` takes its value.
+/// Takes `key` out of `members` when `accept` turns its value into a `T`;
+/// a value it refuses goes back where it was. Values are moved, not copied.
 fn take_if<T>(
     members: &mut Map<String, Value>,
     key: &str,
-    accept: impl FnOnce(&Value) -> Option<T>,
+    accept: impl FnOnce(Value) -> Result<T, Value>,
 ) -> Option<T> {
-    let taken = accept(members.get(key)?)?;
-    members.remove(key);
-    Some(taken)
+    let (key, value) = members.remove_entry(key)?;
+    match accept(value) {
+        Ok(taken) => Some(taken),
+        Err(value) => {
+            members.insert(key, value);
+            None
+        }
+    }
 }
 
 pub(crate) fn take_string(members: &mut Map<String, Value>, key: &str) -> Option<String> {
-    take_if(members, key, |value| value.as_str().map(str::to_owned))
+    take_if(members, key, |value| match value {
+        Value::String(text) => Ok(text),
+        other => Err(other),
+    })
 }
 
 /// A whole number within `u16`: a status.
 pub(crate) fn take_u16(members: &mut Map<String, Value>, key: &str) -> Option<u16> {
     take_if(members, key, |value| {
-        value.as_u64().and_then(|n| u16::try_from(n).ok())
+        value
+            .as_u64()
+            .and_then(|n| u16::try_from(n).ok())
+            .ok_or(value)
     })
 }
 
 pub(crate) fn take_u64(members: &mut Map<String, Value>, key: &str) -> Option<u64> {
-    take_if(members, key, Value::as_u64)
+    take_if(members, key, |value| value.as_u64().ok_or(value))
 }
 
 pub(crate) fn take_bool(members: &mut Map<String, Value>, key: &str) -> Option<bool> {
-    take_if(members, key, Value::as_bool)
+    take_if(members, key, |value| value.as_bool().ok_or(value))
 }
 
 /// Any value, as it is.
@@ -73,7 +85,10 @@ pub(crate) fn take_object(
     members: &mut Map<String, Value>,
     key: &str,
 ) -> Option<Map<String, Value>> {
-    take_if(members, key, |value| value.as_object().cloned())
+    take_if(members, key, |value| match value {
+        Value::Object(object) => Ok(object),
+        other => Err(other),
+    })
 }
 
 /// An array whose elements are all objects.
@@ -81,12 +96,15 @@ pub(crate) fn take_objects(
     members: &mut Map<String, Value>,
     key: &str,
 ) -> Option<Vec<Map<String, Value>>> {
-    take_if(members, key, |value| {
-        value
-            .as_array()?
-            .iter()
-            .map(|item| item.as_object().cloned())
-            .collect()
+    take_if(members, key, |value| match value {
+        Value::Array(items) if items.iter().all(Value::is_object) => Ok(items
+            .into_iter()
+            .filter_map(|item| match item {
+                Value::Object(object) => Some(object),
+                _ => None,
+            })
+            .collect()),
+        other => Err(other),
     })
 }
 

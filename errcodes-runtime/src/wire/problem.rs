@@ -24,6 +24,7 @@
 use core::fmt;
 use core::fmt::Write as _;
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use super::json::{object, put, take_string, take_u16};
@@ -116,7 +117,7 @@ impl<E: ErrorCode> Problem<E> {
     /// The problem as JSON bytes.
     #[must_use]
     pub fn encode(&self) -> Vec<u8> {
-        serde_json::to_vec(&self.to_members()).unwrap_or_default()
+        serde_json::to_vec(self).unwrap_or_default()
     }
 
     /// The code, read from `type` through the catalog's `problem-type`, or
@@ -182,6 +183,32 @@ impl<E: ErrorCode> Problem<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
+    }
+}
+
+/// Writes the members in place, without copying them into a JSON value.
+impl<E> Serialize for Problem<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        let standard = [
+            ("type", self.type_uri.as_deref()),
+            ("title", self.title.as_deref()),
+            ("detail", self.detail.as_deref()),
+            ("instance", self.instance.as_deref()),
+        ];
+        for (key, value) in standard
+            .into_iter()
+            .filter_map(|(key, value)| Some((key, value?)))
+        {
+            map.serialize_entry(key, value)?;
+        }
+        if let Some(status) = self.status {
+            map.serialize_entry("status", &status)?;
+        }
+        for (key, value) in &self.members {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
     }
 }
 
