@@ -1,11 +1,32 @@
-//! A generated catalog written the other ways a crate could carry it: the
-//! usual enum with strum and thiserror derives and hand-written `match`es,
-//! and a bare fieldless enum with doc comments, the floor for any approach.
-//! Shared by the build script and the compile-time benchmark.
+//! A generated catalog as a crate could carry it: expanded by errcodes'
+//! code generator, as the usual enum with strum and thiserror derives and
+//! hand-written `match`es, and as a bare fieldless enum with doc comments,
+//! the floor for any approach. Shared by the build script and the
+//! compile-time benchmark.
 
 use std::fmt::Write as _;
 
 use errcodes_tests::generated::{self, Entry};
+
+/// What `errcodes!` makes of the generated catalog of `codes` codes, as
+/// source text.
+///
+/// # Panics
+///
+/// If the generator rejects the generated catalog, a bug in one or the other.
+#[must_use]
+pub fn errcodes_expanded(codes: usize) -> String {
+    let yaml = generated::catalog(codes);
+    let catalog =
+        errcodes_codegen::parse("catalog.yaml", &yaml).expect("generated catalogs are valid");
+    let expansion = errcodes_codegen::Expansion {
+        path: "catalog.yaml",
+        include: None,
+    };
+    errcodes_codegen::expand(&catalog, expansion)
+        .expect("generated catalogs fit")
+        .to_string()
+}
 
 /// The documentation each variant gets, as long as the macro's.
 fn doc(entry: &Entry, index: usize) -> String {

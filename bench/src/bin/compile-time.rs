@@ -123,15 +123,7 @@ fn write_crates(root: &Path, work: &Path, sizes: &[usize]) {
     let mut members = Vec::new();
     for &size in sizes {
         let yaml = errcodes_tests::generated::catalog(size);
-        let catalog =
-            errcodes_codegen::parse("catalog.yaml", &yaml).expect("generated catalogs are valid");
-        let expansion = errcodes_codegen::Expansion {
-            path: "catalog.yaml",
-            include: None,
-        };
-        let expanded = errcodes_codegen::expand(&catalog, expansion)
-            .expect("generated catalogs fit")
-            .to_string();
+        let expanded = sources::errcodes_expanded(size);
         for kind in KINDS {
             let name = format!("{kind}-{size}");
             let dir = work.join(&name);

@@ -19,7 +19,6 @@
 //! assert_eq!(error.action(), Action::RetryAfter);
 //! ```
 
-use core::fmt;
 use std::time::Duration;
 
 use serde_json::{Map, Value};
@@ -29,6 +28,7 @@ use super::{Catalog, Code, DecodeError, Limits, Occurrence};
 use crate::{Action, ErrorCode};
 
 /// The body of an ACP response that failed.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Envelope<E> {
     success: Option<bool>,
     error: Option<ErrorBody<E>>,
@@ -36,6 +36,7 @@ pub struct Envelope<E> {
 }
 
 /// The `error` member of an [`Envelope`].
+#[derive(Clone, Debug, PartialEq)]
 pub struct ErrorBody<E> {
     code: Option<String>,
     message: Option<String>,
@@ -175,74 +176,5 @@ impl<E: ErrorCode> ErrorBody<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
-    }
-}
-
-impl<E> Clone for Envelope<E> {
-    fn clone(&self) -> Self {
-        Envelope {
-            success: self.success,
-            error: self.error.clone(),
-            members: self.members.clone(),
-        }
-    }
-}
-
-impl<E> Clone for ErrorBody<E> {
-    fn clone(&self) -> Self {
-        ErrorBody {
-            code: self.code.clone(),
-            message: self.message.clone(),
-            details: self.details.clone(),
-            retry_after: self.retry_after,
-            members: self.members.clone(),
-            catalog: Catalog::default(),
-        }
-    }
-}
-
-impl<E> fmt::Debug for Envelope<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Envelope")
-            .field("success", &self.success)
-            .field("error", &self.error)
-            .field("members", &self.members)
-            .finish()
-    }
-}
-
-impl<E> fmt::Debug for ErrorBody<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ErrorBody")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("details", &self.details)
-            .field("retry_after", &self.retry_after)
-            .field("members", &self.members)
-            .finish_non_exhaustive()
-    }
-}
-
-impl<E> PartialEq for Envelope<E> {
-    fn eq(&self, other: &Self) -> bool {
-        (self.success, &self.error, &self.members) == (other.success, &other.error, &other.members)
-    }
-}
-
-impl<E> PartialEq for ErrorBody<E> {
-    fn eq(&self, other: &Self) -> bool {
-        (
-            &self.code,
-            &self.message,
-            &self.details,
-            self.retry_after,
-            &self.members,
-        ) == (
-            &other.code,
-            &other.message,
-            &other.details,
-            other.retry_after,
-            &other.members,
-        )
     }
 }

@@ -23,8 +23,6 @@
 //! }
 //! ```
 
-use core::fmt;
-
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
@@ -69,6 +67,7 @@ impl<E: ErrorCode> Response<E> {
 
 /// The body of a request that was processed: its identifier, the
 /// handles of its results, and its non-fatal errors and warnings.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Body<E> {
     request_id: Option<String>,
     handle: Option<Value>,
@@ -206,47 +205,5 @@ impl<E> Serialize for Body<E> {
             map.serialize_entry(key, value)?;
         }
         map.end()
-    }
-}
-
-impl<E> Clone for Body<E> {
-    fn clone(&self) -> Self {
-        Body {
-            request_id: self.request_id.clone(),
-            handle: self.handle.clone(),
-            errors: self.errors.clone(),
-            warnings: self.warnings.clone(),
-            members: self.members.clone(),
-        }
-    }
-}
-
-impl<E> fmt::Debug for Body<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Body")
-            .field("request_id", &self.request_id)
-            .field("handle", &self.handle)
-            .field("errors", &self.errors)
-            .field("warnings", &self.warnings)
-            .field("members", &self.members)
-            .finish()
-    }
-}
-
-impl<E> PartialEq for Body<E> {
-    fn eq(&self, other: &Self) -> bool {
-        (
-            &self.request_id,
-            &self.handle,
-            &self.errors,
-            &self.warnings,
-            &self.members,
-        ) == (
-            &other.request_id,
-            &other.handle,
-            &other.errors,
-            &other.warnings,
-            &other.members,
-        )
     }
 }

@@ -11,8 +11,6 @@
 //! assert_eq!(body.status(), Some(403));
 //! ```
 
-use core::fmt;
-
 use serde_json::{Map, Value};
 
 use super::json::{object, put, take_string};
@@ -20,6 +18,7 @@ use super::{Catalog, Code, DecodeError, Limits, Occurrence};
 use crate::{Action, ErrorCode};
 
 /// A gateway error body.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Body<E> {
     error_code: Option<String>,
     message: Option<String>,
@@ -118,33 +117,5 @@ impl<E: ErrorCode> Body<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
-    }
-}
-
-impl<E> Clone for Body<E> {
-    fn clone(&self) -> Self {
-        Body {
-            error_code: self.error_code.clone(),
-            message: self.message.clone(),
-            members: self.members.clone(),
-            catalog: Catalog::default(),
-        }
-    }
-}
-
-impl<E> fmt::Debug for Body<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Body")
-            .field("error_code", &self.error_code)
-            .field("message", &self.message)
-            .field("members", &self.members)
-            .finish_non_exhaustive()
-    }
-}
-
-impl<E> PartialEq for Body<E> {
-    fn eq(&self, other: &Self) -> bool {
-        (&self.error_code, &self.message, &self.members)
-            == (&other.error_code, &other.message, &other.members)
     }
 }

@@ -23,8 +23,6 @@
 //! assert_eq!(body.resources()[1].error().unwrap().action(), Action::Retry);
 //! ```
 
-use core::fmt;
-
 use serde_json::{Map, Value};
 
 use super::json::{object, put, take_bool, take_object, take_objects, take_string, take_u16};
@@ -32,6 +30,7 @@ use super::{Catalog, Code, DecodeError, Limits, Occurrence};
 use crate::{Action, ErrorCode};
 
 /// A response body: one error, or items of which some may have failed.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Body<E> {
     error: Option<ErrorObject<E>>,
     resources: Option<Vec<Resource<E>>>,
@@ -39,6 +38,7 @@ pub struct Body<E> {
 }
 
 /// One error.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ErrorObject<E> {
     pub(super) status: Option<u16>,
     pub(super) code: Option<String>,
@@ -55,6 +55,7 @@ pub struct ErrorObject<E> {
 }
 
 /// One item of a multi-item response.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Resource<E> {
     id: Option<String>,
     authorized: Option<bool>,
@@ -338,108 +339,5 @@ impl<E: ErrorCode> Resource<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
-    }
-}
-
-impl<E> Clone for Body<E> {
-    fn clone(&self) -> Self {
-        Body {
-            error: self.error.clone(),
-            resources: self.resources.clone(),
-            members: self.members.clone(),
-        }
-    }
-}
-
-impl<E> Clone for ErrorObject<E> {
-    fn clone(&self) -> Self {
-        ErrorObject {
-            status: self.status,
-            code: self.code.clone(),
-            message: self.message.clone(),
-            details: self.details.clone(),
-            help_url: self.help_url.clone(),
-            trace: self.trace.clone(),
-            action: self.action.clone(),
-            members: self.members.clone(),
-            elements: self.elements.clone(),
-            catalog: Catalog::default(),
-        }
-    }
-}
-
-impl<E> Clone for Resource<E> {
-    fn clone(&self) -> Self {
-        Resource {
-            id: self.id.clone(),
-            authorized: self.authorized,
-            error: self.error.clone(),
-            members: self.members.clone(),
-        }
-    }
-}
-
-impl<E> fmt::Debug for Body<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Body")
-            .field("error", &self.error)
-            .field("resources", &self.resources)
-            .field("members", &self.members)
-            .finish()
-    }
-}
-
-impl<E> fmt::Debug for ErrorObject<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ErrorObject")
-            .field("status", &self.status)
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("details", &self.details)
-            .field("help_url", &self.help_url)
-            .field("trace", &self.trace)
-            .field("action", &self.action)
-            .field("members", &self.members)
-            .field("elements", &self.elements)
-            .finish_non_exhaustive()
-    }
-}
-
-impl<E> fmt::Debug for Resource<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Resource")
-            .field("id", &self.id)
-            .field("authorized", &self.authorized)
-            .field("error", &self.error)
-            .field("members", &self.members)
-            .finish()
-    }
-}
-
-impl<E> PartialEq for Body<E> {
-    fn eq(&self, other: &Self) -> bool {
-        (&self.error, &self.resources, &self.members)
-            == (&other.error, &other.resources, &other.members)
-    }
-}
-
-impl<E> PartialEq for ErrorObject<E> {
-    fn eq(&self, other: &Self) -> bool {
-        self.status == other.status
-            && self.code == other.code
-            && self.message == other.message
-            && self.details == other.details
-            && self.help_url == other.help_url
-            && self.trace == other.trace
-            && self.action == other.action
-            && self.members == other.members
-            && self.elements == other.elements
-    }
-}
-
-impl<E> PartialEq for Resource<E> {
-    fn eq(&self, other: &Self) -> bool {
-        (&self.id, self.authorized, &self.error, &self.members)
-            == (&other.id, other.authorized, &other.error, &other.members)
     }
 }

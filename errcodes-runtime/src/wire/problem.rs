@@ -21,7 +21,6 @@
 //! assert_eq!(decoded.detail(), Some("Unknown datastream"));
 //! ```
 
-use core::fmt;
 use core::fmt::Write as _;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -36,6 +35,7 @@ use crate::{Action, ErrorCode};
 /// The standard members are kept when they have the type the RFC gives
 /// them; a member of another type is ignored, as the RFC asks, but kept
 /// among [`members`](Self::members) so that encoding writes it back.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem<E> {
     type_uri: Option<String>,
     status: Option<u16>,
@@ -209,53 +209,6 @@ impl<E> Serialize for Problem<E> {
             map.serialize_entry(key, value)?;
         }
         map.end()
-    }
-}
-
-impl<E> Clone for Problem<E> {
-    fn clone(&self) -> Self {
-        Problem {
-            type_uri: self.type_uri.clone(),
-            status: self.status,
-            title: self.title.clone(),
-            detail: self.detail.clone(),
-            instance: self.instance.clone(),
-            members: self.members.clone(),
-            catalog: Catalog::default(),
-        }
-    }
-}
-
-impl<E> fmt::Debug for Problem<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Problem")
-            .field("type", &self.type_uri)
-            .field("status", &self.status)
-            .field("title", &self.title)
-            .field("detail", &self.detail)
-            .field("instance", &self.instance)
-            .field("members", &self.members)
-            .finish_non_exhaustive()
-    }
-}
-
-impl<E> PartialEq for Problem<E> {
-    fn eq(&self, other: &Self) -> bool {
-        (
-            &self.type_uri,
-            self.status,
-            &self.title,
-            &self.detail,
-            &self.instance,
-            &self.members,
-        ) == (
-            &other.type_uri,
-            other.status,
-            &other.title,
-            &other.detail,
-            &other.instance,
-            &other.members,
-        )
     }
 }
 
