@@ -55,12 +55,7 @@ impl<E: ErrorCode> Envelope<E> {
             success: Some(false),
             error: Some(ErrorBody {
                 code: Some(code.code().to_owned()),
-                message: Some(
-                    occurrence
-                        .message
-                        .clone()
-                        .unwrap_or_else(|| code.title().to_owned()),
-                ),
+                message: Some(occurrence.message_or_title(&code)),
                 details: occurrence.details.clone(),
                 retry_after: occurrence.retry_after.map(|delay| delay.as_secs()),
                 members: occurrence.members.clone(),

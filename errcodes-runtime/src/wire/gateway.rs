@@ -33,12 +33,7 @@ impl<E: ErrorCode> Body<E> {
     pub fn new(code: E, occurrence: &Occurrence) -> Self {
         Body {
             error_code: Some(code.code().to_owned()),
-            message: Some(
-                occurrence
-                    .message
-                    .clone()
-                    .unwrap_or_else(|| code.title().to_owned()),
-            ),
+            message: Some(occurrence.message_or_title(&code)),
             members: occurrence.members.clone(),
             catalog: Catalog::default(),
         }

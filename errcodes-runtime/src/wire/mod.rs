@@ -249,6 +249,13 @@ impl Occurrence {
         self.members.insert(name.into(), value);
         self
     }
+
+    /// The occurrence's message, or else the code's title.
+    pub(crate) fn message_or_title(&self, code: &impl ErrorCode) -> String {
+        self.message
+            .clone()
+            .unwrap_or_else(|| code.title().to_owned())
+    }
 }
 
 /// How much a decoder accepts.

@@ -181,12 +181,7 @@ impl<E: ErrorCode> ErrorObject<E> {
         ErrorObject {
             status: Some(occurrence.status.unwrap_or_else(|| code.http_status())),
             code: Some(code.code().to_owned()),
-            message: Some(
-                occurrence
-                    .message
-                    .clone()
-                    .unwrap_or_else(|| code.title().to_owned()),
-            ),
+            message: Some(occurrence.message_or_title(&code)),
             details: occurrence.detail.clone(),
             help_url: occurrence.help_url.clone(),
             trace: occurrence.trace.clone(),
