@@ -30,6 +30,8 @@ mod diagnostic;
 mod docs;
 mod expand;
 mod format;
+#[doc(hidden)]
+pub mod fuzz;
 mod keys;
 mod names;
 mod phf;

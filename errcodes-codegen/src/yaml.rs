@@ -59,6 +59,13 @@ pub(crate) fn parse(source: &Source<'_>) -> Result<Node, Diagnostic> {
     }
 }
 
+/// Whether the fast reader, where it reads `source` at all, reads what the
+/// YAML library reads.
+pub(crate) fn readers_agree(source: &Source<'_>) -> bool {
+    fast::parse(source.text)
+        .is_none_or(|fast| library::parse(source).is_ok_and(|library| fast == library))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

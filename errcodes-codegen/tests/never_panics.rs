@@ -1,5 +1,5 @@
 //! Whatever the input, the code generator answers with a catalog or with
-//! located diagnostics; it never panics.
+//! located diagnostics, and never panics; the two YAML readers agree.
 
 use proptest::prelude::*;
 
@@ -82,54 +82,16 @@ fn catalog_like() -> impl Strategy<Value = String> {
     })
 }
 
-fn check(text: &str) {
-    // The line breaks YAML counts: LF, CR LF, CR, NEL, LS and PS.
-    let lines = text
-        .replace("\r\n", "\n")
-        .matches(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
-        .count()
-        + 1;
-    match errcodes_codegen::parse("t.yaml", text) {
-        Ok(catalog) => {
-            assert!(!catalog.codes.is_empty());
-            let expansion = errcodes_codegen::Expansion {
-                path: "t.yaml",
-                include: None,
-            };
-            assert!(errcodes_codegen::expand(&catalog, expansion).is_ok());
-        }
-        Err(failure) => {
-            assert!(!failure.reports().is_empty());
-            for diagnostic in failure.diagnostics() {
-                let at = diagnostic.location();
-                assert!(
-                    at.line >= 1 && at.line <= lines + 1,
-                    "{at:?} in {lines} lines: {}",
-                    diagnostic.message()
-                );
-                assert!(at.column >= 1);
-            }
-            if let Some(recovered) = failure.recovered() {
-                let expansion = errcodes_codegen::Expansion {
-                    path: "t.yaml",
-                    include: None,
-                };
-                assert!(errcodes_codegen::expand(recovered, expansion).is_ok());
-            }
-        }
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn catalog_like_text(text in catalog_like()) {
-        check(&text);
+        errcodes_codegen::fuzz::catalog(&text);
     }
 
     #[test]
     fn arbitrary_text(text in "\\PC{0,200}") {
-        check(&text);
+        errcodes_codegen::fuzz::catalog(&text);
     }
 }

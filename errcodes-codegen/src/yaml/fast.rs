@@ -28,7 +28,9 @@ pub(super) fn parse(text: &str) -> Option<Node> {
     let unusual = ['\u{85}', '\u{2028}', '\u{2029}', '\u{feff}'];
     if text.contains('\r')
         || text.contains('\t')
-        || (!text.is_ascii() && unusual.into_iter().any(|c| text.contains(c)))
+        || has_control(text.as_bytes())
+        || (!text.is_ascii()
+            && (unusual.into_iter().any(|c| text.contains(c)) || !text.chars().all(printable)))
     {
         return None;
     }
@@ -41,6 +43,21 @@ pub(super) fn parse(text: &str) -> Option<Node> {
     let root = reader.mapping(0)?;
     reader.skip_blank();
     (reader.next == reader.lines.len()).then_some(root)
+}
+
+/// Whether `bytes` hold an ASCII control character other than a line feed
+/// or a tab, which YAML does not allow.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .any(|&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f)
+}
+
+/// Whether YAML allows `c` in a document (its `c-printable`), for the
+/// characters beyond ASCII.
+fn printable(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 struct Reader<'t> {
@@ -248,6 +265,12 @@ impl<'t> Reader<'t> {
                 Some(_) => break,
             }
             self.next += 1;
+        }
+        // An empty scalar at the end of the document, or a last line
+        // without a line break to keep: rare, and chomped differently.
+        content_indent?;
+        if self.next == self.lines.len() && self.lines.last().is_some_and(|last| !last.is_empty()) {
+            return None;
         }
         while lines.last() == Some(&"") {
             lines.pop();
@@ -562,6 +585,15 @@ mod tests {
             "a: 1\n  b: 2\n",
             "a:\n b: 1\n  c: 2\n",
             "a: x\n\n  b: y\n",
+            // Characters YAML does not allow: the library reports them.
+            "a: >",
+            "a: |-\n",
+            "a: >\n  x",
+            "a: x\u{1e}y\n",
+            "a: \u{7f}\n",
+            "a: \"\0\"\n",
+            "a: \u{9f}\n",
+            "a: \u{fffe}\n",
         ];
         for text in documents {
             assert!(parse(text).is_none(), "accepted {text:?}");
