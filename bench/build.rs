@@ -2,6 +2,8 @@
 //! compiled by the code generator, as the macro would, and the same codes
 //! as strum + thiserror enums.
 
+#![forbid(unsafe_code)]
+
 use std::path::Path;
 
 // `bare` serves the compile-time benchmark only.

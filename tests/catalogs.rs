@@ -2,6 +2,8 @@
 //! documents they were transcribed from and against the `ErrorCode`
 //! contract.
 
+#![forbid(unsafe_code)]
+
 use errcodes_runtime::{Action, ErrorCode, Origin, Outcome, Severity};
 use errcodes_tests::acp::AcpError;
 use errcodes_tests::edge::EdgeError;

@@ -4,6 +4,8 @@
 //! `SNAPSHOTS=overwrite cargo test -p errcodes-tests --test expand`.
 //! `expand_compiled.rs` compiles the snapshots.
 
+#![forbid(unsafe_code)]
+
 use std::path::Path;
 
 /// The fixtures; `expand_compiled.rs` has a module for each.

@@ -4,6 +4,7 @@
 //! `expand.rs` wrote them.
 #![deny(warnings)]
 #![deny(clippy::pedantic)]
+#![forbid(unsafe_code)]
 
 /// The expansion of `expand/full.yaml`.
 #[rustfmt::skip]

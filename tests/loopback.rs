@@ -2,6 +2,8 @@
 //! format: each handler returns a typed error, and each response is decoded
 //! back into the typed code.
 
+#![forbid(unsafe_code)]
+
 use std::future::IntoFuture;
 use std::time::Duration;
 

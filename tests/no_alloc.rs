@@ -1,6 +1,8 @@
 //! Formatting a code, looking one up and reading its metadata allocate
 //! nothing. One test per binary: the allocator's counts cover every thread.
 
+#![forbid(unsafe_code)]
+
 use std::alloc::System;
 use std::fmt::Write as _;
 

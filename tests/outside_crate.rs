@@ -3,6 +3,8 @@
 //! catalog's line numbers, and a code added to the catalog shows up after a
 //! plain rebuild.
 
+#![forbid(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};

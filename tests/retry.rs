@@ -2,6 +2,8 @@
 //! code, `Retry-After` in both of its forms, delays in bodies, and the
 //! codes' own actions.
 
+#![forbid(unsafe_code)]
+
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use errcodes_runtime::retry::{Advice, Backoff, advise, parse_retry_after};

@@ -4,6 +4,8 @@
 //!
 //! Also one that must compile and run: a generated catalog of 2,000 codes.
 
+#![forbid(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 
 #[test]

@@ -2,6 +2,8 @@
 //! catalogs come from (`fixtures/wire/`), and rendering and decoding typed
 //! codes, unknown codes and unknown members.
 
+#![forbid(unsafe_code)]
+
 use std::path::Path;
 use std::time::Duration;
 

@@ -1,6 +1,8 @@
 //! Every decoder takes any input without panicking, and what it decodes it
 //! encodes back to something that decodes to the same value.
 
+#![forbid(unsafe_code)]
+
 use errcodes_runtime::wire::Value;
 use errcodes_tests::roundtrip::all as check;
 use proptest::prelude::*;

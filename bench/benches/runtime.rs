@@ -6,6 +6,8 @@
 //! cargo bench -p errcodes-bench
 //! ```
 
+#![forbid(unsafe_code)]
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::str::FromStr;

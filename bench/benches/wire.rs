@@ -5,6 +5,8 @@
 //! cargo bench -p errcodes-bench --bench wire
 //! ```
 
+#![forbid(unsafe_code)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -7,6 +7,8 @@
 //!   macros run in by default.
 //! - `runtime` (a criterion benchmark): lookups, accessors, formatting.
 
+#![forbid(unsafe_code)]
+
 pub mod sources;
 
 use std::time::Duration;

@@ -24,6 +24,8 @@
 //! assert_eq!(error.diagnostics()[0].location().line, 4);
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod catalog;
 mod check;
 mod diagnostic;

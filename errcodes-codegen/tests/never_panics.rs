@@ -1,6 +1,8 @@
 //! Whatever the input, the code generator answers with a catalog or with
 //! located diagnostics, and never panics; the two YAML readers agree.
 
+#![forbid(unsafe_code)]
+
 use proptest::prelude::*;
 
 /// Lines that make up catalogs, valid and broken, at assorted indents.

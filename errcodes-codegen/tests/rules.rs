@@ -2,6 +2,8 @@
 //! it gets, and where it points. The compile-fail tests in `tests/ui` show
 //! the same reports as users see them; these cover the rest.
 
+#![forbid(unsafe_code)]
+
 use errcodes_codegen::{Location, parse};
 
 /// The diagnostics of `yaml` as `(line, column, message)`.

@@ -14,6 +14,7 @@
 //! assert_eq!(action.to_string(), "retry-after");
 //! ```
 #![no_std]
+#![forbid(unsafe_code)]
 
 #[macro_use]
 mod vocabulary;

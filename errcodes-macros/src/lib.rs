@@ -2,6 +2,8 @@
 //! and holds everything the generated code uses; the work is done by
 //! `errcodes-codegen`.
 
+#![forbid(unsafe_code)]
+
 use std::path::PathBuf;
 
 use proc_macro::TokenStream;

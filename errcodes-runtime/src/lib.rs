@@ -36,6 +36,8 @@
 //! - `http`: [`http`](mod@http), status codes and headers of the `http` crate.
 //! - `axum`: generated enums, and [`axum::Reply`], as axum responses.
 
+#![forbid(unsafe_code)]
+
 #[cfg(feature = "axum")]
 pub mod axum;
 mod catalog;

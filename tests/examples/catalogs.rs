@@ -6,6 +6,8 @@
 //! cargo run --example catalogs
 //! ```
 
+#![forbid(unsafe_code)]
+
 use errcodes_runtime::ErrorCode;
 use errcodes_tests::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,

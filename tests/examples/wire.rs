@@ -5,6 +5,8 @@
 //! cargo run --example wire
 //! ```
 
+#![forbid(unsafe_code)]
+
 use std::future::IntoFuture;
 use std::time::SystemTime;
 

@@ -4,6 +4,8 @@
 //! catalogs that tests and benchmarks use, and the round trips that
 //! property tests and fuzz targets put the decoders through.
 
+#![forbid(unsafe_code)]
+
 pub mod generated;
 pub mod roundtrip;
 

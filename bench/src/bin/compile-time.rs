@@ -18,6 +18,8 @@
 //! bookkeeping, the same for all four; memory is the largest resident set
 //! of any process of the build (rustc's).
 
+#![forbid(unsafe_code)]
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};

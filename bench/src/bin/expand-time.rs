@@ -12,6 +12,8 @@
 //! the compiler's, so the generate step is an estimate; `compile-time`
 //! measures the macro inside real builds.
 
+#![forbid(unsafe_code)]
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
