@@ -585,10 +585,11 @@ mod tests {
             "a: 1\n  b: 2\n",
             "a:\n b: 1\n  c: 2\n",
             "a: x\n\n  b: y\n",
-            // Characters YAML does not allow: the library reports them.
+            // Empty block scalars, and one whose last line has no break.
             "a: >",
             "a: |-\n",
             "a: >\n  x",
+            // Characters YAML does not allow: the library reports them.
             "a: x\u{1e}y\n",
             "a: \u{7f}\n",
             "a: \"\0\"\n",
