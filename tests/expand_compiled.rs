@@ -49,6 +49,6 @@ fn compiled_snapshots_work() {
         (partial.action(), partial.outcome(), partial.domain()),
         (Action::Configuration, Outcome::Partial, None)
     );
-    assert_eq!(partial.description(), "");
+    assert_eq!(partial.description(), None);
     assert_eq!(partial.resolution(), None);
 }

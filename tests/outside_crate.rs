@@ -74,9 +74,11 @@ fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
     assert!(stderr.contains("duplicate code `OUT_OF_STOCK`"), "{stderr}");
     assert!(stderr.contains("errors.yaml:10:11"), "{stderr}");
     assert!(
-        stderr.contains("is already the code of `OutOfStock` at line 3"),
+        stderr.contains("note: `OUT_OF_STOCK` is already the code of `OutOfStock`"),
         "{stderr}"
     );
+    // The first entry is named the way an editor jumps to it.
+    assert!(stderr.contains("errors.yaml:3:11"), "{stderr}");
     assert!(stderr.contains("src/main.rs:1:29"), "{stderr}");
 
     write_catalog(&catalog, TWO_CODES);

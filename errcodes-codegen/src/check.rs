@@ -1,141 +1,162 @@
-//! The rules a catalog must follow. Each `check_*` function enforces one and
-//! reports every breach; together they turn a [`Spec`] into a [`Catalog`].
+//! The rules a catalog must follow. Each `check_*` function enforces one
+//! rule: it reports every breach and returns what passed, nothing more.
+//! Defaults and stand-ins are `lower.rs`'s business.
 //!
-//! Checking goes on after a mistake, so one compile shows them all. What
-//! survives is still assembled into a catalog, with stand-ins for the values
-//! at fault, so that the macro can emit the enum next to its errors and the
-//! user sees the real mistakes instead of every use of a missing variant.
+//! Checking goes on after a mistake, so one compile shows them all. A rule
+//! whose input was already reported as wrong stays quiet: one mistake, one
+//! error.
 
 use std::collections::HashMap;
 use std::str::FromStr;
 
 use errcodes_core::{Action, Origin, Outcome, Severity, UnknownWord, WireFormat, meta};
 
-use crate::catalog::{Catalog, Code, Domain};
-use crate::diagnostic::{Diagnostic, Errors, Location, closest, list};
-use crate::format::{CodeFormat, Fit};
+use crate::diagnostic::{Diagnostic, Errors, File, Location, closest, list};
 use crate::keys;
 use crate::names;
-use crate::plain;
-use crate::spec::{Classes, CodeSpec, Number, Spec, Text};
+use crate::shape::{CodeShape, Fit};
+use crate::spec::{self, CodeSpec, DomainSpec, Identifier, Number, Spec, Text};
+use crate::yaml11;
 
-/// Checks a catalog as written. `None` when it has no usable name, since
-/// then not even a stand-in enum can be generated.
-pub(crate) fn check(spec: &Spec, errors: &mut Errors) -> Option<Catalog> {
-    let name = spec
-        .name
-        .as_ref()
-        .and_then(|name| check_type_name(name, errors));
-    let formats = check_code_formats(&spec.code_formats, errors);
-    let domains = check_domains(spec, errors);
-    let defaults = check_classes(&spec.defaults, errors);
-    let default_format = check_word(
-        spec.wire_format.as_ref(),
-        keys::WIRE_FORMAT,
-        WireFormat::SPELLINGS,
-        errors,
-    );
-    let problem_type = spec
-        .problem_type
-        .as_ref()
-        .and_then(|template| check_problem_type(template, errors));
+/// The most codes a catalog may have: positions are 16 bits.
+pub(crate) const MAX_CODES: usize = 1 << 16;
 
-    let entries = &spec.codes;
-    let mut codes: Vec<Code> = Vec::with_capacity(entries.len());
-    let mut by_code: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
-    let mut by_name: HashMap<String, usize> = HashMap::with_capacity(entries.len());
-    for entry in entries {
-        let code = entry
-            .code
-            .as_ref()
-            .filter(|code| check_code_text(code, errors));
-        if let Some(code) = code {
-            check_code_format(code, entry.status, &formats, errors);
-        }
-        let status = entry.status.and_then(|status| check_status(status, errors));
-        let name = check_variant_name(entry, errors);
-        let classes = check_classes(&entry.classes, errors);
-        let domain = check_domain_reference(entry, &domains, errors);
-        let format = check_word(
-            entry.wire_format.as_ref(),
-            keys::WIRE_FORMAT,
-            WireFormat::SPELLINGS,
-            errors,
-        );
-        check_title(entry, errors);
-        let (Some(code), Some(name)) = (code, name) else {
-            continue;
-        };
-        if !check_unique_code(code, entry, &codes, &by_code, errors)
-            || !check_unique_name(&name, entry, &codes, &by_name, errors)
-        {
-            continue;
-        }
-        let status = status.unwrap_or(500);
-        by_code.insert(&code.value, codes.len());
-        by_name.insert(name.clone(), codes.len());
-        codes.push(Code {
-            code: code.value.clone(),
-            name,
-            status,
-            title: entry
-                .title
-                .as_ref()
-                .map(|t| t.value.trim().to_owned())
-                .unwrap_or_default(),
-            description: text_or_empty(entry.description.as_ref()),
-            resolution: text_or_empty(entry.resolution.as_ref()),
-            action: classes
-                .action
-                .or(defaults.action)
-                .unwrap_or(Action::for_status(status)),
-            severity: classes
-                .severity
-                .or(defaults.severity)
-                .unwrap_or(Severity::for_status(status)),
-            outcome: classes
-                .outcome
-                .or(defaults.outcome)
-                .unwrap_or(Outcome::for_status(status)),
-            origin: classes.origin.or(defaults.origin),
-            domain,
-            format: format.or(default_format).unwrap_or(WireFormat::Problem),
-            line: entry.at.line,
-        });
-    }
-    Some(Catalog {
-        name: name?,
-        description: text_or_empty(spec.description.as_ref()),
-        problem_type,
-        domains: domains.into_iter().map(|(domain, _)| domain).collect(),
-        codes,
-    })
+/// What passed the rules, as written: nothing defaulted.
+pub(crate) struct Checked<'s> {
+    pub(crate) name: Option<&'s str>,
+    pub(crate) description: Option<&'s Text>,
+    pub(crate) code_formats: Vec<&'s str>,
+    pub(crate) wire_format: Option<WireFormat>,
+    pub(crate) problem_type: Option<&'s str>,
+    pub(crate) defaults: Classes,
+    pub(crate) domains: Vec<&'s DomainSpec>,
+    /// The entries that become variants: a valid, unique code and name.
+    pub(crate) codes: Vec<Entry<'s>>,
 }
 
-fn text_or_empty(text: Option<&Text>) -> String {
-    text.map(|t| t.value.trim().to_owned()).unwrap_or_default()
+/// A code entry that passed.
+pub(crate) struct Entry<'s> {
+    pub(crate) spec: &'s CodeSpec,
+    pub(crate) code: &'s str,
+    pub(crate) name: String,
+    /// `None` when missing or wrong, which was reported.
+    pub(crate) status: Option<u16>,
+    pub(crate) title: Option<&'s Text>,
+    pub(crate) classes: Classes,
+    pub(crate) domain: Option<usize>,
+    pub(crate) wire_format: Option<WireFormat>,
+}
+
+/// The classifications, read as the runtime's vocabulary.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Classes {
+    pub(crate) action: Option<Action>,
+    pub(crate) severity: Option<Severity>,
+    pub(crate) outcome: Option<Outcome>,
+    pub(crate) origin: Option<Origin>,
+}
+
+/// The declared domains: the ones that passed, and the ids of the ones that
+/// did not, which codes may still name without a second error.
+struct Domains<'s> {
+    passed: Vec<&'s DomainSpec>,
+    refused: Vec<&'s str>,
+}
+
+/// Where a code or variant name was first used.
+struct First {
+    at: Location,
+    /// The other half of the entry: its name for a code, its code for a
+    /// name; `None` when that half was wrong.
+    other: Option<String>,
+}
+
+/// Applies every rule to a catalog as written.
+pub(crate) fn check<'s>(spec: &'s Spec, errors: &mut Errors) -> Checked<'s> {
+    let shapes = check_code_formats(&spec.code_formats, errors);
+    let mut domains = check_domains(&spec.domains, errors);
+    domains
+        .refused
+        .extend(spec.unread_domain_ids.iter().map(String::as_str));
+    check_code_count(spec, errors);
+    let mut checked = Checked {
+        name: spec
+            .name
+            .as_ref()
+            .filter(|name| check_type_name(name, errors))
+            .map(|name| name.value.as_str()),
+        description: spec.description.as_ref(),
+        code_formats: shapes.iter().map(|(_, text)| *text).collect(),
+        wire_format: check_word(spec.wire_format.as_ref(), keys::WIRE_FORMAT, errors),
+        problem_type: spec
+            .problem_type
+            .as_ref()
+            .filter(|template| check_problem_type(template, errors))
+            .map(|template| template.value.as_str()),
+        defaults: check_classes(&spec.defaults, errors),
+        domains: Vec::new(),
+        codes: Vec::with_capacity(spec.codes.len()),
+    };
+    let mut codes: HashMap<&str, First> = HashMap::with_capacity(spec.codes.len());
+    let mut names: HashMap<String, First> = HashMap::with_capacity(spec.codes.len());
+    for entry in &spec.codes {
+        let code = entry.code.as_ref().filter(|code| {
+            check_code_text(code, errors) && check_quoting(code, Identifier::Code, errors)
+        });
+        let status = entry.status.and_then(|status| check_status(status, errors));
+        if let Some(code) = code {
+            // Against a status that passed its own rule.
+            let status = entry.status.filter(|_| status.is_some());
+            check_code_format(code, status, &shapes, errors);
+        }
+        check_title(entry, errors);
+        let domain = entry
+            .domain
+            .as_ref()
+            .and_then(|domain| check_domain_reference(domain, &domains, errors));
+        let classes = check_classes(&entry.classes, errors);
+        let wire_format = check_word(entry.wire_format.as_ref(), keys::WIRE_FORMAT, errors);
+        let name = check_variant_name(entry, code, errors);
+        let Some(code) = code else { continue };
+        if !check_unique_code(code, name.as_deref(), &mut codes, errors) {
+            continue;
+        }
+        let Some(name) = name else { continue };
+        if !check_unique_name(&name, entry, code, &mut names, errors) {
+            continue;
+        }
+        checked.codes.push(Entry {
+            spec: entry,
+            code: &code.value,
+            name,
+            status,
+            title: entry.title.as_ref(),
+            classes,
+            domain,
+            wire_format,
+        });
+    }
+    checked.domains = domains.passed;
+    checked
 }
 
 /// The catalog's `name` becomes the enum's name, so it must be an
 /// UpperCamelCase Rust identifier.
-fn check_type_name(name: &Text, errors: &mut Errors) -> Option<String> {
-    match names::check(&name.value) {
-        Ok(()) => Some(name.value.clone()),
-        Err(problem) => {
-            let (message, help) = problem.explain(&name.value);
-            errors.push(
-                Diagnostic::new(format!("{message}, so it cannot name the enum"), name.at)
-                    .help(help),
-            );
-            None
-        }
-    }
+fn check_type_name(name: &Text, errors: &mut Errors) -> bool {
+    let Err(problem) = names::check(&name.value) else {
+        return true;
+    };
+    let (message, help) = problem.explain(&name.value);
+    errors.push(
+        Diagnostic::new(format!("{message}, so it cannot name the enum"), name.at).help(help),
+    );
+    false
 }
 
 /// A `problem-type` is the URI of every code's problem type with the code
 /// in place of `{code}`, so it holds `{code}` once, and no character that
 /// cannot be in a URI reference.
-fn check_problem_type(template: &Text, errors: &mut Errors) -> Option<String> {
+fn check_problem_type(template: &Text, errors: &mut Errors) -> bool {
     let text = &template.value;
     let problem = if text.matches("{code}").count() != 1 {
         "`problem-type` must contain `{code}` exactly once, where the code goes"
@@ -144,21 +165,21 @@ fn check_problem_type(template: &Text, errors: &mut Errors) -> Option<String> {
     }) {
         "`problem-type` must be a URI reference: no spaces, quotes or angle brackets"
     } else {
-        return Some(text.clone());
+        return true;
     };
     errors.push(
         Diagnostic::new(problem, template.at)
             .help("write it like `problem-type: \"https://example.com/errors/{code}\"`"),
     );
-    None
+    false
 }
 
 /// Each `code-format` must be a template or a known case name.
-fn check_code_formats(formats: &[Text], errors: &mut Errors) -> Vec<(CodeFormat, String)> {
+fn check_code_formats<'s>(formats: &'s [Text], errors: &mut Errors) -> Vec<(CodeShape, &'s str)> {
     let mut checked = Vec::with_capacity(formats.len());
     for format in formats {
-        match CodeFormat::parse(&format.value) {
-            Ok(parsed) => checked.push((parsed, format.value.clone())),
+        match CodeShape::parse(&format.value) {
+            Ok(shape) => checked.push((shape, format.value.as_str())),
             Err(message) => errors.push(
                 Diagnostic::new(format!("invalid code-format: {message}"), format.at)
                     .help("see the `code-format` section of specs/FORMAT.md"),
@@ -168,102 +189,128 @@ fn check_code_formats(formats: &[Text], errors: &mut Errors) -> Vec<(CodeFormat,
     checked
 }
 
-/// Domain ids are what codes refer to, so each is declared once; each has a
-/// title for documentation; and there may not be more than the metadata
-/// layout can index.
-fn check_domains(spec: &Spec, errors: &mut Errors) -> Vec<(Domain, String)> {
-    let mut domains: Vec<(Domain, String)> = Vec::with_capacity(spec.domains.len());
-    let mut lines: Vec<usize> = Vec::with_capacity(spec.domains.len());
-    for domain in &spec.domains {
-        let id = &domain.id.value;
-        if let Some(i) = domains.iter().position(|(d, _)| d.id == *id) {
+/// Domain ids are what codes refer to, so each reads the same to every
+/// YAML reader and is declared once; each has a title for documentation;
+/// and there may not be more than the metadata layout can index.
+fn check_domains<'s>(domains: &'s [DomainSpec], errors: &mut Errors) -> Domains<'s> {
+    let mut checked = Domains {
+        passed: Vec::with_capacity(domains.len()),
+        refused: Vec::new(),
+    };
+    for domain in domains {
+        let id = &domain.id;
+        if !check_quoting(id, Identifier::DomainId, errors) {
+            checked.refused.push(&id.value);
+            continue;
+        }
+        if let Some(first) = checked.passed.iter().find(|d| d.id.value == id.value) {
             errors.push(
-                Diagnostic::new(format!("domain `{id}` is declared twice"), domain.id.at)
-                    .note(format!("it is first declared at line {}", lines[i])),
+                Diagnostic::new(format!("domain `{}` is declared twice", id.value), id.at)
+                    .note_at(File::Catalog, first.id.at, "it is first declared here")
+                    .help("keep one of the declarations"),
             );
             continue;
         }
-        let Some(title) = &domain.title else {
+        if domain.title.is_none() {
             errors.push(
-                Diagnostic::new(format!("domain `{id}` has no `title`"), domain.id.at)
-                    .help(format!("write `{id}: {{title: …}}`, or `{id}: <title>`")),
+                Diagnostic::new(format!("domain `{}` has no `title`", id.value), id.at).help(
+                    format!("write `{0}: {{title: …}}`, or `{0}: <title>`", id.value),
+                ),
             );
+            checked.refused.push(&id.value);
             continue;
-        };
-        domains.push((
-            Domain {
-                id: id.clone(),
-                title: title.value.trim().to_owned(),
-                description: text_or_empty(domain.description.as_ref()),
-            },
-            id.clone(),
-        ));
-        lines.push(domain.id.at.line);
+        }
+        checked.passed.push(domain);
     }
-    if let Some((first_over, _)) = domains.get(meta::MAX_DOMAINS) {
-        let at = spec
-            .domains
-            .iter()
-            .find(|d| d.id.value == first_over.id)
-            .map_or(Location::START, |d| d.id.at);
+    if let Some(first_over) = checked.passed.get(meta::MAX_DOMAINS) {
         errors.push(Diagnostic::new(
             format!(
                 "{} domains are declared, more than the limit of {}",
-                domains.len(),
+                checked.passed.len(),
                 meta::MAX_DOMAINS
             ),
-            at,
+            first_over.id.at,
         ));
     }
-    domains
+    checked
+}
+
+/// A catalog has at most [`MAX_CODES`] codes: positions are 16 bits.
+fn check_code_count(spec: &Spec, errors: &mut Errors) {
+    if spec.codes.len() > MAX_CODES {
+        errors.push(
+            Diagnostic::new(
+                format!(
+                    "the catalog has {} codes, more than the limit of {MAX_CODES}",
+                    spec.codes.len()
+                ),
+                spec.codes_at,
+            )
+            .help("split the codes into several catalogs"),
+        );
+    }
 }
 
 /// A code is an identifier sent on the wire: it must not be empty or absurdly
-/// long, must not carry stray whitespace or control characters, and must read the same to
-/// every YAML reader. Unquoted values like `010` or `yes` are strings to
-/// `serde_yaml` but a number and a boolean to YAML 1.1 readers, so they must
-/// be quoted; the code is otherwise kept exactly as written.
+/// long, and must not carry stray whitespace or control characters.
 fn check_code_text(code: &Text, errors: &mut Errors) -> bool {
     let text = &code.value;
-    let problem = if text.is_empty() {
-        Some((
-            "the code is empty".to_owned(),
-            "give the code a value".to_owned(),
-        ))
+    let (message, help) = if text.is_empty() {
+        ("the code is empty".to_owned(), "give the code a value")
     } else if text.len() > usize::from(u16::MAX) {
-        Some((
+        (
             format!(
                 "the code is {} bytes long, more than the limit of {}",
                 text.len(),
                 u16::MAX
             ),
-            "codes are identifiers; shorten it".to_owned(),
-        ))
+            "codes are identifiers; shorten it",
+        )
     } else if text.trim() != text {
-        Some((
+        (
             format!("code `{text}` has leading or trailing whitespace"),
-            "remove it".to_owned(),
-        ))
+            "remove it",
+        )
     } else if text.chars().any(char::is_control) {
-        Some((
+        (
             format!("code {text:?} contains a control character"),
-            "remove it".to_owned(),
-        ))
+            "remove it",
+        )
     } else {
-        code.plain.then(|| plain::other_reading(text)).flatten().map(|reading| {
-            (
-                format!("code `{text}` is unquoted, and YAML 1.1 readers take it for {reading}"),
-                format!("quote it, as in `code: \"{text}\"`, so that every YAML reader sees the same code"),
-            )
-        })
+        return true;
     };
-    match problem {
-        Some((message, help)) => {
-            errors.push(Diagnostic::new(message, code.at).help(help));
-            false
-        }
-        None => true,
-    }
+    errors.push(Diagnostic::new(message, code.at).help(help));
+    false
+}
+
+/// Identifiers are kept exactly as written, and must read the same to every
+/// YAML reader. Unquoted values like `010` or `yes` are strings to
+/// `serde_yaml` but a number and a boolean to YAML 1.1 readers, so they must
+/// be quoted. (Values that no reader takes for a string are refused while
+/// reading, in `spec.rs`.)
+fn check_quoting(text: &Text, what: Identifier, errors: &mut Errors) -> bool {
+    let Some(reading) = text
+        .plain
+        .then(|| yaml11::other_reading(&text.value))
+        .flatten()
+    else {
+        return true;
+    };
+    let noun = what.noun();
+    errors.push(
+        Diagnostic::new(
+            format!(
+                "{noun} `{}` is unquoted, and YAML 1.1 readers take it for {reading}",
+                text.value
+            ),
+            text.at,
+        )
+        .help(format!(
+            "quote it, as in {}, so that every YAML reader sees the same {noun}",
+            what.quoted(&text.value)
+        )),
+    );
+    false
 }
 
 /// When the catalog declares `code-format`, every code has one of the
@@ -271,18 +318,18 @@ fn check_code_text(code: &Text, errors: &mut Errors) -> bool {
 fn check_code_format(
     code: &Text,
     status: Option<Number>,
-    formats: &[(CodeFormat, String)],
+    shapes: &[(CodeShape, &str)],
     errors: &mut Errors,
 ) {
-    if formats.is_empty() {
+    if shapes.is_empty() {
         return;
     }
-    let fits: Vec<Fit> = formats
+    let fits: Vec<Fit> = shapes
         .iter()
-        .map(|(format, _)| format.fit(&code.value))
+        .map(|(shape, _)| shape.fit(&code.value))
         .collect();
     if fits.iter().all(|fit| *fit == Fit::No) {
-        let declared: Vec<&str> = formats.iter().map(|(_, text)| text.as_str()).collect();
+        let declared: Vec<&str> = shapes.iter().map(|(_, text)| *text).collect();
         errors.push(
             Diagnostic::new(
                 format!(
@@ -313,10 +360,7 @@ fn check_code_format(
                 ),
                 status.at,
             )
-            .note(format!(
-                "the code is at line {}, column {}",
-                code.at.line, code.at.column
-            ))
+            .note_at(File::Catalog, code.at, "the code is here")
             .help("make the status and the code agree"),
         );
     }
@@ -357,51 +401,64 @@ fn check_title(entry: &CodeSpec, errors: &mut Errors) {
 }
 
 /// Every code becomes a variant, named by `name` or else by its code in
-/// UpperCamelCase; the name must be usable as a Rust variant.
-fn check_variant_name(entry: &CodeSpec, errors: &mut Errors) -> Option<String> {
-    let (name, at, derived) = match (&entry.name, &entry.code) {
-        (Some(name), _) => (name.value.clone(), name.at, false),
-        (None, Some(code)) => (names::from_code(&code.value), code.at, true),
+/// UpperCamelCase; the name must be usable as a Rust variant. A code that
+/// was refused names nothing, and is not reported again.
+fn check_variant_name(
+    entry: &CodeSpec,
+    code: Option<&Text>,
+    errors: &mut Errors,
+) -> Option<String> {
+    let (name, at, derived_from) = match (&entry.name, code) {
+        (Some(name), _) => (name.value.clone(), name.at, None),
+        (None, Some(code)) => (names::from_code(&code.value), code.at, Some(code)),
         (None, None) => return None,
     };
     let Err(problem) = names::check(&name) else {
         return Some(name);
     };
     let (message, help) = problem.explain(&name);
-    let diagnostic = if derived {
-        let code = entry.code.as_ref().map_or("", |code| code.value.as_str());
-        Diagnostic::new(format!("the variant name derived from code `{code}` does not work: {message}"), at)
-            .help("add `name:` to the entry with an UpperCamelCase variant name, such as `name: FormattingError`")
-    } else {
-        Diagnostic::new(format!("invalid variant name: {message}"), at).help(help)
-    };
-    errors.push(diagnostic);
+    errors.push(match derived_from {
+        Some(code) => Diagnostic::new(
+            format!(
+                "the variant name derived from code `{}` does not work: {message}",
+                code.value
+            ),
+            at,
+        )
+        .help(
+            "add `name:` to the entry with an UpperCamelCase variant name, such as `name: FormattingError`",
+        ),
+        None => Diagnostic::new(format!("invalid variant name: {message}"), at).help(help),
+    });
     None
 }
 
-/// Codes identify errors on the wire, so no two entries share one. The
-/// error sits on the later entry and names the first.
-fn check_unique_code(
-    code: &Text,
-    entry: &CodeSpec,
-    codes: &[Code],
-    by_code: &HashMap<&str, usize>,
+/// Codes identify errors on the wire, so no two entries share one, whatever
+/// their names. The error sits on the later entry and points at the first.
+fn check_unique_code<'s>(
+    code: &'s Text,
+    name: Option<&str>,
+    codes: &mut HashMap<&'s str, First>,
     errors: &mut Errors,
 ) -> bool {
-    let Some(&first) = by_code.get(code.value.as_str()) else {
+    let Some(first) = codes.get(code.value.as_str()) else {
+        codes.insert(
+            &code.value,
+            First {
+                at: code.at,
+                other: name.map(str::to_owned),
+            },
+        );
         return true;
     };
-    let first = &codes[first];
+    let note = match &first.other {
+        Some(name) => format!("`{}` is already the code of `{name}`", code.value),
+        None => format!("`{}` is already the code of an earlier entry", code.value),
+    };
     errors.push(
         Diagnostic::new(format!("duplicate code `{}`", code.value), code.at)
-            .note(format!(
-                "`{}` is already the code of `{}` at line {}",
-                code.value, first.name, first.line
-            ))
-            .help(format!(
-                "codes must be unique: change this entry's code or remove the entry at line {}",
-                entry.at.line
-            )),
+            .note_at(File::Catalog, first.at, note)
+            .help("codes must be unique: change this entry's code, or remove the entry"),
     );
     false
 }
@@ -411,87 +468,64 @@ fn check_unique_code(
 fn check_unique_name(
     name: &str,
     entry: &CodeSpec,
-    codes: &[Code],
-    by_name: &HashMap<String, usize>,
+    code: &Text,
+    names: &mut HashMap<String, First>,
     errors: &mut Errors,
 ) -> bool {
-    let Some(&first) = by_name.get(name) else {
+    let at = entry.name.as_ref().map_or(code.at, |name| name.at);
+    let Some(first) = names.get(name) else {
+        names.insert(
+            name.to_owned(),
+            First {
+                at,
+                other: Some(code.value.clone()),
+            },
+        );
         return true;
     };
-    let first = &codes[first];
-    let at = entry
-        .name
-        .as_ref()
-        .or(entry.code.as_ref())
-        .map_or(entry.at, |text| text.at);
-    let this = entry.code.as_ref().map_or("", |code| code.value.as_str());
+    let first_code = first.other.as_deref().unwrap_or_default();
     errors.push(
         Diagnostic::new(
             format!(
-                "variant name `{name}` of code `{this}` collides with code `{}`",
-                first.code
+                "variant name `{name}` of code `{}` collides with code `{first_code}`",
+                code.value
             ),
             at,
         )
-        .note(format!(
-            "code `{}` at line {} is also named `{name}`",
-            first.code, first.line
-        ))
+        .note_at(
+            File::Catalog,
+            first.at,
+            format!("code `{first_code}` is also named `{name}`"),
+        )
         .help("give one of the entries a distinct `name:`"),
     );
     false
 }
 
-/// The classifications, read as the runtime's vocabulary.
-#[derive(Clone, Copy, Default)]
-struct Resolved {
-    action: Option<Action>,
-    severity: Option<Severity>,
-    outcome: Option<Outcome>,
-    origin: Option<Origin>,
-}
-
 /// `action`, `severity`, `outcome` and `origin` take one of a fixed set of
 /// words each; a misspelling would otherwise silently become the default.
-fn check_classes(classes: &Classes, errors: &mut Errors) -> Resolved {
-    Resolved {
-        action: check_word(
-            classes.action.as_ref(),
-            keys::ACTION,
-            Action::SPELLINGS,
-            errors,
-        ),
-        severity: check_word(
-            classes.severity.as_ref(),
-            keys::SEVERITY,
-            Severity::SPELLINGS,
-            errors,
-        ),
-        outcome: check_word(
-            classes.outcome.as_ref(),
-            keys::OUTCOME,
-            Outcome::SPELLINGS,
-            errors,
-        ),
-        origin: check_word(
-            classes.origin.as_ref(),
-            keys::ORIGIN,
-            Origin::SPELLINGS,
-            errors,
-        ),
+fn check_classes(classes: &spec::Classes, errors: &mut Errors) -> Classes {
+    Classes {
+        action: check_word(classes.action.as_ref(), keys::ACTION, errors),
+        severity: check_word(classes.severity.as_ref(), keys::SEVERITY, errors),
+        outcome: check_word(classes.outcome.as_ref(), keys::OUTCOME, errors),
+        origin: check_word(classes.origin.as_ref(), keys::ORIGIN, errors),
     }
 }
 
+/// A word of one of the closed vocabularies, which its own parser knows;
+/// its error lists the accepted words.
 fn check_word<T: FromStr<Err = UnknownWord>>(
     text: Option<&Text>,
     key: &str,
-    words: &[&str],
     errors: &mut Errors,
 ) -> Option<T> {
     let text = text?;
-    if let Ok(word) = text.value.parse() {
-        return Some(word);
-    }
+    let unknown = match text.value.parse() {
+        Ok(word) => return Some(word),
+        Err(unknown) => unknown,
+    };
+    let words = unknown.expected();
     let diagnostic = Diagnostic::new(format!("unknown {key} `{}`", text.value), text.at);
     errors.push(match closest(&text.value, words) {
         Some(word) => diagnostic.help(format!("did you mean `{word}`?")),
@@ -500,17 +534,27 @@ fn check_word<T: FromStr<Err = UnknownWord>>(
     None
 }
 
-/// A code's `domain` must be one the catalog declares.
+/// A code's `domain` must be one the catalog declares. A domain refused
+/// for its own mistake was reported there.
 fn check_domain_reference(
-    entry: &CodeSpec,
-    domains: &[(Domain, String)],
+    domain: &Text,
+    domains: &Domains<'_>,
     errors: &mut Errors,
 ) -> Option<usize> {
-    let domain = entry.domain.as_ref()?;
-    if let Some(i) = domains.iter().position(|(_, id)| *id == domain.value) {
+    if !check_quoting(domain, Identifier::DomainReference, errors) {
+        return None;
+    }
+    if let Some(i) = domains
+        .passed
+        .iter()
+        .position(|d| d.id.value == domain.value)
+    {
         return Some(i);
     }
-    let ids: Vec<&str> = domains.iter().map(|(_, id)| id.as_str()).collect();
+    if domains.refused.contains(&domain.value.as_str()) {
+        return None;
+    }
+    let ids: Vec<&str> = domains.passed.iter().map(|d| d.id.value.as_str()).collect();
     let diagnostic = Diagnostic::new(format!("unknown domain `{}`", domain.value), domain.at);
     errors.push(match (closest(&domain.value, &ids), ids.is_empty()) {
         (Some(id), _) => diagnostic.help(format!("did you mean `{id}`?")),

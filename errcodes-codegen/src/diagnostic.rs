@@ -1,12 +1,12 @@
-//! Errors found in a catalog, and how they are shown: a message, the
+//! Mistakes found in a catalog, and how they are shown: a message, the
 //! `path:line:column` of the entry at fault, the line itself with the spot
-//! underlined, and notes saying how to fix it.
+//! underlined, and notes saying where else to look and how to fix it.
 
 use std::fmt::Write as _;
 
 use crate::source::{Source, token_width};
 
-/// A position in a catalog file; both numbers start at 1, and columns count
+/// A position in a file; both numbers start at 1, and columns count
 /// characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
@@ -27,33 +27,133 @@ impl Default for Location {
     }
 }
 
+/// Which of the files read for a catalog a position is in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum File {
+    /// The catalog itself.
+    #[default]
+    Catalog,
+}
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// The catalog cannot be compiled.
+    Error,
+    /// The catalog compiles, but something in it is probably not what was
+    /// meant. Only tools report these; the macro has no way to.
+    Warning,
+}
+
+impl Level {
+    /// `error` or `warning`, as compilers print it.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+/// What a note adds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoteKind {
+    /// Context: another place involved, or a fact about this one.
+    Note,
+    /// How to fix it.
+    Help,
+}
+
+/// A note or help attached to a diagnostic, maybe pointing at another place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    kind: NoteKind,
+    message: String,
+    at: Option<(File, Location)>,
+    /// Set when the diagnostic is finished.
+    path: Option<String>,
+}
+
+impl Note {
+    /// Whether it is context or a fix.
+    #[must_use]
+    pub fn kind(&self) -> NoteKind {
+        self.kind
+    }
+
+    /// The text, without `note:` or `help:`.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The file and position it points at, if any.
+    #[must_use]
+    pub fn location(&self) -> Option<(&str, Location)> {
+        Some((self.path.as_deref()?, self.at?.1))
+    }
+}
+
 /// One mistake in a catalog.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    level: Level,
     message: String,
+    file: File,
     at: Location,
-    notes: Vec<String>,
+    notes: Vec<Note>,
+    /// Set when the diagnostic is finished: the file's path, where the
+    /// underlined token ends, and the full report.
+    path: String,
+    end: Location,
+    report: String,
 }
 
 impl Diagnostic {
+    /// An error at `at` in the catalog.
     pub(crate) fn new(message: impl Into<String>, at: Location) -> Self {
         Diagnostic {
+            level: Level::Error,
             message: message.into(),
+            file: File::Catalog,
             at,
             notes: Vec::new(),
+            path: String::new(),
+            end: at,
+            report: String::new(),
         }
     }
 
     /// Adds a `= note:` line with more context.
-    pub(crate) fn note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(format!("note: {}", note.into()));
-        self
+    pub(crate) fn note(self, note: impl Into<String>) -> Self {
+        self.push(NoteKind::Note, note.into(), None)
+    }
+
+    /// Adds a note that points at another place, shown with its line.
+    pub(crate) fn note_at(self, file: File, at: Location, note: impl Into<String>) -> Self {
+        self.push(NoteKind::Note, note.into(), Some((file, at)))
     }
 
     /// Adds a `= help:` line saying how to fix it.
-    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
-        self.notes.push(format!("help: {}", help.into()));
+    pub(crate) fn help(self, help: impl Into<String>) -> Self {
+        self.push(NoteKind::Help, help.into(), None)
+    }
+
+    fn push(mut self, kind: NoteKind, message: String, at: Option<(File, Location)>) -> Self {
+        self.notes.push(Note {
+            kind,
+            message,
+            at,
+            path: None,
+        });
         self
+    }
+
+    /// Whether it stops the catalog from compiling.
+    #[must_use]
+    pub fn level(&self) -> Level {
+        self.level
     }
 
     /// What is wrong, in one line.
@@ -62,19 +162,33 @@ impl Diagnostic {
         &self.message
     }
 
+    /// The path of the file, as the catalog was named.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
     /// Where in the file.
     #[must_use]
     pub fn location(&self) -> Location {
         self.at
     }
 
-    /// The notes and help, each starting with `note: ` or `help: `.
+    /// Where the underlined token ends: the column after its last
+    /// character.
     #[must_use]
-    pub fn notes(&self) -> &[String] {
+    pub fn end(&self) -> Location {
+        self.end
+    }
+
+    /// The notes and help, in order.
+    #[must_use]
+    pub fn notes(&self) -> &[Note] {
         &self.notes
     }
 
-    /// The full report, in the style of rustc's own:
+    /// The full report, in the style of rustc's own, without the leading
+    /// `error: ` that the compiler or a tool adds:
     ///
     /// ```text
     /// duplicate code `1000-400`
@@ -82,31 +196,104 @@ impl Diagnostic {
     ///    |
     ///  9 |   - code: "1000-400"
     ///    |           ^^^^^^^^^^
-    ///    = note: `1000-400` is already the code of `FormattingError` at line 4
+    ///    |
+    /// note: `1000-400` is already the code of `FormattingError`
+    ///   --> specs/privacy.yaml:4:11
+    ///    |
+    ///  4 |   - code: "1000-400"
+    ///    |           ----------
+    ///    = help: codes must be unique: change this entry's code, or remove the entry
     /// ```
-    pub(crate) fn render(&self, source: &Source<'_>) -> String {
-        let Location { line, column } = self.at;
-        let number = line.to_string();
-        let gutter = " ".repeat(number.len());
-        let mut out = format!(
-            "{}\n{gutter}--> {}:{line}:{column}\n",
-            self.message, source.path
-        );
-        if let Some(text) = source.line(line) {
-            let text = text.replace('\t', " ");
-            let rest = source.rest_of_line(line, column).unwrap_or("");
-            let pad = " ".repeat(column.saturating_sub(1).min(text.chars().count()));
-            let marks = "^".repeat(token_width(rest).max(1));
-            let _ = write!(
-                out,
-                "{gutter} |\n{number} | {text}\n{gutter} | {pad}{marks}\n"
-            );
+    #[must_use]
+    pub fn report(&self) -> &str {
+        &self.report
+    }
+
+    /// Fills in what needs the files' text: paths, ends and the report.
+    fn finish(&mut self, sources: Sources<'_>) {
+        let source = sources.get(self.file);
+        source.path.clone_into(&mut self.path);
+        let width = source
+            .rest_of_line(self.at.line, self.at.column)
+            .map_or(0, token_width);
+        self.end = Location {
+            line: self.at.line,
+            column: self.at.column + width.max(1),
+        };
+        for note in &mut self.notes {
+            note.path = note.at.map(|(file, _)| sources.get(file).path.to_owned());
         }
-        for note in &self.notes {
-            let _ = writeln!(out, "{gutter} = {note}");
+        self.report = self.render(sources);
+    }
+
+    fn render(&self, sources: Sources<'_>) -> String {
+        // One gutter for every snippet, wide enough for the longest number.
+        let widest = self
+            .notes
+            .iter()
+            .filter_map(|note| note.at)
+            .map(|(_, at)| at.line)
+            .chain([self.at.line])
+            .max()
+            .unwrap_or(1);
+        let gutter = " ".repeat(widest.to_string().len());
+        let mut out = format!("{}\n", self.message);
+        snippet(&mut out, &gutter, sources.get(self.file), self.at, '^');
+        let mut located = self
+            .notes
+            .iter()
+            .filter(|note| note.at.is_some())
+            .peekable();
+        if located.peek().is_some() {
+            let _ = writeln!(out, "{gutter} |");
+        }
+        for note in located {
+            if let Some((file, at)) = note.at {
+                let _ = writeln!(out, "note: {}", note.message);
+                snippet(&mut out, &gutter, sources.get(file), at, '-');
+            }
+        }
+        for note in self.notes.iter().filter(|note| note.at.is_none()) {
+            let kind = match note.kind {
+                NoteKind::Note => "note",
+                NoteKind::Help => "help",
+            };
+            let _ = writeln!(out, "{gutter} = {kind}: {}", note.message);
         }
         out.truncate(out.trim_end().len());
         out
+    }
+}
+
+/// Writes `--> path:line:column` and, when the line exists, the line with
+/// the token at `at` underlined with `mark`.
+fn snippet(out: &mut String, gutter: &str, source: &Source<'_>, at: Location, mark: char) {
+    let Location { line, column } = at;
+    let _ = writeln!(out, "{gutter}--> {}:{line}:{column}", source.path);
+    if let Some(text) = source.line(line) {
+        let text = text.replace('\t', " ");
+        let rest = source.rest_of_line(line, column).unwrap_or("");
+        let pad = " ".repeat(column.saturating_sub(1).min(text.chars().count()));
+        let marks = mark.to_string().repeat(token_width(rest).max(1));
+        let number = format!("{line:>width$}", width = gutter.len());
+        let _ = write!(
+            out,
+            "{gutter} |\n{number} | {text}\n{gutter} | {pad}{marks}\n"
+        );
+    }
+}
+
+/// The files read for one catalog.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sources<'a> {
+    pub(crate) catalog: &'a Source<'a>,
+}
+
+impl<'a> Sources<'a> {
+    fn get(self, file: File) -> &'a Source<'a> {
+        match file {
+            File::Catalog => self.catalog,
+        }
     }
 }
 
@@ -142,13 +329,12 @@ impl Errors {
         self.list.push(diagnostic);
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
-    /// The mistakes in file order.
-    pub(crate) fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.list.sort_by_key(Diagnostic::location);
+    /// The diagnostics in file order, finished against the files' text.
+    pub(crate) fn finish(mut self, sources: Sources<'_>) -> Vec<Diagnostic> {
+        self.list.sort_by_key(|d| (d.file, d.at));
+        for diagnostic in &mut self.list {
+            diagnostic.finish(sources);
+        }
         self.list
     }
 }
@@ -156,6 +342,13 @@ impl Errors {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn finish(diagnostic: Diagnostic, source: &Source<'_>) -> Diagnostic {
+        let mut errors = Errors::default();
+        errors.push(diagnostic);
+        let sources = Sources { catalog: source };
+        errors.finish(sources).remove(0)
+    }
 
     #[test]
     fn renders_the_line_and_underlines_the_token() {
@@ -167,12 +360,12 @@ mod tests {
             line: 2,
             column: 11,
         };
-        let rendered = Diagnostic::new("duplicate code `1000-400`", at)
+        let diagnostic = Diagnostic::new("duplicate code `1000-400`", at)
             .note("first here")
-            .help("fix it")
-            .render(&source);
+            .help("fix it");
+        let diagnostic = finish(diagnostic, &source);
         assert_eq!(
-            rendered,
+            diagnostic.report(),
             "duplicate code `1000-400`\n \
              --> specs/x.yaml:2:11\n  \
              |\n\
@@ -181,24 +374,68 @@ mod tests {
              = note: first here\n  \
              = help: fix it"
         );
-        let status = Diagnostic::new(
-            "bad status",
+        assert_eq!(diagnostic.path(), "specs/x.yaml");
+        assert_eq!(
+            diagnostic.end(),
             Location {
-                line: 3,
-                column: 13,
+                line: 2,
+                column: 21
+            }
+        );
+        let status = finish(
+            Diagnostic::new(
+                "bad status",
+                Location {
+                    line: 3,
+                    column: 13,
+                },
+            ),
+            &source,
+        );
+        assert!(status.report().ends_with("|             ^^^"), "{status:?}");
+        let key = finish(
+            Diagnostic::new("bad key", Location { line: 3, column: 5 }),
+            &source,
+        );
+        assert!(key.report().ends_with("|     ^^^^^^"), "{key:?}");
+    }
+
+    #[test]
+    fn notes_at_other_places_show_their_own_line() {
+        let mut text = "a: 1\n".repeat(11);
+        text.push_str("a: 2\n");
+        let source = Source::new("x.yaml", &text);
+        let diagnostic = Diagnostic::new(
+            "twice",
+            Location {
+                line: 12,
+                column: 1,
             },
         )
-        .render(&source);
-        assert!(status.ends_with("|             ^^^"), "{status}");
-        let key = Diagnostic::new("bad key", Location { line: 3, column: 5 }).render(&source);
-        assert!(key.ends_with("|     ^^^^^^"), "{key}");
+        .note_at(File::Catalog, Location { line: 3, column: 1 }, "first here")
+        .help("keep one");
+        let diagnostic = finish(diagnostic, &source);
+        assert_eq!(
+            diagnostic.report(),
+            "twice\n  --> x.yaml:12:1\n   |\n12 | a: 2\n   | ^\n   |\n\
+             note: first here\n  --> x.yaml:3:1\n   |\n 3 | a: 1\n   | -\n   = help: keep one"
+        );
+        assert_eq!(
+            diagnostic.notes()[0].location(),
+            Some(("x.yaml", Location { line: 3, column: 1 }))
+        );
+        assert_eq!(diagnostic.notes()[1].location(), None);
+        assert_eq!(diagnostic.notes()[1].kind(), NoteKind::Help);
     }
 
     #[test]
     fn a_location_past_the_text_still_renders() {
         let source = Source::new("x.yaml", "");
-        let rendered = Diagnostic::new("empty", Location { line: 3, column: 1 }).render(&source);
-        assert_eq!(rendered, "empty\n --> x.yaml:3:1");
+        let diagnostic = finish(
+            Diagnostic::new("empty", Location { line: 3, column: 1 }),
+            &source,
+        );
+        assert_eq!(diagnostic.report(), "empty\n --> x.yaml:3:1");
     }
 
     #[test]

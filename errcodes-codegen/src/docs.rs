@@ -4,13 +4,13 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::{Catalog, Code};
+use crate::model::{CheckedCatalog, CheckedCode};
 
 /// The enum's documentation.
-pub(crate) fn catalog(catalog: &Catalog, path: &str) -> String {
+pub(crate) fn catalog(catalog: &CheckedCatalog, path: &str) -> String {
     let mut doc = String::new();
-    if !catalog.description.is_empty() {
-        let _ = write!(doc, "{}\n\n", escape(&catalog.description));
+    if let Some(description) = &catalog.description {
+        let _ = write!(doc, "{}\n\n", escape(description));
     }
     let _ = write!(
         doc,
@@ -28,8 +28,8 @@ pub(crate) fn catalog(catalog: &Catalog, path: &str) -> String {
                 code_span(&domain.id),
                 escape(&domain.title)
             );
-            if !domain.description.is_empty() {
-                let _ = write!(doc, ". {}", escape(&domain.description));
+            if let Some(description) = &domain.description {
+                let _ = write!(doc, ". {}", escape(description));
             }
         }
     }
@@ -38,7 +38,7 @@ pub(crate) fn catalog(catalog: &Catalog, path: &str) -> String {
 
 /// A variant's documentation: the title, code, status and action first,
 /// because rustdoc shows the first paragraph in summaries.
-pub(crate) fn code(code: &Code, catalog: &Catalog) -> String {
+pub(crate) fn code(code: &CheckedCode, catalog: &CheckedCatalog) -> String {
     let mut doc = format!(
         "{} ({}, HTTP {}, action {}).",
         escape(&code.title),
@@ -46,11 +46,11 @@ pub(crate) fn code(code: &Code, catalog: &Catalog) -> String {
         code.status,
         code_span(code.action.as_str())
     );
-    if !code.description.is_empty() {
-        let _ = write!(doc, "\n\n{}", escape(&code.description));
+    if let Some(description) = &code.description {
+        let _ = write!(doc, "\n\n{}", escape(description));
     }
-    if !code.resolution.is_empty() {
-        let _ = write!(doc, "\n\nResolution: {}", escape(&code.resolution));
+    if let Some(resolution) = &code.resolution {
+        let _ = write!(doc, "\n\nResolution: {}", escape(resolution));
     }
     let _ = write!(
         doc,

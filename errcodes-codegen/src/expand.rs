@@ -8,12 +8,15 @@
 //! table load. Paths are absolute and go through the runtime's versioned
 //! private module, so the expansion means the same wherever it lands.
 
-use errcodes_core::meta::Meta;
+use std::fmt;
+
+use errcodes_core::layout::{Text, TooLarge, Writer, Written};
+use errcodes_core::meta::{Fields, Meta, Overflow};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::catalog::Catalog;
 use crate::docs;
+use crate::model::CheckedCatalog;
 use crate::phf;
 
 /// What the expansion needs besides the catalog.
@@ -26,15 +29,39 @@ pub struct Expansion<'a> {
     pub include: Option<&'a str>,
 }
 
-/// Why a checked catalog could still not be expanded.
+/// Why a checked catalog could still not be expanded: what did not fit.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum TooLarge {
-    Strings,
-    Codes,
+pub(crate) enum Unfit {
+    Tables(TooLarge),
+    Meta(String, Overflow),
+    /// The perfect hash found no displacements, which only happens for
+    /// more codes than positions can address.
+    Hash,
+}
+
+impl fmt::Display for Unfit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unfit::Tables(TooLarge::Text) => f.write_str("its codes or texts pass 4 GiB"),
+            Unfit::Tables(TooLarge::Code) => f.write_str("a code is longer than 65,535 bytes"),
+            Unfit::Tables(TooLarge::Codes) | Unfit::Hash => {
+                f.write_str("it has more codes than the tables can address (65,536)")
+            }
+            Unfit::Meta(code, overflow) => {
+                write!(
+                    f,
+                    "the metadata of code `{code}` does not fit: {overflow:?}"
+                )
+            }
+        }
+    }
 }
 
 /// The generated items.
-pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<TokenStream, TooLarge> {
+pub(crate) fn expand(
+    catalog: &CheckedCatalog,
+    expansion: Expansion<'_>,
+) -> Result<TokenStream, Unfit> {
     let enum_name = Ident::new(&catalog.name, Span::call_site());
     let variants: Vec<Ident> = catalog
         .codes
@@ -43,31 +70,13 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
         .collect();
     let variant_docs = catalog.codes.iter().map(|code| docs::code(code, catalog));
     let enum_doc = docs::catalog(catalog, expansion.path);
-
-    let private = quote!(::errcodes_runtime::__private_0_1);
     let include = expansion.include.map(|path| {
         quote!(
             const _: &[u8] = ::core::include_bytes!(#path);
         )
     });
-    let tables = tables(catalog)?;
-    let name = &catalog.name;
-    let description = &catalog.description;
-    let problem_type = catalog.problem_type.as_deref().unwrap_or_default();
-    let domains = catalog.domains.iter().map(|domain| {
-        let (id, title, description) = (&domain.id, &domain.title, &domain.description);
-        quote!(#private::domain(#id, #title, #description))
-    });
-    let Tables {
-        codes,
-        code_offsets,
-        texts,
-        text_offsets,
-        meta,
-        seed,
-        displacements,
-        slots,
-    } = tables;
+    let statics = statics(catalog)?;
+    let impls = impls(&enum_name, &variants);
 
     Ok(quote! {
         #[doc = #enum_doc]
@@ -89,12 +98,47 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
 
         const _: () = {
             #include
+            #statics
+            #impls
+        };
+    })
+}
 
-            static __CATALOG: ::errcodes_runtime::Catalog = #private::catalog(#private::Parts {
-                name: #name,
-                description: #description,
-                problem_type: #problem_type,
-                domains: &[#(#domains),*],
+/// The catalog's `static`, with its tables.
+fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
+    let Written {
+        codes,
+        code_offsets,
+        texts,
+        text_offsets,
+        meta,
+        seed,
+        displacements,
+        slots,
+    } = tables(catalog)?;
+    let code_offsets = Literal::byte_string(&code_offsets);
+    let text_offsets = Literal::byte_string(&text_offsets);
+    let meta = Literal::byte_string(&meta);
+    let seed = Literal::u64_unsuffixed(seed);
+    let displacements = Literal::byte_string(&displacements);
+    let slots = Literal::byte_string(&slots);
+    let private = private();
+    let name = &catalog.name;
+    // Empty texts stand for none in the private constructors.
+    let description = catalog.description.as_deref().unwrap_or_default();
+    let problem_type = catalog.problem_type.as_deref().unwrap_or_default();
+    let domains = catalog.domains.iter().map(|domain| {
+        let (id, title) = (&domain.id, &domain.title);
+        let description = domain.description.as_deref().unwrap_or_default();
+        quote!(#private::domain(#id, #title, #description))
+    });
+    Ok(quote! {
+        static __CATALOG: ::errcodes_runtime::Catalog = #private::catalog(#private::Parts {
+            name: #name,
+            description: #description,
+            problem_type: #problem_type,
+            domains: &[#(#domains),*],
+            tables: #private::TableParts {
                 codes: #codes,
                 code_offsets: #code_offsets,
                 texts: #texts,
@@ -103,152 +147,94 @@ pub(crate) fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<Toke
                 seed: #seed,
                 displacements: #displacements,
                 slots: #slots,
-            });
-
-            #[automatically_derived]
-            impl ::errcodes_runtime::ErrorCode for #enum_name {
-                const ALL: &'static [Self] = &[#(#enum_name::#variants),*];
-                const CATALOG: &'static ::errcodes_runtime::Catalog = &__CATALOG;
-
-                #[inline]
-                fn index(&self) -> usize {
-                    *self as usize
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::fmt::Display for #enum_name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #private::display(self, f)
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::fmt::Debug for #enum_name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #private::debug(self, f)
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::str::FromStr for #enum_name {
-                type Err = ::errcodes_runtime::UnknownCode;
-
-                fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                    #private::parse(s)
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::error::Error for #enum_name {}
-
-            #private::impl_serde!(#enum_name);
-            #private::impl_axum!(#enum_name);
-        };
+            },
+        });
     })
 }
 
-/// The catalog's per-code data, as literals: strings, and byte strings of
-/// little-endian integers, which rustc reads far faster than arrays of
-/// integer literals. Codes have a string of their own so that a lookup
-/// touches little memory.
-struct Tables {
-    codes: Literal,
-    code_offsets: Literal,
-    texts: Literal,
-    text_offsets: Literal,
-    meta: Literal,
-    seed: Literal,
-    displacements: Literal,
-    slots: Literal,
-}
+/// The trait impls, which read the catalog's tables.
+fn impls(enum_name: &Ident, variants: &[Ident]) -> TokenStream {
+    let private = private();
+    quote! {
+        #[automatically_derived]
+        impl ::errcodes_runtime::ErrorCode for #enum_name {
+            const ALL: &'static [Self] = &[#(#enum_name::#variants),*];
+            const CATALOG: &'static ::errcodes_runtime::Catalog = &__CATALOG;
 
-/// Strings laid end to end, with the offsets that delimit them.
-#[derive(Default)]
-struct Joined {
-    text: String,
-    offsets: Vec<u8>,
-}
-
-impl Joined {
-    fn push(&mut self, text: &str) -> Result<(), TooLarge> {
-        self.mark()?;
-        self.text.push_str(text);
-        Ok(())
-    }
-
-    /// Records where the next string starts, or where the last one ends.
-    fn mark(&mut self) -> Result<(), TooLarge> {
-        let offset = u32::try_from(self.text.len()).map_err(|_| TooLarge::Strings)?;
-        self.offsets.extend(offset.to_le_bytes());
-        Ok(())
-    }
-}
-
-fn tables(catalog: &Catalog) -> Result<Tables, TooLarge> {
-    let mut codes = Joined::default();
-    let mut texts = Joined::default();
-    let mut meta = Vec::with_capacity(catalog.codes.len() * 4);
-    for code in &catalog.codes {
-        codes.push(&code.code)?;
-        // The order of `Field` in the runtime.
-        for text in [&code.name, &code.title, &code.description, &code.resolution] {
-            texts.push(text)?;
+            #[inline]
+            fn index(&self) -> usize {
+                *self as usize
+            }
         }
-        let packed = Meta::pack(
-            code.status,
-            code.action,
-            code.severity,
-            code.outcome,
-            code.origin,
-            code.domain,
-            code.format,
-        )
-        .ok_or(TooLarge::Codes)?;
-        meta.extend(packed.0.to_le_bytes());
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #enum_name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #private::display(self, f)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #enum_name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #private::debug(self, f)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for #enum_name {
+            type Err = ::errcodes_runtime::UnknownCode;
+
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                #private::parse(s)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::error::Error for #enum_name {}
+
+        #private::impl_serde!(#enum_name);
+        #private::impl_axum!(#enum_name);
     }
-    codes.mark()?;
-    texts.mark()?;
+}
+
+/// The runtime's private module, whose name carries its version.
+fn private() -> TokenStream {
+    quote!(::errcodes_runtime::__private_0_1)
+}
+
+/// The catalog's per-code data, laid out as `errcodes_core::layout` says.
+fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
+    let mut writer = Writer::default();
+    for code in &catalog.codes {
+        let meta = Meta::pack(&Fields {
+            status: code.status,
+            action: code.action,
+            severity: code.severity,
+            outcome: code.outcome,
+            origin: code.origin,
+            domain: code.domain,
+            wire_format: code.wire_format,
+            deprecated: false,
+            replaced_by: None,
+        })
+        .map_err(|overflow| Unfit::Meta(code.code.clone(), overflow))?;
+        let text = |text| match text {
+            Text::Name => code.name.as_str(),
+            Text::Title => &code.title,
+            Text::Description => code.description.as_deref().unwrap_or_default(),
+            Text::Resolution => code.resolution.as_deref().unwrap_or_default(),
+            Text::Deprecation => "",
+        };
+        writer.push(&code.code, text, meta).map_err(Unfit::Tables)?;
+    }
     let keys: Vec<&str> = catalog
         .codes
         .iter()
         .map(|code| code.code.as_str())
         .collect();
-    let phf = phf::build(&keys).ok_or(TooLarge::Codes)?;
-    let displacements: Vec<u8> = phf
-        .displacements
-        .iter()
-        .flat_map(|d| d.to_le_bytes())
-        .collect();
-    let mut slots = Vec::with_capacity(phf.slots.len() * 8);
-    for &index in &phf.slots {
-        // The runtime's slot layout: position, length, start.
-        let at = usize::from(index) * 4;
-        let start = u32::from_le_bytes([
-            codes.offsets[at],
-            codes.offsets[at + 1],
-            codes.offsets[at + 2],
-            codes.offsets[at + 3],
-        ]);
-        let end = u32::from_le_bytes([
-            codes.offsets[at + 4],
-            codes.offsets[at + 5],
-            codes.offsets[at + 6],
-            codes.offsets[at + 7],
-        ]);
-        let length = u16::try_from(end - start).map_err(|_| TooLarge::Strings)?;
-        slots.extend(index.to_le_bytes());
-        slots.extend(length.to_le_bytes());
-        slots.extend(start.to_le_bytes());
-    }
-    Ok(Tables {
-        codes: Literal::string(&codes.text),
-        code_offsets: Literal::byte_string(&codes.offsets),
-        texts: Literal::string(&texts.text),
-        text_offsets: Literal::byte_string(&texts.offsets),
-        meta: Literal::byte_string(&meta),
-        seed: Literal::u64_unsuffixed(phf.seed),
-        displacements: Literal::byte_string(&displacements),
-        slots: Literal::byte_string(&slots),
-    })
+    let phf = phf::build(&keys).ok_or(Unfit::Hash)?;
+    writer
+        .finish(phf.seed, &phf.displacements, &phf.slots)
+        .map_err(Unfit::Tables)
 }

@@ -8,8 +8,9 @@
 //! |------|--------|
 //! | YAML text to a tree of values with positions | `yaml.rs` (the only user of serde_yaml) |
 //! | tree to the catalog's keys, typed | `spec.rs`, with key names in `keys.rs` |
-//! | the rules a catalog must follow | `check.rs`, helped by `names.rs`, `format.rs`, `plain.rs` |
-//! | the checked model | [`Catalog`] in `catalog.rs` |
+//! | the rules a catalog must follow | `check.rs`, helped by `names.rs`, `shape.rs`, `yaml11.rs` |
+//! | defaults and stand-ins | `lower.rs` |
+//! | the checked model | [`CheckedCatalog`] in `model.rs` |
 //! | Rust tokens | `expand.rs`, with rustdoc from `docs.rs` and the perfect hash from `phf.rs` |
 //! | how mistakes are reported | `diagnostic.rs` |
 //!
@@ -22,66 +23,135 @@
 //!     .unwrap_err();
 //! assert_eq!(error.diagnostics()[0].message(), "status 999 is not an HTTP status");
 //! assert_eq!(error.diagnostics()[0].location().line, 4);
+//! assert!(error.diagnostics()[0].report().contains("--> shop.yaml:4:13"));
 //! ```
 
 #![forbid(unsafe_code)]
 
-mod catalog;
 mod check;
 mod diagnostic;
 mod docs;
 mod expand;
-mod format;
 #[doc(hidden)]
 pub mod fuzz;
 mod keys;
+mod lower;
+mod model;
 mod names;
 mod phf;
-mod plain;
+mod shape;
 mod source;
 mod spec;
 mod yaml;
+mod yaml11;
 
 use std::path::Path;
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 
-pub use crate::catalog::{Catalog, Code, Domain};
-use crate::diagnostic::Errors;
-pub use crate::diagnostic::{Diagnostic, Location};
+pub use crate::diagnostic::{Diagnostic, Level, Location, Note, NoteKind};
+use crate::diagnostic::{Errors, Sources};
 pub use crate::expand::Expansion;
-use crate::expand::TooLarge;
+pub use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain};
 use crate::source::Source;
 
-/// A catalog that did not pass its checks.
+/// What checking a catalog found: every diagnostic, and the model.
 #[derive(Debug)]
-pub struct Failure {
+pub struct Report {
     diagnostics: Vec<Diagnostic>,
-    rendered: Vec<String>,
-    recovered: Option<Box<Catalog>>,
+    catalog: Option<CheckedCatalog>,
 }
 
-impl Failure {
-    /// Every mistake, in file order.
+impl Report {
+    /// Every diagnostic, in file order.
     #[must_use]
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }
 
-    /// Every mistake as a full report: message, `path:line:column`, the
-    /// offending line, notes.
+    /// Whether no diagnostic is an error.
     #[must_use]
-    pub fn reports(&self) -> &[String] {
-        &self.rendered
+    pub fn is_ok(&self) -> bool {
+        self.diagnostics.iter().all(|d| d.level() != Level::Error)
+    }
+
+    /// The checked catalog when there is no error; with errors, what could
+    /// be checked, with stand-ins for the values at fault. `None` when the
+    /// catalog has no usable name.
+    #[must_use]
+    pub fn catalog(&self) -> Option<&CheckedCatalog> {
+        self.catalog.as_ref()
+    }
+
+    /// The catalog, or the failure when there is an error.
+    ///
+    /// # Errors
+    ///
+    /// When a diagnostic is an error.
+    pub fn into_result(self) -> Result<CheckedCatalog, Failure> {
+        match self.catalog {
+            Some(catalog) if self.diagnostics.iter().all(|d| d.level() != Level::Error) => {
+                Ok(catalog)
+            }
+            recovered => Err(Failure {
+                diagnostics: self.diagnostics,
+                recovered: recovered.map(Box::new),
+            }),
+        }
+    }
+}
+
+/// A catalog that did not pass its checks.
+#[derive(Debug)]
+pub struct Failure {
+    diagnostics: Vec<Diagnostic>,
+    recovered: Option<Box<CheckedCatalog>>,
+}
+
+impl Failure {
+    /// Every diagnostic, in file order.
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The diagnostics that are errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.level() == Level::Error)
     }
 
     /// What could be checked, with stand-ins for the values at fault: enough
     /// to generate the enum next to the errors. `None` when the catalog has
     /// no usable name.
     #[must_use]
-    pub fn recovered(&self) -> Option<&Catalog> {
+    pub fn recovered(&self) -> Option<&CheckedCatalog> {
         self.recovered.as_deref()
+    }
+}
+
+/// Reads and checks a catalog, as tools do: every error and warning.
+/// `path` is how the file is named in reports.
+#[must_use]
+pub fn check(path: &str, text: &str) -> Report {
+    let source = Source::new(path, text);
+    let mut errors = Errors::default();
+    let catalog = match yaml::parse(&source) {
+        Ok(root) => {
+            let spec = spec::read(&root, &source, &mut errors);
+            lower::lower(&check::check(&spec, &mut errors))
+        }
+        Err(diagnostic) => {
+            errors.push(*diagnostic);
+            None
+        }
+    };
+    let sources = Sources { catalog: &source };
+    Report {
+        diagnostics: errors.finish(sources),
+        catalog,
     }
 }
 
@@ -90,44 +160,20 @@ impl Failure {
 /// # Errors
 ///
 /// Every mistake in the catalog, when there is at least one.
-pub fn parse(path: &str, text: &str) -> Result<Catalog, Failure> {
-    let source = Source::new(path, text);
-    let mut errors = Errors::default();
-    let catalog = match yaml::parse(&source) {
-        Ok(root) => {
-            let spec = spec::read(&root, &source, &mut errors);
-            check::check(&spec, &mut errors)
-        }
-        Err(diagnostic) => {
-            errors.push(diagnostic);
-            None
-        }
-    };
-    match catalog {
-        Some(catalog) if errors.is_empty() => Ok(catalog),
-        recovered => {
-            let diagnostics = errors.into_sorted();
-            let rendered = diagnostics.iter().map(|d| d.render(&source)).collect();
-            Err(Failure {
-                diagnostics,
-                rendered,
-                recovered: recovered.map(Box::new),
-            })
-        }
-    }
+pub fn parse(path: &str, text: &str) -> Result<CheckedCatalog, Failure> {
+    check(path, text).into_result()
 }
 
 /// Generates the enum and its impls for a checked catalog.
 ///
 /// # Errors
 ///
-/// When the catalog is too large for the tables: more than 65,536 codes, or
-/// more than 4 GiB of text.
-pub fn expand(catalog: &Catalog, expansion: Expansion<'_>) -> Result<TokenStream, String> {
-    expand::expand(catalog, expansion).map_err(|too_large| match too_large {
-        TooLarge::Strings => format!("catalog `{}` has more than 4 GiB of text", expansion.path),
-        TooLarge::Codes => format!("catalog `{}` has more than 65536 codes", expansion.path),
-    })
+/// When the catalog does not fit the tables, which a catalog that passed
+/// its checks does unless it has more than 4 GiB of text; the message says
+/// what did not fit.
+pub fn expand(catalog: &CheckedCatalog, expansion: Expansion<'_>) -> Result<TokenStream, String> {
+    expand::expand(catalog, expansion)
+        .map_err(|problem| format!("catalog `{}`: {problem}", expansion.path))
 }
 
 /// Everything `errcodes!` does: reads the catalog at `resolved`, checks it
@@ -143,7 +189,7 @@ pub fn expand_file(written: &str, resolved: &Path, span: Span) -> TokenStream {
                 "cannot read the catalog `{written}`: {error}\n = note: the path is relative to the directory of the crate's Cargo.toml; tried `{}`",
                 resolved.display()
             );
-            return compile_errors(&[message], span);
+            return compile_errors(&[&message], span);
         }
     };
     let expansion = Expansion {
@@ -152,10 +198,11 @@ pub fn expand_file(written: &str, resolved: &Path, span: Span) -> TokenStream {
     };
     match parse(written, &text) {
         Ok(catalog) => {
-            expand(&catalog, expansion).unwrap_or_else(|message| compile_errors(&[message], span))
+            expand(&catalog, expansion).unwrap_or_else(|message| compile_errors(&[&message], span))
         }
         Err(failure) => {
-            let mut tokens = compile_errors(failure.reports(), span);
+            let reports: Vec<&str> = failure.errors().map(Diagnostic::report).collect();
+            let mut tokens = compile_errors(&reports, span);
             if let Some(Ok(stand_in)) = failure
                 .recovered()
                 .map(|catalog| expand(catalog, expansion))
@@ -167,7 +214,7 @@ pub fn expand_file(written: &str, resolved: &Path, span: Span) -> TokenStream {
     }
 }
 
-fn compile_errors(messages: &[String], span: Span) -> TokenStream {
+fn compile_errors(messages: &[&str], span: Span) -> TokenStream {
     messages
         .iter()
         .map(|message| quote_spanned!(span=> ::core::compile_error! { #message }))

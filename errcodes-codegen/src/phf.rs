@@ -18,7 +18,7 @@ pub(crate) struct Phf {
     pub(crate) seed: u64,
     pub(crate) displacements: Vec<u32>,
     /// The position of the code in each slot.
-    pub(crate) slots: Vec<u16>,
+    pub(crate) slots: Vec<usize>,
 }
 
 const CODES_PER_BUCKET: usize = 4;
@@ -65,7 +65,7 @@ fn try_seed(codes: &[&str], seed: u64, buckets: u32, len: u32) -> Option<Phf> {
     order.sort_by_key(|&b| std::cmp::Reverse(members[b].len()));
 
     let mut displacements = vec![0u32; buckets as usize];
-    let mut slots: Vec<Option<u16>> = vec![None; len as usize];
+    let mut slots: Vec<Option<usize>> = vec![None; len as usize];
     let mut taken: Vec<usize> = Vec::with_capacity(16);
     for bucket in order {
         let keys = &members[bucket];
@@ -75,8 +75,7 @@ fn try_seed(codes: &[&str], seed: u64, buckets: u32, len: u32) -> Option<Phf> {
         let found = displace(keys, &hashes, &slots, len, &mut taken)?;
         displacements[bucket] = found;
         for &key in keys {
-            // `key < codes.len() <= 2^16`, so it fits.
-            slots[phf::slot(hashes[key], found, len)] = Some(u16::try_from(key).ok()?);
+            slots[phf::slot(hashes[key], found, len)] = Some(key);
         }
     }
     // Empty slots hold code 0; a lookup compares the code anyway.
@@ -95,7 +94,7 @@ fn try_seed(codes: &[&str], seed: u64, buckets: u32, len: u32) -> Option<Phf> {
 fn displace(
     keys: &[usize],
     hashes: &[Hashes],
-    slots: &[Option<u16>],
+    slots: &[Option<usize>],
     len: u32,
     taken: &mut Vec<usize>,
 ) -> Option<u32> {
@@ -135,7 +134,7 @@ mod tests {
         let h = phf::hash(code.as_bytes(), phf.seed);
         let bucket = phf::bucket(h, u32::try_from(phf.displacements.len()).unwrap());
         let len = u32::try_from(phf.slots.len()).unwrap();
-        phf.slots[phf::slot(h, phf.displacements[bucket], len)] as usize
+        phf.slots[phf::slot(h, phf.displacements[bucket], len)]
     }
 
     #[test]

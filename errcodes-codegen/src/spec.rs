@@ -2,7 +2,7 @@
 //! checked against the ones it may have, and each value against the type it
 //! must have; what the values mean is checked in `check.rs`.
 
-use crate::diagnostic::{Diagnostic, Errors, Location, closest, list};
+use crate::diagnostic::{Diagnostic, Errors, File, Location, closest, list};
 use crate::keys;
 use crate::source::Source;
 use crate::yaml::{Node, Value};
@@ -14,6 +14,38 @@ pub(crate) struct Text {
     pub(crate) at: Location,
     /// Written without quotes; see `Value::Str`.
     pub(crate) plain: bool,
+}
+
+/// The values that identify something and must read the same to every YAML
+/// reader: codes, and the ids of domains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Identifier {
+    /// A code's `code`.
+    Code,
+    /// A key under `domains`.
+    DomainId,
+    /// A code's `domain`.
+    DomainReference,
+}
+
+impl Identifier {
+    /// What the value is called in messages.
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            Identifier::Code => "code",
+            Identifier::DomainId => "domain id",
+            Identifier::DomainReference => "domain",
+        }
+    }
+
+    /// `text` written quoted, where the identifier goes.
+    pub(crate) fn quoted(self, text: &str) -> String {
+        match self {
+            Identifier::Code => format!("`code: \"{text}\"`"),
+            Identifier::DomainId => format!("`\"{text}\": …`"),
+            Identifier::DomainReference => format!("`domain: \"{text}\"`"),
+        }
+    }
 }
 
 /// A whole number and where it was written.
@@ -33,7 +65,12 @@ pub(crate) struct Spec {
     pub(crate) problem_type: Option<Text>,
     pub(crate) defaults: Classes,
     pub(crate) domains: Vec<DomainSpec>,
+    /// Domain ids that could not be read, as written: references to them
+    /// are not reported again.
+    pub(crate) unread_domain_ids: Vec<String>,
     pub(crate) codes: Vec<CodeSpec>,
+    /// Where `codes:` is, for what concerns all of them.
+    pub(crate) codes_at: Location,
 }
 
 /// The classifications a code has, or that `defaults` gives every code.
@@ -100,9 +137,10 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
         spec.defaults = fields.classes(errors);
     }
     if let Some(node) = top.get(keys::DOMAINS) {
-        spec.domains = read_domains(node, errors);
+        (spec.domains, spec.unread_domain_ids) = read_domains(node, source, errors);
     }
     if let Some(node) = top.get(keys::CODES) {
+        spec.codes_at = node.at;
         match &node.value {
             // An empty enum would be of no use; it is surely a mistake.
             Value::Seq(items) if items.is_empty() => errors.push(
@@ -143,7 +181,13 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
     spec
 }
 
-fn read_domains(node: &Node, errors: &mut Errors) -> Vec<DomainSpec> {
+/// The domains that could be read, and the ids, as written, of those that
+/// could not.
+fn read_domains(
+    node: &Node,
+    source: &Source<'_>,
+    errors: &mut Errors,
+) -> (Vec<DomainSpec>, Vec<String>) {
     let Value::Map(entries) = &node.value else {
         errors.push(
             Diagnostic::new(
@@ -155,11 +199,13 @@ fn read_domains(node: &Node, errors: &mut Errors) -> Vec<DomainSpec> {
             )
             .help("write `domains:` then one `id: {title: …}` per line"),
         );
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut domains = Vec::new();
+    let mut unread = Vec::new();
     for (key, value) in entries {
-        let Some(id) = text(key, "a domain id", errors) else {
+        let Some(id) = identifier(key, Identifier::DomainId, source, errors) else {
+            unread.push(source.token(key.at.line, key.at.column).to_owned());
             continue;
         };
         let (title, description) = match &value.value {
@@ -183,31 +229,14 @@ fn read_domains(node: &Node, errors: &mut Errors) -> Vec<DomainSpec> {
             description,
         });
     }
-    domains
+    (domains, unread)
 }
 
 fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<CodeSpec> {
     let fields = Fields::read(node, "a code entry", keys::CODE_KEYS, errors)?;
-    let code = fields.get(keys::CODE).and_then(|node| match &node.value {
-        Value::Str { .. } => text(node, keys::CODE, errors),
-        Value::Null => None,
-        other => {
-            let written = source.token(node.at.line, node.at.column);
-            errors.push(
-                Diagnostic::new(
-                    format!(
-                        "code `{written}` is unquoted, so YAML reads it as {}",
-                        other.kind()
-                    ),
-                    node.at,
-                )
-                .help(format!(
-                    "quote it, as in `code: \"{written}\"`, to keep the code exactly as written"
-                )),
-            );
-            None
-        }
-    });
+    let code = fields
+        .get(keys::CODE)
+        .and_then(|node| identifier(node, Identifier::Code, source, errors));
     let required = [
         (
             keys::CODE,
@@ -239,7 +268,9 @@ fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<Co
         title: fields.text(keys::TITLE, errors),
         description: fields.text(keys::DESCRIPTION, errors),
         resolution: fields.text(keys::RESOLUTION, errors),
-        domain: fields.text(keys::DOMAIN, errors),
+        domain: fields
+            .get(keys::DOMAIN)
+            .and_then(|node| identifier(node, Identifier::DomainReference, source, errors)),
         wire_format: fields.text(keys::WIRE_FORMAT, errors),
         classes: fields.classes(errors),
     })
@@ -286,7 +317,11 @@ impl<'n> Fields<'n> {
             if let Some(i) = entries.iter().position(|(k, _)| *k == known) {
                 errors.push(
                     Diagnostic::new(format!("duplicate key `{known}` in {what}"), key.at)
-                        .note(format!("`{known}` is first given at line {}", seen[i].line))
+                        .note_at(
+                            File::Catalog,
+                            seen[i],
+                            format!("`{known}` is first given here"),
+                        )
                         .help("keep one of them"),
                 );
                 continue;
@@ -354,6 +389,51 @@ impl<'n> Fields<'n> {
             severity: self.text(keys::SEVERITY, errors),
             outcome: self.text(keys::OUTCOME, errors),
             origin: self.text(keys::ORIGIN, errors),
+        }
+    }
+}
+
+/// Reads an identifier. A scalar that YAML read as something other than a
+/// string was written unquoted, and is refused with the way to quote it,
+/// so that the identifier is kept exactly as written.
+fn identifier(
+    node: &Node,
+    what: Identifier,
+    source: &Source<'_>,
+    errors: &mut Errors,
+) -> Option<Text> {
+    match &node.value {
+        Value::Str { .. } => text(node, what.noun(), errors),
+        Value::Null => None,
+        Value::Seq(_) | Value::Map(_) => {
+            errors.push(Diagnostic::new(
+                format!(
+                    "{} must be a string, found {}",
+                    what.noun(),
+                    node.value.kind()
+                ),
+                node.at,
+            ));
+            None
+        }
+        scalar => {
+            let written = source.token(node.at.line, node.at.column);
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "{} `{written}` is unquoted, so YAML reads it as {}",
+                        what.noun(),
+                        scalar.kind()
+                    ),
+                    node.at,
+                )
+                .help(format!(
+                    "quote it, as in {}, to keep the {} exactly as written",
+                    what.quoted(written),
+                    what.noun()
+                )),
+            );
+            None
         }
     }
 }

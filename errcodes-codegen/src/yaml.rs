@@ -52,7 +52,7 @@ impl Value {
 }
 
 /// Parses a whole document.
-pub(crate) fn parse(source: &Source<'_>) -> Result<Node, Diagnostic> {
+pub(crate) fn parse(source: &Source<'_>) -> Result<Node, Box<Diagnostic>> {
     match fast::parse(source.text) {
         Some(node) => Ok(node),
         None => library::parse(source),
@@ -70,7 +70,7 @@ pub(crate) fn readers_agree(source: &Source<'_>) -> bool {
 mod tests {
     use super::*;
 
-    fn parse_str(text: &str) -> Result<Node, Diagnostic> {
+    fn parse_str(text: &str) -> Result<Node, Box<Diagnostic>> {
         parse(&Source::new("t.yaml", text))
     }
 

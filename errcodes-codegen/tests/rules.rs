@@ -4,7 +4,7 @@
 
 #![forbid(unsafe_code)]
 
-use errcodes_codegen::{Location, parse};
+use errcodes_codegen::{Location, NoteKind, parse};
 
 /// The diagnostics of `yaml` as `(line, column, message)`.
 fn mistakes(yaml: &str) -> Vec<(usize, usize, String)> {
@@ -25,10 +25,28 @@ fn one(yaml: &str) -> (usize, usize, String) {
     all.remove(0)
 }
 
+/// The notes of the first diagnostic, as `note: …` or `help: …`, with the
+/// `line:column` they point at, if any.
 fn help(yaml: &str) -> Vec<String> {
     parse("t.yaml", yaml).unwrap_err().diagnostics()[0]
         .notes()
-        .to_vec()
+        .iter()
+        .map(|note| {
+            let kind = match note.kind() {
+                NoteKind::Note => "note",
+                NoteKind::Help => "help",
+            };
+            match note.location() {
+                Some((path, at)) => format!(
+                    "{kind}: {} ({path}:{}:{})",
+                    note.message(),
+                    at.line,
+                    at.column
+                ),
+                None => format!("{kind}: {}", note.message()),
+            }
+        })
+        .collect()
 }
 
 const ENTRY: &str = "  - code: E1\n    status: 400\n    title: T\n";
@@ -42,7 +60,7 @@ fn a_valid_catalog_parses() {
     let parsed = parse("t.yaml", &catalog("", ENTRY)).unwrap();
     assert_eq!(parsed.name, "ShopError");
     assert_eq!(parsed.codes[0].name, "E1");
-    assert_eq!(parsed.codes[0].line, 3);
+    assert_eq!(parsed.codes[0].location, Location { line: 3, column: 5 });
 }
 
 #[test]
@@ -81,7 +99,10 @@ fn duplicate_keys() {
         one(&yaml),
         (5, 5, "duplicate key `status` in a code entry".into())
     );
-    assert_eq!(help(&yaml)[0], "note: `status` is first given at line 4");
+    assert_eq!(
+        help(&yaml)[0],
+        "note: `status` is first given here (t.yaml:4:5)"
+    );
 }
 
 #[test]
@@ -362,7 +383,7 @@ fn reports_show_path_line_and_snippet() {
     )
     .unwrap_err();
     assert_eq!(
-        failure.reports()[0],
+        failure.diagnostics()[0].report(),
         "status 999 is not an HTTP status\n --> specs/shop.yaml:4:13\n  |\n4 |     status: 999\n  |             ^^^\n  = help: use a status in 100..=599, such as 400 or 503"
     );
 }
@@ -396,11 +417,11 @@ fn wire_formats_and_problem_types() {
     )
     .unwrap();
     assert_eq!(parsed.problem_type.as_deref(), Some("https://e.com/{code}"));
-    assert_eq!(parsed.codes[0].format.as_str(), "acp");
-    assert_eq!(parsed.codes[1].format.as_str(), "pass-xml");
+    assert_eq!(parsed.codes[0].wire_format.as_str(), "acp");
+    assert_eq!(parsed.codes[1].wire_format.as_str(), "pass-xml");
     assert_eq!(
         parse("t.yaml", &catalog("", ENTRY)).unwrap().codes[0]
-            .format
+            .wire_format
             .as_str(),
         "problem"
     );
@@ -425,4 +446,136 @@ fn wire_formats_and_problem_types() {
         spaced.2,
         "`problem-type` must be a URI reference: no spaces, quotes or angle brackets"
     );
+}
+
+#[test]
+fn duplicate_codes_are_reported_whatever_their_names() {
+    // Names derived from these codes do not work; uniqueness does not wait.
+    let yaml = catalog(
+        "",
+        "  - code: \"2202E\"\n    status: 400\n    title: T\n  - code: \"2202E\"\n    status: 400\n    title: T\n",
+    );
+    let all = mistakes(&yaml);
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_eq!(all[2], (6, 11, "duplicate code `2202E`".into()));
+    let failure = parse("t.yaml", &yaml).unwrap_err();
+    let note = &failure.diagnostics()[2].notes()[0];
+    assert_eq!(
+        note.message(),
+        "`2202E` is already the code of an earlier entry"
+    );
+    assert_eq!(
+        note.location(),
+        Some((
+            "t.yaml",
+            Location {
+                line: 3,
+                column: 11
+            }
+        ))
+    );
+}
+
+#[test]
+fn notes_name_other_places_as_path_line_column() {
+    let notes = |yaml: &str| help(yaml).remove(0);
+    let duplicate = catalog(
+        "",
+        "  - code: A\n    status: 400\n    title: T\n  - code: A\n    name: B\n    status: 400\n    title: T\n",
+    );
+    assert_eq!(
+        notes(&duplicate),
+        "note: `A` is already the code of `A` (t.yaml:3:11)"
+    );
+    let collision = catalog(
+        "",
+        "  - code: a-b\n    status: 400\n    title: T\n  - code: a_b\n    status: 400\n    title: T\n",
+    );
+    assert_eq!(
+        notes(&collision),
+        "note: code `a-b` is also named `AB` (t.yaml:3:11)"
+    );
+    let twice = catalog("domains:\n  a: A\n  a: B\n", ENTRY);
+    assert_eq!(
+        notes(&twice),
+        "note: it is first declared here (t.yaml:3:3)"
+    );
+    let embedded = catalog(
+        "code-format: SSS\n",
+        "  - code: \"404\"\n    name: N\n    status: 400\n    title: T\n",
+    );
+    assert_eq!(notes(&embedded), "note: the code is here (t.yaml:4:11)");
+    // The report shows the other place's line too, marked as secondary.
+    let failure = parse("t.yaml", &duplicate).unwrap_err();
+    let report = failure.diagnostics()[0].report();
+    assert!(report.contains("note: `A` is already the code of `A`\n --> t.yaml:3:11\n  |\n3 |   - code: A\n  |           -"), "{report}");
+}
+
+#[test]
+fn an_empty_code_is_one_error() {
+    // Without `name:`, the variant name would come from the code; the empty
+    // code is the one mistake.
+    assert_eq!(
+        one(&catalog(
+            "",
+            "  - code: \"\"\n    status: 400\n    title: T\n"
+        )),
+        (3, 11, "the code is empty".into())
+    );
+    assert_eq!(
+        one(&catalog(
+            "",
+            "  - code: yes\n    status: 400\n    title: T\n"
+        ))
+        .2,
+        "code `yes` is unquoted, and YAML 1.1 readers take it for a boolean"
+    );
+}
+
+#[test]
+fn domain_ids_are_quoted_like_codes() {
+    let entry = |domain: &str| {
+        format!("  - code: E1\n    status: 400\n    title: T\n    domain: {domain}\n")
+    };
+    assert_eq!(
+        one(&catalog("domains:\n  00: Zero\n", &entry("\"00\""))),
+        (
+            3,
+            3,
+            "domain id `00` is unquoted, and YAML 1.1 readers take it for a number".into()
+        )
+    );
+    assert_eq!(
+        one(&catalog("domains:\n  22: Data\n", &entry("\"22\""))),
+        (
+            3,
+            3,
+            "domain id `22` is unquoted, so YAML reads it as a number".into()
+        )
+    );
+    assert_eq!(
+        help(&catalog("domains:\n  22: Data\n", &entry("\"22\""))),
+        ["help: quote it, as in `\"22\": …`, to keep the domain id exactly as written"]
+    );
+    assert_eq!(
+        one(&catalog("domains:\n  \"010\": Data\n", &entry("010"))),
+        (
+            8,
+            13,
+            "domain `010` is unquoted, and YAML 1.1 readers take it for a number".into()
+        )
+    );
+    // `0A` is a string to every reader: no need to quote it.
+    assert!(parse("t.yaml", &catalog("domains:\n  0A: Data\n", &entry("0A"))).is_ok());
+    assert_eq!(
+        one(&catalog("domains:\n  \"22\": Data\n", &entry("22"))).2,
+        "domain `22` is unquoted, so YAML reads it as a number"
+    );
+    let parsed = parse(
+        "t.yaml",
+        &catalog("domains:\n  \"00\": Zero\n", &entry("\"00\"")),
+    )
+    .unwrap();
+    assert_eq!(parsed.domains[0].id, "00");
+    assert_eq!(parsed.codes[0].domain, Some(0));
 }

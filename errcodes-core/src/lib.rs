@@ -16,11 +16,15 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
+extern crate alloc;
+
 #[macro_use]
 mod vocabulary;
 
 mod action;
 mod kinds;
+#[doc(hidden)]
+pub mod layout;
 #[doc(hidden)]
 pub mod meta;
 #[doc(hidden)]

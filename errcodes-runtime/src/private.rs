@@ -5,71 +5,36 @@
 
 use core::fmt;
 
-use crate::catalog::Field;
 use crate::{Catalog, Domain, ErrorCode, UnknownCode};
 
 #[cfg(feature = "axum")]
 pub use axum_core;
-pub use errcodes_core::meta::Meta;
+pub use errcodes_core::layout::Parts as TableParts;
+use errcodes_core::layout::{Tables, Text};
 #[cfg(feature = "serde")]
 pub use serde;
 
-/// The parts of a [`Catalog`], named so generated code reads clearly.
+/// The parts of a [`Catalog`], named so generated code reads clearly. Empty
+/// texts stand for none.
 #[derive(Clone, Copy)]
 #[allow(missing_docs)]
 pub struct Parts {
     pub name: &'static str,
     pub description: &'static str,
-    /// Empty when the catalog has none.
     pub problem_type: &'static str,
     pub domains: &'static [Domain],
-    pub codes: &'static str,
-    pub code_offsets: &'static [u8],
-    pub texts: &'static str,
-    pub text_offsets: &'static [u8],
-    pub meta: &'static [u8],
-    pub seed: u64,
-    pub displacements: &'static [u8],
-    pub slots: &'static [u8],
+    pub tables: TableParts<'static>,
 }
 
 /// Assembles a catalog.
 #[must_use]
 pub const fn catalog(parts: Parts) -> Catalog {
-    let Parts {
-        name,
-        description,
-        problem_type,
-        domains,
-        codes,
-        code_offsets,
-        texts,
-        text_offsets,
-        meta,
-        seed,
-        displacements,
-        slots,
-    } = parts;
-    #[allow(clippy::cast_possible_truncation)] // at most 2^16 slots of 8 bytes
     Catalog {
-        name,
-        description,
-        problem_type: if problem_type.is_empty() {
-            None
-        } else {
-            Some(problem_type)
-        },
-        domains,
-        codes,
-        code_offsets,
-        texts,
-        text_offsets,
-        meta,
-        seed,
-        displacements,
-        slots,
-        buckets: (displacements.len() / 4) as u32,
-        slot_count: (slots.len() / 8) as u32,
+        name: parts.name,
+        description: non_empty(parts.description),
+        problem_type: non_empty(parts.problem_type),
+        domains: parts.domains,
+        tables: Tables::new(parts.tables),
     }
 }
 
@@ -79,8 +44,12 @@ pub const fn domain(id: &'static str, title: &'static str, description: &'static
     Domain {
         id,
         title,
-        description,
+        description: non_empty(description),
     }
+}
+
+const fn non_empty(text: &'static str) -> Option<&'static str> {
+    if text.is_empty() { None } else { Some(text) }
 }
 
 /// `Display`: the code, a space, and the title, like `404 Not Found`.
@@ -92,7 +61,7 @@ pub fn display<T: ErrorCode>(code: &T, f: &mut fmt::Formatter<'_>) -> fmt::Resul
     let at = code.index();
     f.write_str(T::CATALOG.code(at))?;
     f.write_str(" ")?;
-    f.write_str(T::CATALOG.text(at, Field::Title))
+    f.write_str(T::CATALOG.text(at, Text::Title))
 }
 
 /// `Debug`: the variant name, read from the table instead of a `match`.

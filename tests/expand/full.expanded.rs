@@ -52,14 +52,16 @@ const _: () = {
                 "Failures of the services behind this one.",
             ),
         ],
-        codes: "1000-4002000-503PartialResult",
-        code_offsets: b"\0\0\0\0\x08\0\0\0\x10\0\0\0\x1D\0\0\0",
-        texts: "BadInputBad inputThe request is malformed.\n\n1. Check the fields.\n- Then resend.Fix the request.UpstreamDownUpstream downPartialResultPartial result",
-        text_offsets: b"\0\0\0\0\x08\0\0\0\x11\0\0\0O\0\0\0_\0\0\0k\0\0\0x\0\0\0x\0\0\0x\0\0\0\x85\0\0\0\x93\0\0\0\x93\0\0\0\x93\0\0\0",
-        meta: b"\x90\xE1\r\0\xF7\xDD\x13\0\xCF\xA4\x04\0",
-        seed: 0,
-        displacements: b"\0\0\x01\0",
-        slots: b"\x02\0\r\0\x10\0\0\0\x01\0\x08\0\x08\0\0\0\0\0\x08\0\0\0\0\0",
+        tables: ::errcodes_runtime::__private_0_1::TableParts {
+            codes: "1000-4002000-503PartialResult",
+            code_offsets: b"\0\0\0\0\x08\0\0\0\x10\0\0\0\x1D\0\0\0",
+            texts: "BadInputBad inputThe request is malformed.\n\n1. Check the fields.\n- Then resend.Fix the request.UpstreamDownUpstream downPartialResultPartial result",
+            text_offsets: b"\0\0\0\0\x08\0\0\0\x11\0\0\0O\0\0\0_\0\0\0_\0\0\0k\0\0\0x\0\0\0x\0\0\0x\0\0\0x\0\0\0\x85\0\0\0\x93\0\0\0\x93\0\0\0\x93\0\0\0\x93\0\0\0",
+            meta: b"\x90\xE1\r\0\0\0\0\0\xF7\xDD\x13\0\0\0\0\0\xCF\xA4\x04\0\0\0\0\0",
+            seed: 0,
+            displacements: b"\0\0\x01\0",
+            slots: b"\x02\0\r\0\x10\0\0\0\x01\0\x08\0\x08\0\0\0\0\0\x08\0\0\0\0\0",
+        },
     });
     #[automatically_derived]
     impl ::errcodes_runtime::ErrorCode for FullError {

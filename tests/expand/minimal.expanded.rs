@@ -27,14 +27,16 @@ const _: () = {
         description: "",
         problem_type: "",
         domains: &[],
-        codes: "OUT_OF_STOCKRATE_LIMITED",
-        code_offsets: b"\0\0\0\0\x0C\0\0\0\x18\0\0\0",
-        texts: "OutOfStockOut of stockRateLimitedRate limited",
-        text_offsets: b"\0\0\0\0\n\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0!\0\0\0-\0\0\0-\0\0\0-\0\0\0",
-        meta: b"\x99\xE1\x01\0\xAD\xFD\x01\0",
-        seed: 2,
-        displacements: b"\0\0\0\0",
-        slots: b"\x01\0\x0C\0\x0C\0\0\0\0\0\x0C\0\0\0\0\0",
+        tables: ::errcodes_runtime::__private_0_1::TableParts {
+            codes: "OUT_OF_STOCKRATE_LIMITED",
+            code_offsets: b"\0\0\0\0\x0C\0\0\0\x18\0\0\0",
+            texts: "OutOfStockOut of stockRateLimitedRate limited",
+            text_offsets: b"\0\0\0\0\n\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0!\0\0\0-\0\0\0-\0\0\0-\0\0\0-\0\0\0",
+            meta: b"\x99\xE1\x01\0\0\0\0\0\xAD\xFD\x01\0\0\0\0\0",
+            seed: 2,
+            displacements: b"\0\0\0\0",
+            slots: b"\x01\0\x0C\0\x0C\0\0\0\0\0\x0C\0\0\0\0\0",
+        },
     });
     #[automatically_derived]
     impl ::errcodes_runtime::ErrorCode for ShopError {

@@ -25,7 +25,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::source::Source;
 
 /// Parses a whole document.
-pub(super) fn parse(source: &Source<'_>) -> Result<Node, Diagnostic> {
+pub(super) fn parse(source: &Source<'_>) -> Result<Node, Box<Diagnostic>> {
     let reader = Reader {
         source,
         stash: Cell::new(None),
@@ -44,7 +44,7 @@ pub(super) fn parse(source: &Source<'_>) -> Result<Node, Diagnostic> {
                 });
                 Ok(reader.node(value, at))
             }
-            None => Err(syntax_error(&error)),
+            None => Err(Box::new(syntax_error(&error))),
         },
     }
 }

@@ -1,4 +1,5 @@
-//! The shapes a catalog may declare for its codes under `code-format`.
+//! The shapes a catalog may declare for its codes under `code-format`: its
+//! "code shapes", so that "format" keeps meaning the wire format.
 //!
 //! A template spells a code character by character: `N` is any digit, `SSS`
 //! is the HTTP status, and every other character stands for itself, so
@@ -8,7 +9,7 @@
 
 /// One declared shape.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum CodeFormat {
+pub(crate) enum CodeShape {
     Template {
         pattern: Vec<char>,
         /// Where `SSS` starts, in characters.
@@ -41,11 +42,11 @@ pub(crate) enum Fit {
     WithStatus(u16),
 }
 
-impl CodeFormat {
+impl CodeShape {
     /// Reads a `code-format` value; the error says what is wrong with it.
     pub(crate) fn parse(text: &str) -> Result<Self, String> {
         if let Some(&(_, case)) = CASES.iter().find(|(name, _)| *name == text) {
-            return Ok(CodeFormat::Case(case));
+            return Ok(CodeShape::Case(case));
         }
         let pattern: Vec<char> = text.chars().collect();
         let runs: Vec<usize> = (0..pattern.len())
@@ -71,13 +72,13 @@ impl CodeFormat {
                     .join(", ")
             ));
         }
-        Ok(CodeFormat::Template { pattern, status_at })
+        Ok(CodeShape::Template { pattern, status_at })
     }
 
     /// Whether `code` has this shape, and the status it embeds.
     pub(crate) fn fit(&self, code: &str) -> Fit {
         match self {
-            CodeFormat::Template { pattern, status_at } => {
+            CodeShape::Template { pattern, status_at } => {
                 let chars: Vec<char> = code.chars().collect();
                 let fits = chars.len() == pattern.len()
                     && chars.iter().zip(pattern).all(|(&c, &p)| match p {
@@ -93,7 +94,7 @@ impl CodeFormat {
                     }
                 }
             }
-            CodeFormat::Case(case) => {
+            CodeShape::Case(case) => {
                 if case.accepts(code) {
                     Fit::Yes
                 } else {
@@ -132,7 +133,7 @@ mod tests {
     use super::*;
 
     fn fit(format: &str, code: &str) -> Fit {
-        CodeFormat::parse(format).unwrap().fit(code)
+        CodeShape::parse(format).unwrap().fit(code)
     }
 
     #[test]
@@ -164,10 +165,10 @@ mod tests {
 
     #[test]
     fn bad_formats_are_explained() {
-        assert!(CodeFormat::parse("NNNN-SS").unwrap_err().contains("`SSS`"));
-        assert!(CodeFormat::parse("SSS-SSS").unwrap_err().contains("once"));
+        assert!(CodeShape::parse("NNNN-SS").unwrap_err().contains("`SSS`"));
+        assert!(CodeShape::parse("SSS-SSS").unwrap_err().contains("once"));
         assert!(
-            CodeFormat::parse("camelCase")
+            CodeShape::parse("camelCase")
                 .unwrap_err()
                 .contains("`snake_case`")
         );

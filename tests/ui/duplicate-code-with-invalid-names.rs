@@ -1,0 +1,5 @@
+errcodes_runtime::errcodes!("ui/duplicate-code-with-invalid-names.yaml");
+
+fn main() {
+    let _ = SqlError::DivisionByZero;
+}
