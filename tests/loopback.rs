@@ -49,7 +49,7 @@ fn app() -> Router {
             get(|| async {
                 let occurrence = Occurrence::new()
                     .retry_after_secs(45)
-                    .details(serde_json::json!({"limit": 100}));
+                    .context(serde_json::json!({"limit": 100}));
                 Reply::with(AcpError::RateLimitExceeded, occurrence)
             }),
         )

@@ -68,14 +68,14 @@ fn retry_after_in_both_forms_from_real_headers() {
         errcodes_runtime::http::advise(None, StatusCode::TOO_MANY_REQUESTS, &headers, None);
     assert_eq!(advice, Advice::RetryAfter(Duration::from_secs(30)));
 
-    let in_a_minute = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(60));
+    // An HTTP-date, read from the header at a fixed time.
+    let in_a_minute = httpdate::fmt_http_date(now() + Duration::from_secs(60));
     headers.insert(RETRY_AFTER, HeaderValue::from_str(&in_a_minute).unwrap());
-    let Advice::RetryAfter(delay) =
-        errcodes_runtime::http::advise(None, StatusCode::SERVICE_UNAVAILABLE, &headers, None)
-    else {
-        panic!("503 with Retry-After is retried after it");
-    };
-    assert!((58..=60).contains(&delay.as_secs()), "{delay:?}");
+    let header = errcodes_runtime::http::retry_after(&headers);
+    assert_eq!(
+        advise(None, 503, header, None, now()),
+        Advice::RetryAfter(Duration::from_secs(60))
+    );
 
     // A date in the past is no wait; nonsense is no date.
     assert_eq!(
@@ -142,21 +142,36 @@ fn backoff_grows_to_its_ceiling_with_jitter() {
         initial: Duration::from_millis(100),
         max: Duration::from_secs(2),
     };
+    // The ceiling starts at `initial`, never shrinks, and stops at `max`.
+    assert_eq!(backoff.ceiling(0), backoff.initial);
+    let ceilings: Vec<Duration> = (0..40).map(|attempt| backoff.ceiling(attempt)).collect();
+    assert!(
+        ceilings.windows(2).all(|pair| pair[0] <= pair[1]),
+        "{ceilings:?}"
+    );
+    assert!(ceilings.iter().all(|&c| c <= backoff.max));
+    assert_eq!(ceilings.last(), Some(&backoff.max));
+    assert!(ceilings[1] > ceilings[0], "it grows");
+    // Every delay is within its ceiling.
     for attempt in 0..40 {
-        let ceiling = Duration::from_millis(100)
-            .saturating_mul(1 << attempt.min(31))
-            .min(backoff.max);
         for _ in 0..20 {
-            assert!(backoff.delay(attempt) <= ceiling, "{attempt}");
+            assert!(
+                backoff.delay(attempt) <= backoff.ceiling(attempt),
+                "{attempt}"
+            );
         }
     }
-    // Jitter: twenty draws are not all the same.
-    let draws: Vec<Duration> = (0..20).map(|_| backoff.delay(10)).collect();
-    assert!(draws.iter().any(|d| *d != draws[0]), "{draws:?}");
+    // Jitter spreads delays over the whole range: of 200 draws, some fall
+    // in the lowest quarter and some in the highest (each fails to with a
+    // chance of (3/4)^200).
+    let ceiling = backoff.ceiling(10);
+    let draws: Vec<Duration> = (0..200).map(|_| backoff.delay(10)).collect();
+    assert!(draws.iter().any(|&d| d < ceiling / 4), "{draws:?}");
+    assert!(draws.iter().any(|&d| d > ceiling * 3 / 4), "{draws:?}");
     assert_eq!(
         Advice::Backoff
             .delay(&backoff, 3)
-            .map(|d| d <= Duration::from_millis(800)),
+            .map(|d| d <= backoff.ceiling(3)),
         Some(true)
     );
     assert_eq!(Advice::Stop(Action::None).delay(&backoff, 0), None);

@@ -191,13 +191,21 @@ impl Default for Backoff {
 }
 
 impl Backoff {
-    /// The delay before the `attempt`th retry, counting from 0.
+    /// The longest the `attempt`th retry (counting from 0) may wait:
+    /// [`initial`](Self::initial) doubled for each attempt, up to
+    /// [`max`](Self::max).
+    #[must_use]
+    pub fn ceiling(&self, attempt: u32) -> Duration {
+        self.initial
+            .saturating_mul(1 << attempt.min(31))
+            .min(self.max)
+    }
+
+    /// The delay before the `attempt`th retry, counting from 0: a random
+    /// time up to [`ceiling`](Self::ceiling).
     #[must_use]
     pub fn delay(&self, attempt: u32) -> Duration {
-        let ceiling = self
-            .initial
-            .saturating_mul(1 << attempt.min(31))
-            .min(self.max);
+        let ceiling = self.ceiling(attempt);
         // A fresh `RandomState` hashes with new random keys: random enough
         // for jitter, without a dependency.
         let random = RandomState::new().hash_one(attempt);

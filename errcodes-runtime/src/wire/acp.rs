@@ -19,12 +19,13 @@
 //! assert_eq!(error.action(), Action::RetryAfter);
 //! ```
 
+use core::marker::PhantomData;
 use std::time::Duration;
 
 use serde_json::{Map, Value};
 
 use super::json::{object, put, take, take_bool, take_object, take_string, take_u64};
-use super::{Catalog, Code, DecodeError, Limits, Occurrence};
+use super::{Code, DecodeError, Limits, Occurrence};
 use crate::{Action, ErrorCode};
 
 /// The body of an ACP response that failed.
@@ -43,7 +44,7 @@ pub struct ErrorBody<E> {
     details: Option<Value>,
     retry_after: Option<u64>,
     members: Map<String, Value>,
-    catalog: Catalog<E>,
+    codes: PhantomData<fn() -> E>,
 }
 
 impl<E: ErrorCode> Envelope<E> {
@@ -56,10 +57,10 @@ impl<E: ErrorCode> Envelope<E> {
             error: Some(ErrorBody {
                 code: Some(code.code().to_owned()),
                 message: Some(occurrence.message_or_title(&code)),
-                details: occurrence.details.clone(),
+                details: occurrence.context.clone(),
                 retry_after: occurrence.retry_after.map(|delay| delay.as_secs()),
                 members: occurrence.members.clone(),
-                catalog: Catalog::default(),
+                codes: PhantomData,
             }),
             members: Map::new(),
         }
@@ -89,7 +90,7 @@ impl<E: ErrorCode> Envelope<E> {
                 details: take(&mut error, "details"),
                 retry_after: take_u64(&mut error, "retry_after"),
                 members: error,
-                catalog: Catalog::default(),
+                codes: PhantomData,
             }),
             members,
         })

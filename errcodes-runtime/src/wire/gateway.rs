@@ -11,10 +11,11 @@
 //! assert_eq!(body.status(), Some(403));
 //! ```
 
+use core::marker::PhantomData;
 use serde_json::{Map, Value};
 
 use super::json::{object, put, take_string};
-use super::{Catalog, Code, DecodeError, Limits, Occurrence};
+use super::{Code, DecodeError, Limits, Occurrence};
 use crate::{Action, ErrorCode};
 
 /// A gateway error body.
@@ -23,7 +24,7 @@ pub struct Body<E> {
     error_code: Option<String>,
     message: Option<String>,
     members: Map<String, Value>,
-    catalog: Catalog<E>,
+    codes: PhantomData<fn() -> E>,
 }
 
 impl<E: ErrorCode> Body<E> {
@@ -35,7 +36,7 @@ impl<E: ErrorCode> Body<E> {
             error_code: Some(code.code().to_owned()),
             message: Some(occurrence.message_or_title(&code)),
             members: occurrence.members.clone(),
-            catalog: Catalog::default(),
+            codes: PhantomData,
         }
     }
 
@@ -59,7 +60,7 @@ impl<E: ErrorCode> Body<E> {
             error_code: take_string(&mut members, "error_code"),
             message: take_string(&mut members, "message"),
             members,
-            catalog: Catalog::default(),
+            codes: PhantomData,
         })
     }
 

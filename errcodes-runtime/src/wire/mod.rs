@@ -44,7 +44,6 @@ pub mod problem;
 mod render;
 
 use core::fmt;
-use core::marker::PhantomData;
 use std::time::Duration;
 
 pub use serde_json::{Map, Value};
@@ -165,8 +164,8 @@ pub struct Occurrence {
     pub trace: Option<String>,
     /// Where to read about the error (Pass's `helpUrl`).
     pub help_url: Option<String>,
-    /// Structured context (ACP's `details`).
-    pub details: Option<Value>,
+    /// Structured data about this occurrence (ACP's `details` object).
+    pub context: Option<Value>,
     /// How long the client should wait before trying again: the
     /// `Retry-After` header, and ACP's `retry_after`.
     pub retry_after: Option<Duration>,
@@ -223,10 +222,10 @@ impl Occurrence {
         self
     }
 
-    /// Sets [`details`](Self::details).
+    /// Sets [`context`](Self::context).
     #[must_use]
-    pub fn details(mut self, details: Value) -> Self {
-        self.details = Some(details);
+    pub fn context(mut self, context: Value) -> Self {
+        self.context = Some(context);
         self
     }
 
@@ -308,6 +307,3 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
-
-/// A marker that ties a payload to a catalog without owning a code.
-pub(crate) type Catalog<E> = PhantomData<fn() -> E>;

@@ -23,10 +23,11 @@
 //! assert_eq!(body.resources()[1].error().unwrap().action(), Action::Retry);
 //! ```
 
+use core::marker::PhantomData;
 use serde_json::{Map, Value};
 
 use super::json::{object, put, take_bool, take_object, take_objects, take_string, take_u16};
-use super::{Catalog, Code, DecodeError, Limits, Occurrence};
+use super::{Code, DecodeError, Limits, Occurrence};
 use crate::{Action, ErrorCode};
 
 /// A response body: one error, or items of which some may have failed.
@@ -51,7 +52,7 @@ pub struct ErrorObject<E> {
     pub(super) members: Map<String, Value>,
     /// Other XML elements, as they were written.
     pub(super) elements: Vec<String>,
-    pub(super) catalog: Catalog<E>,
+    pub(super) codes: PhantomData<fn() -> E>,
 }
 
 /// One item of a multi-item response.
@@ -188,7 +189,7 @@ impl<E: ErrorCode> ErrorObject<E> {
             action: Some(code.action().as_str().to_owned()),
             members: occurrence.members.clone(),
             elements: Vec::new(),
-            catalog: Catalog::default(),
+            codes: PhantomData,
         }
     }
 
@@ -220,7 +221,7 @@ impl<E: ErrorCode> ErrorObject<E> {
             action: take_string(&mut members, "action"),
             members,
             elements: Vec::new(),
-            catalog: Catalog::default(),
+            codes: PhantomData,
         }
     }
 

@@ -3,6 +3,7 @@
 //! markup or attributes, is kept exactly as written, sliced out of the
 //! input, and written back.
 
+use core::marker::PhantomData;
 use std::fmt::Write as _;
 
 use quick_xml::Reader;
@@ -10,7 +11,7 @@ use quick_xml::escape::{escape, unescape};
 use quick_xml::events::{BytesStart, Event};
 
 use super::pass::ErrorObject;
-use super::{Catalog, DecodeError, Limits};
+use super::{DecodeError, Limits};
 use crate::ErrorCode;
 
 impl<E: ErrorCode> ErrorObject<E> {
@@ -60,7 +61,7 @@ impl<E: ErrorCode> ErrorObject<E> {
             action: None,
             members: serde_json::Map::new(),
             elements: Vec::new(),
-            catalog: Catalog::default(),
+            codes: PhantomData,
         };
         if !read_root(&mut reader)? {
             read_children(&mut reader, text, &mut error)?;

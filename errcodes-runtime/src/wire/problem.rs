@@ -22,12 +22,13 @@
 //! ```
 
 use core::fmt::Write as _;
+use core::marker::PhantomData;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use super::json::{object, put, take_string, take_u16};
-use super::{Catalog, Code, DecodeError, Limits, Occurrence};
+use super::{Code, DecodeError, Limits, Occurrence};
 use crate::{Action, ErrorCode};
 
 /// A problem detail.
@@ -43,7 +44,7 @@ pub struct Problem<E> {
     detail: Option<String>,
     instance: Option<String>,
     members: Map<String, Value>,
-    catalog: Catalog<E>,
+    codes: PhantomData<fn() -> E>,
 }
 
 impl<E: ErrorCode> Problem<E> {
@@ -65,7 +66,7 @@ impl<E: ErrorCode> Problem<E> {
             detail: occurrence.detail.clone(),
             instance: occurrence.instance.clone(),
             members,
-            catalog: Catalog::default(),
+            codes: PhantomData,
         }
     }
 
@@ -98,7 +99,7 @@ impl<E: ErrorCode> Problem<E> {
             detail: take_string(&mut members, "detail"),
             instance: take_string(&mut members, "instance"),
             members,
-            catalog: Catalog::default(),
+            codes: PhantomData,
         }
     }
 
