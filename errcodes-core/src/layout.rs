@@ -12,7 +12,7 @@
 //! | `texts`         | each code's [`Text`]s, end to end, in the order of [`Text::ALL`] |
 //! | `text_offsets`  | `u32`: where each text starts in `texts`, then where the last ends |
 //! | `meta`          | `u64`: each code's packed [`Meta`] |
-//! | `displacements` | `u32`: each bucket's displacement in the perfect hash |
+//! | `displacements` | `u32`: each bucket's displacement in the perfect hash; none in a small catalog |
 //! | `slots`         | each slot of the perfect hash, as a [`Slot`] |
 
 use alloc::string::String;
@@ -208,11 +208,15 @@ impl<'a> Tables<'a> {
     #[inline]
     #[must_use]
     pub fn position(&self, code: &str) -> Option<usize> {
-        if self.buckets == 0 || self.slot_count == 0 {
+        if self.slot_count == 0 {
             return None;
         }
         let hashes = phf::hash(code.as_bytes(), self.seed);
-        let displacement = u32_at(self.displacements, phf::bucket(hashes, self.buckets))?;
+        // Small catalogs have no buckets: the seed alone separates codes.
+        let displacement = match self.buckets {
+            0 => 0,
+            buckets => u32_at(self.displacements, phf::bucket(hashes, buckets))?,
+        };
         let slot = phf::slot(hashes, displacement, self.slot_count);
         let bytes = self.slots.get(slot * Slot::BYTES..)?.first_chunk()?;
         let Slot {
