@@ -59,10 +59,10 @@ pub(crate) fn build(codes: &[&str]) -> Option<Phf> {
     if sorted.windows(2).any(|pair| pair[0] == pair[1]) {
         return None;
     }
-    if codes.len() <= DIRECT_CODES {
-        if let Some(direct) = direct(codes) {
-            return Some(direct);
-        }
+    if codes.len() <= DIRECT_CODES
+        && let Some(direct) = direct(codes)
+    {
+        return Some(direct);
     }
     let buckets = u32::try_from(codes.len().div_ceil(CODES_PER_BUCKET)).ok()?;
     (0..SEEDS).find_map(|seed| try_seed(codes, seed, buckets, len))
