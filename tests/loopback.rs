@@ -1,17 +1,20 @@
 //! A real axum server on 127.0.0.1, a real HTTP client, and every wire
-//! format: each handler returns a typed error, and each response is decoded
-//! back into the typed code.
+//! format: each handler returns a typed error, and the client reads each
+//! response through the one entry point back into the typed code; a body
+//! larger than the limit is refused while it arrives.
 
 #![forbid(unsafe_code)]
 
 use std::future::IntoFuture;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use axum::Router;
 use axum::routing::get;
 use errcodes_runtime::axum::Reply;
-use errcodes_runtime::wire::{Code, Occurrence, acp, edge, gateway, pass, problem::Problem};
-use errcodes_runtime::{Action, WireFormat};
+use errcodes_runtime::reqwest::{ReadError, read, read_with};
+use errcodes_runtime::retry::Advice;
+use errcodes_runtime::wire::{Body, Code, DecodeErrorKind, ErrorResponse, Limits, Occurrence};
+use errcodes_runtime::{Action, ErrorCode, WireFormat};
 use errcodes_tests::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
 };
@@ -21,6 +24,21 @@ async fn entitlement() -> Result<String, PassError> {
     let found: Option<String> = None;
     let entitlement = found.ok_or(PassError::AuthorizationNotFound)?;
     Ok(entitlement)
+}
+
+/// An error body that never ends, in chunks of 64 KiB.
+async fn endless() -> axum::response::Response {
+    let chunk = bytes_of(64 * 1024);
+    let stream = futures_util::stream::repeat_with(move || Ok::<_, std::io::Error>(chunk.clone()));
+    axum::response::Response::builder()
+        .status(503)
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from_stream(stream))
+        .unwrap()
+}
+
+fn bytes_of(size: usize) -> axum::body::Bytes {
+    axum::body::Bytes::from(vec![b' '; size])
 }
 
 fn app() -> Router {
@@ -41,7 +59,10 @@ fn app() -> Router {
         .route(
             "/edge/partial",
             get(|| async {
-                Reply::with(EdgeError::UpstreamError, Occurrence::new().trace("req-1"))
+                Reply::with(
+                    EdgeError::UpstreamError,
+                    Occurrence::new().trace("req-1").status(503),
+                )
             }),
         )
         .route(
@@ -62,33 +83,30 @@ fn app() -> Router {
             "/platform",
             get(|| async { PlatformError::OauthTokenMissing }),
         )
+        .route(
+            "/platform/content-type",
+            get(|| async {
+                Reply::with(
+                    PlatformError::BadRequestError,
+                    Occurrence::new().detail("A valid content-type must be specified"),
+                )
+            }),
+        )
+        .route("/endless", get(endless))
+        .route(
+            "/announced",
+            get(|| async {
+                axum::response::Response::builder()
+                    .status(500)
+                    .body(axum::body::Body::from(bytes_of(2 << 20)))
+                    .unwrap()
+            }),
+        )
 }
 
-struct Received {
-    status: u16,
-    content_type: String,
-    retry_after: Option<String>,
-    body: Vec<u8>,
-}
-
-async fn get_from(client: &reqwest::Client, base: &str, path: &str) -> Received {
+async fn fetch<E: ErrorCode>(client: &reqwest::Client, base: &str, path: &str) -> ErrorResponse<E> {
     let response = client.get(format!("{base}{path}")).send().await.unwrap();
-    let header = |name: &str| {
-        response
-            .headers()
-            .get(name)
-            .map(|v| v.to_str().unwrap().to_owned())
-    };
-    let (content_type, retry_after) = (
-        header("content-type").unwrap_or_default(),
-        header("retry-after"),
-    );
-    Received {
-        status: response.status().as_u16(),
-        content_type,
-        retry_after,
-        body: response.bytes().await.unwrap().to_vec(),
-    }
+    read::<E>(response).await.unwrap()
 }
 
 #[tokio::test]
@@ -100,96 +118,118 @@ async fn every_format_over_a_real_connection() {
         .timeout(Duration::from_secs(10))
         .build()
         .unwrap();
+    let now = SystemTime::now();
 
-    let privacy = get_from(&client, &base, "/privacy").await;
+    let privacy = fetch::<PrivacyError>(&client, &base, "/privacy").await;
+    assert_eq!(privacy.status(), 400);
+    assert_eq!(privacy.retry_after(), Some("30"));
     assert_eq!(
-        (privacy.status, privacy.content_type.as_str()),
-        (400, "application/problem+json")
-    );
-    assert_eq!(privacy.retry_after.as_deref(), Some("30"));
-    let problem = Problem::<PrivacyError>::decode(&privacy.body).unwrap();
-    assert_eq!(
-        problem.code(),
+        privacy.code(),
         Some(Code::Known(PrivacyError::DocumentRateLimitExceeded))
     );
     assert_eq!(
-        (problem.detail(), problem.action()),
+        (privacy.message(), privacy.action()),
         (Some("slow down"), Action::RetryAfter)
     );
-
-    let fatal = get_from(&client, &base, "/edge/fatal").await;
     assert_eq!(
-        (fatal.status, fatal.content_type.as_str()),
-        (415, "application/problem+json")
+        privacy.advice(now),
+        Advice::RetryAfter(Duration::from_secs(30))
     );
-    let edge::Response::Fatal(problem) =
-        edge::Response::<EdgeError>::decode(fatal.status, &fatal.body).unwrap()
-    else {
-        panic!("a 415 is fatal");
-    };
-    assert_eq!(problem.code(), Some(Code::Known(EdgeError::InputError)));
+    assert!(matches!(privacy.body(), Body::Problem(_)));
 
-    let partial = get_from(&client, &base, "/edge/partial").await;
-    assert_eq!(
-        (partial.status, partial.content_type.as_str()),
-        (207, "application/json")
-    );
-    let edge::Response::Completed(body) =
-        edge::Response::<EdgeError>::decode(partial.status, &partial.body).unwrap()
-    else {
-        panic!("a 207 is not fatal");
+    let fatal = fetch::<EdgeError>(&client, &base, "/edge/fatal").await;
+    assert_eq!(fatal.status(), 415);
+    assert_eq!(fatal.code(), Some(Code::Known(EdgeError::InputError)));
+    assert!(matches!(fatal.body(), Body::Problem(_)));
+
+    let partial = fetch::<EdgeError>(&client, &base, "/edge/partial").await;
+    assert_eq!(partial.status(), 207);
+    let Body::Edge(body) = partial.body() else {
+        panic!("a 207 is an Edge body: {partial:?}");
     };
     assert_eq!(body.request_id(), Some("req-1"));
-    assert_eq!(
-        body.errors()[0].code(),
-        Some(Code::Known(EdgeError::UpstreamError))
-    );
+    assert_eq!(body.errors().next().unwrap().status(), Some(503));
+    assert_eq!(partial.code(), Some(Code::Known(EdgeError::UpstreamError)));
+    assert_eq!(partial.action(), Action::Retry);
 
-    let acp = get_from(&client, &base, "/acp").await;
-    assert_eq!(
-        (acp.status, acp.content_type.as_str()),
-        (429, "application/json")
-    );
-    let envelope = acp::Envelope::<AcpError>::decode(&acp.body).unwrap();
-    let error = envelope.error().unwrap();
-    assert_eq!(error.code(), Some(Code::Known(AcpError::RateLimitExceeded)));
-    assert_eq!(error.retry_after(), Some(Duration::from_secs(45)));
-    assert_eq!(error.details().unwrap()["limit"], 100);
-    assert_eq!(acp.retry_after.as_deref(), Some("45"));
+    let acp = fetch::<AcpError>(&client, &base, "/acp").await;
+    assert_eq!(acp.status(), 429);
+    assert_eq!(acp.code(), Some(Code::Known(AcpError::RateLimitExceeded)));
+    assert_eq!(acp.body_delay(), Some(Duration::from_secs(45)));
+    assert_eq!(acp.retry_after(), Some("45"));
+    let Body::Acp(envelope) = acp.body() else {
+        panic!("{acp:?}");
+    };
+    assert_eq!(envelope.error().unwrap().details().unwrap()["limit"], 100);
 
-    let pass = get_from(&client, &base, "/pass").await;
+    let pass = fetch::<PassError>(&client, &base, "/pass").await;
+    assert_eq!(pass.status(), 404);
     assert_eq!(
-        (pass.status, pass.content_type.as_str()),
-        (404, "application/json")
-    );
-    let body = pass::Body::<PassError>::decode(&pass.body).unwrap();
-    let error = body.error().unwrap();
-    assert_eq!(
-        error.code(),
+        pass.code(),
         Some(Code::Known(PassError::AuthorizationNotFound))
     );
-    assert_eq!(error.action(), Action::Authorization);
+    assert_eq!(pass.action(), Action::Authorization);
+    assert_eq!(pass.advice(now), Advice::Stop(Action::Authorization));
 
-    let xml = get_from(&client, &base, "/pass.xml").await;
-    assert_eq!(
-        (xml.status, xml.content_type.as_str()),
-        (429, "application/xml")
-    );
-    let error = pass::ErrorObject::<PassError>::decode_xml(&xml.body).unwrap();
-    assert_eq!(error.code(), Some(Code::Known(PassError::TooManyRequests)));
-    assert_eq!(error.action(), Action::RetryAfter);
+    let xml = fetch::<PassError>(&client, &base, "/pass.xml").await;
+    assert_eq!(xml.status(), 429);
+    assert!(matches!(xml.body(), Body::PassXml(_)));
+    assert_eq!(xml.code(), Some(Code::Known(PassError::TooManyRequests)));
+    // A retry-after code always comes with its delay.
+    assert_eq!(xml.retry_after(), Some("5"));
+    assert_eq!(xml.advice(now), Advice::RetryAfter(Duration::from_secs(5)));
 
-    let platform = get_from(&client, &base, "/platform").await;
+    let platform = fetch::<PlatformError>(&client, &base, "/platform").await;
+    assert_eq!(platform.status(), 403);
     assert_eq!(
-        (platform.status, platform.content_type.as_str()),
-        (403, "application/json")
-    );
-    let body = gateway::Body::<PlatformError>::decode(&platform.body).unwrap();
-    assert_eq!(
-        body.code(),
+        platform.code(),
         Some(Code::Known(PlatformError::OauthTokenMissing))
     );
-    assert_eq!(body.message(), Some("Oauth token is missing."));
+    assert_eq!(platform.message(), Some("Oauth token is missing."));
+
+    let content_type = fetch::<PlatformError>(&client, &base, "/platform/content-type").await;
+    assert!(matches!(content_type.body(), Body::Problem(_)));
+    assert_eq!(
+        content_type.code(),
+        Some(Code::Known(PlatformError::BadRequestError))
+    );
+
+    server.abort();
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_while_it_arrives() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(axum::serve(listener, app()).into_future());
+    let client = reqwest::Client::new();
+    let limits = Limits { max_bytes: 1 << 20 };
+
+    // The body never ends: only a limit enforced while reading returns.
+    let response = client.get(format!("{base}/endless")).send().await.unwrap();
+    let read = tokio::time::timeout(
+        Duration::from_secs(30),
+        read_with::<PassError>(response, limits),
+    )
+    .await
+    .expect("the read stops at the limit");
+    let Err(ReadError::Decode(error)) = read else {
+        panic!("an endless body is refused: {read:?}");
+    };
+    assert_eq!(error.kind(), DecodeErrorKind::TooLarge);
+
+    // A body announced larger than the limit is refused before it is read.
+    let response = client
+        .get(format!("{base}/announced"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.content_length(), Some(2 << 20));
+    let Err(ReadError::Decode(error)) = read_with::<PassError>(response, limits).await else {
+        panic!("an announced body over the limit is refused");
+    };
+    assert_eq!(error.kind(), DecodeErrorKind::TooLarge);
+    assert!(error.to_string().contains("2097152 bytes"), "{error}");
 
     server.abort();
 }

@@ -6,8 +6,10 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use errcodes_runtime::retry::{Advice, Backoff, advise, parse_retry_after};
-use errcodes_runtime::wire::acp;
+use errcodes_runtime::retry::{
+    Advice, Backoff, MAX_RETRY_AFTER, Policy, advise, parse_retry_after,
+};
+use errcodes_runtime::wire::{ErrorResponse, Headers, Json, Occurrence, acp, render};
 use errcodes_runtime::{Action, ErrorCode};
 use errcodes_tests::{acp::AcpError, pass::PassError};
 use http::{HeaderMap, HeaderValue, StatusCode, header::RETRY_AFTER};
@@ -88,9 +90,123 @@ fn retry_after_in_both_forms_from_real_headers() {
         parse_retry_after(" 7 ", now()),
         Some(Duration::from_secs(7))
     );
+    // Far beyond any real delay: cut, so that `Instant::now() + delay`
+    // cannot overflow.
     assert_eq!(
         parse_retry_after("99999999999999999999999", now()),
-        Some(Duration::from_secs(u64::MAX))
+        Some(MAX_RETRY_AFTER)
+    );
+    let _ = std::time::Instant::now() + MAX_RETRY_AFTER;
+}
+
+#[test]
+fn an_unknown_code_on_503_with_retry_after_is_retried_after_it() {
+    // The README's client: a code this client does not know, on a 503.
+    let headers = Headers {
+        content_type: Some("application/json"),
+        retry_after: Some("7"),
+    };
+    let body = br#"{"error": {"code": "brand_new_outage", "message": "Down"}}"#;
+    let error = ErrorResponse::<PassError>::decode(503, headers, body).unwrap();
+    assert_eq!(error.action(), Action::RetryAfter);
+    assert_eq!(
+        error.advice(now()),
+        Advice::RetryAfter(Duration::from_secs(7))
+    );
+    // The same body on a 500 is not retried, on a 502 it is, with backoff.
+    let on = |status| ErrorResponse::<PassError>::decode(status, Headers::default(), body).unwrap();
+    assert_eq!(on(500).advice(now()), Advice::Stop(Action::None));
+    assert_eq!(on(502).advice(now()), Advice::Backoff);
+}
+
+#[test]
+fn advice_cannot_hurt() {
+    let policy = Policy::default();
+    // Huge delays are capped.
+    assert_eq!(
+        advise(None, 429, Some("99999999999999999999999"), None, now()),
+        Advice::RetryAfter(policy.max_delay)
+    );
+    assert_eq!(
+        advise(None, 429, None, Some(Duration::MAX), now()),
+        Advice::RetryAfter(policy.max_delay)
+    );
+    // Zero and dates in the past get a short floor, with jitter, so that
+    // clients told "now" do not all come back at the same instant.
+    let past = advise(
+        None,
+        503,
+        Some("Sat, 05 Nov 1994 08:49:37 GMT"),
+        None,
+        now(),
+    );
+    let draws: Vec<Duration> = (0..50)
+        .map(|_| match advise(None, 503, Some("0"), None, now()) {
+            Advice::RetryAfter(delay) => delay,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    for delay in draws.iter().chain(
+        [match past {
+            Advice::RetryAfter(delay) => delay,
+            other => panic!("{other:?}"),
+        }]
+        .iter(),
+    ) {
+        assert!(
+            policy.min_delay <= *delay && *delay <= policy.min_delay * 2,
+            "{delay:?}"
+        );
+    }
+    assert!(draws.iter().any(|d| *d != draws[0]), "jittered: {draws:?}");
+    // The policy is the caller's to set.
+    let strict = Policy {
+        max_delay: Duration::from_secs(5),
+        min_delay: Duration::from_millis(10),
+    };
+    assert_eq!(
+        strict.advise(None, 503, Some("120"), None, now()),
+        Advice::RetryAfter(Duration::from_secs(5))
+    );
+}
+
+#[test]
+fn sub_second_delays_are_rounded_up_on_the_way_out() {
+    let occurrence = Occurrence::new().retry_after(Duration::from_millis(300));
+    let code = AcpError::RateLimitExceeded;
+    let rendered = render(code, &occurrence, code.wire_format()).unwrap();
+    assert_eq!(rendered.retry_after_secs(), Some(1));
+    let envelope = acp::Envelope::<AcpError>::decode(&rendered.body).unwrap();
+    assert_eq!(
+        envelope.error().unwrap().retry_after(),
+        Some(Duration::from_secs(1))
+    );
+    let exact = render(
+        code,
+        &Occurrence::new().retry_after_secs(2),
+        code.wire_format(),
+    )
+    .unwrap();
+    assert_eq!(exact.retry_after_secs(), Some(2));
+}
+
+#[test]
+fn codes_that_say_to_retry_after_a_delay_always_come_with_one() {
+    // Adobe Pass: "a Retry-After header will indicate how many seconds".
+    let code = PassError::TooManyRequests;
+    assert_eq!(code.action(), Action::RetryAfter);
+    let rendered = render(code, &Occurrence::new(), code.wire_format()).unwrap();
+    assert_eq!(
+        rendered.retry_after,
+        Some(errcodes_runtime::wire::DEFAULT_RETRY_AFTER)
+    );
+    // A code that does not say so gets none unless the occurrence gives one.
+    let code = PassError::BadRequest;
+    assert_eq!(
+        render(code, &Occurrence::new(), code.wire_format())
+            .unwrap()
+            .retry_after,
+        None
     );
 }
 
@@ -175,4 +291,27 @@ fn backoff_grows_to_its_ceiling_with_jitter() {
         Some(true)
     );
     assert_eq!(Advice::Stop(Action::None).delay(&backoff, 0), None);
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_retry_after_is_safe(value in "[0-9 ]{0,30}|[A-Za-z0-9 ,:-]{0,40}|.{0,20}") {
+        errcodes_tests::advice::retry_after(&value);
+    }
+}
+
+#[test]
+fn retry_after_dates_near_the_limits_are_safe() {
+    for value in [
+        "Fri, 31 Dec 9999 23:59:59 GMT",
+        "Thu, 01 Jan 1970 00:00:00 GMT",
+        "18446744073709551615",
+        "18446744073709551616",
+        "4294967295",
+        "4294967296",
+        "0",
+        " 00000000000000000000000001 ",
+    ] {
+        errcodes_tests::advice::retry_after(value);
+    }
 }

@@ -10,8 +10,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use errcodes_runtime::ErrorCode;
-use errcodes_runtime::wire::{Occurrence, acp, gateway, pass, problem::Problem};
+use errcodes_runtime::wire::{Json, Occurrence, acp, gateway, pass, problem::Problem, render};
+use errcodes_runtime::{ErrorCode, WireFormat};
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 use http_api_problem::HttpApiProblem;
 
@@ -31,7 +31,7 @@ fn problem_json(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("problem_json");
     group.bench_function("render/errcodes", |b| {
-        b.iter(|| Problem::new(black_box(code), &occurrence).encode());
+        b.iter(|| render(black_box(code), &occurrence, code.wire_format()).unwrap());
     });
     group.bench_function("render/http_api_problem", |b| {
         b.iter(|| {
@@ -44,7 +44,7 @@ fn problem_json(c: &mut Criterion) {
             serde_json::to_vec(&problem).unwrap()
         });
     });
-    let body = Problem::new(code, &occurrence).encode();
+    let body = Problem::new(code, &occurrence).encode().unwrap();
     group.bench_function("decode/errcodes", |b| {
         b.iter(|| {
             Problem::<EdgeError>::decode(black_box(&body))
@@ -63,37 +63,39 @@ fn formats(c: &mut Criterion) {
         .trace("8bcb17f9-b172-47d2-86d9-3eb146eba85e");
     let mut group = c.benchmark_group("formats");
 
+    let acp = AcpError::RateLimitExceeded;
     group.bench_function("acp/render", |b| {
-        b.iter(|| acp::Envelope::new(black_box(AcpError::RateLimitExceeded), &occurrence).encode());
+        b.iter(|| render(black_box(acp), &occurrence, WireFormat::Acp).unwrap());
     });
-    let body = acp::Envelope::new(AcpError::RateLimitExceeded, &occurrence).encode();
+    let body = render(acp, &occurrence, WireFormat::Acp).unwrap().body;
     group.bench_function("acp/decode", |b| {
         b.iter(|| acp::Envelope::<AcpError>::decode(black_box(&body)).unwrap());
     });
 
-    let object = |code| pass::ErrorObject::new(code, &occurrence);
+    let pass = PassError::TooManyRequests;
     group.bench_function("pass_json/render", |b| {
-        b.iter(|| pass::Body::error_of(object(black_box(PassError::TooManyRequests))).encode());
+        b.iter(|| render(black_box(pass), &occurrence, WireFormat::Pass).unwrap());
     });
-    let body = pass::Body::error_of(object(PassError::TooManyRequests)).encode();
+    let body = render(pass, &occurrence, WireFormat::Pass).unwrap().body;
     group.bench_function("pass_json/decode", |b| {
         b.iter(|| pass::Body::<PassError>::decode(black_box(&body)).unwrap());
     });
 
     group.bench_function("pass_xml/render", |b| {
-        b.iter(|| object(black_box(PassError::TooManyRequests)).encode_xml());
+        b.iter(|| render(black_box(pass), &occurrence, WireFormat::PassXml).unwrap());
     });
-    let xml = object(PassError::TooManyRequests).encode_xml();
+    let xml = render(pass, &occurrence, WireFormat::PassXml).unwrap().body;
     group.bench_function("pass_xml/decode", |b| {
         b.iter(|| pass::ErrorObject::<PassError>::decode_xml(black_box(&xml)).unwrap());
     });
 
+    let gateway = PlatformError::OauthTokenMissing;
     group.bench_function("gateway/render", |b| {
-        b.iter(|| {
-            gateway::Body::new(black_box(PlatformError::OauthTokenMissing), &occurrence).encode()
-        });
+        b.iter(|| render(black_box(gateway), &occurrence, WireFormat::Gateway).unwrap());
     });
-    let body = gateway::Body::new(PlatformError::OauthTokenMissing, &occurrence).encode();
+    let body = render(gateway, &occurrence, WireFormat::Gateway)
+        .unwrap()
+        .body;
     group.bench_function("gateway/decode", |b| {
         b.iter(|| gateway::Body::<PlatformError>::decode(black_box(&body)).unwrap());
     });

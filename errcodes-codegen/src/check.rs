@@ -9,7 +9,9 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
-use errcodes_core::{Action, Origin, Outcome, Severity, UnknownWord, WireFormat, meta};
+use errcodes_core::{
+    Action, Origin, Outcome, ProblemCode, Severity, UnknownWord, WireFormat, meta,
+};
 
 use crate::diagnostic::{Diagnostic, Errors, File, Location, closest, list};
 use crate::keys;
@@ -28,6 +30,7 @@ pub(crate) struct Checked<'s> {
     pub(crate) code_formats: Vec<&'s str>,
     pub(crate) wire_format: Option<WireFormat>,
     pub(crate) problem_type: Option<&'s str>,
+    pub(crate) problem_code: Option<ProblemCode>,
     pub(crate) defaults: Classes,
     pub(crate) domains: Vec<&'s DomainSpec>,
     /// The entries that become variants: a valid, unique code and name.
@@ -93,6 +96,8 @@ pub(crate) fn check<'s>(spec: &'s Spec, errors: &mut Errors) -> Checked<'s> {
             .as_ref()
             .filter(|template| check_problem_type(template, errors))
             .map(|template| template.value.as_str()),
+        problem_code: check_word(spec.problem_code.as_ref(), keys::PROBLEM_CODE, errors)
+            .filter(|&place| check_problem_code(spec, place, errors)),
         defaults: check_classes(&spec.defaults, errors),
         domains: Vec::new(),
         codes: Vec::with_capacity(spec.codes.len()),
@@ -153,13 +158,15 @@ fn check_type_name(name: &Text, errors: &mut Errors) -> bool {
     false
 }
 
-/// A `problem-type` is the URI of every code's problem type with the code
-/// in place of `{code}`, so it holds `{code}` once, and no character that
-/// cannot be in a URI reference.
+/// A `problem-type` is the URI of every code's problem type, with the code
+/// in place of `{code}` if the code goes there, so it holds `{code}` at most
+/// once, and no character that cannot be in a URI reference.
 fn check_problem_type(template: &Text, errors: &mut Errors) -> bool {
     let text = &template.value;
-    let problem = if text.matches("{code}").count() != 1 {
-        "`problem-type` must contain `{code}` exactly once, where the code goes"
+    let problem = if text.matches("{code}").count() > 1 {
+        "`problem-type` must contain `{code}` at most once, where the code goes"
+    } else if text.is_empty() {
+        "`problem-type` is empty"
     } else if text.chars().any(|c| {
         c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '|')
     }) {
@@ -171,6 +178,31 @@ fn check_problem_type(template: &Text, errors: &mut Errors) -> bool {
         Diagnostic::new(problem, template.at)
             .help("write it like `problem-type: \"https://example.com/errors/{code}\"`"),
     );
+    false
+}
+
+/// A problem carries its code where `problem-code` says: in `type` only if
+/// `problem-type` has a place for it, and in `title` only if there is a
+/// `problem-type`, since an `about:blank` problem's title is its status
+/// phrase (RFC 9457, section 4.2.1).
+fn check_problem_code(spec: &Spec, place: ProblemCode, errors: &mut Errors) -> bool {
+    let Some(at) = spec.problem_code.as_ref().map(|text| text.at) else {
+        return true;
+    };
+    let template = spec.problem_type.as_ref().map(|t| t.value.as_str());
+    let (message, help) = match (place, template) {
+        (ProblemCode::Type, Some(template)) if template.contains("{code}") => return true,
+        (ProblemCode::Type, _) => (
+            "`problem-code: type` needs `{code}` in `problem-type`",
+            "write the URI with `{code}` where the code goes, as in `problem-type: \"https://example.com/errors/{code}\"`",
+        ),
+        (ProblemCode::Title, None) => (
+            "`problem-code: title` needs a `problem-type`",
+            "without one, problems are `about:blank`, whose title is the status phrase; set `problem-type`, or use `problem-code: member`",
+        ),
+        (ProblemCode::Title | ProblemCode::Member, _) => return true,
+    };
+    errors.push(Diagnostic::new(message, at).help(help));
     false
 }
 

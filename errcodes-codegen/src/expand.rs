@@ -127,6 +127,9 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
     // Empty texts stand for none in the private constructors.
     let description = catalog.description.as_deref().unwrap_or_default();
     let problem_type = catalog.problem_type.as_deref().unwrap_or_default();
+    // Vocabulary words by their index, which errcodes-core fixes.
+    let wire_format = catalog.wire_format as usize;
+    let problem_code = catalog.problem_code as usize;
     let domains = catalog.domains.iter().map(|domain| {
         let (id, title) = (&domain.id, &domain.title);
         let description = domain.description.as_deref().unwrap_or_default();
@@ -137,6 +140,8 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
             name: #name,
             description: #description,
             problem_type: #problem_type,
+            problem_code: ::errcodes_runtime::ProblemCode::ALL[#problem_code],
+            wire_format: ::errcodes_runtime::WireFormat::ALL[#wire_format],
             domains: &[#(#domains),*],
             tables: #private::TableParts {
                 codes: #codes,

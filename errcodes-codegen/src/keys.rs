@@ -8,6 +8,7 @@ pub(crate) const DOMAINS: &str = "domains";
 pub(crate) const CODES: &str = "codes";
 pub(crate) const WIRE_FORMAT: &str = "wire-format";
 pub(crate) const PROBLEM_TYPE: &str = "problem-type";
+pub(crate) const PROBLEM_CODE: &str = "problem-code";
 
 pub(crate) const CODE: &str = "code";
 pub(crate) const STATUS: &str = "status";
@@ -26,6 +27,7 @@ pub(crate) const CATALOG_KEYS: &[&str] = &[
     CODE_FORMAT,
     WIRE_FORMAT,
     PROBLEM_TYPE,
+    PROBLEM_CODE,
     DEFAULTS,
     DOMAINS,
     CODES,

@@ -4,7 +4,7 @@
 //! errors and the user sees the real mistakes, not every use of a missing
 //! variant.
 
-use errcodes_core::{Action, Outcome, Severity, WireFormat};
+use errcodes_core::{Action, Outcome, ProblemCode, Severity, WireFormat};
 
 use crate::check::{Checked, Entry};
 use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain};
@@ -24,6 +24,11 @@ pub(crate) fn lower(checked: &Checked<'_>) -> Option<CheckedCatalog> {
         code_formats: checked.code_formats.iter().map(|&f| f.to_owned()).collect(),
         wire_format,
         problem_type: checked.problem_type.map(str::to_owned),
+        // In the type URI when it has room for the code, else in a member.
+        problem_code: checked.problem_code.unwrap_or(match checked.problem_type {
+            Some(template) if template.contains("{code}") => ProblemCode::Type,
+            _ => ProblemCode::Member,
+        }),
         domains: checked
             .domains
             .iter()

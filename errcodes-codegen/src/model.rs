@@ -6,7 +6,7 @@
 //! runtime's `Catalog` and `Domain`, which generated code builds from them.
 //! Optional texts are `None` when the catalog leaves them out, never empty.
 
-use errcodes_core::{Action, Origin, Outcome, Severity, WireFormat};
+use errcodes_core::{Action, Origin, Outcome, ProblemCode, Severity, WireFormat};
 
 use crate::diagnostic::Location;
 
@@ -21,8 +21,11 @@ pub struct CheckedCatalog {
     pub code_formats: Vec<String>,
     /// How its codes are sent, unless a code says otherwise.
     pub wire_format: WireFormat,
-    /// How problem `type` URIs are built: a template with `{code}`.
+    /// The `type` URI of its problem details, where `{code}` stands for the
+    /// code; `None` for `about:blank`.
     pub problem_type: Option<String>,
+    /// Where a problem detail carries the code.
+    pub problem_code: ProblemCode,
     /// The declared domains, in file order.
     pub domains: Vec<CheckedDomain>,
     /// The codes, in file order.

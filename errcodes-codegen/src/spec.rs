@@ -63,6 +63,7 @@ pub(crate) struct Spec {
     pub(crate) code_formats: Vec<Text>,
     pub(crate) wire_format: Option<Text>,
     pub(crate) problem_type: Option<Text>,
+    pub(crate) problem_code: Option<Text>,
     pub(crate) defaults: Classes,
     pub(crate) domains: Vec<DomainSpec>,
     /// Domain ids that could not be read, as written: references to them
@@ -121,6 +122,7 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
     spec.description = top.text(keys::DESCRIPTION, errors);
     spec.wire_format = top.text(keys::WIRE_FORMAT, errors);
     spec.problem_type = top.text(keys::PROBLEM_TYPE, errors);
+    spec.problem_code = top.text(keys::PROBLEM_CODE, errors);
     if let Some(node) = top.get(keys::CODE_FORMAT) {
         spec.code_formats = match &node.value {
             Value::Seq(items) => items

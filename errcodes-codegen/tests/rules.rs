@@ -436,7 +436,7 @@ fn wire_formats_and_problem_types() {
     ));
     assert_eq!(
         twice.2,
-        "`problem-type` must contain `{code}` exactly once, where the code goes"
+        "`problem-type` must contain `{code}` at most once, where the code goes"
     );
     let spaced = one(&catalog(
         "problem-type: \"https://e.com/a b/{code}\"\n",
@@ -578,4 +578,55 @@ fn domain_ids_are_quoted_like_codes() {
     .unwrap();
     assert_eq!(parsed.domains[0].id, "00");
     assert_eq!(parsed.codes[0].domain, Some(0));
+}
+
+#[test]
+fn where_problems_carry_the_code() {
+    use errcodes_core::ProblemCode;
+    let place = |top: &str| parse("t.yaml", &catalog(top, ENTRY)).unwrap().problem_code;
+    // The type URI when it has room for the code, else a member.
+    assert_eq!(
+        place("problem-type: \"https://e.com/{code}\"\n"),
+        ProblemCode::Type
+    );
+    assert_eq!(place(""), ProblemCode::Member);
+    assert_eq!(place("problem-type: /fixed\n"), ProblemCode::Member);
+    assert_eq!(
+        place("problem-type: /fixed\nproblem-code: title\n"),
+        ProblemCode::Title
+    );
+    assert_eq!(
+        place("problem-type: \"https://e.com/{code}\"\nproblem-code: member\n"),
+        ProblemCode::Member
+    );
+
+    assert_eq!(
+        one(&catalog(
+            "problem-type: /fixed\nproblem-code: type\n",
+            ENTRY
+        )),
+        (
+            3,
+            15,
+            "`problem-code: type` needs `{code}` in `problem-type`".into()
+        )
+    );
+    assert_eq!(
+        one(&catalog("problem-code: title\n", ENTRY)),
+        (2, 15, "`problem-code: title` needs a `problem-type`".into())
+    );
+    assert_eq!(
+        help(&catalog("problem-code: title\n", ENTRY)),
+        [
+            "help: without one, problems are `about:blank`, whose title is the status phrase; set `problem-type`, or use `problem-code: member`"
+        ]
+    );
+    assert_eq!(
+        one(&catalog("problem-code: body\n", ENTRY)),
+        (2, 15, "unknown problem-code `body`".into())
+    );
+    assert_eq!(
+        one(&catalog("problem-type: \"\"\n", ENTRY)).2,
+        "`problem-type` is empty"
+    );
 }

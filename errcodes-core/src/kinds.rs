@@ -144,3 +144,23 @@ impl WireFormat {
         }
     }
 }
+
+vocabulary! {
+    /// Where a problem detail (RFC 9457) carries its code: what a catalog's
+    /// `problem-code` key says.
+    ///
+    /// ```
+    /// use errcodes_core::ProblemCode;
+    ///
+    /// assert_eq!("title".parse::<ProblemCode>(), Ok(ProblemCode::Title));
+    /// ```
+    pub enum ProblemCode as "problem code place" {
+        /// In the `type` URI, built from the catalog's `problem-type`
+        /// template (Edge Network).
+        Type = "type",
+        /// As the `title` (the Experience Platform's content-type problem).
+        Title = "title",
+        /// In an extension member named `code`.
+        Member = "member",
+    }
+}

@@ -31,5 +31,5 @@ pub mod meta;
 pub mod phf;
 
 pub use crate::action::Action;
-pub use crate::kinds::{Origin, Outcome, Severity, WireFormat};
+pub use crate::kinds::{Origin, Outcome, ProblemCode, Severity, WireFormat};
 pub use crate::vocabulary::UnknownWord;

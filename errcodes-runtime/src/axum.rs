@@ -68,7 +68,16 @@ impl<E: ErrorCode> From<E> for Reply<E> {
 
 impl<E: ErrorCode> IntoResponse for Reply<E> {
     fn into_response(self) -> Response {
-        let rendered = render(self.code, &self.occurrence, self.format);
+        let rendered = match render(self.code, &self.occurrence, self.format) {
+            Ok(rendered) => rendered,
+            // Only a member that cannot be written as JSON gets here.
+            Err(error) => {
+                let mut response = error.to_string().into_response();
+                *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                return response;
+            }
+        };
+        let retry_after = rendered.retry_after_secs();
         let mut response = rendered.body.into_response();
         *response.status_mut() =
             StatusCode::from_u16(rendered.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -77,8 +86,8 @@ impl<E: ErrorCode> IntoResponse for Reply<E> {
             header::CONTENT_TYPE,
             HeaderValue::from_static(rendered.content_type),
         );
-        if let Some(delay) = rendered.retry_after {
-            headers.insert(header::RETRY_AFTER, HeaderValue::from(delay.as_secs()));
+        if let Some(seconds) = retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }

@@ -1,6 +1,8 @@
 use errcodes_core::layout::{Tables, Text};
 use errcodes_core::meta::Meta;
 
+use crate::{ProblemCode, WireFormat};
+
 /// A catalog's own metadata and the tables behind its codes' accessors.
 ///
 /// Every generated enum has one, reachable as [`ErrorCode::CATALOG`]. Its
@@ -26,6 +28,8 @@ pub struct Catalog {
     pub(crate) name: &'static str,
     pub(crate) description: Option<&'static str>,
     pub(crate) problem_type: Option<&'static str>,
+    pub(crate) problem_code: ProblemCode,
+    pub(crate) wire_format: WireFormat,
     pub(crate) domains: &'static [Domain],
     pub(crate) tables: Tables<'static>,
 }
@@ -48,6 +52,20 @@ impl Catalog {
     #[must_use]
     pub const fn problem_type(&self) -> Option<&'static str> {
         self.problem_type
+    }
+
+    /// Where the catalog's problem details carry the code, from its
+    /// `problem-code:` key or the default that `problem-type` implies.
+    #[must_use]
+    pub const fn problem_code(&self) -> ProblemCode {
+        self.problem_code
+    }
+
+    /// How the catalog's codes are sent, unless a code says otherwise:
+    /// its `wire-format:` key.
+    #[must_use]
+    pub const fn wire_format(&self) -> WireFormat {
+        self.wire_format
     }
 
     /// The domains (categories) the catalog declares, in declaration order.

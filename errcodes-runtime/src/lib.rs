@@ -29,12 +29,14 @@
 //!   code strings; [`Action`] and the other vocabularies as their spellings.
 //! - `json`: [`wire`], rendering and decoding the error payloads of problem
 //!   details, Edge Network, ACP, Adobe Pass and the Experience Platform
-//!   gateway.
+//!   gateway, and [`wire::ErrorResponse`], which reads any of them.
 //! - `xml`: Adobe Pass errors in XML too.
 //! - `retry`: [`retry`], what to do after an error, with `Retry-After`
 //!   parsing and backoff.
 //! - `http`: [`http`](mod@http), status codes and headers of the `http` crate.
 //! - `axum`: generated enums, and [`axum::Reply`], as axum responses.
+//! - `reqwest`: `reqwest::read`, an error response
+//!   read from reqwest within a size limit.
 
 #![forbid(unsafe_code)]
 
@@ -44,6 +46,8 @@ mod catalog;
 mod error_code;
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 #[cfg(feature = "retry")]
 pub mod retry;
 mod unknown;
@@ -57,7 +61,7 @@ pub mod __private_0_1;
 pub use crate::catalog::{Catalog, Domain};
 pub use crate::error_code::ErrorCode;
 pub use crate::unknown::UnknownCode;
-pub use errcodes_core::{Action, Origin, Outcome, Severity, UnknownWord, WireFormat};
+pub use errcodes_core::{Action, Origin, Outcome, ProblemCode, Severity, UnknownWord, WireFormat};
 
 /// Generates an error-code enum from a YAML catalog.
 ///

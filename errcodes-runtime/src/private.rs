@@ -5,7 +5,7 @@
 
 use core::fmt;
 
-use crate::{Catalog, Domain, ErrorCode, UnknownCode};
+use crate::{Catalog, Domain, ErrorCode, ProblemCode, UnknownCode, WireFormat};
 
 #[cfg(feature = "axum")]
 pub use axum_core;
@@ -22,6 +22,8 @@ pub struct Parts {
     pub name: &'static str,
     pub description: &'static str,
     pub problem_type: &'static str,
+    pub problem_code: ProblemCode,
+    pub wire_format: WireFormat,
     pub domains: &'static [Domain],
     pub tables: TableParts<'static>,
 }
@@ -33,6 +35,8 @@ pub const fn catalog(parts: Parts) -> Catalog {
         name: parts.name,
         description: non_empty(parts.description),
         problem_type: non_empty(parts.problem_type),
+        problem_code: parts.problem_code,
+        wire_format: parts.wire_format,
         domains: parts.domains,
         tables: Tables::new(parts.tables),
     }

@@ -10,6 +10,8 @@
 //! let now = SystemTime::now();
 //! // A known code that says to retry after a delay, and the delay.
 //! assert_eq!(advise(Some(Action::RetryAfter), 429, Some("30"), None, now), Advice::RetryAfter(Duration::from_secs(30)));
+//! // A delay of a century is cut to the policy's ceiling, ten minutes.
+//! assert_eq!(advise(None, 503, Some("3155760000"), None, now), Advice::RetryAfter(Duration::from_secs(600)));
 //! // An unknown code with 502: retry, backing off.
 //! assert_eq!(advise(None, 502, None, None, now), Advice::Backoff);
 //! // An unknown code with 500: do not retry.
@@ -104,61 +106,150 @@ impl Advice {
     }
 }
 
-/// Decides what to do after a failed request.
+/// How far a client trusts a server's delay, so that following advice
+/// cannot hurt: a delay too long to be meant is cut, and a delay of zero or
+/// in the past, which would bring every client back at the same instant,
+/// becomes a short random wait.
 ///
-/// - `action`: the action of the response's code, or `None` when the code
-///   is unknown or absent; then the status decides, by the Edge Network
-///   rules ([`Action::for_status`]): 429 and 503 are retried after the
-///   `Retry-After` delay, 502 and 504 are retried, everything else is not.
-/// - `retry_after`: the `Retry-After` header, as delta-seconds or as an
-///   HTTP-date (RFC 9110, section 10.2.3).
-/// - `body_retry_after`: a delay the body gives, such as ACP's
-///   `retry_after`; it wins over the header.
+/// ```
+/// use std::time::Duration;
+/// use errcodes_runtime::retry::Policy;
 ///
-/// An action that says to retry gives [`Advice::RetryAfter`] when a delay is
-/// known and [`Advice::Backoff`] when not; any other action is
-/// [`Advice::Stop`].
+/// let policy = Policy::default();
+/// assert_eq!(policy.bound(Duration::from_secs(30)), Duration::from_secs(30));
+/// assert_eq!(policy.bound(Duration::from_secs(86_400)), policy.max_delay);
+/// let now = policy.bound(Duration::ZERO);
+/// assert!(policy.min_delay <= now && now <= policy.min_delay * 2);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Policy {
+    /// The longest wait any advice gives; longer delays are cut to it.
+    /// Default: 10 minutes.
+    pub max_delay: Duration,
+    /// The least wait after a delay shorter than it (zero, or a date in the
+    /// past): this much plus a random part of it. Default: 1 second.
+    pub min_delay: Duration,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            max_delay: Duration::from_secs(600),
+            min_delay: Duration::from_secs(1),
+        }
+    }
+}
+
+impl Policy {
+    /// Decides what to do after a failed request.
+    ///
+    /// - `action`: the action of the response's code, or `None` when the
+    ///   code is unknown or absent; then the status decides, by the Edge
+    ///   Network rules ([`Action::for_status`]): 429 and 503 are retried
+    ///   after the `Retry-After` delay, 502 and 504 are retried, everything
+    ///   else is not.
+    /// - `retry_after`: the `Retry-After` header, as delta-seconds or as an
+    ///   HTTP-date (RFC 9110, section 10.2.3).
+    /// - `body_delay`: a delay the body gives, such as ACP's
+    ///   `retry_after`; it wins over the header.
+    ///
+    /// An action that says to retry gives [`Advice::RetryAfter`] when a
+    /// delay is known, [bounded](Self::bound), and [`Advice::Backoff`] when
+    /// not; any other action is [`Advice::Stop`].
+    #[must_use]
+    pub fn advise(
+        &self,
+        action: Option<Action>,
+        status: u16,
+        retry_after: Option<&str>,
+        body_delay: Option<Duration>,
+        now: SystemTime,
+    ) -> Advice {
+        let action = action.unwrap_or(Action::for_status(status));
+        if !action.is_retryable() {
+            return Advice::Stop(action);
+        }
+        let delay =
+            body_delay.or_else(|| retry_after.and_then(|value| parse_retry_after(value, now)));
+        delay.map_or(Advice::Backoff, |delay| {
+            Advice::RetryAfter(self.bound(delay))
+        })
+    }
+
+    /// The wait for a server's `delay`: at most [`max_delay`](Self::max_delay),
+    /// and, below [`min_delay`](Self::min_delay), `min_delay` plus a random
+    /// part of it.
+    #[must_use]
+    pub fn bound(&self, delay: Duration) -> Duration {
+        if delay < self.min_delay {
+            self.min_delay + self.min_delay.mul_f64(random_fraction(delay))
+        } else {
+            delay.min(self.max_delay)
+        }
+    }
+}
+
+/// [`Policy::advise`] with the default policy.
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use errcodes_runtime::retry::{Advice, advise};
+///
+/// let now = SystemTime::now();
+/// assert_eq!(advise(None, 503, Some("120"), None, now), Advice::RetryAfter(Duration::from_secs(120)));
+/// ```
 #[must_use]
 pub fn advise(
     action: Option<Action>,
     status: u16,
     retry_after: Option<&str>,
-    body_retry_after: Option<Duration>,
+    body_delay: Option<Duration>,
     now: SystemTime,
 ) -> Advice {
-    let action = action.unwrap_or(Action::for_status(status));
-    if !action.is_retryable() {
-        return Advice::Stop(action);
-    }
-    let delay =
-        body_retry_after.or_else(|| retry_after.and_then(|value| parse_retry_after(value, now)));
-    delay.map_or(Advice::Backoff, Advice::RetryAfter)
+    Policy::default().advise(action, status, retry_after, body_delay, now)
 }
+
+/// The longest delay [`parse_retry_after`] returns: about 136 years, short
+/// enough that adding it to an `Instant` or a `SystemTime` cannot overflow.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(u32::MAX as u64);
 
 /// Reads a `Retry-After` value: delta-seconds (`120`) or an HTTP-date
 /// (`Fri, 31 Dec 1999 23:59:59 GMT`, or the two obsolete formats recipients
-/// must also accept), as a delay from `now`. A date in the past is no delay.
+/// must also accept), as a delay from `now`. A date in the past is no
+/// delay; a delay beyond [`MAX_RETRY_AFTER`] is cut to it.
 ///
 /// ```
 /// use std::time::{Duration, SystemTime, UNIX_EPOCH};
-/// use errcodes_runtime::retry::parse_retry_after;
+/// use errcodes_runtime::retry::{MAX_RETRY_AFTER, parse_retry_after};
 ///
 /// let now = UNIX_EPOCH + Duration::from_secs(784_111_777); // Sun, 06 Nov 1994 08:49:37 GMT
 /// assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
 /// assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:51:37 GMT", now), Some(Duration::from_secs(120)));
 /// assert_eq!(parse_retry_after("Sunday, 06-Nov-94 08:51:37 GMT", now), Some(Duration::from_secs(120)));
 /// assert_eq!(parse_retry_after("Sun Nov  6 08:51:37 1994", now), Some(Duration::from_secs(120)));
+/// assert_eq!(parse_retry_after("99999999999999999999999", now), Some(MAX_RETRY_AFTER));
 /// assert_eq!(parse_retry_after("soon", now), None);
 /// ```
 #[must_use]
 pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
-    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+    let delay = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // Too many digits for a u64 is still a very long wait.
-        return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
-    }
-    let date = httpdate::parse_http_date(value).ok()?;
-    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+        Duration::from_secs(value.parse().unwrap_or(u64::MAX))
+    } else {
+        let date = httpdate::parse_http_date(value).ok()?;
+        date.duration_since(now).unwrap_or(Duration::ZERO)
+    };
+    Some(delay.min(MAX_RETRY_AFTER))
+}
+
+/// A random number in `0.0..1.0`. A fresh `RandomState` hashes with new
+/// random keys: random enough for jitter, without a dependency.
+fn random_fraction(seed: impl core::hash::Hash) -> f64 {
+    let random = RandomState::new().hash_one(seed);
+    #[allow(clippy::cast_precision_loss)] // a fraction needs no precision
+    let fraction = (random >> 11) as f64 / (1u64 << 53) as f64;
+    fraction
 }
 
 /// Exponential backoff with full jitter: the `n`th retry waits a random
@@ -205,12 +296,6 @@ impl Backoff {
     /// time up to [`ceiling`](Self::ceiling).
     #[must_use]
     pub fn delay(&self, attempt: u32) -> Duration {
-        let ceiling = self.ceiling(attempt);
-        // A fresh `RandomState` hashes with new random keys: random enough
-        // for jitter, without a dependency.
-        let random = RandomState::new().hash_one(attempt);
-        #[allow(clippy::cast_precision_loss)] // a fraction needs no precision
-        let fraction = (random >> 11) as f64 / (1u64 << 53) as f64;
-        ceiling.mul_f64(fraction)
+        self.ceiling(attempt).mul_f64(random_fraction(attempt))
     }
 }

@@ -13,8 +13,8 @@ use std::time::SystemTime;
 use axum::Router;
 use axum::routing::get;
 use errcodes_runtime::axum::Reply;
-use errcodes_runtime::retry::{self, Advice};
-use errcodes_runtime::wire::{Code, Occurrence, pass};
+use errcodes_runtime::retry::Advice;
+use errcodes_runtime::wire::{Code, Occurrence};
 use errcodes_tests::pass::PassError;
 
 // Server side: handlers return generated enums, or `Reply` to say more.
@@ -30,27 +30,18 @@ async fn stream() -> Reply<PassError> {
     ) // 429, Retry-After: 30
 }
 
-// Client side: decode the body into typed codes, then ask what to do.
+// Client side: read the error whatever its format, then ask what to do.
 
 async fn call(client: &reqwest::Client, url: &str) -> Result<(), Box<dyn std::error::Error>> {
     let response = client.get(url).send().await?;
-    let status = response.status().as_u16();
-    let retry_after = errcodes_runtime::http::retry_after(response.headers()).map(str::to_owned);
-    let body = pass::Body::<PassError>::decode(&response.bytes().await?)?;
-    let Some(error) = body.error() else {
+    if response.status().is_success() {
         return Ok(());
-    };
-
-    if let Some(Code::Known(PassError::AuthorizationNotFound)) = error.code() {
+    }
+    let error = errcodes_runtime::reqwest::read::<PassError>(response).await?;
+    if error.code() == Some(Code::Known(PassError::AuthorizationNotFound)) {
         println!("{url}: no authorization yet; ask the user to obtain one");
     }
-    match retry::advise(
-        Some(error.action()),
-        status,
-        retry_after.as_deref(),
-        None,
-        SystemTime::now(),
-    ) {
+    match error.advice(SystemTime::now()) {
         Advice::RetryAfter(delay) => println!("{url}: retry in {delay:?}"),
         Advice::Backoff => println!("{url}: retry with backoff"),
         Advice::Stop(action) => println!("{url}: do not retry; the remedy is `{action}`"),

@@ -44,6 +44,8 @@ const _: () = {
         name: "FullError",
         description: "Exercises every key. Text like <this>, *this* and user_ids stays literal in the docs.",
         problem_type: "",
+        problem_code: ::errcodes_runtime::ProblemCode::ALL[2usize],
+        wire_format: ::errcodes_runtime::WireFormat::ALL[0usize],
         domains: &[
             ::errcodes_runtime::__private_0_1::domain("input", "Input problems", ""),
             ::errcodes_runtime::__private_0_1::domain(

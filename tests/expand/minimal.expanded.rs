@@ -26,6 +26,8 @@ const _: () = {
         name: "ShopError",
         description: "",
         problem_type: "",
+        problem_code: ::errcodes_runtime::ProblemCode::ALL[2usize],
+        wire_format: ::errcodes_runtime::WireFormat::ALL[0usize],
         domains: &[],
         tables: ::errcodes_runtime::__private_0_1::TableParts {
             codes: "OUT_OF_STOCKRATE_LIMITED",

@@ -1,11 +1,13 @@
 //! The catalogs errcodes ships, compiled through `errcodes!`: the main
 //! example prints them and the integration tests check them against the
 //! documents they were transcribed from. Also the generator of the large
-//! catalogs that tests and benchmarks use, and the round trips that
-//! property tests and fuzz targets put the decoders through.
+//! catalogs that tests and benchmarks use, and the properties that
+//! property tests and fuzz targets check: round trips through the decoders
+//! and renderers, and retry advice on any `Retry-After`.
 
 #![forbid(unsafe_code)]
 
+pub mod advice;
 pub mod generated;
 pub mod roundtrip;
 

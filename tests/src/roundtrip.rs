@@ -1,24 +1,37 @@
-//! Round trips through each decoder, for property tests and fuzzing: a
-//! decoder must take any input without panicking, and what it decodes must
-//! encode back to something that decodes to the same value.
+//! Round trips through each decoder and renderer, for property tests and
+//! fuzzing: a decoder must take any input without panicking, and what it
+//! decodes must encode back to something that decodes to the same value; a
+//! renderer must never write a member twice, and what it writes must decode
+//! to what the typed constructor builds.
 
-use errcodes_runtime::wire::{acp, edge, gateway, pass, problem::Problem};
+use std::time::Duration;
+
+use errcodes_runtime::wire::{
+    Json, Occurrence, Value, acp, edge, gateway, pass, problem::Problem, render,
+};
+use errcodes_runtime::{ErrorCode, WireFormat};
 
 use crate::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
+
+/// Decodes `body` as `T`; when it decodes, its encoding must decode to it.
+fn json<T: Json + PartialEq + std::fmt::Debug>(body: &[u8]) -> Option<T> {
+    let decoded = T::decode(body).ok()?;
+    let encoded = decoded.encode().expect("a decoded body encodes");
+    assert_eq!(T::decode(&encoded).ok().as_ref(), Some(&decoded));
+    no_repeated_members(&encoded);
+    Some(decoded)
+}
 
 /// Problem details.
 ///
 /// # Panics
 ///
 /// When a decoded problem does not survive encoding.
-pub fn problem(body: &[u8]) {
-    if let Ok(problem) = Problem::<EdgeError>::decode(body) {
-        assert_eq!(
-            Problem::<EdgeError>::decode(&problem.encode()).ok(),
-            Some(problem.clone())
-        );
-        let _ = (problem.code(), problem.action());
-    }
+#[must_use = "whether the decoder took the body"]
+pub fn problem(body: &[u8]) -> bool {
+    json::<Problem<EdgeError>>(body)
+        .map(|problem| (problem.code(), problem.action()))
+        .is_some()
 }
 
 /// Edge Network responses, fatal and completed.
@@ -26,19 +39,11 @@ pub fn problem(body: &[u8]) {
 /// # Panics
 ///
 /// When a decoded response does not survive encoding.
-pub fn edge(body: &[u8]) {
-    for status in [200, 207, 503] {
-        if let Ok(response) = edge::Response::<EdgeError>::decode(status, body) {
-            let encoded = match &response {
-                edge::Response::Fatal(problem) => problem.encode(),
-                edge::Response::Completed(body) => body.encode(),
-            };
-            assert_eq!(
-                edge::Response::decode(status, &encoded).ok(),
-                Some(response)
-            );
-        }
-    }
+#[must_use = "whether the decoder took the body"]
+pub fn edge(body: &[u8]) -> bool {
+    let completed = json::<edge::Body<EdgeError>>(body)
+        .inspect(|body| assert_eq!(body.is_partial(), !body.error_items().is_empty()));
+    completed.is_some()
 }
 
 /// ACP envelopes.
@@ -46,16 +51,13 @@ pub fn edge(body: &[u8]) {
 /// # Panics
 ///
 /// When a decoded envelope does not survive encoding.
-pub fn acp(body: &[u8]) {
-    if let Ok(envelope) = acp::Envelope::<AcpError>::decode(body) {
-        assert_eq!(
-            acp::Envelope::<AcpError>::decode(&envelope.encode()).ok(),
-            Some(envelope.clone())
-        );
-        if let Some(error) = envelope.error() {
-            let _ = (error.code(), error.action(), error.retry_after());
-        }
+#[must_use = "whether the decoder took the body"]
+pub fn acp(body: &[u8]) -> bool {
+    let envelope = json::<acp::Envelope<AcpError>>(body);
+    if let Some(error) = envelope.as_ref().and_then(acp::Envelope::error) {
+        let _ = (error.code(), error.action(), error.retry_after());
     }
+    envelope.is_some()
 }
 
 /// Adobe Pass bodies in JSON.
@@ -63,14 +65,11 @@ pub fn acp(body: &[u8]) {
 /// # Panics
 ///
 /// When a decoded body does not survive encoding.
-pub fn pass_json(body: &[u8]) {
-    if let Ok(decoded) = pass::Body::<PassError>::decode(body) {
-        assert_eq!(
-            pass::Body::<PassError>::decode(&decoded.encode()).ok(),
-            Some(decoded.clone())
-        );
-        let _ = decoded.items_to_retry().count();
-    }
+#[must_use = "whether the decoder took the body"]
+pub fn pass_json(body: &[u8]) -> bool {
+    json::<pass::Body<PassError>>(body)
+        .map(|body| body.items_to_retry().count())
+        .is_some()
 }
 
 /// Adobe Pass error objects in XML.
@@ -78,14 +77,17 @@ pub fn pass_json(body: &[u8]) {
 /// # Panics
 ///
 /// When a decoded object does not survive encoding.
-pub fn pass_xml(body: &[u8]) {
-    if let Ok(object) = pass::ErrorObject::<PassError>::decode_xml(body) {
-        assert_eq!(
-            pass::ErrorObject::<PassError>::decode_xml(&object.encode_xml()).ok(),
-            Some(object.clone())
-        );
-        let _ = (object.code(), object.action());
-    }
+#[must_use = "whether the decoder took the body"]
+pub fn pass_xml(body: &[u8]) -> bool {
+    let Ok(object) = pass::ErrorObject::<PassError>::decode_xml(body) else {
+        return false;
+    };
+    assert_eq!(
+        pass::ErrorObject::<PassError>::decode_xml(&object.encode_xml()).ok(),
+        Some(object.clone())
+    );
+    let _ = (object.code(), object.action());
+    true
 }
 
 /// Experience Platform gateway bodies.
@@ -93,26 +95,255 @@ pub fn pass_xml(body: &[u8]) {
 /// # Panics
 ///
 /// When a decoded body does not survive encoding.
-pub fn gateway(body: &[u8]) {
-    if let Ok(decoded) = gateway::Body::<PlatformError>::decode(body) {
-        assert_eq!(
-            gateway::Body::<PlatformError>::decode(&decoded.encode()).ok(),
-            Some(decoded.clone())
-        );
-        let _ = (decoded.code(), decoded.status(), decoded.action());
-    }
+#[must_use = "whether the decoder took the body"]
+pub fn gateway(body: &[u8]) -> bool {
+    json::<gateway::Body<PlatformError>>(body)
+        .map(|body| (body.code(), body.status(), body.action()))
+        .is_some()
 }
 
-/// Every decoder.
+/// Every decoder; how many of them took the body.
 ///
 /// # Panics
 ///
 /// As each of them.
-pub fn all(body: &[u8]) {
-    problem(body);
-    edge(body);
-    acp(body);
-    pass_json(body);
-    pass_xml(body);
-    gateway(body);
+#[must_use = "how many decoders took the body"]
+pub fn all(body: &[u8]) -> usize {
+    [problem, edge, acp, pass_json, pass_xml, gateway]
+        .iter()
+        .filter(|decode| decode(body))
+        .count()
+}
+
+/// What a fuzzer or a property test fills in to render.
+#[derive(Clone, Debug, Default)]
+pub struct Rendering {
+    /// Which code, as an index into each catalog.
+    pub code: usize,
+    /// The occurrence's fields.
+    pub status: Option<u16>,
+    /// `Occurrence::message`.
+    pub message: Option<String>,
+    /// `Occurrence::detail`.
+    pub detail: Option<String>,
+    /// `Occurrence::instance`.
+    pub instance: Option<String>,
+    /// `Occurrence::trace`.
+    pub trace: Option<String>,
+    /// `Occurrence::help_url`.
+    pub help_url: Option<String>,
+    /// `Occurrence::context`.
+    pub context: Option<Value>,
+    /// `Occurrence::retry_after`, in milliseconds.
+    pub retry_after_ms: Option<u64>,
+    /// `Occurrence::members`, often named like the formats' own.
+    pub members: Vec<(String, Value)>,
+}
+
+impl Rendering {
+    /// The occurrence it describes.
+    #[must_use]
+    pub fn occurrence(&self) -> Occurrence {
+        let mut occurrence = Occurrence {
+            status: self.status.filter(|status| (100..=599).contains(status)),
+            message: self.message.clone(),
+            detail: self.detail.clone(),
+            instance: self.instance.clone(),
+            trace: self.trace.clone(),
+            help_url: self.help_url.clone(),
+            context: self.context.clone(),
+            retry_after: self.retry_after_ms.map(Duration::from_millis),
+            ..Occurrence::default()
+        };
+        for (name, value) in &self.members {
+            occurrence = occurrence.member(name.clone(), value.clone());
+        }
+        occurrence
+    }
+}
+
+/// Renders a code of every catalog with the occurrence, in every format:
+/// no body repeats a member name, the status and the `Retry-After` delay
+/// are those of the occurrence or the code, and the typed constructor of
+/// each format builds exactly what decoding the rendered body gives.
+///
+/// # Panics
+///
+/// When a promise is broken.
+pub fn render_all(rendering: &Rendering) {
+    let occurrence = rendering.occurrence();
+    let at = rendering.code;
+    check_render(
+        pick::<EdgeError>(at, WireFormat::Edge),
+        &occurrence,
+        Problem::new,
+    );
+    check_render(
+        pick::<crate::privacy::PrivacyError>(at, WireFormat::Problem),
+        &occurrence,
+        Problem::new,
+    );
+    check_render(
+        pick::<PlatformError>(at, WireFormat::Problem),
+        &occurrence,
+        Problem::new,
+    );
+    check_render(
+        pick::<PlatformError>(at, WireFormat::Gateway),
+        &occurrence,
+        gateway::Body::new,
+    );
+    check_render(
+        pick::<AcpError>(at, WireFormat::Acp),
+        &occurrence,
+        acp::Envelope::new,
+    );
+    check_render(
+        pick::<PassError>(at, WireFormat::Pass),
+        &occurrence,
+        |code, o| pass::Body::error_of(pass::ErrorObject::new(code, o)),
+    );
+    // In XML too, except for the JSON members, which XML has no room for.
+    let code = pick::<PassError>(at, WireFormat::Pass);
+    let object = pass::ErrorObject::new(code, &occurrence);
+    let xml =
+        pass::ErrorObject::<PassError>::decode_xml(&object.encode_xml()).expect("XML decodes");
+    let fields = |o: &pass::ErrorObject<PassError>| {
+        (
+            o.status(),
+            o.code(),
+            o.message().map(str::to_owned),
+            o.details().map(str::to_owned),
+        )
+    };
+    assert_eq!(fields(&xml), fields(&object));
+    assert_eq!(
+        (xml.help_url(), xml.trace(), xml.action()),
+        (object.help_url(), object.trace(), object.action())
+    );
+    assert!(xml.members().is_empty());
+    for format in WireFormat::ALL {
+        let rendered = render(code, &occurrence, *format).expect("renders");
+        if !rendered.content_type.ends_with("xml") {
+            no_repeated_members(&rendered.body);
+        }
+        let delay = occurrence.retry_after.or_else(|| {
+            (code.action() == errcodes_runtime::Action::RetryAfter)
+                .then_some(errcodes_runtime::wire::DEFAULT_RETRY_AFTER)
+        });
+        assert_eq!(rendered.retry_after, delay);
+        if let Some(delay) = delay {
+            // Rounded up: never a zero for a delay that is not zero.
+            assert_eq!(rendered.retry_after_secs() == Some(0), delay.is_zero());
+        }
+    }
+}
+
+/// The code at `index` among the catalog's codes in `format`, wrapping
+/// around.
+fn pick<E: ErrorCode>(index: usize, format: WireFormat) -> E {
+    let codes: Vec<E> = E::ALL
+        .iter()
+        .copied()
+        .filter(|code| code.wire_format() == format)
+        .collect();
+    codes[index % codes.len()]
+}
+
+/// The constructor's value, rendered and decoded, is the constructor's
+/// value, and rendering writes the same bytes as encoding it.
+fn check_render<E, T>(code: E, occurrence: &Occurrence, new: impl Fn(E, &Occurrence) -> T)
+where
+    E: ErrorCode,
+    T: Json + PartialEq + std::fmt::Debug,
+{
+    let built = new(code, occurrence);
+    let encoded = built.encode().expect("encodes");
+    no_repeated_members(&encoded);
+    assert_eq!(T::decode(&encoded).ok().as_ref(), Some(&built));
+    let rendered = render(code, occurrence, code.wire_format()).expect("renders");
+    // An Edge code that is not fatal is rendered in a 207 body.
+    if code.severity() == errcodes_runtime::Severity::Fatal
+        || code.wire_format() != WireFormat::Edge
+    {
+        assert_eq!(
+            serde_json::from_slice::<Value>(&rendered.body).ok(),
+            serde_json::from_slice::<Value>(&encoded).ok(),
+            "{code:?}"
+        );
+    }
+}
+
+/// Panics when a JSON object in `body`, at any depth, names a member twice.
+///
+/// # Panics
+///
+/// As said.
+pub fn no_repeated_members(body: &[u8]) {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde::de::Deserializer::deserialize_any(&mut deserializer, UniqueKeys)
+        .expect("the body is JSON without repeated member names");
+}
+
+/// A visitor that walks JSON and fails on a repeated member name.
+struct UniqueKeys;
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(UniqueKeysSeed)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!(
+                    "`{key}` is written twice"
+                )));
+            }
+            map.next_value_seed(UniqueKeysSeed)?;
+        }
+        Ok(())
+    }
+}
+
+struct UniqueKeysSeed;
+
+impl<'de> serde::de::DeserializeSeed<'de> for UniqueKeysSeed {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(UniqueKeys)
+    }
 }

@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use std::time::Duration;
-//! use errcodes_runtime::wire::{Code, acp::Envelope};
+//! use errcodes_runtime::wire::{Code, Json, acp::Envelope};
 //! use errcodes_runtime::Action;
 //!
 //! errcodes_runtime::errcodes!("../specs/acp.yaml");
@@ -22,10 +22,12 @@
 use core::marker::PhantomData;
 use std::time::Duration;
 
+use serde::de::{Deserialize, Deserializer};
+use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::json::{object, put, take, take_bool, take_object, take_string, take_u64};
-use super::{Code, DecodeError, Limits, Occurrence};
+use super::json::{self, Object, Writer};
+use super::{Code, CodeFacts, Json, Occurrence, whole_seconds};
 use crate::{Action, ErrorCode};
 
 /// The body of an ACP response that failed.
@@ -49,69 +51,14 @@ pub struct ErrorBody<E> {
 
 impl<E: ErrorCode> Envelope<E> {
     /// The envelope of `code`: its message is the occurrence's or else the
-    /// code's title.
+    /// code's title, and a code that says to retry after a delay has one.
     #[must_use]
     pub fn new(code: E, occurrence: &Occurrence) -> Self {
-        Envelope {
-            success: Some(false),
-            error: Some(ErrorBody {
-                code: Some(code.code().to_owned()),
-                message: Some(occurrence.message_or_title(&code)),
-                details: occurrence.context.clone(),
-                retry_after: occurrence.retry_after.map(|delay| delay.as_secs()),
-                members: occurrence.members.clone(),
-                codes: PhantomData,
-            }),
-            members: Map::new(),
-        }
+        json::from_view(&View::of(&CodeFacts::of(code), occurrence))
     }
+}
 
-    /// Decodes an envelope.
-    ///
-    /// # Errors
-    ///
-    /// When the body is too large, is not JSON, or is not an object.
-    pub fn decode(body: &[u8]) -> Result<Self, DecodeError> {
-        Self::decode_with(body, Limits::default())
-    }
-
-    /// Decodes an envelope within `limits`.
-    ///
-    /// # Errors
-    ///
-    /// As [`decode`](Self::decode).
-    pub fn decode_with(body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
-        let mut members = object(body, limits)?;
-        Ok(Envelope {
-            success: take_bool(&mut members, "success"),
-            error: take_object(&mut members, "error").map(|mut error| ErrorBody {
-                code: take_string(&mut error, "code"),
-                message: take_string(&mut error, "message"),
-                details: take(&mut error, "details"),
-                retry_after: take_u64(&mut error, "retry_after"),
-                members: error,
-                codes: PhantomData,
-            }),
-            members,
-        })
-    }
-
-    /// The envelope as JSON bytes.
-    #[must_use]
-    pub fn encode(&self) -> Vec<u8> {
-        let mut members = self.members.clone();
-        put(&mut members, "success", self.success);
-        if let Some(error) = &self.error {
-            let mut body = error.members.clone();
-            put(&mut body, "code", error.code.clone());
-            put(&mut body, "message", error.message.clone());
-            put(&mut body, "details", error.details.clone());
-            put(&mut body, "retry_after", error.retry_after);
-            members.insert("error".to_owned(), Value::Object(body));
-        }
-        serde_json::to_vec(&members).unwrap_or_default()
-    }
-
+impl<E> Envelope<E> {
     /// `success`.
     #[must_use]
     pub fn success(&self) -> Option<bool> {
@@ -138,18 +85,28 @@ impl<E: ErrorCode> ErrorBody<E> {
         self.code.as_deref().map(Code::parse)
     }
 
-    /// What the client should do. ACP bodies carry no HTTP status, so an
-    /// unknown code gets [`Action::None`] unless `retry_after` is given, in
-    /// which case it is worth [`Action::RetryAfter`].
+    /// What a client should do after a response with HTTP status `status`
+    /// that carries this error: the code's action; for an unknown code,
+    /// [`Action::RetryAfter`] when the body gives a delay, and else the
+    /// action the status implies.
     #[must_use]
-    pub fn action(&self) -> Action {
+    pub fn action_at(&self, status: u16) -> Action {
         match (self.code().and_then(|code| code.known()), self.retry_after) {
             (Some(code), _) => code.action(),
             (None, Some(_)) => Action::RetryAfter,
-            (None, None) => Action::None,
+            (None, None) => Action::for_status(status),
         }
     }
 
+    /// [`action_at`](Self::action_at) without a status: ACP bodies carry
+    /// none, so an unknown code without a delay gets [`Action::None`].
+    #[must_use]
+    pub fn action(&self) -> Action {
+        self.action_at(500)
+    }
+}
+
+impl<E> ErrorBody<E> {
     /// `message`.
     #[must_use]
     pub fn message(&self) -> Option<&str> {
@@ -172,5 +129,141 @@ impl<E: ErrorCode> ErrorBody<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
+    }
+}
+
+impl<E> Object for Envelope<E> {
+    const WHAT: &'static str = "an ACP envelope";
+
+    fn empty() -> Self {
+        Envelope {
+            success: None,
+            error: None,
+            members: Map::new(),
+        }
+    }
+
+    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
+        match key {
+            "success" => json::bool(&mut self.success, value),
+            "error" => json::object(&mut self.error, value),
+            _ => Some(value),
+        }
+    }
+
+    fn kept(&mut self) -> &mut Map<String, Value> {
+        &mut self.members
+    }
+}
+
+impl<E> Object for ErrorBody<E> {
+    const WHAT: &'static str = "an ACP error";
+
+    fn empty() -> Self {
+        ErrorBody {
+            code: None,
+            message: None,
+            details: None,
+            retry_after: None,
+            members: Map::new(),
+            codes: PhantomData,
+        }
+    }
+
+    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
+        match key {
+            "code" => json::string(&mut self.code, value),
+            "message" => json::string(&mut self.message, value),
+            "details" => json::any(&mut self.details, value),
+            "retry_after" => json::u64(&mut self.retry_after, value),
+            _ => Some(value),
+        }
+    }
+
+    fn kept(&mut self) -> &mut Map<String, Value> {
+        &mut self.members
+    }
+}
+
+impl<E> Serialize for Envelope<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut writer = Writer::new(serializer)?;
+        writer.own("success", self.success.as_ref())?;
+        writer.own("error", self.error.as_ref())?;
+        writer.end(&self.members)
+    }
+}
+
+impl<E> Serialize for ErrorBody<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ErrorView {
+            code: self.code.as_deref(),
+            message: self.message.as_deref(),
+            details: self.details.as_ref(),
+            retry_after: self.retry_after,
+            members: &self.members,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de, E> Deserialize<'de> for Envelope<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
+}
+
+impl<'de, E> Deserialize<'de> for ErrorBody<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
+}
+
+impl<E> Json for Envelope<E> {}
+
+/// The envelope of a code, borrowed: what rendering writes.
+pub(crate) struct View<'a> {
+    error: ErrorView<'a>,
+}
+
+struct ErrorView<'a> {
+    code: Option<&'a str>,
+    message: Option<&'a str>,
+    details: Option<&'a Value>,
+    retry_after: Option<u64>,
+    members: &'a Map<String, Value>,
+}
+
+impl<'a> View<'a> {
+    pub(crate) fn of(facts: &CodeFacts<'a>, occurrence: &'a Occurrence) -> Self {
+        View {
+            error: ErrorView {
+                code: Some(facts.code),
+                message: Some(occurrence.message_or(facts.title)),
+                details: occurrence.context.as_ref(),
+                retry_after: occurrence.delay_for(facts.action).map(whole_seconds),
+                members: &occurrence.members,
+            },
+        }
+    }
+}
+
+impl Serialize for View<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut writer = Writer::new(serializer)?;
+        writer.own("success", Some(&false))?;
+        writer.own("error", Some(&self.error))?;
+        writer.end(&Map::new())
+    }
+}
+
+impl Serialize for ErrorView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut writer = Writer::new(serializer)?;
+        writer.own("code", self.code)?;
+        writer.own("message", self.message)?;
+        writer.own("details", self.details)?;
+        writer.own("retry_after", self.retry_after.as_ref())?;
+        writer.end(self.members)
     }
 }

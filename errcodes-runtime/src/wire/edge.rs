@@ -3,6 +3,10 @@
 //! errors and its warnings, each a problem detail, in its JSON body, and
 //! when there is a non-fatal error its status is 207 Multi-Status.
 //!
+//! An element of `errors` or `warnings` that is not an object is kept in
+//! its place ([`Item::Kept`]) and still counts: a body with any error is
+//! partial.
+//!
 //! ```
 //! use errcodes_runtime::wire::edge::{Body, Response};
 //!
@@ -17,18 +21,19 @@
 //! match Response::<EdgeError>::decode(207, body).unwrap() {
 //!     Response::Completed(body) => {
 //!         assert!(body.is_partial());
-//!         assert_eq!(body.errors()[0].status(), Some(503));
+//!         assert_eq!(body.errors().next().unwrap().status(), Some(503));
 //!     }
 //!     Response::Fatal(problem) => unreachable!("{problem:?}"),
 //! }
 //! ```
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::de::{Deserialize, Deserializer};
+use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::json::{object, take, take_objects, take_string};
-use super::problem::Problem;
-use super::{DecodeError, Limits};
+use super::json::{self, Item, Object, Writer};
+use super::problem::{Problem, View as ProblemView};
+use super::{DecodeError, Json, Limits, Occurrence};
 use crate::ErrorCode;
 
 /// A response of the Edge Network Server API, told apart by its status.
@@ -72,12 +77,12 @@ pub struct Body<E> {
     request_id: Option<String>,
     handle: Option<Value>,
     /// `None` when the body had no such list, so that none is written back.
-    errors: Option<Vec<Problem<E>>>,
-    warnings: Option<Vec<Problem<E>>>,
+    errors: Option<Vec<Item<Problem<E>>>>,
+    warnings: Option<Vec<Item<Problem<E>>>>,
     members: Map<String, Value>,
 }
 
-impl<E: ErrorCode> Body<E> {
+impl<E> Body<E> {
     /// An empty body for the request `request_id`.
     #[must_use]
     pub fn new(request_id: impl Into<String>) -> Self {
@@ -93,50 +98,19 @@ impl<E: ErrorCode> Body<E> {
     /// Adds a non-fatal error.
     #[must_use]
     pub fn error(mut self, problem: Problem<E>) -> Self {
-        self.errors.get_or_insert_with(Vec::new).push(problem);
+        self.errors
+            .get_or_insert_with(Vec::new)
+            .push(Item::Read(problem));
         self
     }
 
     /// Adds a warning.
     #[must_use]
     pub fn warning(mut self, problem: Problem<E>) -> Self {
-        self.warnings.get_or_insert_with(Vec::new).push(problem);
+        self.warnings
+            .get_or_insert_with(Vec::new)
+            .push(Item::Read(problem));
         self
-    }
-
-    /// Decodes a body.
-    ///
-    /// # Errors
-    ///
-    /// When the body is too large, is not JSON, or is not an object.
-    pub fn decode(body: &[u8]) -> Result<Self, DecodeError> {
-        Self::decode_with(body, Limits::default())
-    }
-
-    /// Decodes a body within `limits`.
-    ///
-    /// # Errors
-    ///
-    /// As [`decode`](Self::decode).
-    pub fn decode_with(body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
-        let mut members = object(body, limits)?;
-        let problems = |members: &mut Map<String, Value>, key| {
-            take_objects(members, key)
-                .map(|list| list.into_iter().map(Problem::from_members).collect())
-        };
-        Ok(Body {
-            request_id: take_string(&mut members, "requestId"),
-            handle: take(&mut members, "handle"),
-            errors: problems(&mut members, "errors"),
-            warnings: problems(&mut members, "warnings"),
-            members,
-        })
-    }
-
-    /// The body as JSON bytes.
-    #[must_use]
-    pub fn encode(&self) -> Vec<u8> {
-        serde_json::to_vec(self).unwrap_or_default()
     }
 
     /// The status a response with this body has: 207 Multi-Status when
@@ -146,11 +120,11 @@ impl<E: ErrorCode> Body<E> {
         if self.is_partial() { 207 } else { 200 }
     }
 
-    /// Whether a non-fatal error means the request was only partly
-    /// processed.
+    /// Whether a non-fatal error, readable or not, means the request was
+    /// only partly processed.
     #[must_use]
     pub fn is_partial(&self) -> bool {
-        !self.errors().is_empty()
+        !self.error_items().is_empty()
     }
 
     /// `requestId`.
@@ -165,45 +139,117 @@ impl<E: ErrorCode> Body<E> {
         self.handle.as_ref()
     }
 
-    /// The non-fatal errors.
+    /// The non-fatal errors that are problem details.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem<E>> {
+        self.error_items().iter().filter_map(Item::read)
+    }
+
+    /// The warnings that are problem details.
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem<E>> {
+        self.warning_items().iter().filter_map(Item::read)
+    }
+
+    /// Every element of `errors`, as received.
     #[must_use]
-    pub fn errors(&self) -> &[Problem<E>] {
+    pub fn error_items(&self) -> &[Item<Problem<E>>] {
         self.errors.as_deref().unwrap_or_default()
     }
 
-    /// The warnings.
+    /// Every element of `warnings`, as received.
     #[must_use]
-    pub fn warnings(&self) -> &[Problem<E>] {
+    pub fn warning_items(&self) -> &[Item<Problem<E>>] {
         self.warnings.as_deref().unwrap_or_default()
     }
 
     /// Every other member, and `errors` or `warnings` when they were not
-    /// lists of objects.
+    /// lists.
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
     }
 }
 
-/// Writes the members and problems in place.
+impl<E> Object for Body<E> {
+    const WHAT: &'static str = "an Edge Network response body";
+
+    fn empty() -> Self {
+        Body {
+            request_id: None,
+            handle: None,
+            errors: None,
+            warnings: None,
+            members: Map::new(),
+        }
+    }
+
+    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
+        match key {
+            "requestId" => json::string(&mut self.request_id, value),
+            "handle" => json::any(&mut self.handle, value),
+            "errors" => json::items(&mut self.errors, value),
+            "warnings" => json::items(&mut self.warnings, value),
+            _ => Some(value),
+        }
+    }
+
+    fn kept(&mut self) -> &mut Map<String, Value> {
+        &mut self.members
+    }
+}
+
 impl<E> Serialize for Body<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(request_id) = &self.request_id {
-            map.serialize_entry("requestId", request_id)?;
+        let mut writer = Writer::new(serializer)?;
+        writer.own("requestId", self.request_id.as_deref())?;
+        writer.own("handle", self.handle.as_ref())?;
+        writer.own("errors", self.errors.as_ref())?;
+        writer.own("warnings", self.warnings.as_ref())?;
+        writer.end(&self.members)
+    }
+}
+
+impl<'de, E> Deserialize<'de> for Body<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
+}
+
+impl<E> Json for Body<E> {}
+
+/// A body rendered for one code, borrowed.
+pub(crate) struct View<'a> {
+    request_id: &'a str,
+    errors: Option<ProblemView<'a>>,
+    warnings: Option<ProblemView<'a>>,
+}
+
+impl<'a> View<'a> {
+    /// A 207 body with one non-fatal error.
+    pub(crate) fn errors(occurrence: &'a Occurrence, error: ProblemView<'a>) -> Self {
+        View {
+            request_id: occurrence.trace.as_deref().unwrap_or_default(),
+            errors: Some(error),
+            warnings: None,
         }
-        if let Some(handle) = &self.handle {
-            map.serialize_entry("handle", handle)?;
+    }
+
+    /// A 200 body with one warning.
+    pub(crate) fn warnings(occurrence: &'a Occurrence, warning: ProblemView<'a>) -> Self {
+        View {
+            request_id: occurrence.trace.as_deref().unwrap_or_default(),
+            errors: None,
+            warnings: Some(warning),
         }
-        if let Some(errors) = &self.errors {
-            map.serialize_entry("errors", errors)?;
-        }
-        if let Some(warnings) = &self.warnings {
-            map.serialize_entry("warnings", warnings)?;
-        }
-        for (key, value) in &self.members {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
+    }
+}
+
+impl Serialize for View<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut writer = Writer::new(serializer)?;
+        writer.own("requestId", Some(self.request_id))?;
+        writer.own("handle", Some(&[(); 0]))?;
+        writer.own("errors", Some(self.errors.as_slice()))?;
+        writer.own("warnings", Some(self.warnings.as_slice()))?;
+        writer.end(&Map::new())
     }
 }

@@ -2,7 +2,7 @@
 //! "Oauth token is missing."}`, where the code starts with the HTTP status.
 //!
 //! ```
-//! use errcodes_runtime::wire::{Code, gateway::Body};
+//! use errcodes_runtime::wire::{Code, Json, gateway::Body};
 //!
 //! errcodes_runtime::errcodes!("../specs/platform.yaml");
 //!
@@ -12,10 +12,13 @@
 //! ```
 
 use core::marker::PhantomData;
+
+use serde::de::{Deserialize, Deserializer};
+use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::json::{object, put, take_string};
-use super::{Code, DecodeError, Limits, Occurrence};
+use super::json::{self, Object, Writer};
+use super::{Code, CodeFacts, Json, Occurrence};
 use crate::{Action, ErrorCode};
 
 /// A gateway error body.
@@ -32,45 +35,7 @@ impl<E: ErrorCode> Body<E> {
     /// title.
     #[must_use]
     pub fn new(code: E, occurrence: &Occurrence) -> Self {
-        Body {
-            error_code: Some(code.code().to_owned()),
-            message: Some(occurrence.message_or_title(&code)),
-            members: occurrence.members.clone(),
-            codes: PhantomData,
-        }
-    }
-
-    /// Decodes a body.
-    ///
-    /// # Errors
-    ///
-    /// When the body is too large, is not JSON, or is not an object.
-    pub fn decode(body: &[u8]) -> Result<Self, DecodeError> {
-        Self::decode_with(body, Limits::default())
-    }
-
-    /// Decodes a body within `limits`.
-    ///
-    /// # Errors
-    ///
-    /// As [`decode`](Self::decode).
-    pub fn decode_with(body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
-        let mut members = object(body, limits)?;
-        Ok(Body {
-            error_code: take_string(&mut members, "error_code"),
-            message: take_string(&mut members, "message"),
-            members,
-            codes: PhantomData,
-        })
-    }
-
-    /// The body as JSON bytes.
-    #[must_use]
-    pub fn encode(&self) -> Vec<u8> {
-        let mut members = self.members.clone();
-        put(&mut members, "error_code", self.error_code.clone());
-        put(&mut members, "message", self.message.clone());
-        serde_json::to_vec(&members).unwrap_or_default()
+        json::from_view(&View::of(&CodeFacts::of(code), occurrence))
     }
 
     /// `error_code`, looked up in the catalog.
@@ -93,15 +58,23 @@ impl<E: ErrorCode> Body<E> {
         }
     }
 
-    /// What the client should do: the code's action, or the one its
-    /// status implies.
+    /// What a client should do after a response with HTTP status `status`
+    /// that carries this body: the code's action, or the status's.
     #[must_use]
-    pub fn action(&self) -> Action {
-        let status = self.status().unwrap_or(500);
+    pub fn action_at(&self, status: u16) -> Action {
         self.code()
             .map_or_else(|| Action::for_status(status), |code| code.action(status))
     }
 
+    /// [`action_at`](Self::action_at) the body's own [`status`](Self::status),
+    /// or 500 when it has none.
+    #[must_use]
+    pub fn action(&self) -> Action {
+        self.action_at(self.status().unwrap_or(500))
+    }
+}
+
+impl<E> Body<E> {
     /// `message`.
     #[must_use]
     pub fn message(&self) -> Option<&str> {
@@ -113,5 +86,76 @@ impl<E: ErrorCode> Body<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
+    }
+}
+
+impl<E> Object for Body<E> {
+    const WHAT: &'static str = "a gateway error";
+
+    fn empty() -> Self {
+        Body {
+            error_code: None,
+            message: None,
+            members: Map::new(),
+            codes: PhantomData,
+        }
+    }
+
+    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
+        match key {
+            "error_code" => json::string(&mut self.error_code, value),
+            "message" => json::string(&mut self.message, value),
+            _ => Some(value),
+        }
+    }
+
+    fn kept(&mut self) -> &mut Map<String, Value> {
+        &mut self.members
+    }
+}
+
+impl<E> Serialize for Body<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        View {
+            error_code: self.error_code.as_deref(),
+            message: self.message.as_deref(),
+            members: &self.members,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de, E> Deserialize<'de> for Body<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
+}
+
+impl<E> Json for Body<E> {}
+
+/// A gateway body, borrowed: what rendering writes and what a [`Body`]
+/// encodes.
+pub(crate) struct View<'a> {
+    error_code: Option<&'a str>,
+    message: Option<&'a str>,
+    members: &'a Map<String, Value>,
+}
+
+impl<'a> View<'a> {
+    pub(crate) fn of(facts: &CodeFacts<'a>, occurrence: &'a Occurrence) -> Self {
+        View {
+            error_code: Some(facts.code),
+            message: Some(occurrence.message_or(facts.title)),
+            members: &occurrence.members,
+        }
+    }
+}
+
+impl Serialize for View<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut writer = Writer::new(serializer)?;
+        writer.own("error_code", self.error_code)?;
+        writer.own("message", self.message)?;
+        writer.end(self.members)
     }
 }

@@ -1,116 +1,289 @@
-//! Reading JSON objects member by member without losing any: a member is
-//! taken out only when it has the type the format gives it, and whatever is
-//! left is kept and written back. This is how RFC 9457 asks clients to
-//! treat members of the wrong type, applied to every format.
+//! Reading and writing JSON objects member by member without losing any.
+//!
+//! A format takes a member only when it has the type the format gives it;
+//! whatever is left is kept and written back, which is how RFC 9457 asks
+//! clients to treat members of the wrong type, applied to every format. A
+//! member given twice counts once, the last time, as `serde_json` reads it.
+//! When writing, a kept member named like one of the format's own is left
+//! out whenever the format writes that member itself: the format's own value
+//! wins, so no name is ever written twice.
 
+use core::fmt;
+use core::marker::PhantomData;
+use std::borrow::Cow;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use super::{DecodeError, Limits};
+use super::{DecodeError, DecodeErrorKind, EncodeError, Limits};
 
-/// Parses `body` as a JSON object, within `limits`.
-pub(crate) fn object(body: &[u8], limits: Limits) -> Result<Map<String, Value>, DecodeError> {
+/// An object of one of the formats, as the decoder fills it.
+pub(crate) trait Object: Sized {
+    /// What the object is called in messages: "a problem detail".
+    const WHAT: &'static str;
+
+    /// An object with no member yet.
+    fn empty() -> Self;
+
+    /// Takes `value` as the member `key` when it is one of the object's
+    /// members and has its type; otherwise gives the value back, to be kept.
+    /// Each member's slot is cleared first, so the last of a repeated member
+    /// wins.
+    fn take(&mut self, key: &str, value: Value) -> Option<Value>;
+
+    /// The members kept as they came.
+    fn kept(&mut self) -> &mut Map<String, Value>;
+}
+
+/// Reads an object from the members of a JSON object.
+pub(crate) fn from_map<T: Object>(members: Map<String, Value>) -> T {
+    let mut object = T::empty();
+    for (key, value) in members {
+        object.kept().remove(&key);
+        if let Some(value) = object.take(&key, value) {
+            object.kept().insert(key, value);
+        }
+    }
+    object
+}
+
+/// The object that `view` writes: how the typed constructors are built
+/// from the views that rendering writes, so that the two always agree.
+pub(crate) fn from_view<T: Object>(view: &impl Serialize) -> T {
+    match serde_json::to_value(view) {
+        Ok(Value::Object(members)) => from_map(members),
+        // Views write objects, which serialize to values without fail.
+        _ => T::empty(),
+    }
+}
+
+/// Deserializes an object, reading members as they come, without building
+/// a map of them first.
+pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct Members<T>(PhantomData<T>);
+
+    impl<'de, T: Object> Visitor<'de> for Members<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{}, as a JSON object", T::WHAT)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            let mut object = T::empty();
+            while let Some(Key(key)) = map.next_key_seed(KeySeed)? {
+                let value: Value = map.next_value()?;
+                object.kept().remove(key.as_ref());
+                if let Some(value) = object.take(&key, value) {
+                    object.kept().insert(key.into_owned(), value);
+                }
+            }
+            Ok(object)
+        }
+    }
+
+    deserializer.deserialize_map(Members(PhantomData))
+}
+
+/// A member name, borrowed from the input when it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v)))
+    }
+}
+
+/// Decodes a JSON body within `limits`.
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(
+    body: &[u8],
+    limits: Limits,
+) -> Result<T, DecodeError> {
     if body.len() > limits.max_bytes {
         return Err(DecodeError::too_large(body.len(), limits));
     }
-    match serde_json::from_slice(body) {
-        Ok(Value::Object(members)) => Ok(members),
-        Ok(other) => Err(DecodeError::new(format!(
-            "the body is {}, not an object",
-            kind(&other)
-        ))),
-        Err(error) => Err(DecodeError::new(format!("the body is not JSON: {error}"))),
-    }
+    serde_json::from_slice(body).map_err(|error| {
+        let kind = match error.classify() {
+            serde_json::error::Category::Data => DecodeErrorKind::WrongShape,
+            _ => DecodeErrorKind::NotJson,
+        };
+        let reason = match kind {
+            DecodeErrorKind::WrongShape => {
+                format!("the body is not of the expected shape: {error}")
+            }
+            _ => format!("the body is not JSON: {error}"),
+        };
+        DecodeError::new(kind, reason)
+    })
 }
 
-fn kind(value: &Value) -> &'static str {
+/// Encodes a value as JSON bytes.
+pub(crate) fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, EncodeError> {
+    let mut out = Vec::with_capacity(256);
+    serde_json::to_writer(&mut out, value).map_err(EncodeError::new)?;
+    Ok(out)
+}
+
+/// Stores `value` in `slot` when it is a string; gives it back otherwise.
+pub(crate) fn string(slot: &mut Option<String>, value: Value) -> Option<Value> {
+    *slot = None;
     match value {
-        Value::Null => "JSON null",
-        Value::Bool(_) => "a JSON boolean",
-        Value::Number(_) => "a JSON number",
-        Value::String(_) => "a JSON string",
-        Value::Array(_) => "a JSON array",
-        Value::Object(_) => "a JSON object",
+        Value::String(text) => {
+            *slot = Some(text);
+            None
+        }
+        other => Some(other),
     }
 }
 
-/// Takes `key` out of `members` when `accept` turns its value into a `T`;
-/// a value it refuses goes back where it was. Values are moved, not copied.
-fn take_if<T>(
-    members: &mut Map<String, Value>,
-    key: &str,
-    accept: impl FnOnce(Value) -> Result<T, Value>,
-) -> Option<T> {
-    let (key, value) = members.remove_entry(key)?;
-    match accept(value) {
-        Ok(taken) => Some(taken),
-        Err(value) => {
-            members.insert(key, value);
+/// Stores `value` in `slot` when it is a whole number within `u16`: a status.
+pub(crate) fn u16(slot: &mut Option<u16>, value: Value) -> Option<Value> {
+    *slot = value.as_u64().and_then(|n| u16::try_from(n).ok());
+    slot.is_none().then_some(value)
+}
+
+/// Stores `value` in `slot` when it is a whole number within `u64`.
+pub(crate) fn u64(slot: &mut Option<u64>, value: Value) -> Option<Value> {
+    *slot = value.as_u64();
+    slot.is_none().then_some(value)
+}
+
+/// Stores `value` in `slot` when it is a boolean.
+pub(crate) fn bool(slot: &mut Option<bool>, value: Value) -> Option<Value> {
+    *slot = value.as_bool();
+    slot.is_none().then_some(value)
+}
+
+/// Stores `value`, whatever it is.
+pub(crate) fn any(slot: &mut Option<Value>, value: Value) -> Option<Value> {
+    *slot = Some(value);
+    None
+}
+
+/// Reads `value` as an object of type `T` when it is a JSON object.
+pub(crate) fn object<T: Object>(slot: &mut Option<T>, value: Value) -> Option<Value> {
+    *slot = None;
+    match value {
+        Value::Object(members) => {
+            *slot = Some(from_map(members));
             None
+        }
+        other => Some(other),
+    }
+}
+
+/// One element of a list that a format fills with objects: read, or kept as
+/// it came when it is not an object.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item<T> {
+    /// An object, read.
+    Read(T),
+    /// Anything else, kept to be written back.
+    Kept(Value),
+}
+
+impl<T> Item<T> {
+    /// The object, when it was one.
+    #[must_use]
+    pub fn read(&self) -> Option<&T> {
+        match self {
+            Item::Read(object) => Some(object),
+            Item::Kept(_) => None,
         }
     }
 }
 
-pub(crate) fn take_string(members: &mut Map<String, Value>, key: &str) -> Option<String> {
-    take_if(members, key, |value| match value {
-        Value::String(text) => Ok(text),
-        other => Err(other),
-    })
+impl<T: Serialize> Serialize for Item<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Item::Read(object) => object.serialize(serializer),
+            Item::Kept(value) => value.serialize(serializer),
+        }
+    }
 }
 
-/// A whole number within `u16`: a status.
-pub(crate) fn take_u16(members: &mut Map<String, Value>, key: &str) -> Option<u16> {
-    take_if(members, key, |value| {
-        value
-            .as_u64()
-            .and_then(|n| u16::try_from(n).ok())
-            .ok_or(value)
-    })
+/// Reads `value` as a list of objects of type `T` when it is an array; an
+/// element that is not an object is kept in its place.
+pub(crate) fn items<T: Object>(slot: &mut Option<Vec<Item<T>>>, value: Value) -> Option<Value> {
+    *slot = None;
+    match value {
+        Value::Array(elements) => {
+            let items = elements.into_iter().map(|element| match element {
+                Value::Object(members) => Item::Read(from_map(members)),
+                other => Item::Kept(other),
+            });
+            *slot = Some(items.collect());
+            None
+        }
+        other => Some(other),
+    }
 }
 
-pub(crate) fn take_u64(members: &mut Map<String, Value>, key: &str) -> Option<u64> {
-    take_if(members, key, |value| value.as_u64().ok_or(value))
+/// Writes an object's own members, then the kept ones whose names it did
+/// not write.
+pub(crate) struct Writer<M: SerializeMap> {
+    map: M,
+    written: Vec<&'static str>,
 }
 
-pub(crate) fn take_bool(members: &mut Map<String, Value>, key: &str) -> Option<bool> {
-    take_if(members, key, |value| value.as_bool().ok_or(value))
-}
+impl<M: SerializeMap> Writer<M> {
+    pub(crate) fn new<S>(serializer: S) -> Result<Self, M::Error>
+    where
+        S: Serializer<SerializeMap = M, Error = M::Error>,
+    {
+        Ok(Writer {
+            map: serializer.serialize_map(None)?,
+            written: Vec::with_capacity(8),
+        })
+    }
 
-/// Any value, as it is.
-pub(crate) fn take(members: &mut Map<String, Value>, key: &str) -> Option<Value> {
-    members.remove(key)
-}
+    /// Writes a member of the format's own, when it has a value.
+    pub(crate) fn own<V: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: Option<&V>,
+    ) -> Result<(), M::Error> {
+        if let Some(value) = value {
+            self.map.serialize_entry(key, value)?;
+            self.written.push(key);
+        }
+        Ok(())
+    }
 
-/// An object, when the value is one.
-pub(crate) fn take_object(
-    members: &mut Map<String, Value>,
-    key: &str,
-) -> Option<Map<String, Value>> {
-    take_if(members, key, |value| match value {
-        Value::Object(object) => Ok(object),
-        other => Err(other),
-    })
-}
-
-/// An array whose elements are all objects.
-pub(crate) fn take_objects(
-    members: &mut Map<String, Value>,
-    key: &str,
-) -> Option<Vec<Map<String, Value>>> {
-    take_if(members, key, |value| match value {
-        Value::Array(items) if items.iter().all(Value::is_object) => Ok(items
-            .into_iter()
-            .filter_map(|item| match item {
-                Value::Object(object) => Some(object),
-                _ => None,
-            })
-            .collect()),
-        other => Err(other),
-    })
-}
-
-/// Adds `key` when there is a value.
-pub(crate) fn put(members: &mut Map<String, Value>, key: &str, value: Option<impl Into<Value>>) {
-    if let Some(value) = value {
-        members.insert(key.to_owned(), value.into());
+    /// Writes the kept members and ends the object.
+    pub(crate) fn end(mut self, kept: &Map<String, Value>) -> Result<M::Ok, M::Error> {
+        for (key, value) in kept {
+            if !self.written.contains(&key.as_str()) {
+                self.map.serialize_entry(key, value)?;
+            }
+        }
+        self.map.end()
     }
 }

@@ -5,7 +5,7 @@
 //! `resources[].error`, next to items that succeeded.
 //!
 //! ```
-//! use errcodes_runtime::wire::pass::Body;
+//! use errcodes_runtime::wire::{Json, pass::Body};
 //! use errcodes_runtime::Action;
 //!
 //! errcodes_runtime::errcodes!("../specs/pass.yaml");
@@ -20,21 +20,24 @@
 //! // Repeat the request with only the items whose action says retry.
 //! let again: Vec<&str> = body.items_to_retry().filter_map(|item| item.id()).collect();
 //! assert_eq!(again, ["TestStream2"]);
-//! assert_eq!(body.resources()[1].error().unwrap().action(), Action::Retry);
+//! assert_eq!(body.resources().nth(1).unwrap().error().unwrap().action(), Action::Retry);
 //! ```
 
 use core::marker::PhantomData;
+
+use serde::de::{Deserialize, Deserializer};
+use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::json::{object, put, take_bool, take_object, take_objects, take_string, take_u16};
-use super::{Code, DecodeError, Limits, Occurrence};
+use super::json::{self, Item, Object, Writer};
+use super::{Code, CodeFacts, Json, Occurrence};
 use crate::{Action, ErrorCode};
 
 /// A response body: one error, or items of which some may have failed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Body<E> {
     error: Option<ErrorObject<E>>,
-    resources: Option<Vec<Resource<E>>>,
+    resources: Option<Vec<Item<Resource<E>>>>,
     members: Map<String, Value>,
 }
 
@@ -64,7 +67,7 @@ pub struct Resource<E> {
     members: Map<String, Value>,
 }
 
-impl<E: ErrorCode> Body<E> {
+impl<E> Body<E> {
     /// The body of one error.
     #[must_use]
     pub fn error_of(error: ErrorObject<E>) -> Self {
@@ -80,69 +83,9 @@ impl<E: ErrorCode> Body<E> {
     pub fn resources_of(resources: Vec<Resource<E>>) -> Self {
         Body {
             error: None,
-            resources: Some(resources),
+            resources: Some(resources.into_iter().map(Item::Read).collect()),
             members: Map::new(),
         }
-    }
-
-    /// Decodes a JSON body.
-    ///
-    /// # Errors
-    ///
-    /// When the body is too large, is not JSON, or is not an object.
-    pub fn decode(body: &[u8]) -> Result<Self, DecodeError> {
-        Self::decode_with(body, Limits::default())
-    }
-
-    /// Decodes a JSON body within `limits`.
-    ///
-    /// # Errors
-    ///
-    /// As [`decode`](Self::decode).
-    pub fn decode_with(body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
-        let mut members = object(body, limits)?;
-        let resources = take_objects(&mut members, "resources").map(|list| {
-            list.into_iter()
-                .map(|mut item| Resource {
-                    id: take_string(&mut item, "id"),
-                    authorized: take_bool(&mut item, "authorized"),
-                    error: take_object(&mut item, "error").map(ErrorObject::from_members),
-                    members: item,
-                })
-                .collect()
-        });
-        Ok(Body {
-            error: take_object(&mut members, "error").map(ErrorObject::from_members),
-            resources,
-            members,
-        })
-    }
-
-    /// The body as JSON bytes.
-    #[must_use]
-    pub fn encode(&self) -> Vec<u8> {
-        let mut members = self.members.clone();
-        put(
-            &mut members,
-            "error",
-            self.error.as_ref().map(|e| Value::Object(e.to_members())),
-        );
-        let resources = self.resources.as_ref().map(|list| {
-            let items = list.iter().map(|item| {
-                let mut members = item.members.clone();
-                put(&mut members, "id", item.id.clone());
-                put(&mut members, "authorized", item.authorized);
-                put(
-                    &mut members,
-                    "error",
-                    item.error.as_ref().map(|e| Value::Object(e.to_members())),
-                );
-                Value::Object(members)
-            });
-            Value::Array(items.collect())
-        });
-        put(&mut members, "resources", resources);
-        serde_json::to_vec(&members).unwrap_or_default()
     }
 
     /// `error`, when it is an object.
@@ -151,19 +94,15 @@ impl<E: ErrorCode> Body<E> {
         self.error.as_ref()
     }
 
-    /// `resources`, when it is a list of objects.
-    #[must_use]
-    pub fn resources(&self) -> &[Resource<E>] {
-        self.resources.as_deref().unwrap_or_default()
+    /// The items of `resources` that are objects.
+    pub fn resources(&self) -> impl Iterator<Item = &Resource<E>> {
+        self.resource_items().iter().filter_map(Item::read)
     }
 
-    /// The items that failed with an error whose action is `retry` or
-    /// `retry-after`: the ones to send again.
-    pub fn items_to_retry(&self) -> impl Iterator<Item = &Resource<E>> {
-        self.resources().iter().filter(|item| {
-            item.error()
-                .is_some_and(|error| error.action().is_retryable())
-        })
+    /// Every element of `resources`, as received.
+    #[must_use]
+    pub fn resource_items(&self) -> &[Item<Resource<E>>] {
+        self.resources.as_deref().unwrap_or_default()
     }
 
     /// Every other member.
@@ -173,70 +112,26 @@ impl<E: ErrorCode> Body<E> {
     }
 }
 
+impl<E: ErrorCode> Body<E> {
+    /// The items that failed with an error whose action is `retry` or
+    /// `retry-after`: the ones to send again.
+    pub fn items_to_retry(&self) -> impl Iterator<Item = &Resource<E>> {
+        self.resources().filter(|item| {
+            item.error()
+                .is_some_and(|error| error.action().is_retryable())
+        })
+    }
+}
+
 impl<E: ErrorCode> ErrorObject<E> {
     /// The error object of `code`: its status, code, title (or the
     /// occurrence's message) and action, with the occurrence's details,
     /// help URL and trace.
     #[must_use]
     pub fn new(code: E, occurrence: &Occurrence) -> Self {
-        ErrorObject {
-            status: Some(occurrence.status.unwrap_or_else(|| code.http_status())),
-            code: Some(code.code().to_owned()),
-            message: Some(occurrence.message_or_title(&code)),
-            details: occurrence.detail.clone(),
-            help_url: occurrence.help_url.clone(),
-            trace: occurrence.trace.clone(),
-            action: Some(code.action().as_str().to_owned()),
-            members: occurrence.members.clone(),
-            elements: Vec::new(),
-            codes: PhantomData,
-        }
-    }
-
-    /// Decodes an error object on its own, in JSON.
-    ///
-    /// # Errors
-    ///
-    /// When the body is too large, is not JSON, or is not an object.
-    pub fn decode(body: &[u8]) -> Result<Self, DecodeError> {
-        object(body, Limits::default()).map(Self::from_members)
-    }
-
-    /// The error object on its own, as JSON bytes.
-    #[must_use]
-    pub fn encode(&self) -> Vec<u8> {
-        serde_json::to_vec(&self.to_members()).unwrap_or_default()
-    }
-
-    /// Reads an error object from the members of a JSON object.
-    #[must_use]
-    pub fn from_members(mut members: Map<String, Value>) -> Self {
-        ErrorObject {
-            status: take_u16(&mut members, "status"),
-            code: take_string(&mut members, "code"),
-            message: take_string(&mut members, "message"),
-            details: take_string(&mut members, "details"),
-            help_url: take_string(&mut members, "helpUrl"),
-            trace: take_string(&mut members, "trace"),
-            action: take_string(&mut members, "action"),
-            members,
-            elements: Vec::new(),
-            codes: PhantomData,
-        }
-    }
-
-    /// The error object as a JSON object.
-    #[must_use]
-    pub fn to_members(&self) -> Map<String, Value> {
-        let mut members = self.members.clone();
-        put(&mut members, "status", self.status);
-        put(&mut members, "code", self.code.clone());
-        put(&mut members, "message", self.message.clone());
-        put(&mut members, "details", self.details.clone());
-        put(&mut members, "helpUrl", self.help_url.clone());
-        put(&mut members, "trace", self.trace.clone());
-        put(&mut members, "action", self.action.clone());
-        members
+        let facts = CodeFacts::of(code);
+        let status = occurrence.status.unwrap_or(facts.status);
+        json::from_view(&ErrorView::of(&facts, occurrence, status))
     }
 
     /// `code`, looked up in the catalog.
@@ -245,11 +140,11 @@ impl<E: ErrorCode> ErrorObject<E> {
         self.code.as_deref().map(Code::parse)
     }
 
-    /// What the client should do: the `action` the error names, or the
-    /// code's, or the one the status implies.
+    /// What a client should do after a response with HTTP status `status`
+    /// that carries this error: the `action` the error names, or the code's,
+    /// or the one the status implies.
     #[must_use]
-    pub fn action(&self) -> Action {
-        let status = self.status.unwrap_or(500);
+    pub fn action_at(&self, status: u16) -> Action {
         self.action
             .as_deref()
             .and_then(|action| action.parse().ok())
@@ -257,6 +152,15 @@ impl<E: ErrorCode> ErrorObject<E> {
             .unwrap_or_else(|| Action::for_status(status))
     }
 
+    /// [`action_at`](Self::action_at) the error's own `status`, or 500 when
+    /// it has none.
+    #[must_use]
+    pub fn action(&self) -> Action {
+        self.action_at(self.status.unwrap_or(500))
+    }
+}
+
+impl<E> ErrorObject<E> {
     /// `status`.
     #[must_use]
     pub fn status(&self) -> Option<u16> {
@@ -292,9 +196,22 @@ impl<E: ErrorCode> ErrorObject<E> {
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
     }
+
+    pub(super) fn view(&self) -> ErrorView<'_> {
+        ErrorView {
+            status: self.status,
+            code: self.code.as_deref(),
+            message: self.message.as_deref(),
+            details: self.details.as_deref(),
+            help_url: self.help_url.as_deref(),
+            trace: self.trace.as_deref(),
+            action: self.action.as_deref(),
+            members: &self.members,
+        }
+    }
 }
 
-impl<E: ErrorCode> Resource<E> {
+impl<E> Resource<E> {
     /// An item.
     #[must_use]
     pub fn new(id: impl Into<String>, authorized: bool) -> Self {
@@ -335,5 +252,194 @@ impl<E: ErrorCode> Resource<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
+    }
+}
+
+impl<E> Object for Body<E> {
+    const WHAT: &'static str = "an Adobe Pass body";
+
+    fn empty() -> Self {
+        Body {
+            error: None,
+            resources: None,
+            members: Map::new(),
+        }
+    }
+
+    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
+        match key {
+            "error" => json::object(&mut self.error, value),
+            "resources" => json::items(&mut self.resources, value),
+            _ => Some(value),
+        }
+    }
+
+    fn kept(&mut self) -> &mut Map<String, Value> {
+        &mut self.members
+    }
+}
+
+impl<E> Object for ErrorObject<E> {
+    const WHAT: &'static str = "an Adobe Pass error";
+
+    fn empty() -> Self {
+        ErrorObject {
+            status: None,
+            code: None,
+            message: None,
+            details: None,
+            help_url: None,
+            trace: None,
+            action: None,
+            members: Map::new(),
+            elements: Vec::new(),
+            codes: PhantomData,
+        }
+    }
+
+    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
+        match key {
+            "status" => json::u16(&mut self.status, value),
+            "code" => json::string(&mut self.code, value),
+            "message" => json::string(&mut self.message, value),
+            "details" => json::string(&mut self.details, value),
+            "helpUrl" => json::string(&mut self.help_url, value),
+            "trace" => json::string(&mut self.trace, value),
+            "action" => json::string(&mut self.action, value),
+            _ => Some(value),
+        }
+    }
+
+    fn kept(&mut self) -> &mut Map<String, Value> {
+        &mut self.members
+    }
+}
+
+impl<E> Object for Resource<E> {
+    const WHAT: &'static str = "an Adobe Pass item";
+
+    fn empty() -> Self {
+        Resource {
+            id: None,
+            authorized: None,
+            error: None,
+            members: Map::new(),
+        }
+    }
+
+    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
+        match key {
+            "id" => json::string(&mut self.id, value),
+            "authorized" => json::bool(&mut self.authorized, value),
+            "error" => json::object(&mut self.error, value),
+            _ => Some(value),
+        }
+    }
+
+    fn kept(&mut self) -> &mut Map<String, Value> {
+        &mut self.members
+    }
+}
+
+impl<E> Serialize for Body<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut writer = Writer::new(serializer)?;
+        writer.own("error", self.error.as_ref())?;
+        writer.own("resources", self.resources.as_ref())?;
+        writer.end(&self.members)
+    }
+}
+
+impl<E> Serialize for ErrorObject<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.view().serialize(serializer)
+    }
+}
+
+impl<E> Serialize for Resource<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut writer = Writer::new(serializer)?;
+        writer.own("id", self.id.as_deref())?;
+        writer.own("authorized", self.authorized.as_ref())?;
+        writer.own("error", self.error.as_ref())?;
+        writer.end(&self.members)
+    }
+}
+
+impl<'de, E> Deserialize<'de> for Body<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
+}
+
+impl<'de, E> Deserialize<'de> for ErrorObject<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
+}
+
+impl<'de, E> Deserialize<'de> for Resource<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
+}
+
+impl<E> Json for Body<E> {}
+
+impl<E> Json for ErrorObject<E> {}
+
+/// An error object, borrowed: what rendering writes and what an
+/// [`ErrorObject`] encodes.
+pub(crate) struct ErrorView<'a> {
+    pub(super) status: Option<u16>,
+    pub(super) code: Option<&'a str>,
+    pub(super) message: Option<&'a str>,
+    pub(super) details: Option<&'a str>,
+    pub(super) help_url: Option<&'a str>,
+    pub(super) trace: Option<&'a str>,
+    pub(super) action: Option<&'a str>,
+    pub(super) members: &'a Map<String, Value>,
+}
+
+impl<'a> ErrorView<'a> {
+    /// The error object of a code with `occurrence`, at `status`.
+    pub(crate) fn of(facts: &CodeFacts<'a>, occurrence: &'a Occurrence, status: u16) -> Self {
+        ErrorView {
+            status: Some(status),
+            code: Some(facts.code),
+            message: Some(occurrence.message_or(facts.title)),
+            details: occurrence.detail.as_deref(),
+            help_url: occurrence.help_url.as_deref(),
+            trace: occurrence.trace.as_deref(),
+            action: Some(facts.action.as_str()),
+            members: &occurrence.members,
+        }
+    }
+}
+
+impl Serialize for ErrorView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut writer = Writer::new(serializer)?;
+        writer.own("status", self.status.as_ref())?;
+        writer.own("code", self.code)?;
+        writer.own("message", self.message)?;
+        writer.own("details", self.details)?;
+        writer.own("helpUrl", self.help_url)?;
+        writer.own("trace", self.trace)?;
+        writer.own("action", self.action)?;
+        writer.end(self.members)
+    }
+}
+
+/// A body holding one error view.
+pub(crate) struct BodyView<'a> {
+    pub(crate) error: ErrorView<'a>,
+}
+
+impl Serialize for BodyView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut writer = Writer::new(serializer)?;
+        writer.own("error", Some(&self.error))?;
+        writer.end(&Map::new())
     }
 }

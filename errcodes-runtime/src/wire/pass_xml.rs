@@ -1,17 +1,19 @@
 //! Adobe Pass error objects in XML: `<error><status>403</status>…</error>`.
 //! Known fields are read as text; any other element, or a known one with
 //! markup or attributes, is kept exactly as written, sliced out of the
-//! input, and written back.
+//! input, and written back. The fields whose values come from a closed set
+//! (`status`, `code`, `action`) are read without the whitespace that
+//! pretty-printed XML puts around them; the others are kept as written.
+//! JSON members have no place in XML and are not written.
 
-use core::marker::PhantomData;
 use std::fmt::Write as _;
 
 use quick_xml::Reader;
 use quick_xml::escape::{escape, unescape};
 use quick_xml::events::{BytesStart, Event};
 
-use super::pass::ErrorObject;
-use super::{DecodeError, Limits};
+use super::pass::{ErrorObject, ErrorView};
+use super::{DecodeError, DecodeErrorKind, Limits};
 use crate::ErrorCode;
 
 impl<E: ErrorCode> ErrorObject<E> {
@@ -32,6 +34,11 @@ impl<E: ErrorCode> ErrorObject<E> {
     /// let error = ErrorObject::<PassError>::decode_xml(xml).unwrap();
     /// assert_eq!(error.code(), Some(Code::Known(PassError::NetworkConnectionFailure)));
     /// assert_eq!(ErrorObject::<PassError>::decode_xml(&error.encode_xml()).unwrap(), error);
+    ///
+    /// // Pretty-printed, the code is still the code.
+    /// let xml = b"<error>\n  <code>\n    too_many_requests\n  </code>\n</error>";
+    /// let error = ErrorObject::<PassError>::decode_xml(xml).unwrap();
+    /// assert_eq!(error.code(), Some(Code::Known(PassError::TooManyRequests)));
     /// ```
     pub fn decode_xml(body: &[u8]) -> Result<Self, DecodeError> {
         Self::decode_xml_with(body, Limits::default())
@@ -46,23 +53,12 @@ impl<E: ErrorCode> ErrorObject<E> {
         if body.len() > limits.max_bytes {
             return Err(DecodeError::too_large(body.len(), limits));
         }
-        let text =
-            core::str::from_utf8(body).map_err(|_| DecodeError::new("the body is not UTF-8"))?;
+        let text = core::str::from_utf8(body)
+            .map_err(|_| DecodeError::new(DecodeErrorKind::NotXml, "the body is not UTF-8"))?;
         let mut reader = Reader::from_str(text);
         // The reader skips one byte-order mark and counts positions after it.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut error = ErrorObject {
-            status: None,
-            code: None,
-            message: None,
-            details: None,
-            help_url: None,
-            trace: None,
-            action: None,
-            members: serde_json::Map::new(),
-            elements: Vec::new(),
-            codes: PhantomData,
-        };
+        let mut error = <ErrorObject<E> as super::json::Object>::empty();
         if !read_root(&mut reader)? {
             read_children(&mut reader, text, &mut error)?;
         }
@@ -71,7 +67,7 @@ impl<E: ErrorCode> ErrorObject<E> {
                 Event::Eof => return Ok(error),
                 Event::Text(text) if is_blank(&text) => {}
                 Event::Comment(_) | Event::PI(_) => {}
-                _ => return Err(DecodeError::new("there is more after </error>")),
+                _ => return Err(shape("there is more after </error>")),
             }
         }
     }
@@ -79,28 +75,34 @@ impl<E: ErrorCode> ErrorObject<E> {
     /// The error object as XML.
     #[must_use]
     pub fn encode_xml(&self) -> Vec<u8> {
-        let mut xml = String::from("<error>");
-        let status = self.status.map(|status| status.to_string());
-        let fields = [
-            ("status", status.as_deref()),
-            ("code", self.code.as_deref()),
-            ("message", self.message.as_deref()),
-            ("details", self.details.as_deref()),
-            ("helpUrl", self.help_url.as_deref()),
-            ("trace", self.trace.as_deref()),
-            ("action", self.action.as_deref()),
-        ];
-        for (name, value) in fields {
-            if let Some(value) = value {
-                let _ = write!(xml, "<{name}>{}</{name}>", escape(value));
-            }
-        }
-        for element in &self.elements {
-            xml += element;
-        }
-        xml += "</error>";
-        xml.into_bytes()
+        write(&self.view(), &self.elements)
     }
+}
+
+/// Writes an error object, and `elements` as they were read.
+pub(crate) fn write(view: &ErrorView<'_>, elements: &[String]) -> Vec<u8> {
+    let mut xml = String::with_capacity(256);
+    xml.push_str("<error>");
+    let status = view.status.map(|status| status.to_string());
+    let fields = [
+        ("status", status.as_deref()),
+        ("code", view.code),
+        ("message", view.message),
+        ("details", view.details),
+        ("helpUrl", view.help_url),
+        ("trace", view.trace),
+        ("action", view.action),
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value {
+            let _ = write!(xml, "<{name}>{}</{name}>", escape(value));
+        }
+    }
+    for element in elements {
+        xml += element;
+    }
+    xml += "</error>";
+    xml.into_bytes()
 }
 
 /// Reads up to the root element; true when it is an empty `<error/>`.
@@ -111,8 +113,8 @@ fn read_root(reader: &mut Reader<&[u8]>) -> Result<bool, DecodeError> {
             Event::Empty(start) if start.name().as_ref() == "error" => return Ok(true),
             Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
             Event::Text(text) if is_blank(&text) => {}
-            Event::Eof => return Err(DecodeError::new("the body has no <error> element")),
-            _ => return Err(DecodeError::new("the root element is not <error>")),
+            Event::Eof => return Err(shape("the body has no <error> element")),
+            _ => return Err(shape("the root element is not <error>")),
         }
     }
 }
@@ -140,8 +142,8 @@ fn read_children<E>(
             Event::End(_) => return Ok(()),
             Event::Text(text) if is_blank(&text) => {}
             Event::Comment(_) | Event::PI(_) => {}
-            Event::Eof => return Err(DecodeError::new("<error> is not closed")),
-            _ => return Err(DecodeError::new("<error> holds text outside its elements")),
+            Event::Eof => return Err(syntax_message("<error> is not closed")),
+            _ => return Err(shape("<error> holds text outside its elements")),
         }
     }
 }
@@ -151,25 +153,32 @@ fn read_children<E>(
 fn set_field<E>(error: &mut ErrorObject<E>, start: &BytesStart<'_>, inner: &str, written: &str) {
     let plain = !inner.contains('<') && start.attributes().next().is_none();
     let text = if plain { unescape(inner).ok() } else { None };
-    let slot = match (start.name().as_ref(), &text) {
+    // Values from a closed set lose the whitespace around them.
+    let (slot, trim) = match (start.name().as_ref(), &text) {
         ("status", Some(text)) => {
-            if let Ok(status) = text.trim().parse() {
+            if let (Ok(status), None) = (text.trim().parse(), error.status) {
                 error.status = Some(status);
                 return;
             }
-            None
+            (None, false)
         }
-        ("code", Some(_)) => Some(&mut error.code),
-        ("message", Some(_)) => Some(&mut error.message),
-        ("details", Some(_)) => Some(&mut error.details),
-        ("helpUrl", Some(_)) => Some(&mut error.help_url),
-        ("trace", Some(_)) => Some(&mut error.trace),
-        ("action", Some(_)) => Some(&mut error.action),
-        _ => None,
+        ("code", Some(_)) => (Some(&mut error.code), true),
+        ("message", Some(_)) => (Some(&mut error.message), false),
+        ("details", Some(_)) => (Some(&mut error.details), false),
+        ("helpUrl", Some(_)) => (Some(&mut error.help_url), false),
+        ("trace", Some(_)) => (Some(&mut error.trace), false),
+        ("action", Some(_)) => (Some(&mut error.action), true),
+        _ => (None, false),
     };
     match (slot, text) {
         // The first occurrence of a field is the field; a repeat is kept as is.
-        (Some(slot), Some(text)) if slot.is_none() => *slot = Some(text.into_owned()),
+        (Some(slot), Some(text)) if slot.is_none() => {
+            *slot = Some(if trim {
+                text.trim().to_owned()
+            } else {
+                text.into_owned()
+            });
+        }
         _ => error.elements.push(written.to_owned()),
     }
 }
@@ -184,5 +193,16 @@ fn is_blank(text: &str) -> bool {
 }
 
 fn syntax(error: &quick_xml::Error) -> DecodeError {
-    DecodeError::new(format!("the body is not well-formed XML: {error}"))
+    syntax_message(&error.to_string())
+}
+
+fn syntax_message(message: &str) -> DecodeError {
+    DecodeError::new(
+        DecodeErrorKind::NotXml,
+        format!("the body is not well-formed XML: {message}"),
+    )
+}
+
+fn shape(message: &str) -> DecodeError {
+    DecodeError::new(DecodeErrorKind::WrongShape, message)
 }

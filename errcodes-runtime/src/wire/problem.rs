@@ -2,13 +2,21 @@
 //! `application/problem+json` bodies with `type`, `status`, `title`,
 //! `detail`, `instance` and extension members.
 //!
-//! A problem's code travels in its `type`, built from the catalog's
-//! `problem-type` template (Edge Network's
-//! `https://ns.adobe.com/aep/errors/{code}`). A catalog without a template
-//! writes `about:blank` and puts the code in a `code` member instead.
+//! The catalog decides how a problem identifies its code:
+//!
+//! - with a `problem-type` template that has `{code}`, the code is in the
+//!   `type` URI (Edge Network's `https://ns.adobe.com/aep/errors/{code}`);
+//! - with `problem-code: title`, the code is the `title` (the Experience
+//!   Platform's `BadRequestError`);
+//! - otherwise the code is in an extension member, `code`.
+//!
+//! A catalog without `problem-type` writes `about:blank` problems, which
+//! RFC 9457 (section 4.2.1) reserves for problems that mean no more than
+//! their status: their `title` is the status's reason phrase, and the
+//! code's own title becomes the `detail` unless the occurrence gives one.
 //!
 //! ```
-//! use errcodes_runtime::wire::{Code, Occurrence, problem::Problem};
+//! use errcodes_runtime::wire::{Code, Json, Occurrence, problem::Problem};
 //!
 //! errcodes_runtime::errcodes!("../specs/edge.yaml");
 //!
@@ -16,20 +24,25 @@
 //! assert_eq!(problem.type_uri(), Some("https://ns.adobe.com/aep/errors/ConfigurationError"));
 //! assert_eq!(problem.status(), Some(422));
 //!
-//! let decoded = Problem::<EdgeError>::decode(&problem.encode()).unwrap();
+//! let decoded = Problem::<EdgeError>::decode(&problem.encode().unwrap()).unwrap();
 //! assert_eq!(decoded.code(), Some(Code::Known(EdgeError::ConfigurationError)));
 //! assert_eq!(decoded.detail(), Some("Unknown datastream"));
 //! ```
 
 use core::fmt::Write as _;
 use core::marker::PhantomData;
+use std::borrow::Cow;
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::de::{Deserialize, Deserializer};
+use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::json::{object, put, take_string, take_u16};
-use super::{Code, DecodeError, Limits, Occurrence};
-use crate::{Action, ErrorCode};
+use super::json::{self, Object, Writer};
+use super::{Code, CodeFacts, Json, Occurrence, reason_phrase};
+use crate::{Action, ErrorCode, ProblemCode};
+
+/// The `type` of problems that add nothing to their status.
+const ABOUT_BLANK: &str = "about:blank";
 
 /// A problem detail.
 ///
@@ -52,103 +65,52 @@ impl<E: ErrorCode> Problem<E> {
     /// `occurrence` adds.
     #[must_use]
     pub fn new(code: E, occurrence: &Occurrence) -> Self {
-        let mut members = occurrence.members.clone();
-        let type_uri = if let Some(template) = E::CATALOG.problem_type() {
-            template.replacen("{code}", &percent_encode(code.code()), 1)
-        } else {
-            members.insert("code".to_owned(), Value::from(code.code()));
-            "about:blank".to_owned()
-        };
-        Problem {
-            type_uri: Some(type_uri),
-            status: Some(occurrence.status.unwrap_or_else(|| code.http_status())),
-            title: Some(code.title().to_owned()),
-            detail: occurrence.detail.clone(),
-            instance: occurrence.instance.clone(),
-            members,
-            codes: PhantomData,
-        }
+        let facts = CodeFacts::of(code);
+        let status = occurrence.status.unwrap_or(facts.status);
+        json::from_view(&View::of(&facts, occurrence, status))
     }
 
-    /// Decodes a problem detail.
-    ///
-    /// # Errors
-    ///
-    /// When the body is too large, is not JSON, or is not an object.
-    pub fn decode(body: &[u8]) -> Result<Self, DecodeError> {
-        Self::decode_with(body, Limits::default())
-    }
-
-    /// Decodes a problem detail within `limits`.
-    ///
-    /// # Errors
-    ///
-    /// As [`decode`](Self::decode).
-    pub fn decode_with(body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
-        object(body, limits).map(Self::from_members)
-    }
-
-    /// Reads a problem detail from the members of a JSON object, such as
-    /// one embedded in a larger body.
-    #[must_use]
-    pub fn from_members(mut members: Map<String, Value>) -> Self {
-        Problem {
-            type_uri: take_string(&mut members, "type"),
-            status: take_u16(&mut members, "status"),
-            title: take_string(&mut members, "title"),
-            detail: take_string(&mut members, "detail"),
-            instance: take_string(&mut members, "instance"),
-            members,
-            codes: PhantomData,
-        }
-    }
-
-    /// The problem as a JSON object.
-    #[must_use]
-    pub fn to_members(&self) -> Map<String, Value> {
-        let mut members = self.members.clone();
-        put(&mut members, "type", self.type_uri.clone());
-        put(&mut members, "status", self.status);
-        put(&mut members, "title", self.title.clone());
-        put(&mut members, "detail", self.detail.clone());
-        put(&mut members, "instance", self.instance.clone());
-        members
-    }
-
-    /// The problem as JSON bytes.
-    #[must_use]
-    pub fn encode(&self) -> Vec<u8> {
-        serde_json::to_vec(self).unwrap_or_default()
-    }
-
-    /// The code, read from `type` through the catalog's `problem-type`, or
-    /// else from a `code` member. `None` when neither names one.
+    /// The code, read where the catalog's problems carry it (see the
+    /// module's documentation), or else from a `code` member. `None` when
+    /// neither names one.
     #[must_use]
     pub fn code(&self) -> Option<Code<E>> {
-        let from_type = E::CATALOG
-            .problem_type()
-            .zip(self.type_uri.as_deref())
-            .and_then(|(template, uri)| code_in(template, uri));
-        let from_member = || {
+        let catalog = E::CATALOG;
+        let declared = match catalog.problem_code() {
+            ProblemCode::Type => catalog
+                .problem_type()
+                .zip(self.type_uri.as_deref())
+                .and_then(|(template, uri)| code_in(template, uri)),
+            ProblemCode::Title => self.title.as_deref().map(Cow::Borrowed),
+            ProblemCode::Member => None,
+        };
+        let member = || {
             self.members
                 .get("code")
                 .and_then(Value::as_str)
-                .map(str::to_owned)
+                .map(Cow::Borrowed)
         };
-        from_type
-            .or_else(from_member)
-            .map(|text| Code::parse(&text))
+        declared.or_else(member).map(|text| Code::parse(&text))
     }
 
-    /// What the client should do: the code's action, or, without a known
+    /// What a client should do after a response with HTTP status `status`
+    /// that carries this problem: the code's action, or, without a known
     /// code, the one the status implies.
     #[must_use]
-    pub fn action(&self) -> Action {
-        let status = self.status.unwrap_or(500);
+    pub fn action_at(&self, status: u16) -> Action {
         self.code()
             .map_or_else(|| Action::for_status(status), |code| code.action(status))
     }
 
+    /// [`action_at`](Self::action_at) the problem's own `status`, or 500
+    /// when it has none.
+    #[must_use]
+    pub fn action(&self) -> Action {
+        self.action_at(self.status.unwrap_or(500))
+    }
+}
+
+impl<E> Problem<E> {
     /// `type`: the problem type's URI, as received.
     #[must_use]
     pub fn type_uri(&self) -> Option<&str> {
@@ -179,42 +141,139 @@ impl<E: ErrorCode> Problem<E> {
         self.instance.as_deref()
     }
 
-    /// Every other member: extensions (Edge's `report`), and standard
-    /// members that had the wrong type.
+    /// Every other member: extensions (Edge's `report`, a `code`), and
+    /// standard members that had the wrong type.
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
     }
+
+    fn view(&self) -> View<'_> {
+        View {
+            type_uri: self.type_uri.as_deref().map(Cow::Borrowed),
+            status: self.status,
+            title: self.title.as_deref(),
+            detail: self.detail.as_deref(),
+            instance: self.instance.as_deref(),
+            code: None,
+            members: &self.members,
+        }
+    }
 }
 
-/// Writes the members in place, without copying them into a JSON value.
+impl<E> Object for Problem<E> {
+    const WHAT: &'static str = "a problem detail";
+
+    fn empty() -> Self {
+        Problem {
+            type_uri: None,
+            status: None,
+            title: None,
+            detail: None,
+            instance: None,
+            members: Map::new(),
+            codes: PhantomData,
+        }
+    }
+
+    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
+        match key {
+            "type" => json::string(&mut self.type_uri, value),
+            "status" => json::u16(&mut self.status, value),
+            "title" => json::string(&mut self.title, value),
+            "detail" => json::string(&mut self.detail, value),
+            "instance" => json::string(&mut self.instance, value),
+            _ => Some(value),
+        }
+    }
+
+    fn kept(&mut self) -> &mut Map<String, Value> {
+        &mut self.members
+    }
+}
+
 impl<E> Serialize for Problem<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        let standard = [
-            ("type", self.type_uri.as_deref()),
-            ("title", self.title.as_deref()),
-            ("detail", self.detail.as_deref()),
-            ("instance", self.instance.as_deref()),
-        ];
-        for (key, value) in standard
-            .into_iter()
-            .filter_map(|(key, value)| Some((key, value?)))
-        {
-            map.serialize_entry(key, value)?;
+        self.view().serialize(serializer)
+    }
+}
+
+impl<'de, E> Deserialize<'de> for Problem<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
+}
+
+impl<E> Json for Problem<E> {}
+
+/// A problem's members, borrowed: what rendering writes and what a
+/// [`Problem`] encodes.
+pub(crate) struct View<'a> {
+    type_uri: Option<Cow<'a, str>>,
+    status: Option<u16>,
+    title: Option<&'a str>,
+    detail: Option<&'a str>,
+    instance: Option<&'a str>,
+    /// The `code` member, when the code is carried there.
+    code: Option<&'a str>,
+    members: &'a Map<String, Value>,
+}
+
+impl<'a> View<'a> {
+    /// The problem detail of a code with `occurrence`, at `status`.
+    pub(crate) fn of(facts: &CodeFacts<'a>, occurrence: &'a Occurrence, status: u16) -> Self {
+        let (type_uri, code_in_type) = match facts.problem_type {
+            Some(template) if template.contains("{code}") => (
+                Cow::Owned(template.replacen("{code}", &percent_encode(facts.code), 1)),
+                true,
+            ),
+            Some(template) => (Cow::Borrowed(template), false),
+            None => (Cow::Borrowed(ABOUT_BLANK), false),
+        };
+        let message = occurrence.message_or(facts.title);
+        let (title, code_in_title) = if facts.problem_type.is_none() {
+            // RFC 9457, section 4.2.1.
+            (reason_phrase(status).unwrap_or(message), false)
+        } else if facts.problem_code == ProblemCode::Title {
+            (facts.code, true)
+        } else {
+            (message, false)
+        };
+        // Where the title says something else, the code's title explains.
+        let detail = match occurrence.detail.as_deref() {
+            Some(detail) => Some(detail),
+            None if title != message => Some(message),
+            None => None,
+        };
+        let code_in_member =
+            facts.problem_code == ProblemCode::Member || !(code_in_type || code_in_title);
+        View {
+            type_uri: Some(type_uri),
+            status: Some(status),
+            title: Some(title),
+            detail,
+            instance: occurrence.instance.as_deref(),
+            code: code_in_member.then_some(facts.code),
+            members: &occurrence.members,
         }
-        if let Some(status) = self.status {
-            map.serialize_entry("status", &status)?;
-        }
-        for (key, value) in &self.members {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
+    }
+}
+
+impl Serialize for View<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut writer = Writer::new(serializer)?;
+        writer.own("type", self.type_uri.as_deref())?;
+        writer.own("status", self.status.as_ref())?;
+        writer.own("title", self.title)?;
+        writer.own("detail", self.detail)?;
+        writer.own("instance", self.instance)?;
+        writer.own("code", self.code)?;
+        writer.end(self.members)
     }
 }
 
 /// The code in `uri`, when `uri` has the shape of `template`.
-fn code_in(template: &str, uri: &str) -> Option<String> {
+fn code_in<'u>(template: &str, uri: &'u str) -> Option<Cow<'u, str>> {
     let (prefix, suffix) = template.split_once("{code}")?;
     let encoded = uri.strip_prefix(prefix)?.strip_suffix(suffix)?;
     (!encoded.is_empty()).then(|| percent_decode(encoded))
@@ -235,9 +294,9 @@ fn percent_encode(code: &str) -> String {
 
 /// Undoes `%XX` escapes; anything that is not a valid escape, or does not
 /// decode to UTF-8, is kept as written.
-fn percent_decode(text: &str) -> String {
+fn percent_decode(text: &str) -> Cow<'_, str> {
     if !text.contains('%') {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
@@ -260,7 +319,7 @@ fn percent_decode(text: &str) -> String {
             }
         }
     }
-    String::from_utf8(decoded).unwrap_or_else(|_| text.to_owned())
+    String::from_utf8(decoded).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 #[cfg(test)]
