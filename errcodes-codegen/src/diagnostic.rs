@@ -125,6 +125,14 @@ impl Diagnostic {
         }
     }
 
+    /// A warning at `at` in the catalog.
+    pub(crate) fn warning(message: impl Into<String>, at: Location) -> Self {
+        Diagnostic {
+            level: Level::Warning,
+            ..Diagnostic::new(message, at)
+        }
+    }
+
     /// Adds a `= note:` line with more context.
     pub(crate) fn note(self, note: impl Into<String>) -> Self {
         self.push(NoteKind::Note, note.into(), None)

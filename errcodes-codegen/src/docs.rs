@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::markdown::{code_span, escape};
 use crate::model::{CheckedCatalog, CheckedCode};
 
 /// The enum's documentation.
@@ -71,89 +72,4 @@ pub(crate) fn code(code: &CheckedCode, catalog: &CheckedCatalog) -> String {
     }
     doc.push('.');
     doc
-}
-
-/// `text` as a Markdown code span, whatever backticks it contains.
-fn code_span(text: &str) -> String {
-    if !text.contains('`') {
-        return format!("`{text}`");
-    }
-    let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    let fence = "`".repeat(longest + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{text}{pad}{fence}")
-}
-
-/// `text` as Markdown that renders as the text itself. Blank lines still
-/// separate paragraphs.
-fn escape(text: &str) -> String {
-    // Most text needs nothing, which the standard library's optimized
-    // searches tell even in an unoptimized build: no special character, no
-    // markup at the start of a line.
-    let special = ['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '\n'];
-    let starts_markup = text.starts_with(|c: char| "#-+=".contains(c) || c.is_ascii_digit());
-    if !starts_markup && text.trim() == text && !special.into_iter().any(|c| text.contains(c)) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in text.trim().lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let line = line.trim_start();
-        // Markup that only counts at the start of a line: headings, list
-        // items and `1.` or `1)` numbered items.
-        let number_end = line
-            .find(|c: char| !c.is_ascii_digit())
-            .filter(|&end| end > 0 && line[end..].starts_with(['.', ')']));
-        if line.starts_with(['#', '-', '+', '=']) {
-            out.push('\\');
-        }
-        for (at, c) in line.char_indices() {
-            if matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~'
-            ) || Some(at) == number_end
-            {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn code_spans_survive_backticks() {
-        assert_eq!(code_span("1000-400"), "`1000-400`");
-        assert_eq!(code_span("a`b"), "``a`b``");
-        assert_eq!(code_span("`x"), "`` `x ``");
-    }
-
-    #[test]
-    fn escaping_keeps_text_literal() {
-        assert_eq!(
-            escape("Use <ERROR-CODE> or [link] *now*"),
-            "Use \\<ERROR-CODE\\> or \\[link\\] \\*now\\*"
-        );
-        assert_eq!(escape("user_ids & `x`"), "user\\_ids \\& \\`x\\`");
-        assert_eq!(
-            escape("- not a list\n1. nor this\n\npara"),
-            "\\- not a list\n1\\. nor this\n\npara"
-        );
-        assert_eq!(escape("  trimmed  "), "trimmed");
-    }
 }

@@ -1,27 +1,52 @@
-//! The keys of a catalog, named once. `specs/FORMAT.md` documents each.
+//! The keys of a catalog, named once; `specs/FORMAT.md` documents each.
+//!
+//! ```
+//! use errcodes_codegen::keys;
+//!
+//! assert!(keys::CODE_KEYS.contains(&"status"));
+//! assert!(keys::CATALOG_KEYS.contains(&keys::PROBLEM_CODE));
+//! ```
 
-pub(crate) const NAME: &str = "name";
-pub(crate) const DESCRIPTION: &str = "description";
-pub(crate) const CODE_FORMAT: &str = "code-format";
-pub(crate) const DEFAULTS: &str = "defaults";
-pub(crate) const DOMAINS: &str = "domains";
-pub(crate) const CODES: &str = "codes";
-pub(crate) const WIRE_FORMAT: &str = "wire-format";
-pub(crate) const PROBLEM_TYPE: &str = "problem-type";
-pub(crate) const PROBLEM_CODE: &str = "problem-code";
+/// The enum's name; in a code entry, the variant's.
+pub const NAME: &str = "name";
+/// What the catalog, a domain or a code is about.
+pub const DESCRIPTION: &str = "description";
+/// The shapes the codes have.
+pub const CODE_FORMAT: &str = "code-format";
+/// Classifications for codes that give none.
+pub const DEFAULTS: &str = "defaults";
+/// The groups of codes.
+pub const DOMAINS: &str = "domains";
+/// The list of codes.
+pub const CODES: &str = "codes";
+/// How errors are written on the wire.
+pub const WIRE_FORMAT: &str = "wire-format";
+/// The `type` URI of problem details.
+pub const PROBLEM_TYPE: &str = "problem-type";
+/// Where problem details carry the code.
+pub const PROBLEM_CODE: &str = "problem-code";
 
-pub(crate) const CODE: &str = "code";
-pub(crate) const STATUS: &str = "status";
-pub(crate) const TITLE: &str = "title";
-pub(crate) const RESOLUTION: &str = "resolution";
-pub(crate) const DOMAIN: &str = "domain";
-pub(crate) const ACTION: &str = "action";
-pub(crate) const SEVERITY: &str = "severity";
-pub(crate) const OUTCOME: &str = "outcome";
-pub(crate) const ORIGIN: &str = "origin";
+/// A code's stable identifier.
+pub const CODE: &str = "code";
+/// A code's HTTP status.
+pub const STATUS: &str = "status";
+/// A code's or a domain's short summary.
+pub const TITLE: &str = "title";
+/// How to resolve a code's problem.
+pub const RESOLUTION: &str = "resolution";
+/// The id of a code's domain.
+pub const DOMAIN: &str = "domain";
+/// What a client should do.
+pub const ACTION: &str = "action";
+/// How serious a code is.
+pub const SEVERITY: &str = "severity";
+/// What became of the request.
+pub const OUTCOME: &str = "outcome";
+/// Where the fault lies.
+pub const ORIGIN: &str = "origin";
 
 /// The keys at the top of a catalog.
-pub(crate) const CATALOG_KEYS: &[&str] = &[
+pub const CATALOG_KEYS: &[&str] = &[
     NAME,
     DESCRIPTION,
     CODE_FORMAT,
@@ -34,7 +59,7 @@ pub(crate) const CATALOG_KEYS: &[&str] = &[
 ];
 
 /// The keys of one entry under `codes`.
-pub(crate) const CODE_KEYS: &[&str] = &[
+pub const CODE_KEYS: &[&str] = &[
     CODE,
     NAME,
     STATUS,
@@ -50,7 +75,7 @@ pub(crate) const CODE_KEYS: &[&str] = &[
 ];
 
 /// The keys of `defaults`: the classifications a code may leave out.
-pub(crate) const DEFAULT_KEYS: &[&str] = &[ACTION, SEVERITY, OUTCOME, ORIGIN];
+pub const DEFAULT_KEYS: &[&str] = &[ACTION, SEVERITY, OUTCOME, ORIGIN];
 
 /// The keys of one domain under `domains`.
-pub(crate) const DOMAIN_KEYS: &[&str] = &[TITLE, DESCRIPTION];
+pub const DOMAIN_KEYS: &[&str] = &[TITLE, DESCRIPTION];

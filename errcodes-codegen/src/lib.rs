@@ -12,6 +12,7 @@
 //! | defaults and stand-ins | `lower.rs` |
 //! | the checked model | [`CheckedCatalog`] in `model.rs` |
 //! | Rust tokens | `expand.rs`, with rustdoc from `docs.rs` and the perfect hash from `phf.rs` |
+//! | what is legal but likely wrong: warnings for tools | `lint.rs` |
 //! | how mistakes are reported | `diagnostic.rs` |
 //!
 //! ```
@@ -34,8 +35,10 @@ mod docs;
 mod expand;
 #[doc(hidden)]
 pub mod fuzz;
-mod keys;
+pub mod keys;
+mod lint;
 mod lower;
+pub mod markdown;
 mod model;
 mod names;
 mod phf;
@@ -132,16 +135,25 @@ impl Failure {
     }
 }
 
-/// Reads and checks a catalog, as tools do: every error and warning.
-/// `path` is how the file is named in reports.
+/// Reads and checks a catalog, as tools do: every error, and the warnings
+/// the macro cannot give. `path` is how the file is named in reports.
 #[must_use]
 pub fn check(path: &str, text: &str) -> Report {
+    run(path, text, true)
+}
+
+fn run(path: &str, text: &str, lints: bool) -> Report {
     let source = Source::new(path, text);
     let mut errors = Errors::default();
     let catalog = match yaml::parse(&source) {
         Ok(root) => {
             let spec = spec::read(&root, &source, &mut errors);
-            lower::lower(&check::check(&spec, &mut errors))
+            let checked = check::check(&spec, &mut errors);
+            let catalog = lower::lower(&checked);
+            if let (true, Some(catalog)) = (lints, &catalog) {
+                lint::lint(&checked, catalog, &mut errors);
+            }
+            catalog
         }
         Err(diagnostic) => {
             errors.push(*diagnostic);
@@ -155,13 +167,14 @@ pub fn check(path: &str, text: &str) -> Report {
     }
 }
 
-/// Reads and checks a catalog. `path` is how the file is named in reports.
+/// Reads and checks a catalog, as the macro does: errors only. `path` is
+/// how the file is named in reports.
 ///
 /// # Errors
 ///
 /// Every mistake in the catalog, when there is at least one.
 pub fn parse(path: &str, text: &str) -> Result<CheckedCatalog, Failure> {
-    check(path, text).into_result()
+    run(path, text, false).into_result()
 }
 
 /// Generates the enum and its impls for a checked catalog.

@@ -630,3 +630,65 @@ fn where_problems_carry_the_code() {
         "`problem-type` is empty"
     );
 }
+
+#[test]
+fn tools_warn_about_what_is_legal_but_likely_wrong() {
+    use errcodes_codegen::Level;
+    let warnings = |yaml: &str| -> Vec<(usize, usize, String)> {
+        let report = errcodes_codegen::check("t.yaml", yaml);
+        assert!(report.is_ok(), "{:?}", report.diagnostics());
+        report
+            .diagnostics()
+            .iter()
+            .map(|d| {
+                assert_eq!(d.level(), Level::Warning);
+                (
+                    d.location().line,
+                    d.location().column,
+                    d.message().to_owned(),
+                )
+            })
+            .collect()
+    };
+    // A default name that keeps the code's digits, and no description.
+    assert_eq!(
+        warnings(&catalog(
+            "",
+            "  - code: HV000\n    status: 500\n    title: T\n"
+        )),
+        [
+            (
+                3,
+                11,
+                "variant `Hv000` is named after code `HV000`, digits and all".into()
+            ),
+            (3, 11, "code `HV000` has no description".into()),
+        ]
+    );
+    // A failure with a status that says all went well.
+    assert_eq!(
+        warnings(&catalog(
+            "",
+            "  - code: OK\n    status: 200\n    title: T\n    description: d\n    outcome: failure\n"
+        )),
+        [(
+            4,
+            13,
+            "code `OK` is a failure, but its status 200 says the request succeeded".into()
+        )]
+    );
+    // Named codes, described, with fitting statuses: nothing to say.
+    assert!(warnings(&catalog(
+        "",
+        "  - code: HV000\n    name: FdwError\n    status: 500\n    title: T\n    description: d\n"
+    ))
+    .is_empty());
+    // The macro's reading gives errors only.
+    assert!(
+        parse(
+            "t.yaml",
+            &catalog("", "  - code: HV000\n    status: 500\n    title: T\n")
+        )
+        .is_ok()
+    );
+}
