@@ -1,0 +1,527 @@
+//! The `errcodes` binary as users run it: on the shipped catalogs, on
+//! broken ones, and against real validators of what it writes: a JSON
+//! Schema validator, and `openapi-spec-validator` for OpenAPI 3.1.
+
+#![forbid(unsafe_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// The workspace, where `specs/` is.
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
+}
+
+fn errcodes(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_errcodes"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// The shipped catalogs, as paths relative to the workspace.
+fn shipped() -> Vec<String> {
+    let mut specs: Vec<String> = std::fs::read_dir(root().join("specs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .map(|path| format!("specs/{}", path.file_name().unwrap().to_string_lossy()))
+        .collect();
+    specs.sort();
+    assert_eq!(specs.len(), 5, "{specs:?}");
+    specs
+}
+
+fn args<'a>(first: &[&'a str], specs: &'a [String]) -> Vec<&'a str> {
+    first
+        .iter()
+        .copied()
+        .chain(specs.iter().map(String::as_str))
+        .collect()
+}
+
+/// A directory of its own for a test, emptied.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn the_shipped_catalogs_check_clean() {
+    let specs = shipped();
+    let output = errcodes(root(), &args(&["check"], &specs));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stderr), "5 catalogs: no errors, no warnings\n");
+}
+
+#[test]
+fn a_duplicate_code_fails_the_check_with_its_place() {
+    let dir = scratch("duplicate");
+    std::fs::write(
+        dir.join("shop.yaml"),
+        "name: ShopError\ncodes:\n  - code: OUT_OF_STOCK\n    status: 409\n    title: Out\n    description: d\n  - code: OUT_OF_STOCK\n    status: 410\n    title: Gone\n    description: d\n",
+    )
+    .unwrap();
+    let output = errcodes(&dir, &["check", "shop.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("error: duplicate code `OUT_OF_STOCK`\n --> shop.yaml:7:11\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "note: `OUT_OF_STOCK` is already the code of `OutOfStock`\n --> shop.yaml:3:11"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("1 catalog: 1 error, no warnings\n"),
+        "{stderr}"
+    );
+
+    // The same as JSON, one object per diagnostic.
+    let output = errcodes(&dir, &["check", "--format", "json", "shop.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<Value> = text(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    let expected = serde_json::json!({
+        "file": "shop.yaml", "line": 7, "column": 11, "end": {"line": 7, "column": 23},
+        "severity": "error", "message": "duplicate code `OUT_OF_STOCK`",
+        "notes": [{"message": "`OUT_OF_STOCK` is already the code of `OutOfStock`", "file": "shop.yaml", "line": 3, "column": 11}],
+        "help": ["codes must be unique: change this entry's code, or remove the entry"],
+    });
+    assert_eq!(lines[0], expected);
+}
+
+#[test]
+fn warnings_do_not_fail_the_check() {
+    let dir = scratch("warnings");
+    std::fs::write(
+        dir.join("sql.yaml"),
+        "name: SqlError\ncodes:\n  - code: HV000\n    status: 500\n    title: FDW error\n  - code: \"00000\"\n    name: SuccessfulCompletion\n    status: 200\n    title: Done\n    description: d\n    outcome: failure\n",
+    )
+    .unwrap();
+    let output = errcodes(&dir, &["check", "--format", "json", "sql.yaml"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let messages: Vec<(String, String)> = text(&output.stdout)
+        .lines()
+        .map(|line| {
+            let value: Value = serde_json::from_str(line).unwrap();
+            (
+                value["severity"].as_str().unwrap().to_owned(),
+                value["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let warning = |message: &str| ("warning".to_owned(), message.to_owned());
+    assert_eq!(
+        messages,
+        [
+            warning("variant `Hv000` is named after code `HV000`, digits and all"),
+            warning("code `HV000` has no description"),
+            warning("code `00000` is a failure, but its status 200 says the request succeeded"),
+        ]
+    );
+}
+
+/// The strings the macro passes to `compile_error!` for a catalog.
+fn macro_errors(written: &str, resolved: &Path) -> Vec<String> {
+    let tokens = errcodes_codegen::expand_file(written, resolved, proc_macro2::Span::call_site());
+    let mut errors = Vec::new();
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        if let proc_macro2::TokenTree::Ident(ident) = &token
+            && ident == "compile_error"
+        {
+            tokens.next(); // `!`
+            if let Some(proc_macro2::TokenTree::Group(group)) = tokens.next() {
+                let literal: syn::LitStr = syn::parse2(group.stream()).unwrap();
+                errors.push(literal.value());
+            }
+        }
+    }
+    errors
+}
+
+#[test]
+fn the_check_reports_exactly_what_the_macro_reports() {
+    let tests = root().join("tests");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(tests.join("ui")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "yaml") {
+            continue;
+        }
+        let written = format!("ui/{}", path.file_name().unwrap().to_string_lossy());
+        let from_macro = macro_errors(&written, &path);
+        let output = errcodes(&tests, &["check", &written]);
+        let from_cli: Vec<String> = text(&output.stderr)
+            .split("\n\n")
+            .filter_map(|block| block.strip_prefix("error: "))
+            .map(str::to_owned)
+            .collect();
+        assert!(!from_macro.is_empty(), "{written} has no error");
+        assert_eq!(from_cli, from_macro, "{written}");
+        assert_eq!(output.status.code(), Some(1), "{written}");
+        compared += from_macro.len();
+    }
+    assert!(compared >= 20, "only {compared} errors compared");
+}
+
+#[test]
+fn a_missing_file_names_the_path_tried() {
+    let output = errcodes(root(), &["check", "specs/nope.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).starts_with("error: cannot read the catalog `specs/nope.yaml`: "),
+        "{}",
+        text(&output.stderr)
+    );
+    let output = errcodes(root(), &["explain", "x", "--spec", "missing.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("`missing.yaml`"));
+}
+
+#[test]
+fn help_version_and_bad_arguments() {
+    for command in ["check", "docs", "explain", "export"] {
+        let output = errcodes(root(), &[command, "--help"]);
+        assert!(output.status.success());
+        assert!(text(&output.stdout).contains("Examples:"), "{command}");
+    }
+    let output = errcodes(root(), &["--version"]);
+    assert_eq!(
+        text(&output.stdout),
+        format!("errcodes {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let output = errcodes(root(), &["export", "specs/pass.yaml", "--format", "yaml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("invalid value 'yaml'"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(errcodes(root(), &["check"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_committed_reference_pages_are_up_to_date() {
+    let out = scratch("docs");
+    let specs = shipped();
+    let out_arg = out.display().to_string();
+    let output = errcodes(root(), &args(&["docs", "--out", &out_arg], &specs));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let committed = root().join("docs/catalogs");
+    let mut stale = Vec::new();
+    for spec in &specs {
+        let name = format!(
+            "{}.md",
+            Path::new(spec).file_stem().unwrap().to_string_lossy()
+        );
+        let written = std::fs::read(out.join(&name)).unwrap();
+        if std::fs::read(committed.join(&name)).ok() != Some(written) {
+            stale.push(name);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "docs/catalogs is stale ({stale:?}); regenerate it with `cargo run -p errcodes-cli -- docs specs/*.yaml --out docs/catalogs`"
+    );
+    let pages = std::fs::read_dir(&committed).unwrap().count();
+    assert_eq!(
+        pages,
+        specs.len(),
+        "docs/catalogs holds a page of no catalog"
+    );
+}
+
+#[test]
+fn explain_tells_everything_and_suggests_near_misses() {
+    let output = errcodes(root(), &["explain", "too_many_requests"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    for expected in [
+        "too_many_requests: Too many requests",
+        "PassError (specs/pass.yaml)",
+        "status    429 Too Many Requests",
+        "action    retry-after: send the same request again after the delay",
+        "    HTTP/1.1 429 Too Many Requests\n    Content-Type: application/json\n    Retry-After: 5\n",
+    ] {
+        assert!(stdout.contains(expected), "{expected:?} in\n{stdout}");
+    }
+    let output = errcodes(root(), &["explain", "to_many_requests"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("no catalog has the code `to_many_requests`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\n  too_many_requests  (specs/pass.yaml)"),
+        "{stderr}"
+    );
+    // Case does not hide a code either.
+    let output = errcodes(root(), &["explain", "INPUTERROR"]);
+    assert!(
+        text(&output.stderr).contains("InputError"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+fn validator(schema: &str) -> jsonschema::Validator {
+    let schema: Value =
+        serde_json::from_slice(&std::fs::read(root().join(schema)).unwrap()).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+fn yaml_as_json(text: &str) -> Value {
+    serde_yaml::from_str(text).unwrap()
+}
+
+#[test]
+fn the_catalog_schema_takes_the_shipped_catalogs_and_refuses_typos() {
+    let schema = validator("specs/catalog.schema.json");
+    for spec in shipped() {
+        let text = std::fs::read_to_string(root().join(&spec)).unwrap();
+        assert!(
+            text.starts_with("# yaml-language-server: $schema=./catalog.schema.json\n"),
+            "{spec}"
+        );
+        let errors: Vec<String> = schema
+            .iter_errors(&yaml_as_json(&text))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{spec}: {errors:?}");
+    }
+    let misspelt =
+        yaml_as_json("name: ShopError\ncodes:\n  - code: E1\n    staus: 400\n    title: T\n");
+    assert!(!schema.is_valid(&misspelt));
+    let misspelt =
+        yaml_as_json("nmae: ShopError\ncodes:\n  - code: E1\n    status: 400\n    title: T\n");
+    assert!(!schema.is_valid(&misspelt));
+    let vocabulary = yaml_as_json(
+        "name: ShopError\ncodes:\n  - code: E1\n    status: 400\n    title: T\n    action: retry_after\n",
+    );
+    assert!(!schema.is_valid(&vocabulary));
+    let template = yaml_as_json(
+        "name: ShopError\ncode-format: [NNNN-SSS, camelCase]\ncodes:\n  - code: E1\n    status: 400\n    title: T\n",
+    );
+    assert!(!schema.is_valid(&template));
+    let fine = yaml_as_json(
+        "name: ShopError\ncode-format: [NNNN-SSS, snake_case]\ncodes:\n  - code: E1\n    status: 400\n    title: T\n",
+    );
+    assert!(schema.is_valid(&fine));
+}
+
+/// The property names of the object schema at `pointer`.
+fn keys(schema: &Value, pointer: &str) -> Vec<String> {
+    let mut keys: Vec<String> = schema
+        .pointer(pointer)
+        .and_then(Value::as_object)
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort();
+    keys
+}
+
+fn sorted(keys: &[&str]) -> Vec<String> {
+    let mut keys: Vec<String> = keys.iter().map(|&key| key.to_owned()).collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn the_catalog_schema_has_the_readers_keys() {
+    use errcodes_codegen::keys::{CATALOG_KEYS, CODE_KEYS, DEFAULT_KEYS, DOMAIN_KEYS};
+    let schema: Value =
+        serde_json::from_slice(&std::fs::read(root().join("specs/catalog.schema.json")).unwrap())
+            .unwrap();
+    assert_eq!(keys(&schema, "/properties"), sorted(CATALOG_KEYS));
+    assert_eq!(keys(&schema, "/$defs/code/properties"), sorted(CODE_KEYS));
+    assert_eq!(
+        keys(&schema, "/properties/defaults/properties"),
+        sorted(DEFAULT_KEYS)
+    );
+    assert_eq!(
+        keys(&schema, "/$defs/domain/properties"),
+        sorted(DOMAIN_KEYS)
+    );
+    // Every key is described, with an example.
+    let mut undocumented = Vec::new();
+    for pointer in [
+        "/properties",
+        "/$defs/code/properties",
+        "/properties/defaults/properties",
+        "/$defs/domain/properties",
+    ] {
+        for (key, value) in schema.pointer(pointer).and_then(Value::as_object).unwrap() {
+            if value.get("description").is_none() || value.get("examples").is_none() {
+                undocumented.push(format!("{pointer}/{key}"));
+            }
+        }
+    }
+    let codes = &schema["properties"]["codes"];
+    assert!(codes.get("description").is_some());
+    undocumented.retain(|key| key != "/properties/codes");
+    assert!(undocumented.is_empty(), "{undocumented:?}");
+}
+
+#[test]
+fn the_json_export_follows_its_schema() {
+    let specs = shipped();
+    let output = errcodes(root(), &args(&["export", "--format", "json"], &specs));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let export: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let schema = validator("specs/export.schema.json");
+    let errors: Vec<String> = schema.iter_errors(&export).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // Defaults are applied: Pass's catalog-wide `action: none`, and the
+    // action a status implies.
+    let codes = |catalog: usize| {
+        export["catalogs"][catalog]["codes"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let pass = codes(2);
+    let code =
+        |codes: &[Value], code: &str| codes.iter().find(|c| c["code"] == code).unwrap().clone();
+    assert_eq!(code(&pass, "service_unavailable")["action"], "none");
+    assert_eq!(code(&pass, "too_many_requests")["action"], "retry-after");
+    assert_eq!(export["catalogs"][4]["problem-code"], "member");
+    // Deterministic: the same bytes every time.
+    let again = errcodes(root(), &args(&["export", "--format", "json"], &specs));
+    assert_eq!(again.stdout, output.stdout);
+    // The schema is not a formality: a missing default is refused.
+    let mut broken = export.clone();
+    broken["catalogs"][0]["codes"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("action");
+    assert!(!schema.is_valid(&broken));
+}
+
+/// `openapi-spec-validator`, pinned, in a virtual environment of the test's
+/// own, installed from the Python package index on first use.
+fn openapi_validator() -> PathBuf {
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("openapi-spec-validator-0.9.0");
+    let validator = venv.join("bin/openapi-spec-validator");
+    if !validator.exists() {
+        let status = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .expect("python3 runs the OpenAPI validator: install Python 3 with its venv module");
+        assert!(status.success(), "python3 -m venv failed");
+        let status = Command::new(venv.join("bin/pip"))
+            .args([
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "openapi-spec-validator==0.9.0",
+            ])
+            .status()
+            .unwrap();
+        assert!(
+            status.success(),
+            "pip could not install openapi-spec-validator from PyPI"
+        );
+    }
+    validator
+}
+
+fn validate_openapi(path: &Path) -> Output {
+    Command::new(openapi_validator())
+        .args(["--schema", "3.1"])
+        .arg(path)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_openapi_export_passes_the_openapi_validator() {
+    let dir = scratch("openapi");
+    let specs = shipped();
+    let mut exports: Vec<(String, Vec<&str>)> = specs
+        .iter()
+        .map(|spec| (spec.clone(), vec![spec.as_str()]))
+        .collect();
+    exports.push(("all".to_owned(), specs.iter().map(String::as_str).collect()));
+    for (name, specs) in exports {
+        let mut arguments = vec!["export", "--format", "openapi"];
+        arguments.extend(specs);
+        let output = errcodes(root(), &arguments);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let path = dir.join(format!("{}.json", name.replace('/', "-")));
+        std::fs::write(&path, &output.stdout).unwrap();
+        let validated = validate_openapi(&path);
+        assert!(
+            validated.status.success(),
+            "{name}: {}{}",
+            text(&validated.stdout),
+            text(&validated.stderr)
+        );
+        let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(document["openapi"], "3.1.0");
+    }
+    // What the document says of the Pass catalog.
+    let output = errcodes(
+        root(),
+        &["export", "--format", "openapi", "specs/pass.yaml"],
+    );
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes = &document["components"]["schemas"]["PassErrorCode"];
+    assert_eq!(codes["enum"].as_array().unwrap().len(), 47);
+    assert_eq!(
+        codes["x-errcodes"]["codes"]["too_many_requests"]["status"],
+        429
+    );
+    assert_eq!(
+        codes["x-errcodes"]["codes"]["too_many_requests"]["action"],
+        "retry-after"
+    );
+    let response = &document["components"]["responses"]["PassError429"];
+    assert!(
+        response["x-errcodes-codes"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("too_many_requests"))
+    );
+    // Edge's codes are identified by their problem type URI.
+    let output = errcodes(
+        root(),
+        &["export", "--format", "openapi", "specs/edge.yaml"],
+    );
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let type_enum =
+        &document["components"]["schemas"]["EdgeErrorProblem"]["properties"]["type"]["enum"];
+    assert!(
+        type_enum
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("https://ns.adobe.com/aep/errors/InputError"))
+    );
+
+    // The validator is not a formality: it refuses a broken document.
+    let mut broken = document.clone();
+    broken.as_object_mut().unwrap().remove("info");
+    let path = dir.join("broken.json");
+    std::fs::write(&path, serde_json::to_vec(&broken).unwrap()).unwrap();
+    assert!(!validate_openapi(&path).status.success());
+}
