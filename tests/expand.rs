@@ -24,6 +24,7 @@ fn expansions_match_their_snapshots() {
         let expansion = errcodes_codegen::Expansion {
             path: &yaml_name,
             include: Some(&yaml_name),
+            include_lock: None,
         };
         let tokens = errcodes_codegen::expand(&catalog, expansion).unwrap();
         let file: syn::File = syn::parse2(tokens).unwrap();

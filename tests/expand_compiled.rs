@@ -51,4 +51,15 @@ fn compiled_snapshots_work() {
     );
     assert_eq!(partial.description(), None);
     assert_eq!(partial.resolution(), None);
+
+    // Found by its code, since naming the variant would warn here.
+    let old = full::FullError::from_code("1001-400").unwrap();
+    assert!(old.is_deprecated());
+    assert_eq!(
+        old.deprecation(),
+        Some("Clients could not tell it from 1000-400.")
+    );
+    assert_eq!(old.replaced_by(), Some(bad));
+    assert!(!bad.is_deprecated());
+    assert_eq!((bad.deprecation(), bad.replaced_by()), (None, None));
 }

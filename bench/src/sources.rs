@@ -22,6 +22,7 @@ pub fn errcodes_expanded(codes: usize) -> String {
     let expansion = errcodes_codegen::Expansion {
         path: "catalog.yaml",
         include: None,
+        include_lock: None,
     };
     errcodes_codegen::expand(&catalog, expansion)
         .expect("generated catalogs fit")

@@ -8,15 +8,19 @@
 //! errcodes docs specs/*.yaml --out docs/catalogs
 //! errcodes explain too_many_requests
 //! errcodes export specs/*.yaml --format openapi > errors.openapi.json
+//! errcodes lock specs/*.yaml
+//! git show main:specs/pass.yaml | errcodes diff - specs/pass.yaml
 //! ```
 
 #![forbid(unsafe_code)]
 
 mod check;
+mod diff;
 mod docs;
 mod explain;
 mod export;
 mod facts;
+mod lock;
 mod specs;
 
 use std::path::PathBuf;
@@ -96,6 +100,48 @@ The JSON export follows specs/export.schema.json.")]
         #[arg(long, value_enum)]
         format: ExportFormat,
     },
+    /// Writes each catalog's lock beside it (`pass.yaml`, `pass.lock`): the
+    /// codes clients depend on, with their variant name, status and action.
+    /// New codes are added; dropping or changing a locked code is refused
+    /// unless --allow-breaking is given.
+    #[command(after_help = "Examples:
+  errcodes lock specs/*.yaml                          # add new codes to the locks
+  errcodes lock --check specs/*.yaml                  # in CI: fail when a lock is out of date
+  errcodes lock --allow-breaking specs/pass.yaml      # accept a break; removed codes stay retired
+
+Once a lock exists, errcodes! and errcodes check refuse a catalog that
+removes, reuses or changes a locked code.")]
+    Lock {
+        /// The catalogs to lock.
+        #[arg(required = true, value_name = "SPEC")]
+        specs: Vec<PathBuf>,
+        /// Rewrite the lock even where that breaks clients: changed codes take
+        /// their new values, and removed codes stay in the lock as retired,
+        /// so that they are never reused.
+        #[arg(long)]
+        allow_breaking: bool,
+        /// Write nothing, and exit with 1 when a lock is not up to date.
+        #[arg(long, conflicts_with = "allow_breaking")]
+        check: bool,
+    },
+    /// Compares two versions of a catalog and says which changes break
+    /// clients of the old one. Exits with 0 when nothing breaks, 1 when
+    /// something does, 2 when a catalog cannot be read or has errors.
+    #[command(after_help = "Examples:
+  errcodes diff old/pass.yaml specs/pass.yaml
+  git show main:specs/pass.yaml | errcodes diff - specs/pass.yaml
+
+Breaking: a code removed, its status, action, variant name or wire format
+changed, a code repurposed (new title with a new status or action), the
+enum renamed, the catalog's wire format or problem type changed.
+Compatible: codes added, deprecated or given a replacement; texts,
+severity, outcome, origin, domains changed.")]
+    Diff {
+        /// The old catalog; `-` reads it from standard input.
+        old: PathBuf,
+        /// The new catalog; `-` reads it from standard input.
+        new: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -120,6 +166,18 @@ fn main() -> ExitCode {
         Command::Docs { specs, out } => docs::run(&specs, &out),
         Command::Explain { code, specs } => explain::run(&code, &specs),
         Command::Export { specs, format } => export::run(&specs, format),
+        Command::Lock {
+            specs,
+            allow_breaking,
+            check,
+        } => lock::run(
+            &specs,
+            lock::Mode {
+                allow_breaking,
+                check,
+            },
+        ),
+        Command::Diff { old, new } => diff::run(&old, &new),
     };
     match result {
         Ok(code) => code,

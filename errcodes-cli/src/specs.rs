@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use errcodes_codegen::{CheckedCatalog, Level, Report};
+use errcodes_codegen::{CheckedCatalog, File, Level, Report, lock};
 
 /// Why a command stops before its end.
 #[derive(Debug)]
@@ -33,16 +33,50 @@ pub(crate) struct Catalog {
     pub(crate) catalog: CheckedCatalog,
 }
 
-/// Reads and checks the catalog at `path`.
+/// Reads and checks the catalog at `path`, against its lock when it has
+/// one, as the macro does.
 pub(crate) fn load(path: &Path) -> Result<Loaded, String> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read the catalog `{shown}`: {error}"))?;
-    let report = errcodes_codegen::check(&shown, &text);
+    let text = read(path, "catalog")?;
+    let lock_path = lock::path_of(path);
+    let report = match read_if_present(&lock_path, "lock")? {
+        Some(lock_text) => {
+            let lock_shown = lock_path.display().to_string();
+            errcodes_codegen::check_locked(
+                File {
+                    path: &shown,
+                    text: &text,
+                },
+                File {
+                    path: &lock_shown,
+                    text: &lock_text,
+                },
+            )
+        }
+        None => errcodes_codegen::check(&shown, &text),
+    };
     Ok(Loaded {
         path: shown,
         report,
     })
+}
+
+/// The text of a file; `what` names it in the error.
+pub(crate) fn read(path: &Path, what: &str) -> Result<String, String> {
+    std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read the {what} `{}`: {error}", path.display()))
+}
+
+/// The text of a file that may not exist.
+pub(crate) fn read_if_present(path: &Path, what: &str) -> Result<Option<String>, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(format!(
+            "cannot read the {what} `{}`: {error}",
+            path.display()
+        )),
+    }
 }
 
 /// The catalogs at `paths`, all without errors. Catalogs with errors have

@@ -48,6 +48,8 @@ pub(crate) struct Entry<'s> {
     pub(crate) classes: Classes,
     pub(crate) domain: Option<usize>,
     pub(crate) wire_format: Option<WireFormat>,
+    /// The position in [`Checked::codes`] of the code that replaces it.
+    pub(crate) replaced_by: Option<usize>,
 }
 
 /// The classifications, read as the runtime's vocabulary.
@@ -115,6 +117,7 @@ pub(crate) fn check<'s>(spec: &'s Spec, errors: &mut Errors) -> Checked<'s> {
             check_code_format(code, status, &shapes, errors);
         }
         check_title(entry, errors);
+        check_deprecation(entry, errors);
         let domain = entry
             .domain
             .as_ref()
@@ -139,9 +142,11 @@ pub(crate) fn check<'s>(spec: &'s Spec, errors: &mut Errors) -> Checked<'s> {
             classes,
             domain,
             wire_format,
+            replaced_by: None,
         });
     }
     checked.domains = domains.passed;
+    check_replacements(spec, &mut checked.codes, errors);
     checked
 }
 
@@ -599,4 +604,68 @@ fn check_domain_reference(
         )),
     });
     None
+}
+
+/// A deprecation says why: users of the code see the reason in their
+/// compiler's warning.
+fn check_deprecation(entry: &CodeSpec, errors: &mut Errors) {
+    if let Some(reason) = entry
+        .deprecated
+        .as_ref()
+        .filter(|r| r.value.trim().is_empty())
+    {
+        errors.push(
+            Diagnostic::new("`deprecated` is empty", reason.at)
+                .help("say why the code is deprecated and what to use instead"),
+        );
+    }
+}
+
+/// A code's `replaced-by` names another code of the catalog, which clients
+/// are to use instead. A code refused for its own mistake was reported
+/// there, and naming it is not a second error.
+fn check_replacements(spec: &Spec, codes: &mut [Entry<'_>], errors: &mut Errors) {
+    let positions: HashMap<&str, usize> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| (entry.code, i))
+        .collect();
+    for entry in codes.iter_mut() {
+        let Some(replacement) = entry.spec.replaced_by.as_ref() else {
+            continue;
+        };
+        if !check_quoting(replacement, Identifier::Replacement, errors) {
+            continue;
+        }
+        let wanted = replacement.value.as_str();
+        if wanted == entry.code {
+            errors.push(
+                Diagnostic::new(
+                    format!("code `{wanted}` is replaced by itself"),
+                    replacement.at,
+                )
+                .help("name the code that clients should use instead, or remove `replaced-by`"),
+            );
+            continue;
+        }
+        if let Some(&position) = positions.get(wanted) {
+            entry.replaced_by = Some(position);
+            continue;
+        }
+        let written = spec.codes.iter().filter_map(|c| c.code.as_ref());
+        if written.clone().any(|code| code.value == wanted) {
+            continue;
+        }
+        let known: Vec<&str> = positions.keys().copied().collect();
+        let diagnostic = Diagnostic::new(
+            format!("replacement code `{wanted}` is not in the catalog"),
+            replacement.at,
+        );
+        errors.push(match closest(wanted, &known) {
+            Some(code) => diagnostic.help(format!("did you mean `{code}`?")),
+            None => diagnostic.help(
+                "`replaced-by` names the code of another entry, which clients should use instead",
+            ),
+        });
+    }
 }

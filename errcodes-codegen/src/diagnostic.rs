@@ -33,6 +33,8 @@ pub(crate) enum File {
     /// The catalog itself.
     #[default]
     Catalog,
+    /// The catalog's lock.
+    Lock,
 }
 
 /// How serious a diagnostic is.
@@ -130,6 +132,14 @@ impl Diagnostic {
         Diagnostic {
             level: Level::Warning,
             ..Diagnostic::new(message, at)
+        }
+    }
+
+    /// The same diagnostic, located in the lock instead of the catalog.
+    pub(crate) fn in_lock(self) -> Self {
+        Diagnostic {
+            file: File::Lock,
+            ..self
         }
     }
 
@@ -295,12 +305,15 @@ fn snippet(out: &mut String, gutter: &str, source: &Source<'_>, at: Location, ma
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Sources<'a> {
     pub(crate) catalog: &'a Source<'a>,
+    pub(crate) lock: Option<&'a Source<'a>>,
 }
 
 impl<'a> Sources<'a> {
     fn get(self, file: File) -> &'a Source<'a> {
-        match file {
-            File::Catalog => self.catalog,
+        match (file, self.lock) {
+            (File::Lock, Some(lock)) => lock,
+            // Only a lock that was read yields diagnostics located in it.
+            (File::Catalog | File::Lock, _) => self.catalog,
         }
     }
 }
@@ -354,7 +367,10 @@ mod tests {
     fn finish(diagnostic: Diagnostic, source: &Source<'_>) -> Diagnostic {
         let mut errors = Errors::default();
         errors.push(diagnostic);
-        let sources = Sources { catalog: source };
+        let sources = Sources {
+            catalog: source,
+            lock: None,
+        };
         errors.finish(sources).remove(0)
     }
 

@@ -53,6 +53,15 @@ pub(crate) fn code(code: &CheckedCode, catalog: &CheckedCatalog) -> String {
     if let Some(resolution) = &code.resolution {
         let _ = write!(doc, "\n\nResolution: {}", escape(resolution));
     }
+    if let Some(replacement) = code.replaced_by.and_then(|i| catalog.codes.get(i)) {
+        let _ = write!(
+            doc,
+            "\n\nReplaced by [`{}::{}`] ({}).",
+            catalog.name,
+            replacement.name,
+            code_span(&replacement.code)
+        );
+    }
     let _ = write!(
         doc,
         "\n\nSeverity {}, outcome {}",

@@ -27,6 +27,8 @@ pub struct Expansion<'a> {
     /// The path given to `include_bytes!`, so that cargo rebuilds the crate
     /// when the catalog changes; `None` to leave it out.
     pub include: Option<&'a str>,
+    /// The same for the catalog's lock, when it has one.
+    pub include_lock: Option<&'a str>,
 }
 
 /// Why a checked catalog could still not be expanded: what did not fit.
@@ -69,14 +71,23 @@ pub(crate) fn expand(
         .map(|code| Ident::new(&code.name, Span::call_site()))
         .collect();
     let variant_docs = catalog.codes.iter().map(|code| docs::code(code, catalog));
-    let enum_doc = docs::catalog(catalog, expansion.path);
-    let include = expansion.include.map(|path| {
-        quote!(
-            const _: &[u8] = ::core::include_bytes!(#path);
-        )
+    let deprecations = catalog.codes.iter().map(|code| {
+        code.deprecated
+            .as_deref()
+            .map(|reason| quote!(#[deprecated = #reason]))
     });
+    let enum_doc = docs::catalog(catalog, expansion.path);
+    let include = [expansion.include, expansion.include_lock]
+        .into_iter()
+        .flatten()
+        .map(|path| {
+            quote!(
+                const _: &[u8] = ::core::include_bytes!(#path);
+            )
+        });
     let statics = statics(catalog)?;
-    let impls = impls(&enum_name, &variants);
+    let any_deprecated = catalog.codes.iter().any(|code| code.deprecated.is_some());
+    let impls = impls(&enum_name, &variants, any_deprecated);
 
     Ok(quote! {
         #[doc = #enum_doc]
@@ -92,12 +103,13 @@ pub(crate) fn expand(
         pub enum #enum_name {
             #(
                 #[doc = #variant_docs]
+                #deprecations
                 #variants,
             )*
         }
 
         const _: () = {
-            #include
+            #(#include)*
             #statics
             #impls
         };
@@ -158,10 +170,13 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
 }
 
 /// The trait impls, which read the catalog's tables.
-fn impls(enum_name: &Ident, variants: &[Ident]) -> TokenStream {
+fn impls(enum_name: &Ident, variants: &[Ident], any_deprecated: bool) -> TokenStream {
     let private = private();
+    // Listing every variant is no use of a deprecated one.
+    let allow = any_deprecated.then(|| quote!(#[allow(deprecated)]));
     quote! {
         #[automatically_derived]
+        #allow
         impl ::errcodes_runtime::ErrorCode for #enum_name {
             const ALL: &'static [Self] = &[#(#enum_name::#variants),*];
             const CATALOG: &'static ::errcodes_runtime::Catalog = &__CATALOG;
@@ -220,8 +235,8 @@ fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
             origin: code.origin,
             domain: code.domain,
             wire_format: code.wire_format,
-            deprecated: false,
-            replaced_by: None,
+            deprecated: code.deprecated.is_some(),
+            replaced_by: code.replaced_by,
         })
         .map_err(|overflow| Unfit::Meta(code.code.clone(), overflow))?;
         let text = |text| match text {
@@ -229,7 +244,7 @@ fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
             Text::Title => &code.title,
             Text::Description => code.description.as_deref().unwrap_or_default(),
             Text::Resolution => code.resolution.as_deref().unwrap_or_default(),
-            Text::Deprecation => "",
+            Text::Deprecation => code.deprecated.as_deref().unwrap_or_default(),
         };
         writer.push(&code.code, text, meta).map_err(Unfit::Tables)?;
     }

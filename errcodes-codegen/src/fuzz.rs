@@ -22,6 +22,7 @@ pub fn catalog(text: &str) {
     let expansion = Expansion {
         path: "t.yaml",
         include: None,
+        include_lock: None,
     };
     match parse("t.yaml", text) {
         Ok(catalog) => {

@@ -44,6 +44,10 @@ pub const SEVERITY: &str = "severity";
 pub const OUTCOME: &str = "outcome";
 /// Where the fault lies.
 pub const ORIGIN: &str = "origin";
+/// Why a code is deprecated.
+pub const DEPRECATED: &str = "deprecated";
+/// The code that replaces a deprecated one.
+pub const REPLACED_BY: &str = "replaced-by";
 
 /// The keys at the top of a catalog.
 pub const CATALOG_KEYS: &[&str] = &[
@@ -72,6 +76,8 @@ pub const CODE_KEYS: &[&str] = &[
     OUTCOME,
     ORIGIN,
     WIRE_FORMAT,
+    DEPRECATED,
+    REPLACED_BY,
 ];
 
 /// The keys of `defaults`: the classifications a code may leave out.

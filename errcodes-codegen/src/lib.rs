@@ -37,6 +37,7 @@ mod expand;
 pub mod fuzz;
 pub mod keys;
 mod lint;
+pub mod lock;
 mod lower;
 pub mod markdown;
 mod model;
@@ -135,35 +136,59 @@ impl Failure {
     }
 }
 
+/// A file as read: how it is named in reports, and its text.
+#[derive(Clone, Copy, Debug)]
+pub struct File<'a> {
+    /// The path, as reports show it.
+    pub path: &'a str,
+    /// The contents.
+    pub text: &'a str,
+}
+
 /// Reads and checks a catalog, as tools do: every error, and the warnings
 /// the macro cannot give. `path` is how the file is named in reports.
 #[must_use]
 pub fn check(path: &str, text: &str) -> Report {
-    run(path, text, true)
+    run(File { path, text }, None, true)
 }
 
-fn run(path: &str, text: &str, lints: bool) -> Report {
-    let source = Source::new(path, text);
+/// [`check`], and also that the catalog keeps the promises of its
+/// [lock](lock): no locked code removed, reused or changed.
+#[must_use]
+pub fn check_locked(catalog: File<'_>, lock: File<'_>) -> Report {
+    run(catalog, Some(lock), true)
+}
+
+fn run(catalog: File<'_>, lock: Option<File<'_>>, lints: bool) -> Report {
+    let source = Source::new(catalog.path, catalog.text);
+    let lock_source = lock.map(|lock| Source::new(lock.path, lock.text));
     let mut errors = Errors::default();
-    let catalog = match yaml::parse(&source) {
+    let checked_catalog = match yaml::parse(&source) {
         Ok(root) => {
             let spec = spec::read(&root, &source, &mut errors);
             let checked = check::check(&spec, &mut errors);
-            let catalog = lower::lower(&checked);
-            if let (true, Some(catalog)) = (lints, &catalog) {
-                lint::lint(&checked, catalog, &mut errors);
+            let lowered = lower::lower(&checked);
+            if let (true, Some(lowered)) = (lints, &lowered) {
+                lint::lint(&checked, lowered, &mut errors);
             }
-            catalog
+            if let (Some(lock_source), Some(lowered)) = (&lock_source, &lowered) {
+                let lock = lock::read(lock_source, &mut errors);
+                lock::enforce(&lock, &spec, &checked, lowered, catalog.path, &mut errors);
+            }
+            lowered
         }
         Err(diagnostic) => {
             errors.push(*diagnostic);
             None
         }
     };
-    let sources = Sources { catalog: &source };
+    let sources = Sources {
+        catalog: &source,
+        lock: lock_source.as_ref(),
+    };
     Report {
         diagnostics: errors.finish(sources),
-        catalog,
+        catalog: checked_catalog,
     }
 }
 
@@ -174,7 +199,17 @@ fn run(path: &str, text: &str, lints: bool) -> Report {
 ///
 /// Every mistake in the catalog, when there is at least one.
 pub fn parse(path: &str, text: &str) -> Result<CheckedCatalog, Failure> {
-    run(path, text, false).into_result()
+    run(File { path, text }, None, false).into_result()
+}
+
+/// [`parse`], and also that the catalog keeps the promises of its
+/// [lock](lock), as the macro does when the lock exists.
+///
+/// # Errors
+///
+/// Every mistake in the catalog and every broken promise of the lock.
+pub fn parse_locked(catalog: File<'_>, lock: File<'_>) -> Result<CheckedCatalog, Failure> {
+    run(catalog, Some(lock), false).into_result()
 }
 
 /// Generates the enum and its impls for a checked catalog.
@@ -189,10 +224,11 @@ pub fn expand(catalog: &CheckedCatalog, expansion: Expansion<'_>) -> Result<Toke
         .map_err(|problem| format!("catalog `{}`: {problem}", expansion.path))
 }
 
-/// Everything `errcodes!` does: reads the catalog at `resolved`, checks it
-/// and generates its code. `written` is the path as the user wrote it;
-/// mistakes become `compile_error!`s spanning `span`, next to a stand-in
-/// enum when the catalog's name is usable.
+/// Everything `errcodes!` does: reads the catalog at `resolved`, and its
+/// lock when there is one, checks them and generates the code. `written`
+/// is the path as the user wrote it; mistakes become `compile_error!`s
+/// spanning `span`, next to a stand-in enum when the catalog's name is
+/// usable.
 #[must_use]
 pub fn expand_file(written: &str, resolved: &Path, span: Span) -> TokenStream {
     let text = match std::fs::read_to_string(resolved) {
@@ -205,11 +241,40 @@ pub fn expand_file(written: &str, resolved: &Path, span: Span) -> TokenStream {
             return compile_errors(&[&message], span);
         }
     };
+    let lock_resolved = lock::path_of(resolved);
+    let lock_written = lock::path_of(Path::new(written));
+    let lock_written = lock_written.to_string_lossy();
+    let lock_text = match std::fs::read_to_string(&lock_resolved) {
+        Ok(text) => Some(text),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => {
+            let message = format!(
+                "cannot read the lock `{lock_written}`: {error}\n = note: tried `{}`",
+                lock_resolved.display()
+            );
+            return compile_errors(&[&message], span);
+        }
+    };
     let expansion = Expansion {
         path: written,
         include: resolved.to_str(),
+        include_lock: lock_text.as_ref().and_then(|_| lock_resolved.to_str()),
     };
-    match parse(written, &text) {
+    let catalog = File {
+        path: written,
+        text: &text,
+    };
+    let parsed = match &lock_text {
+        Some(lock_text) => parse_locked(
+            catalog,
+            File {
+                path: &lock_written,
+                text: lock_text,
+            },
+        ),
+        None => parse(written, &text),
+    };
+    match parsed {
         Ok(catalog) => {
             expand(&catalog, expansion).unwrap_or_else(|message| compile_errors(&[&message], span))
         }

@@ -73,6 +73,11 @@ fn code(entry: &Entry<'_>, checked: &Checked<'_>, wire_format: WireFormat) -> Ch
         origin: own.origin.or(defaults.origin),
         domain: entry.domain,
         wire_format: entry.wire_format.unwrap_or(wire_format),
+        deprecated: optional(entry.spec.deprecated.as_ref()).or_else(|| {
+            let replacement = checked.codes.get(entry.replaced_by?)?;
+            Some(format!("Replaced by `{}`.", replacement.code))
+        }),
+        replaced_by: entry.replaced_by,
         location: entry.spec.at,
     }
 }

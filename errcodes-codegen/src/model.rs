@@ -70,6 +70,11 @@ pub struct CheckedCode {
     pub domain: Option<usize>,
     /// How it is sent over HTTP.
     pub wire_format: WireFormat,
+    /// Why it is deprecated, when it is: `deprecated`, or for a code that
+    /// only says `replaced-by`, a sentence naming its replacement.
+    pub deprecated: Option<String>,
+    /// The index in [`CheckedCatalog::codes`] of the code that replaces it.
+    pub replaced_by: Option<usize>,
     /// Where its entry starts in the file.
     pub location: Location,
 }

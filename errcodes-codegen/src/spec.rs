@@ -26,6 +26,8 @@ pub(crate) enum Identifier {
     DomainId,
     /// A code's `domain`.
     DomainReference,
+    /// A code's `replaced-by`.
+    Replacement,
 }
 
 impl Identifier {
@@ -35,6 +37,7 @@ impl Identifier {
             Identifier::Code => "code",
             Identifier::DomainId => "domain id",
             Identifier::DomainReference => "domain",
+            Identifier::Replacement => "replacement code",
         }
     }
 
@@ -44,6 +47,7 @@ impl Identifier {
             Identifier::Code => format!("`code: \"{text}\"`"),
             Identifier::DomainId => format!("`\"{text}\": …`"),
             Identifier::DomainReference => format!("`domain: \"{text}\"`"),
+            Identifier::Replacement => format!("`replaced-by: \"{text}\"`"),
         }
     }
 }
@@ -103,6 +107,8 @@ pub(crate) struct CodeSpec {
     pub(crate) domain: Option<Text>,
     pub(crate) wire_format: Option<Text>,
     pub(crate) classes: Classes,
+    pub(crate) deprecated: Option<Text>,
+    pub(crate) replaced_by: Option<Text>,
 }
 
 /// Reads a parsed document; what cannot be read is reported and left out.
@@ -275,6 +281,12 @@ fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<Co
             .and_then(|node| identifier(node, Identifier::DomainReference, source, errors)),
         wire_format: fields.text(keys::WIRE_FORMAT, errors),
         classes: fields.classes(errors),
+        deprecated: fields
+            .get(keys::DEPRECATED)
+            .and_then(|node| deprecation(node, errors)),
+        replaced_by: fields
+            .get(keys::REPLACED_BY)
+            .and_then(|node| identifier(node, Identifier::Replacement, source, errors)),
     })
 }
 
@@ -438,6 +450,25 @@ fn identifier(
             None
         }
     }
+}
+
+/// Reads `deprecated`, which takes the reason: `deprecated: true`, or the
+/// key with no value, would leave users of the code without one.
+fn deprecation(node: &Node, errors: &mut Errors) -> Option<Text> {
+    if let Value::Str { .. } = node.value {
+        return text(node, keys::DEPRECATED, errors);
+    }
+    errors.push(
+        Diagnostic::new(
+            format!(
+                "`deprecated` takes the reason the code is deprecated, found {}",
+                node.value.kind()
+            ),
+            node.at,
+        )
+        .help("say why, and what to use instead: `deprecated: Merged into quota_exceeded.`"),
+    );
+    None
 }
 
 /// Reads a string value; `null` (an empty value) counts as absent.

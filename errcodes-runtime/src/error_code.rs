@@ -112,6 +112,39 @@ pub trait ErrorCode:
         Self::CATALOG.meta(self.index()).wire_format()
     }
 
+    /// Why the code is deprecated, when it is. A deprecated code still
+    /// decodes and renders; its variant carries `#[deprecated]`, so code
+    /// that names it gets a warning.
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// // SOLD_OUT says `deprecated: <reason>` and `replaced-by: OUT_OF_STOCK`.
+    /// errcodes_runtime::errcodes!("../tests/fixtures/retired.yaml");
+    ///
+    /// let old = ShopError::from_code("SOLD_OUT").unwrap();
+    /// assert!(old.is_deprecated());
+    /// assert!(old.deprecation().unwrap().starts_with("Same meaning"));
+    /// assert_eq!(old.replaced_by(), Some(ShopError::OutOfStock));
+    /// assert_eq!(ShopError::OutOfStock.deprecation(), None);
+    /// ```
+    fn deprecation(&self) -> Option<&'static str> {
+        Self::CATALOG.optional_text(self.index(), Text::Deprecation)
+    }
+
+    /// The code that replaces this deprecated one, when the catalog names
+    /// one with `replaced-by`.
+    fn replaced_by(&self) -> Option<Self> {
+        let index = Self::CATALOG.meta(self.index()).replaced_by()?;
+        Self::ALL.get(index).copied()
+    }
+
+    /// Whether the code is deprecated.
+    fn is_deprecated(&self) -> bool {
+        Self::CATALOG.meta(self.index()).deprecated()
+    }
+
     /// The domain (category) the code belongs to, if any.
     fn domain(&self) -> Option<&'static Domain> {
         let index = Self::CATALOG.meta(self.index()).domain()?;

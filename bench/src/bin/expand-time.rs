@@ -59,6 +59,7 @@ fn main() {
             let expansion = errcodes_codegen::Expansion {
                 path: &name,
                 include: path.to_str(),
+                include_lock: None,
             };
             let tokens =
                 errcodes_codegen::expand(&catalog, expansion).expect("a catalog that fits");
