@@ -1,7 +1,8 @@
 //! A crate outside the workspace that depends on `errcodes-runtime` by path,
 //! as a user's crate does: a duplicate code fails its build with the
-//! catalog's line numbers, and a code added to the catalog shows up after a
-//! plain rebuild.
+//! catalog's line numbers, a code added to the catalog shows up after a
+//! plain rebuild, and once the catalog is locked, removing a code fails the
+//! build while deprecating it warns the code that names it.
 
 #![forbid(unsafe_code)]
 
@@ -40,6 +41,35 @@ const NEW_CODE: &str = "
     status: 402
     title: Payment declined
 ";
+
+/// `RATE_LIMITED` retired properly, for a code that says more.
+const RETIRED: &str = "name: ShopError
+codes:
+  - code: OUT_OF_STOCK
+    status: 409
+    title: Out of stock
+  - code: RATE_LIMITED
+    status: 429
+    title: Rate limited
+    deprecated: Limits are now per account; see TOO_MANY_REQUESTS.
+    replaced-by: TOO_MANY_REQUESTS
+  - code: PAYMENT_DECLINED
+    status: 402
+    title: Payment declined
+  - code: TOO_MANY_REQUESTS
+    status: 429
+    title: Too many requests
+";
+
+/// A user of the deprecated variant.
+const USES_RETIRED: &str = r#"errcodes_runtime::errcodes!("errors.yaml");
+
+fn main() {
+    use errcodes_runtime::ErrorCode;
+    let old = ShopError::RateLimited;
+    println!("{} -> {:?}", old.code(), old.replaced_by().map(|new| new.code()));
+}
+"#;
 
 #[test]
 fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
@@ -87,10 +117,54 @@ fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
         "OUT_OF_STOCK 409 none\nRATE_LIMITED 429 retry-after\n"
     );
 
-    write_catalog(&catalog, &format!("{TWO_CODES}{NEW_CODE}"));
+    let three_codes = format!("{TWO_CODES}{NEW_CODE}");
+    write_catalog(&catalog, &three_codes);
     assert_eq!(
         run(&krate, tmp),
         "OUT_OF_STOCK 409 none\nRATE_LIMITED 429 retry-after\nPAYMENT_DECLINED 402 none\n"
+    );
+
+    // Locked, as `errcodes lock` does it.
+    let checked = errcodes_codegen::parse("errors.yaml", &three_codes).unwrap();
+    let lock = errcodes_codegen::lock::Lock::default()
+        .updated(&checked)
+        .render(&checked);
+    write_catalog(&krate.join("errors.lock"), &lock);
+    write_catalog(
+        &catalog,
+        &three_codes.replace(
+            "  - code: RATE_LIMITED\n    status: 429\n    title: Rate limited\n",
+            "",
+        ),
+    );
+    let failed = cargo(&krate, tmp, "build");
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        !failed.status.success(),
+        "removing a locked code must fail:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("locked code `RATE_LIMITED` is no longer in the catalog"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("errors.lock:7:3"), "{stderr}");
+    assert!(
+        stderr.contains("add `deprecated:` with the reason"),
+        "{stderr}"
+    );
+
+    write_catalog(&catalog, RETIRED);
+    std::fs::write(krate.join("src/main.rs"), USES_RETIRED).unwrap();
+    let built = cargo(&krate, tmp, "build");
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("use of deprecated unit variant `ShopError::RateLimited`: Limits are now per account; see TOO_MANY_REQUESTS."),
+        "{stderr}"
+    );
+    assert_eq!(
+        run(&krate, tmp),
+        "RATE_LIMITED -> Some(\"TOO_MANY_REQUESTS\")\n"
     );
 }
 

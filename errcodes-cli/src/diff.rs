@@ -46,7 +46,7 @@ pub(crate) fn run(old: &Path, new: &Path) -> Result<ExitCode, Stop> {
             "only one of OLD and NEW can be read from standard input".to_owned(),
         ));
     }
-    let (Some(old), Some(new)) = (load(old)?, load(new)?) else {
+    let (Some(old), Some(new)) = (load(old), load(new)) else {
         return Ok(ExitCode::from(UNREADABLE));
     };
     let changes = diff(&old, &new);
@@ -73,32 +73,35 @@ pub(crate) fn run(old: &Path, new: &Path) -> Result<ExitCode, Stop> {
     })
 }
 
-/// The catalog at `path` (`-` for standard input); `None` when it has
-/// errors, which are printed.
-fn load(path: &Path) -> Result<Option<CheckedCatalog>, Stop> {
-    let (shown, text) = if path == Path::new("-") {
+/// The catalog at `path` (`-` for standard input); `None` when it cannot
+/// be read or has errors, which are printed.
+fn load(path: &Path) -> Option<CheckedCatalog> {
+    let read = if path == Path::new("-") {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
-            .map_err(|error| format!("cannot read the catalog from standard input: {error}"))?;
-        ("<stdin>".to_owned(), text)
+            .map(|_| ("<stdin>".to_owned(), text))
+            .map_err(|error| format!("cannot read the catalog from standard input: {error}"))
     } else {
-        let text = std::fs::read_to_string(path).map_err(|error| {
-            Stop::Message(format!(
-                "cannot read the catalog `{}`: {error}",
-                path.display()
-            ))
-        })?;
-        (path.display().to_string(), text)
+        std::fs::read_to_string(path)
+            .map(|text| (path.display().to_string(), text))
+            .map_err(|error| format!("cannot read the catalog `{}`: {error}", path.display()))
+    };
+    let (shown, text) = match read {
+        Ok(read) => read,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return None;
+        }
     };
     match errcodes_codegen::parse(&shown, &text) {
-        Ok(catalog) => Ok(Some(catalog)),
+        Ok(catalog) => Some(catalog),
         Err(failure) => {
             for diagnostic in failure.errors() {
                 eprintln!("error: {}\n", diagnostic.report());
             }
             eprintln!("error: `{shown}` has errors; it cannot be compared");
-            Ok(None)
+            None
         }
     }
 }

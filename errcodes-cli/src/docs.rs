@@ -81,7 +81,7 @@ pub(crate) fn page(catalog: &CheckedCatalog, path: &str) -> Result<String, Strin
                 cell(&code_span(&code.code)),
                 fragment(&code.code),
                 facts::status_line(code.status),
-                cell(&escape(&code.title)),
+                cell(&title(code)),
                 cell(&code_span(code.action.as_str()))
             );
         }
@@ -92,6 +92,14 @@ pub(crate) fn page(catalog: &CheckedCatalog, path: &str) -> Result<String, Strin
         section(&mut page, catalog, code)?;
     }
     Ok(page)
+}
+
+/// A code's title in the table, marked when the code is deprecated.
+fn title(code: &CheckedCode) -> String {
+    match code.deprecated {
+        Some(_) => format!("{} (deprecated)", escape(&code.title)),
+        None => escape(&code.title),
+    }
 }
 
 /// The codes of each domain, in declaration order, then those of none.
@@ -119,6 +127,18 @@ fn section(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) -> R
         code_span(&code.code),
         escape(&code.title)
     );
+    if let Some(reason) = &code.deprecated {
+        let _ = write!(page, "**Deprecated:** {}", escape(reason));
+        if let Some(replacement) = code.replaced_by.and_then(|i| catalog.codes.get(i)) {
+            let _ = write!(
+                page,
+                " Use [{}](#{}) instead.",
+                code_span(&replacement.code),
+                fragment(&replacement.code)
+            );
+        }
+        page.push_str("\n\n");
+    }
     if let Some(description) = &code.description {
         let _ = write!(page, "{}\n\n", escape(description));
     }

@@ -73,6 +73,16 @@ fn explain(catalog: &Catalog, code: &errcodes_codegen::CheckedCode) -> Result<St
     if let Some(domain) = code.domain.and_then(|i| checked.domains.get(i)) {
         let _ = writeln!(out, "  domain    {} ({})", domain.title, domain.id);
     }
+    if let Some(reason) = &code.deprecated {
+        let _ = write!(out, "\nDeprecated: {reason}\n");
+        if let Some(replacement) = code.replaced_by.and_then(|i| checked.codes.get(i)) {
+            let _ = writeln!(
+                out,
+                "Use `{}` ({}::{}) instead.",
+                replacement.code, checked.name, replacement.name
+            );
+        }
+    }
     if let Some(description) = &code.description {
         let _ = write!(out, "\n{description}\n");
     }

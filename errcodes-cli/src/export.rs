@@ -80,6 +80,8 @@ fn code_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
         "outcome": code.outcome.as_str(),
         "origin": code.origin.map(Origin::as_str),
         "wire-format": code.wire_format.as_str(),
+        "deprecated": code.deprecated,
+        "replaced-by": code.replaced_by.and_then(|i| catalog.codes.get(i)).map(|c| &c.code),
     })
 }
 

@@ -4,27 +4,13 @@
 
 #![forbid(unsafe_code)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::{errcodes, root, scratch, text};
 use serde_json::Value;
-
-/// The workspace, where `specs/` is.
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
-}
-
-fn errcodes(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errcodes"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
 
 /// The shipped catalogs, as paths relative to the workspace.
 fn shipped() -> Vec<String> {
@@ -45,14 +31,6 @@ fn args<'a>(first: &[&'a str], specs: &'a [String]) -> Vec<&'a str> {
         .copied()
         .chain(specs.iter().map(String::as_str))
         .collect()
-}
-
-/// A directory of its own for a test, emptied.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
@@ -173,9 +151,10 @@ fn the_check_reports_exactly_what_the_macro_reports() {
             .filter_map(|block| block.strip_prefix("error: "))
             .map(str::to_owned)
             .collect();
-        assert!(!from_macro.is_empty(), "{written} has no error");
         assert_eq!(from_cli, from_macro, "{written}");
-        assert_eq!(output.status.code(), Some(1), "{written}");
+        // A catalog whose mistake is in the Rust that uses it checks clean.
+        let failed = !from_macro.is_empty();
+        assert_eq!(output.status.code(), Some(i32::from(failed)), "{written}");
         compared += from_macro.len();
     }
     assert!(compared >= 20, "only {compared} errors compared");

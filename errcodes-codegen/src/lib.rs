@@ -13,6 +13,7 @@
 //! | the checked model | [`CheckedCatalog`] in `model.rs` |
 //! | Rust tokens | `expand.rs`, with rustdoc from `docs.rs` and the perfect hash from `phf.rs` |
 //! | what is legal but likely wrong: warnings for tools | `lint.rs` |
+//! | the promises a catalog's lock holds it to | [`lock`] |
 //! | how mistakes are reported | `diagnostic.rs` |
 //!
 //! ```

@@ -17,6 +17,7 @@
 //! or stop by it). Titles and descriptions are for people and may improve;
 //! severity, outcome, origin and domain classify for logs and pages.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -104,6 +105,7 @@ impl Lock {
     /// no longer has stays as retired.
     #[must_use]
     pub fn updated(&self, catalog: &CheckedCatalog) -> Lock {
+        let current: HashSet<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
         let published = catalog.codes.iter().map(|code| Locked {
             code: code.code.clone(),
             at: Location::START,
@@ -116,7 +118,7 @@ impl Lock {
         let retired = self
             .entries
             .iter()
-            .filter(|entry| !catalog.codes.iter().any(|code| code.code == entry.code))
+            .filter(|entry| !current.contains(entry.code.as_str()))
             .map(|entry| Locked {
                 state: State::Retired,
                 ..entry.clone()
@@ -154,10 +156,6 @@ impl Lock {
             }
         }
         out
-    }
-
-    fn get(&self, code: &str) -> Option<&Locked> {
-        self.entries.iter().find(|entry| entry.code == code)
     }
 }
 
@@ -244,6 +242,7 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
 
 /// Reads the entries under `codes`.
 fn read_codes(codes: &[(Node, Node)], lock: &mut Lock, errors: &mut Errors) {
+    let mut seen: HashMap<&str, Location> = HashMap::with_capacity(codes.len());
     for (key, value) in codes {
         let Value::Str { text: code, .. } = &key.value else {
             errors.push(
@@ -256,15 +255,16 @@ fn read_codes(codes: &[(Node, Node)], lock: &mut Lock, errors: &mut Errors) {
             );
             continue;
         };
-        if let Some(first) = lock.get(code) {
+        if let Some(first) = seen.get(code.as_str()) {
             errors.push(
                 Diagnostic::new(format!("code `{code}` is locked twice"), key.at)
                     .in_lock()
-                    .note_at(File::Lock, first.at, "first locked here")
+                    .note_at(File::Lock, *first, "first locked here")
                     .help(REGENERATE),
             );
             continue;
         }
+        seen.insert(code, key.at);
         match state(value) {
             Some(state) => lock.entries.push(Locked {
                 code: code.clone(),
@@ -326,12 +326,16 @@ pub(crate) fn enforce(
     errors: &mut Errors,
 ) {
     let relock = format!("`errcodes lock --allow-breaking {catalog_path}`");
+    let current: HashMap<&str, usize> = catalog
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, code)| (code.code.as_str(), i))
+        .collect();
     for locked in &lock.entries {
-        let found = checked
-            .codes
-            .iter()
-            .zip(&catalog.codes)
-            .find(|(_, code)| code.code == locked.code);
+        let found = current
+            .get(locked.code.as_str())
+            .and_then(|&i| Some((checked.codes.get(i)?, catalog.codes.get(i)?)));
         match (&locked.state, found) {
             // A code refused for its own mistake was reported there.
             (State::Published { .. }, None)

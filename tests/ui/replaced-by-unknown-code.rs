@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("ui/replaced-by-unknown-code.yaml");
+
+fn main() {}
