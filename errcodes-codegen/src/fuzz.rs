@@ -1,8 +1,9 @@
 //! The properties the fuzz targets and the property tests check on any
 //! text; not part of the API.
 
+use crate::lock::Lock;
 use crate::source::Source;
-use crate::{Expansion, expand, parse, yaml};
+use crate::{Expansion, File, expand, parse, parse_locked, yaml};
 
 /// Reads `text` as a catalog and panics if the outcome breaks a promise:
 /// a catalog that reads must expand; a failure must have at least one
@@ -48,4 +49,54 @@ pub fn catalog(text: &str) {
         yaml::readers_agree(&Source::new("t.yaml", text)),
         "the YAML readers disagree on {text:?}"
     );
+}
+
+/// Reads `text` as the lock of a small catalog and panics if the outcome
+/// breaks a promise: every diagnostic is on a line of the text; a lock that
+/// reads, brought up to date and written, reads back as the same lock, and
+/// the catalog keeps its promises.
+///
+/// # Panics
+///
+/// When a promise is broken, which is a bug.
+pub fn lock(text: &str) {
+    const CATALOG: &str = "name: ShopError\ncodes:\n  - code: A\n    status: 400\n    title: A\n  - code: \"B \\\\ \\\"\"\n    name: B\n    status: 503\n    title: B\n";
+    let catalog = parse("t.yaml", CATALOG).expect("the fixed catalog is valid");
+    let lines = text.lines().count() + 1;
+    let checked = parse_locked(
+        File {
+            path: "t.yaml",
+            text: CATALOG,
+        },
+        File {
+            path: "t.lock",
+            text,
+        },
+    );
+    if let Err(failure) = &checked {
+        for diagnostic in failure.diagnostics() {
+            let at = diagnostic.location();
+            assert!(at.line >= 1 && at.column >= 1, "{at:?}");
+            if diagnostic.path() == "t.lock" {
+                assert!(at.line <= lines + 1, "{at:?} in {lines} lines");
+            }
+        }
+    }
+    if let Ok(lock) = Lock::read("t.lock", text) {
+        let updated = lock.updated(&catalog);
+        let written = updated.render(&catalog);
+        let again = Lock::read("t.lock", &written).expect("a written lock reads");
+        assert_eq!(again.updated(&catalog).render(&catalog), written);
+        let kept = parse_locked(
+            File {
+                path: "t.yaml",
+                text: CATALOG,
+            },
+            File {
+                path: "t.lock",
+                text: &written,
+            },
+        );
+        assert!(kept.is_ok(), "{written}");
+    }
 }

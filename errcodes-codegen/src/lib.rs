@@ -154,7 +154,7 @@ pub fn check(path: &str, text: &str) -> Report {
 }
 
 /// [`check`], and also that the catalog keeps the promises of its
-/// [lock](lock): no locked code removed, reused or changed.
+/// [`lock`]: no locked code removed, reused or changed.
 #[must_use]
 pub fn check_locked(catalog: File<'_>, lock: File<'_>) -> Report {
     run(catalog, Some(lock), true)
@@ -204,7 +204,7 @@ pub fn parse(path: &str, text: &str) -> Result<CheckedCatalog, Failure> {
 }
 
 /// [`parse`], and also that the catalog keeps the promises of its
-/// [lock](lock), as the macro does when the lock exists.
+/// [`lock`], as the macro does when the lock exists.
 ///
 /// # Errors
 ///
