@@ -54,6 +54,20 @@ pub fn path_of(catalog: &Path) -> PathBuf {
 }
 
 /// A lock as read: the codes it records, in file order.
+///
+/// ```
+/// use errcodes_codegen::lock::Lock;
+///
+/// let catalog = errcodes_codegen::parse(
+///     "shop.yaml",
+///     "name: ShopError\ncodes:\n  - code: OUT_OF_STOCK\n    status: 409\n    title: Out of stock\n",
+/// )
+/// .unwrap();
+/// // What `errcodes lock` writes for a catalog locked for the first time.
+/// let text = Lock::default().updated(&catalog).render(&catalog);
+/// assert!(text.ends_with("  \"OUT_OF_STOCK\": {name: OutOfStock, status: 409, action: none}\n"));
+/// assert_eq!(Lock::read("shop.lock", &text).unwrap().updated(&catalog).render(&catalog), text);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lock {
     entries: Vec<Locked>,
@@ -164,10 +178,18 @@ fn quoted(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + 2);
     out.push('"');
     for c in code.chars() {
-        if matches!(c, '"' | '\\') {
-            out.push('\\');
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Line breaks to YAML, even inside quotes; codes have no
+            // control characters, but may have these.
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            '\u{feff}' => out.push_str("\\uFEFF"),
+            c => out.push(c),
         }
-        out.push(c);
     }
     out.push('"');
     out

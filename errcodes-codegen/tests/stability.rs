@@ -170,6 +170,28 @@ fn codes_with_quotes_and_backslashes_survive_the_lock() {
 }
 
 #[test]
+fn codes_with_unicode_line_separators_survive_the_lock() {
+    for (code, name) in [
+        ("A\u{2028}B", "Ls"),
+        ("A\u{2029}B", "Ps"),
+        ("\u{feff}C", "Bom"),
+        ("é ü 语", "Wide"),
+    ] {
+        let escaped = code
+            .replace('\u{2028}', "\\L")
+            .replace('\u{2029}', "\\P")
+            .replace('\u{feff}', "\\uFEFF");
+        let yaml = format!(
+            "name: OddError\ncodes:\n  - code: \"{escaped}\"\n    name: {name}\n    status: 400\n    title: Odd\n"
+        );
+        let catalog = parse("odd.yaml", &yaml).unwrap();
+        assert_eq!(catalog.codes[0].code, code);
+        let lock = lock_of(&yaml);
+        assert!(locked(&yaml, &lock).is_ok(), "{code:?}: {lock}");
+    }
+}
+
+#[test]
 fn adding_codes_is_never_an_error() {
     let lock = lock_of(CATALOG);
     let more = format!("{CATALOG}  - code: NEW\n    status: 400\n    title: New\n");
