@@ -1,7 +1,8 @@
 //! `errcodes`: the same YAML catalogs that `errcodes!` compiles, for every
 //! other reader. It checks catalogs with the macro's own rules, writes a
-//! Markdown reference page per catalog, explains a code, and exports
-//! catalogs as JSON and OpenAPI 3.1.
+//! Markdown reference page per catalog, explains a code, exports catalogs
+//! as JSON and OpenAPI 3.1, locks their published codes, and tells
+//! breaking changes from compatible ones.
 //!
 //! ```text
 //! errcodes check specs/*.yaml
@@ -28,9 +29,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// Checks error catalogs, writes their reference pages, explains codes and
-/// exports catalogs: one YAML catalog for every reader, not only the Rust
-/// enum that `errcodes!` generates.
+/// Checks error catalogs, writes their reference pages, explains codes,
+/// exports catalogs, locks them and compares versions: one YAML catalog for
+/// every reader, not only the Rust enum that `errcodes!` generates.
 #[derive(Debug, Parser)]
 #[command(name = "errcodes", version, propagate_version = true)]
 struct Cli {

@@ -176,7 +176,7 @@ fn a_missing_file_names_the_path_tried() {
 
 #[test]
 fn help_version_and_bad_arguments() {
-    for command in ["check", "docs", "explain", "export"] {
+    for command in ["check", "docs", "explain", "export", "lock", "diff"] {
         let output = errcodes(root(), &[command, "--help"]);
         assert!(output.status.success());
         assert!(text(&output.stdout).contains("Examples:"), "{command}");

@@ -14,12 +14,7 @@ use crate::{Expansion, File, expand, parse, parse_locked, yaml};
 ///
 /// When a promise is broken, which is a bug.
 pub fn catalog(text: &str) {
-    // The line breaks YAML counts: LF, CR LF, CR, NEL, LS and PS.
-    let lines = text
-        .replace("\r\n", "\n")
-        .matches(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
-        .count()
-        + 1;
+    let lines = lines(text);
     let expansion = Expansion {
         path: "t.yaml",
         include: None,
@@ -62,7 +57,7 @@ pub fn catalog(text: &str) {
 pub fn lock(text: &str) {
     const CATALOG: &str = "name: ShopError\ncodes:\n  - code: A\n    status: 400\n    title: A\n  - code: \"B \\\\ \\\"\"\n    name: B\n    status: 503\n    title: B\n";
     let catalog = parse("t.yaml", CATALOG).expect("the fixed catalog is valid");
-    let lines = text.lines().count() + 1;
+    let lines = lines(text);
     let checked = parse_locked(
         File {
             path: "t.yaml",
@@ -99,4 +94,13 @@ pub fn lock(text: &str) {
         );
         assert!(kept.is_ok(), "{written}");
     }
+}
+
+/// How many lines YAML sees in `text`: it breaks lines at LF, CR LF, CR,
+/// NEL, LS and PS.
+fn lines(text: &str) -> usize {
+    text.replace("\r\n", "\n")
+        .matches(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .count()
+        + 1
 }

@@ -281,3 +281,12 @@ proptest! {
         errcodes_codegen::fuzz::lock(&text);
     }
 }
+
+#[test]
+fn locks_count_lines_as_yaml_does() {
+    // Found by fuzzing: CR and PS break lines for the reader.
+    for text in ["\r\r\rN", "a\u{2029}b\u{2029}c: [", "\u{85}\u{2028}x"] {
+        errcodes_codegen::fuzz::lock(text);
+        errcodes_codegen::fuzz::catalog(text);
+    }
+}
