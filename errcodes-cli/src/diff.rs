@@ -1,6 +1,7 @@
 //! `errcodes diff`: what changed between two versions of a catalog, and
 //! whether clients of the old one break.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::io::Read as _;
 use std::path::Path;
@@ -108,7 +109,7 @@ fn load(path: &Path) -> Option<CheckedCatalog> {
 
 /// Every change from `old` to `new`, breaking ones first, in the order of
 /// the catalogs.
-pub(crate) fn diff(old: &CheckedCatalog, new: &CheckedCatalog) -> Vec<Change> {
+pub(crate) fn diff<'a>(old: &'a CheckedCatalog, new: &'a CheckedCatalog) -> Vec<Change> {
     let mut changes = Vec::new();
     let mut push = |class, what: String| changes.push(Change { class, what });
     if old.name != new.name {
@@ -134,8 +135,12 @@ pub(crate) fn diff(old: &CheckedCatalog, new: &CheckedCatalog) -> Vec<Change> {
                 .to_owned(),
         );
     }
+    let index = |catalog: &'a CheckedCatalog| -> HashMap<&'a str, &'a CheckedCode> {
+        catalog.codes.iter().map(|c| (c.code.as_str(), c)).collect()
+    };
+    let (old_codes, new_codes) = (index(old), index(new));
     for code in &old.codes {
-        match new.codes.iter().find(|c| c.code == code.code) {
+        match new_codes.get(code.code.as_str()) {
             None => push(
                 Class::Breaking,
                 format!("`{}` is removed", code.code)
@@ -149,7 +154,7 @@ pub(crate) fn diff(old: &CheckedCatalog, new: &CheckedCatalog) -> Vec<Change> {
         }
     }
     for code in &new.codes {
-        if !old.codes.iter().any(|c| c.code == code.code) {
+        if !old_codes.contains_key(code.code.as_str()) {
             push(
                 Class::Compatible,
                 format!(

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use errcodes_codegen::markdown::{code_span, escape};
 use errcodes_codegen::{CheckedCatalog, CheckedCode};
+use errcodes_core::uri::percent_encode;
 
 use crate::facts;
 use crate::specs::{self, Stop};
@@ -79,7 +80,7 @@ pub(crate) fn page(catalog: &CheckedCatalog, path: &str) -> Result<String, Strin
                 page,
                 "| [{}](#{}) | {} | {} | {} |",
                 cell(&code_span(&code.code)),
-                fragment(&code.code),
+                percent_encode(&code.code),
                 facts::status_line(code.status),
                 cell(&title(code)),
                 cell(&code_span(code.action.as_str()))
@@ -134,7 +135,7 @@ fn section(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) -> R
                 page,
                 " Use [{}](#{}) instead.",
                 code_span(&replacement.code),
-                fragment(&replacement.code)
+                percent_encode(&replacement.code)
             );
         }
         page.push_str("\n\n");
@@ -227,19 +228,6 @@ fn attribute(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// `text` as a URL fragment: everything but unreserved characters escaped.
-fn fragment(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,8 +236,6 @@ mod tests {
     fn markup_in_codes_stays_text() {
         assert_eq!(cell("`a|b`"), "`a\\|b`");
         assert_eq!(attribute("a\"<b>&"), "a&quot;&lt;b&gt;&amp;");
-        assert_eq!(fragment("1000-400"), "1000-400");
-        assert_eq!(fragment("a b/é"), "a%20b%2F%C3%A9");
         assert_eq!(fenced("http", "x ``` y"), "````http\nx ``` y\n````\n");
         assert_eq!(page_name("specs/privacy.yaml"), "privacy.md");
     }

@@ -24,11 +24,7 @@ fn lint_default_name(entry: &Entry<'_>, code: &CheckedCode, errors: &mut Errors)
     if entry.spec.name.is_some() || !code.name.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
-    let at = entry
-        .spec
-        .code
-        .as_ref()
-        .map_or(entry.spec.at, |code| code.at);
+    let at = entry.spec.code_at();
     errors.push(
         Diagnostic::warning(
             format!(
@@ -47,11 +43,7 @@ fn lint_description(entry: &Entry<'_>, code: &CheckedCode, errors: &mut Errors) 
     if code.description.is_some() {
         return;
     }
-    let at = entry
-        .spec
-        .code
-        .as_ref()
-        .map_or(entry.spec.at, |code| code.at);
+    let at = entry.spec.code_at();
     errors.push(
         Diagnostic::warning(format!("code `{}` has no description", code.code), at)
             .help("add `description:` saying what the code means and what to do about it"),

@@ -402,11 +402,7 @@ pub(crate) fn enforce(
                 );
             }
             (State::Retired, Some((entry, _))) => {
-                let at = entry
-                    .spec
-                    .code
-                    .as_ref()
-                    .map_or(entry.spec.at, |code| code.at);
+                let at = entry.spec.code_at();
                 errors.push(
                     Diagnostic::new(format!("code `{}` was retired and cannot be used again", locked.code), at)
                         .note_at(File::Lock, locked.at, "retired here")
@@ -463,7 +459,7 @@ fn changed(
     errors: &mut Errors,
 ) {
     let spec = entry.spec;
-    let code_at = spec.code.as_ref().map_or(spec.at, |code| code.at);
+    let code_at = spec.code_at();
     let id = &code.code;
     let retire = format!(
         "or give the new meaning a new code and retire this one with `deprecated:` and `replaced-by:`; to break clients anyway, run {relock}"

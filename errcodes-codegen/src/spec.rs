@@ -111,6 +111,14 @@ pub(crate) struct CodeSpec {
     pub(crate) replaced_by: Option<Text>,
 }
 
+impl CodeSpec {
+    /// Where the entry's code is written, or the entry itself when it has
+    /// none: where a message about the code as a whole points.
+    pub(crate) fn code_at(&self) -> Location {
+        self.code.as_ref().map_or(self.at, |code| code.at)
+    }
+}
+
 /// Reads a parsed document; what cannot be read is reported and left out.
 pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spec {
     let mut spec = Spec::default();

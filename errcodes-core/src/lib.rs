@@ -29,6 +29,8 @@ pub mod layout;
 pub mod meta;
 #[doc(hidden)]
 pub mod phf;
+#[doc(hidden)]
+pub mod uri;
 
 pub use crate::action::Action;
 pub use crate::kinds::{Origin, Outcome, ProblemCode, Severity, WireFormat};

@@ -29,10 +29,10 @@
 //! assert_eq!(decoded.detail(), Some("Unknown datastream"));
 //! ```
 
-use core::fmt::Write as _;
 use core::marker::PhantomData;
 use std::borrow::Cow;
 
+use errcodes_core::uri::percent_encode;
 use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -277,19 +277,6 @@ fn code_in<'u>(template: &str, uri: &'u str) -> Option<Cow<'u, str>> {
     let (prefix, suffix) = template.split_once("{code}")?;
     let encoded = uri.strip_prefix(prefix)?.strip_suffix(suffix)?;
     (!encoded.is_empty()).then(|| percent_decode(encoded))
-}
-
-/// Escapes everything but RFC 3986's unreserved characters.
-fn percent_encode(code: &str) -> String {
-    let mut encoded = String::with_capacity(code.len());
-    for byte in code.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            encoded.push(char::from(byte));
-        } else {
-            let _ = write!(encoded, "%{byte:02X}");
-        }
-    }
-    encoded
 }
 
 /// Undoes `%XX` escapes; anything that is not a valid escape, or does not
