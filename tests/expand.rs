@@ -23,8 +23,7 @@ fn expansions_match_their_snapshots() {
         // The snapshot sits beside its catalog, so a relative include works.
         let expansion = errcodes_codegen::Expansion {
             path: &yaml_name,
-            include: Some(&yaml_name),
-            include_lock: None,
+            watched: &[&yaml_name],
         };
         let tokens = errcodes_codegen::expand(&catalog, expansion).unwrap();
         let file: syn::File = syn::parse2(tokens).unwrap();

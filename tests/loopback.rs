@@ -13,7 +13,7 @@ use axum::routing::get;
 use errcodes_runtime::axum::Reply;
 use errcodes_runtime::reqwest::{ReadError, read, read_with};
 use errcodes_runtime::retry::Advice;
-use errcodes_runtime::wire::{Body, Code, DecodeErrorKind, ErrorResponse, Limits, Occurrence};
+use errcodes_runtime::wire::{Code, DecodeErrorKind, ErrorResponse, Limits, Occurrence, Payload};
 use errcodes_runtime::{Action, ErrorCode, WireFormat};
 use errcodes_tests::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
@@ -135,16 +135,16 @@ async fn every_format_over_a_real_connection() {
         privacy.advice(now),
         Advice::RetryAfter(Duration::from_secs(30))
     );
-    assert!(matches!(privacy.body(), Body::Problem(_)));
+    assert!(matches!(privacy.body(), Payload::Problem(_)));
 
     let fatal = fetch::<EdgeError>(&client, &base, "/edge/fatal").await;
     assert_eq!(fatal.status(), 415);
     assert_eq!(fatal.code(), Some(Code::Known(EdgeError::InputError)));
-    assert!(matches!(fatal.body(), Body::Problem(_)));
+    assert!(matches!(fatal.body(), Payload::Problem(_)));
 
     let partial = fetch::<EdgeError>(&client, &base, "/edge/partial").await;
     assert_eq!(partial.status(), 207);
-    let Body::Edge(body) = partial.body() else {
+    let Payload::Edge(body) = partial.body() else {
         panic!("a 207 is an Edge body: {partial:?}");
     };
     assert_eq!(body.request_id(), Some("req-1"));
@@ -157,7 +157,7 @@ async fn every_format_over_a_real_connection() {
     assert_eq!(acp.code(), Some(Code::Known(AcpError::RateLimitExceeded)));
     assert_eq!(acp.body_delay(), Some(Duration::from_secs(45)));
     assert_eq!(acp.retry_after(), Some("45"));
-    let Body::Acp(envelope) = acp.body() else {
+    let Payload::Acp(envelope) = acp.body() else {
         panic!("{acp:?}");
     };
     assert_eq!(envelope.error().unwrap().details().unwrap()["limit"], 100);
@@ -173,7 +173,7 @@ async fn every_format_over_a_real_connection() {
 
     let xml = fetch::<PassError>(&client, &base, "/pass.xml").await;
     assert_eq!(xml.status(), 429);
-    assert!(matches!(xml.body(), Body::PassXml(_)));
+    assert!(matches!(xml.body(), Payload::PassXml(_)));
     assert_eq!(xml.code(), Some(Code::Known(PassError::TooManyRequests)));
     // A retry-after code always comes with its delay.
     assert_eq!(xml.retry_after(), Some("5"));
@@ -188,7 +188,7 @@ async fn every_format_over_a_real_connection() {
     assert_eq!(platform.message(), Some("Oauth token is missing."));
 
     let content_type = fetch::<PlatformError>(&client, &base, "/platform/content-type").await;
-    assert!(matches!(content_type.body(), Body::Problem(_)));
+    assert!(matches!(content_type.body(), Payload::Problem(_)));
     assert_eq!(
         content_type.code(),
         Some(Code::Known(PlatformError::BadRequestError))

@@ -125,7 +125,7 @@ fn pass_examples_decode_and_encode_back() {
     );
 
     let partial = fixture("pass-partial.json");
-    let body = pass::Body::<PassError>::decode(&partial).unwrap();
+    let body = pass::PassBody::<PassError>::decode(&partial).unwrap();
     let resources: Vec<&pass::Resource<PassError>> = body.resources().collect();
     assert_eq!(resources.len(), 2);
     assert_eq!(resources[0].authorized(), Some(true));
@@ -145,7 +145,7 @@ fn platform_examples_decode_and_encode_back() {
         "403010", "401013", "403000", "403003", "400003", "403025", "403027",
     ] {
         let bytes = fixture(&format!("platform-{code}.json"));
-        let body = gateway::Body::<PlatformError>::decode(&bytes).unwrap();
+        let body = gateway::GatewayBody::<PlatformError>::decode(&bytes).unwrap();
         let known = PlatformError::from_code(code).unwrap();
         assert_eq!(body.code(), Some(Code::Known(known)));
         assert_eq!(body.message(), Some(known.title()));
@@ -169,7 +169,7 @@ fn platform_examples_decode_and_encode_back() {
     );
     // Not a gateway body: nothing is recognized, everything is kept.
     let etag = fixture("platform-etag.json");
-    let body = gateway::Body::<PlatformError>::decode(&etag).unwrap();
+    let body = gateway::GatewayBody::<PlatformError>::decode(&etag).unwrap();
     assert_eq!(body.code(), None);
     assert!(body.members().contains_key("errorMessage"));
     assert!(same_json(&body.encode().unwrap(), &etag));
@@ -231,7 +231,7 @@ fn typed_codes_render_and_decode_back_in_every_format() {
         );
     }
 
-    let gateway = gateway::Body::new(PlatformError::ApiKeyInvalid, &Occurrence::new());
+    let gateway = gateway::GatewayBody::new(PlatformError::ApiKeyInvalid, &Occurrence::new());
     assert_eq!(
         gateway.encode().unwrap(),
         br#"{"error_code":"403003","message":"Api Key is invalid"}"#

@@ -67,7 +67,7 @@ fn a_member_named_like_a_standard_one_never_repeats_it() {
         acp::Envelope::new(AcpError::Timeout, &occurrence)
             .encode()
             .unwrap(),
-        gateway::Body::new(PlatformError::ApiKeyInvalid, &occurrence)
+        gateway::GatewayBody::new(PlatformError::ApiKeyInvalid, &occurrence)
             .encode()
             .unwrap(),
         pass::ErrorObject::new(PassError::BadRequest, &occurrence)
@@ -159,7 +159,7 @@ fn one_malformed_edge_error_does_not_hide_the_others() {
         "not an object",
         7
     ], "warnings": [null]}"#;
-    let decoded = edge::Body::<EdgeError>::decode(body).unwrap();
+    let decoded = edge::EdgeBody::<EdgeError>::decode(body).unwrap();
     assert!(decoded.is_partial());
     assert_eq!(decoded.status(), 207);
     assert_eq!(decoded.errors().count(), 1);
@@ -172,7 +172,7 @@ fn one_malformed_edge_error_does_not_hide_the_others() {
     assert!(decoded.members().is_empty());
     assert_eq!(value(&decoded.encode().unwrap()), value(body));
     // A body whose only error is malformed still reads as a partial failure.
-    let only = edge::Body::<EdgeError>::decode(br#"{"errors": [42]}"#).unwrap();
+    let only = edge::EdgeBody::<EdgeError>::decode(br#"{"errors": [42]}"#).unwrap();
     assert!(only.is_partial());
     assert_eq!(only.errors().count(), 0);
 }
@@ -223,7 +223,7 @@ fn an_error_embedded_in_an_edge_207_has_the_upstream_status_and_its_own_title() 
         (rendered.status, rendered.content_type),
         (207, "application/json")
     );
-    let body = edge::Body::<EdgeError>::decode(&rendered.body).unwrap();
+    let body = edge::EdgeBody::<EdgeError>::decode(&rendered.body).unwrap();
     let error = body.errors().next().unwrap();
     assert_eq!(error.status(), Some(503));
     assert_eq!(error.title(), occurrence.message.as_deref());
@@ -233,7 +233,7 @@ fn an_error_embedded_in_an_edge_207_has_the_upstream_status_and_its_own_title() 
     );
     // Without the upstream's status: 502, never the 207 of the response.
     let rendered = render(code, &Occurrence::new(), code.wire_format()).unwrap();
-    let body = edge::Body::<EdgeError>::decode(&rendered.body).unwrap();
+    let body = edge::EdgeBody::<EdgeError>::decode(&rendered.body).unwrap();
     assert_eq!(body.errors().next().unwrap().status(), Some(502));
     // The client reads the whole response through the one entry point.
     let response = ErrorResponse::<EdgeError>::decode(
@@ -263,21 +263,21 @@ fn every_wire_type_round_trips_through_serde_json() {
     check::<Problem<EdgeError>>(
         r#"{"type": "https://ns.adobe.com/aep/errors/InputError", "status": "4xx", "title": "t", "report": {"a": [1]}}"#,
     );
-    check::<edge::Body<EdgeError>>(
+    check::<edge::EdgeBody<EdgeError>>(
         r#"{"requestId": "r", "handle": [{"x": 1}], "errors": [{"status": 503}, 1], "warnings": [], "extra": true}"#,
     );
     check::<acp::Envelope<AcpError>>(
         r#"{"success": false, "error": {"code": "TIMEOUT", "message": "m", "details": {"x": null}, "retry_after": 3, "more": 1}}"#,
     );
     check::<acp::ErrorBody<AcpError>>(r#"{"code": "NEW", "retry_after": -1}"#);
-    check::<pass::Body<PassError>>(
+    check::<pass::PassBody<PassError>>(
         r#"{"resources": [{"id": "a", "authorized": true}, "junk", {"id": "b", "authorized": false, "error": {"status": 403, "code": "network_connection_failure", "action": "retry"}}]}"#,
     );
     check::<pass::ErrorObject<PassError>>(
         r#"{"status": 429, "code": "too_many_requests", "helpUrl": "u", "trace": "t", "x": [true]}"#,
     );
     check::<pass::Resource<PassError>>(r#"{"id": "a", "authorized": "yes"}"#);
-    check::<gateway::Body<PlatformError>>(
+    check::<gateway::GatewayBody<PlatformError>>(
         r#"{"error_code": "403010", "message": "Oauth token is missing.", "errorMessage": 1}"#,
     );
     // A member given twice counts once, the last time, as serde_json reads it.

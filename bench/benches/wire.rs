@@ -78,7 +78,7 @@ fn formats(c: &mut Criterion) {
     });
     let body = render(pass, &occurrence, WireFormat::Pass).unwrap().body;
     group.bench_function("pass_json/decode", |b| {
-        b.iter(|| pass::Body::<PassError>::decode(black_box(&body)).unwrap());
+        b.iter(|| pass::PassBody::<PassError>::decode(black_box(&body)).unwrap());
     });
 
     group.bench_function("pass_xml/render", |b| {
@@ -97,7 +97,7 @@ fn formats(c: &mut Criterion) {
         .unwrap()
         .body;
     group.bench_function("gateway/decode", |b| {
-        b.iter(|| gateway::Body::<PlatformError>::decode(black_box(&body)).unwrap());
+        b.iter(|| gateway::GatewayBody::<PlatformError>::decode(black_box(&body)).unwrap());
     });
 }
 

@@ -21,8 +21,7 @@ pub fn errcodes_expanded(codes: usize) -> String {
         errcodes_codegen::parse("catalog.yaml", &yaml).expect("generated catalogs are valid");
     let expansion = errcodes_codegen::Expansion {
         path: "catalog.yaml",
-        include: None,
-        include_lock: None,
+        watched: &[],
     };
     errcodes_codegen::expand(&catalog, expansion)
         .expect("generated catalogs fit")

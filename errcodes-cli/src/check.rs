@@ -1,51 +1,108 @@
 //! `errcodes check`: the macro's diagnostics, rendered the same way, plus
-//! the warnings the macro has no channel for.
+//! the warnings the macro has no channel for, by name.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use errcodes_codegen::{Diagnostic, Level, NoteKind};
+use clap::ValueEnum;
+use errcodes_codegen::{Diagnostic, Files, Level, Lint, Lints, NoteKind};
 use serde_json::{Value, json};
 
-use crate::CheckFormat;
-use crate::specs;
+use crate::{Io, Outcome};
 
-pub(crate) fn run(paths: &[PathBuf], format: CheckFormat) -> ExitCode {
+/// Checks catalogs with the macro's rules: every error and warning, with
+/// file, line and column. Exits with 1 when any catalog has an error.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  errcodes check specs/*.yaml
+  errcodes check --format json specs/shop.yaml   # one JSON object per line, for editors and CI
+  errcodes check --allow missing-description specs/*.yaml
+
+JSON objects have: file, line, column, end (line, column), severity
+(error or warning), lint (its name, for a warning), message, notes (each
+with message, and file, line and column when it points at a place), and
+help (a list of messages).
+
+Lints: name-keeps-digits, missing-description, failure-below-400. A catalog
+allows them with `allow: [...]`, at the top or in an entry.")]
+pub struct Args {
+    /// The catalogs to check.
+    #[arg(required = true, value_name = "SPEC")]
+    pub specs: Vec<PathBuf>,
+    /// How to print the diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Silences a lint.
+    #[arg(long, value_name = "LINT")]
+    pub allow: Vec<Lint>,
+    /// Makes a lint an error.
+    #[arg(long, value_name = "LINT")]
+    pub deny: Vec<Lint>,
+}
+
+/// How `check` prints diagnostics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Reports as the compiler prints them.
+    Human,
+    /// One JSON object per diagnostic, one per line.
+    Json,
+}
+
+/// Runs `errcodes check`.
+///
+/// # Errors
+///
+/// When the output cannot be written.
+pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+    let mut lints = Lints::default();
+    for &lint in &args.allow {
+        lints.allow(lint);
+    }
+    for &lint in &args.deny {
+        lints.deny(lint);
+    }
     let (mut errors, mut warnings, mut unreadable) = (0, 0, 0);
-    for path in paths {
-        let loaded = match specs::load(path) {
-            Ok(loaded) => loaded,
-            Err(message) => {
-                eprintln!("error: {message}");
+    for path in &args.specs {
+        let report = match Files::read(path, &path.display().to_string()) {
+            Ok(files) => files.check(&lints),
+            Err(error) => {
+                writeln!(io.err, "error: {error}")?;
                 unreadable += 1;
                 continue;
             }
         };
-        for diagnostic in loaded.report.diagnostics() {
+        for diagnostic in report.diagnostics() {
             match diagnostic.level() {
                 Level::Error => errors += 1,
                 Level::Warning => warnings += 1,
             }
-            match format {
-                CheckFormat::Human => {
-                    eprintln!("{}: {}\n", diagnostic.level().as_str(), diagnostic.report());
+            match args.format {
+                Format::Human => {
+                    writeln!(
+                        io.err,
+                        "{}: {}\n",
+                        diagnostic.level().as_str(),
+                        diagnostic.report()
+                    )?;
                 }
-                CheckFormat::Json => println!("{}", to_json(diagnostic)),
+                Format::Json => writeln!(io.out, "{}", to_json(diagnostic))?,
             }
         }
     }
-    let checked = paths.len() - unreadable;
-    eprintln!(
+    let checked = args.specs.len() - unreadable;
+    writeln!(
+        io.err,
         "{checked} catalog{}: {}, {}",
         plural(checked),
         count(errors, "error"),
         count(warnings, "warning")
-    );
-    if errors > 0 || unreadable > 0 {
+    )?;
+    Ok(if errors > 0 || unreadable > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 /// A diagnostic for editors and CI annotations.
@@ -65,7 +122,7 @@ fn to_json(diagnostic: &Diagnostic) -> Value {
             (NoteKind::Note, None) => notes.push(json!({"message": note.message()})),
         }
     }
-    json!({
+    let mut object = json!({
         "file": diagnostic.path(),
         "line": at.line,
         "column": at.column,
@@ -74,7 +131,11 @@ fn to_json(diagnostic: &Diagnostic) -> Value {
         "message": diagnostic.message(),
         "notes": notes,
         "help": help,
-    })
+    });
+    if let Some(lint) = diagnostic.lint() {
+        object["lint"] = Value::from(lint.name());
+    }
+    object
 }
 
 fn count(n: usize, what: &str) -> String {

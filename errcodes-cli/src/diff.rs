@@ -1,72 +1,72 @@
 //! `errcodes diff`: what changed between two versions of a catalog, and
-//! whether clients of the old one break.
+//! whether clients of the old one break, by the rule the build applies to
+//! a locked catalog (`errcodes_codegen::compat`).
 
-use std::collections::HashMap;
-use std::fmt;
-use std::io::Read as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use errcodes_codegen::{CheckedCatalog, CheckedCode};
+use errcodes_codegen::compat;
+use errcodes_codegen::markdown::plural;
+use errcodes_codegen::{CheckedCatalog, Files, Input, Lints};
 
-use crate::specs::Stop;
+use crate::{Io, Outcome, Stop, load};
 
 /// The exit status when some change breaks clients.
 const BREAKING: u8 = 1;
 /// The exit status when the catalogs could not be compared.
 const UNREADABLE: u8 = 2;
 
-/// How a change affects clients of the old catalog.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Class {
-    /// Clients that handle the old catalog may misbehave or fail to build.
-    Breaking,
-    /// Clients of the old catalog keep working.
-    Compatible,
+/// Compares two versions of a catalog and says which changes break
+/// clients of the old one. Exits with 0 when nothing breaks, 1 when
+/// something does, 2 when a catalog cannot be read or has errors.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  errcodes diff old/pass.yaml specs/pass.yaml
+  git show main:specs/pass.yaml | errcodes diff - specs/pass.yaml
+
+Breaking: a code removed, or a retired one used again (known from the lock
+beside OLD); a code's status, action, variant name or wire format changed;
+a code repurposed (new title with a new status or action); the enum
+renamed; the catalog's wire format or problem type changed. These are the
+changes a lock refuses at build time. Compatible: codes added, deprecated
+or given a replacement; texts, severity, outcome, origin, domains changed.")]
+pub struct Args {
+    /// The old catalog; `-` reads it from standard input.
+    pub old: PathBuf,
+    /// The new catalog; `-` reads it from standard input.
+    pub new: PathBuf,
 }
 
-impl fmt::Display for Class {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Class::Breaking => "breaking",
-            Class::Compatible => "compatible",
-        })
-    }
-}
-
-/// One change, said in a line.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Change {
-    pub(crate) class: Class,
-    pub(crate) what: String,
-}
-
-pub(crate) fn run(old: &Path, new: &Path) -> Result<ExitCode, Stop> {
-    if old == Path::new("-") && new == Path::new("-") {
+/// Runs `errcodes diff`.
+///
+/// # Errors
+///
+/// When both catalogs are `-`, or the output cannot be written.
+pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+    let stdin = Path::new("-");
+    if args.old == stdin && args.new == stdin {
         return Err(Stop::Message(
             "only one of OLD and NEW can be read from standard input".to_owned(),
         ));
     }
-    let (Some(old), Some(new)) = (load(old), load(new)) else {
+    let (Some(old), Some(new)) = (load_one(&args.old, io)?, load_one(&args.new, io)?) else {
         return Ok(ExitCode::from(UNREADABLE));
     };
-    let changes = diff(&old, &new);
+    let changes = compat::diff(&old.0, &new.0, old.1.as_ref());
     for change in &changes {
-        println!("{}: {}", change.class, change.what);
-    }
-    let breaking = changes
-        .iter()
-        .filter(|c| c.class == Class::Breaking)
-        .count();
-    eprintln!(
-        "{breaking} breaking, {} compatible change{}",
-        changes.len() - breaking,
-        if changes.len() - breaking == 1 {
-            ""
+        let class = if change.is_breaking() {
+            "breaking"
         } else {
-            "s"
-        }
-    );
+            "compatible"
+        };
+        writeln!(io.out, "{class}: {change}")?;
+    }
+    let breaking = changes.iter().filter(|c| c.is_breaking()).count();
+    writeln!(
+        io.err,
+        "{breaking} breaking, {}",
+        plural(changes.len() - breaking, "compatible change")
+    )?;
     Ok(if breaking > 0 {
         ExitCode::from(BREAKING)
     } else {
@@ -74,194 +74,49 @@ pub(crate) fn run(old: &Path, new: &Path) -> Result<ExitCode, Stop> {
     })
 }
 
-/// The catalog at `path` (`-` for standard input); `None` when it cannot
-/// be read or has errors, which are printed.
-fn load(path: &Path) -> Option<CheckedCatalog> {
-    let read = if path == Path::new("-") {
+/// The catalog at `path` (`-` for standard input) and its lock, when it
+/// has one; `None` when it cannot be read or has errors, which are
+/// written.
+fn load_one(
+    path: &Path,
+    io: &mut Io<'_>,
+) -> Result<Option<(CheckedCatalog, Option<errcodes_codegen::lock::Lock>)>, Stop> {
+    let files = if path == Path::new("-") {
         let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map(|_| ("<stdin>".to_owned(), text))
-            .map_err(|error| format!("cannot read the catalog from standard input: {error}"))
+        if let Err(error) = io.input.read_to_string(&mut text) {
+            writeln!(
+                io.err,
+                "error: cannot read the catalog from standard input: {error}"
+            )?;
+            return Ok(None);
+        }
+        Files::new(Input::new("<stdin>", text))
     } else {
-        std::fs::read_to_string(path)
-            .map(|text| (path.display().to_string(), text))
-            .map_err(|error| format!("cannot read the catalog `{}`: {error}", path.display()))
-    };
-    let (shown, text) = match read {
-        Ok(read) => read,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return None;
-        }
-    };
-    match errcodes_codegen::parse(&shown, &text) {
-        Ok(catalog) => Some(catalog),
-        Err(failure) => {
-            for diagnostic in failure.errors() {
-                eprintln!("error: {}\n", diagnostic.report());
+        match load::read(path) {
+            Ok(files) => files,
+            Err(Stop::Message(message)) => {
+                writeln!(io.err, "error: {message}")?;
+                return Ok(None);
             }
-            eprintln!("error: `{shown}` has errors; it cannot be compared");
-            None
+            Err(stop) => return Err(stop),
         }
-    }
-}
-
-/// Every change from `old` to `new`, breaking ones first, in the order of
-/// the catalogs.
-pub(crate) fn diff<'a>(old: &'a CheckedCatalog, new: &'a CheckedCatalog) -> Vec<Change> {
-    let mut changes = Vec::new();
-    let mut push = |class, what: String| changes.push(Change { class, what });
-    if old.name != new.name {
-        push(
-            Class::Breaking,
-            format!("the enum is renamed from `{}` to `{}`", old.name, new.name),
-        );
-    }
-    if old.wire_format != new.wire_format {
-        push(
-            Class::Breaking,
-            format!(
-                "the catalog's wire format changed from `{}` to `{}`",
-                old.wire_format.as_str(),
-                new.wire_format.as_str()
-            ),
-        );
-    }
-    if (&old.problem_type, old.problem_code) != (&new.problem_type, new.problem_code) {
-        push(
-            Class::Breaking,
-            "problem details carry the code differently (`problem-type` or `problem-code`)"
-                .to_owned(),
-        );
-    }
-    let index = |catalog: &'a CheckedCatalog| -> HashMap<&'a str, &'a CheckedCode> {
-        catalog.codes.iter().map(|c| (c.code.as_str(), c)).collect()
     };
-    let (old_codes, new_codes) = (index(old), index(new));
-    for code in &old.codes {
-        match new_codes.get(code.code.as_str()) {
-            None => push(
-                Class::Breaking,
-                format!("`{}` is removed", code.code)
-                    + if code.deprecated.is_some() {
-                        " (it was deprecated; the lock can keep it retired)"
-                    } else {
-                        ""
-                    },
-            ),
-            Some(now) => code_changes(old, code, new, now, &mut push),
-        }
+    let report = files.check(&Lints::default());
+    let lock = report.lock().cloned();
+    // Only the old catalog's own mistakes stop the comparison: breaking its
+    // lock is what is being compared.
+    let mistakes = report
+        .diagnostics()
+        .iter()
+        .any(|d| d.level() == errcodes_codegen::Level::Error && !d.breaks_lock());
+    if mistakes || report.catalog().is_none() {
+        load::write_errors(&report, io)?;
+        writeln!(
+            io.err,
+            "error: `{}` has errors; it cannot be compared",
+            files.catalog.path
+        )?;
+        return Ok(None);
     }
-    for code in &new.codes {
-        if !old_codes.contains_key(code.code.as_str()) {
-            push(
-                Class::Compatible,
-                format!(
-                    "`{}` is added (HTTP {}, action `{}`)",
-                    code.code,
-                    code.status,
-                    code.action.as_str()
-                ),
-            );
-        }
-    }
-    if old.description != new.description || old.domains != new.domains {
-        push(
-            Class::Compatible,
-            "the catalog's description or domains changed".to_owned(),
-        );
-    }
-    changes.sort_by_key(|change| change.class);
-    changes
-}
-
-/// What changed in one code.
-fn code_changes(
-    old_catalog: &CheckedCatalog,
-    old: &CheckedCode,
-    new_catalog: &CheckedCatalog,
-    new: &CheckedCode,
-    push: &mut impl FnMut(Class, String),
-) {
-    let id = &old.code;
-    let meaning_changed = old.status != new.status || old.action != new.action;
-    // A new title with a new status or action is a new meaning under an
-    // old code: the worst break, and worth naming.
-    if meaning_changed && old.title != new.title {
-        push(
-            Class::Breaking,
-            format!(
-                "`{id}` is repurposed: \"{}\" becomes \"{}\"",
-                old.title, new.title
-            ),
-        );
-    }
-    if old.status != new.status {
-        push(
-            Class::Breaking,
-            format!("`{id}` status {} becomes {}", old.status, new.status),
-        );
-    }
-    if old.action != new.action {
-        push(
-            Class::Breaking,
-            format!(
-                "`{id}` action `{}` becomes `{}`",
-                old.action.as_str(),
-                new.action.as_str()
-            ),
-        );
-    }
-    if old.name != new.name {
-        push(
-            Class::Breaking,
-            format!(
-                "`{id}` variant `{}` is renamed `{}` (breaks Rust code that names it)",
-                old.name, new.name
-            ),
-        );
-    }
-    if old.wire_format != new.wire_format {
-        push(
-            Class::Breaking,
-            format!(
-                "`{id}` wire format `{}` becomes `{}`",
-                old.wire_format.as_str(),
-                new.wire_format.as_str()
-            ),
-        );
-    }
-    match (&old.deprecated, &new.deprecated) {
-        (None, Some(reason)) => push(Class::Compatible, format!("`{id}` is deprecated: {reason}")),
-        (Some(_), None) => push(Class::Compatible, format!("`{id}` is no longer deprecated")),
-        _ => {}
-    }
-    let replacement = |catalog: &CheckedCatalog, code: &CheckedCode| {
-        code.replaced_by
-            .and_then(|i| catalog.codes.get(i))
-            .map(|c| c.code.clone())
-    };
-    if replacement(old_catalog, old) != replacement(new_catalog, new) {
-        push(Class::Compatible, format!("`{id}` has a new replacement"));
-    }
-    if !meaning_changed
-        && (old.title != new.title
-            || old.description != new.description
-            || old.resolution != new.resolution)
-    {
-        push(Class::Compatible, format!("`{id}` texts changed"));
-    }
-    if (old.severity, old.outcome, old.origin) != (new.severity, new.outcome, new.origin)
-        || domain(old_catalog, old) != domain(new_catalog, new)
-    {
-        push(
-            Class::Compatible,
-            format!("`{id}` severity, outcome, origin or domain changed"),
-        );
-    }
-}
-
-fn domain<'c>(catalog: &'c CheckedCatalog, code: &CheckedCode) -> Option<&'c str> {
-    Some(catalog.domains.get(code.domain?)?.id.as_str())
+    Ok(report.catalog().cloned().map(|catalog| (catalog, lock)))
 }

@@ -5,31 +5,55 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::facts;
-use crate::specs::{self, Catalog, Stop};
+use errcodes_codegen::CheckedCode;
+
+use crate::load::{self, Loaded};
+use crate::{Io, Outcome, Stop, facts};
 
 /// How many suggestions an unknown code gets at most.
 const SUGGESTIONS: usize = 3;
 
-pub(crate) fn run(code: &str, paths: &[PathBuf]) -> Result<ExitCode, Stop> {
-    let paths = if paths.is_empty() {
-        specs::default_paths()?
+/// Explains a code: its catalog, status, action and what a client
+/// should do, description, resolution and an example response.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  errcodes explain too_many_requests                 # searches specs/*.yaml
+  errcodes explain 1030-400 --spec specs/privacy.yaml")]
+pub struct Args {
+    /// The code, exactly as sent.
+    pub code: String,
+    /// The catalogs to search; by default, `specs/*.yaml` under the
+    /// current directory.
+    #[arg(long = "spec", value_name = "SPEC")]
+    pub specs: Vec<PathBuf>,
+}
+
+/// Runs `errcodes explain`.
+///
+/// # Errors
+///
+/// When a catalog cannot be read or has errors, or no catalog has the
+/// code.
+pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+    let code = args.code.as_str();
+    let paths = if args.specs.is_empty() {
+        load::default_paths()?
     } else {
-        paths.to_vec()
+        args.specs.clone()
     };
-    let catalogs = specs::checked(&paths)?;
+    let catalogs = load::checked(&paths, io)?;
     let mut found = false;
     for catalog in &catalogs {
         if let Some(entry) = catalog
             .catalog
             .codes
             .iter()
-            .find(|entry| entry.code == code)
+            .find(|entry| entry.code.value == code)
         {
             if found {
-                println!();
+                writeln!(io.out)?;
             }
-            print!("{}", explain(catalog, entry)?);
+            write!(io.out, "{}", explain(catalog, entry)?)?;
             found = true;
         }
     }
@@ -51,45 +75,48 @@ pub(crate) fn run(code: &str, paths: &[PathBuf]) -> Result<ExitCode, Stop> {
 }
 
 /// The explanation of `code`.
-fn explain(catalog: &Catalog, code: &errcodes_codegen::CheckedCode) -> Result<String, String> {
-    let checked = &catalog.catalog;
+fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
+    let catalog = &loaded.catalog;
+    let enum_name = &catalog.name.value;
+    let action = code.action.value;
     let mut out = format!(
-        "{}: {}\n\n  catalog   {} ({})\n  variant   {}::{}\n  status    {}\n  action    {}: {}\n  severity  {}\n  outcome   {}\n",
-        code.code,
-        code.title,
-        checked.name,
-        catalog.path,
-        checked.name,
-        code.name,
-        facts::status_line(code.status),
-        code.action,
-        facts::advice(code.action),
-        code.severity,
-        code.outcome,
+        "{}: {}\n\n  catalog   {enum_name} ({})\n  variant   {enum_name}::{}\n  status    {}\n  action    {action}: {}\n  severity  {}\n  outcome   {}\n",
+        code.code.value,
+        code.title.value,
+        loaded.path,
+        code.name.value,
+        facts::status_line(code.status.value),
+        facts::advice(action),
+        code.severity.value,
+        code.outcome.value,
     );
-    if let Some(origin) = code.origin {
-        let _ = writeln!(out, "  origin    {origin}");
+    if let Some(origin) = &code.origin {
+        let _ = writeln!(out, "  origin    {}", origin.value);
     }
-    if let Some(domain) = code.domain.and_then(|i| checked.domains.get(i)) {
-        let _ = writeln!(out, "  domain    {} ({})", domain.title, domain.id);
+    if let Some(domain) = catalog.domain_of(code) {
+        let _ = writeln!(
+            out,
+            "  domain    {} ({})",
+            domain.title.value, domain.id.value
+        );
     }
-    if let Some(reason) = &code.deprecated {
+    if let Some(reason) = code.deprecation() {
         let _ = write!(out, "\nDeprecated: {reason}\n");
-        if let Some(replacement) = code.replaced_by.and_then(|i| checked.codes.get(i)) {
+        if let Some(replacement) = catalog.replacement_of(code) {
             let _ = writeln!(
                 out,
-                "Use `{}` ({}::{}) instead.",
-                replacement.code, checked.name, replacement.name
+                "Use `{}` ({enum_name}::{}) instead.",
+                replacement.code.value, replacement.name.value
             );
         }
     }
-    if let Some(description) = &code.description {
+    if let Some(description) = code.description() {
         let _ = write!(out, "\n{description}\n");
     }
-    if let Some(resolution) = &code.resolution {
+    if let Some(resolution) = code.resolution() {
         let _ = write!(out, "\nResolution: {resolution}\n");
     }
-    let example = facts::example(checked, code)?;
+    let example = facts::example(catalog, code)?;
     let _ = write!(out, "\nThe response a server sends:\n\n");
     for line in example.lines() {
         match line {
@@ -104,15 +131,16 @@ fn explain(catalog: &Catalog, code: &errcodes_codegen::CheckedCode) -> Result<St
 
 /// The codes nearest to `code` in spelling, nearest first, with the path of
 /// their catalog.
-fn closest<'c>(code: &str, catalogs: &'c [Catalog]) -> Vec<(&'c str, &'c str)> {
+fn closest<'c>(code: &str, catalogs: &'c [Loaded]) -> Vec<(&'c str, &'c str)> {
     let limit = (code.chars().count() / 3).max(2);
     let lower = code.to_lowercase();
     let mut near: Vec<(usize, &str, &str)> = catalogs
         .iter()
         .flat_map(|catalog| {
             catalog.catalog.codes.iter().map(|entry| {
-                let distance = strsim::damerau_levenshtein(&lower, &entry.code.to_lowercase());
-                (distance, entry.code.as_str(), catalog.path.as_str())
+                let code = entry.code.value.as_str();
+                let distance = strsim::damerau_levenshtein(&lower, &code.to_lowercase());
+                (distance, code, catalog.path.as_str())
             })
         })
         .filter(|&(distance, _, _)| distance <= limit)

@@ -7,31 +7,63 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::ValueEnum;
 use errcodes_codegen::{CheckedCatalog, CheckedCode};
-use errcodes_runtime::wire::{Occurrence, render_facts};
-use errcodes_runtime::{Action, Origin, ProblemCode, Severity, WireFormat};
+use errcodes_runtime::wire::{SchemaParts, Shape};
 use serde_json::{Map, Value, json};
 
-use crate::ExportFormat;
-use crate::facts;
-use crate::specs::{self, Catalog, Stop};
+use crate::load::{self, Loaded};
+use crate::{Io, Outcome, facts};
 
 /// The version of the JSON export's shape.
 const EXPORT_VERSION: u32 = 1;
 
-pub(crate) fn run(paths: &[PathBuf], format: ExportFormat) -> Result<ExitCode, Stop> {
-    let catalogs = specs::checked(paths)?;
-    let document = match format {
-        ExportFormat::Json => json_export(&catalogs),
-        ExportFormat::Openapi => openapi(&catalogs)?,
+/// Exports catalogs for other languages and tools: the checked catalogs
+/// as JSON, or an OpenAPI 3.1 document with each catalog's error bodies
+/// and the responses of each HTTP status.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  errcodes export specs/*.yaml --format json > catalogs.json
+  errcodes export specs/pass.yaml --format openapi > pass.openapi.json
+
+The JSON export follows specs/export.schema.json.")]
+pub struct Args {
+    /// The catalogs to export.
+    #[arg(required = true, value_name = "SPEC")]
+    pub specs: Vec<PathBuf>,
+    /// What to write.
+    #[arg(long, value_enum)]
+    pub format: Format,
+}
+
+/// What `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The checked catalogs, every key with its default applied.
+    Json,
+    /// An OpenAPI 3.1 document of components.
+    Openapi,
+}
+
+/// Runs `errcodes export`.
+///
+/// # Errors
+///
+/// When a catalog cannot be read or has errors, or the output cannot be
+/// written.
+pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+    let catalogs = load::checked(&args.specs, io)?;
+    let document = match args.format {
+        Format::Json => json_export(&catalogs),
+        Format::Openapi => openapi(&catalogs)?,
     };
     let text = serde_json::to_string_pretty(&document).map_err(|error| error.to_string())?;
-    println!("{text}");
+    writeln!(io.out, "{text}")?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The catalogs as JSON, with the catalog format's key names.
-fn json_export(catalogs: &[Catalog]) -> Value {
+fn json_export(catalogs: &[Loaded]) -> Value {
     let catalogs: Vec<Value> = catalogs
         .iter()
         .map(|catalog| catalog_json(&catalog.catalog, &catalog.path))
@@ -44,7 +76,11 @@ fn catalog_json(catalog: &CheckedCatalog, path: &str) -> Value {
         .domains
         .iter()
         .map(|domain| {
-            json!({"id": domain.id, "title": domain.title, "description": domain.description})
+            json!({
+                "id": domain.id.value,
+                "title": domain.title.value,
+                "description": domain.description.as_ref().map(|d| &d.value),
+            })
         })
         .collect();
     let codes: Vec<Value> = catalog
@@ -52,14 +88,19 @@ fn catalog_json(catalog: &CheckedCatalog, path: &str) -> Value {
         .iter()
         .map(|code| code_json(catalog, code))
         .collect();
+    let code_formats: Vec<&str> = catalog
+        .code_formats
+        .iter()
+        .map(|format| format.value.as_str())
+        .collect();
     json!({
         "path": path,
-        "name": catalog.name,
-        "description": catalog.description,
-        "code-format": catalog.code_formats,
-        "wire-format": catalog.wire_format.as_str(),
-        "problem-type": catalog.problem_type,
-        "problem-code": catalog.problem_code.as_str(),
+        "name": catalog.name.value,
+        "description": catalog.description.as_ref().map(|d| &d.value),
+        "code-format": code_formats,
+        "wire-format": catalog.wire_format.value.as_str(),
+        "problem-type": catalog.problem_type.as_ref().map(|t| &t.value),
+        "problem-code": catalog.problem_code.value.as_str(),
         "domains": domains,
         "codes": codes,
     })
@@ -68,73 +109,21 @@ fn catalog_json(catalog: &CheckedCatalog, path: &str) -> Value {
 /// A code with every key, its defaults applied.
 fn code_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
     json!({
-        "code": code.code,
-        "name": code.name,
-        "status": code.status,
-        "title": code.title,
-        "description": code.description,
-        "resolution": code.resolution,
-        "domain": code.domain.and_then(|i| catalog.domains.get(i)).map(|d| &d.id),
-        "action": code.action.as_str(),
-        "severity": code.severity.as_str(),
-        "outcome": code.outcome.as_str(),
-        "origin": code.origin.map(Origin::as_str),
-        "wire-format": code.wire_format.as_str(),
-        "deprecated": code.deprecated,
-        "replaced-by": code.replaced_by.and_then(|i| catalog.codes.get(i)).map(|c| &c.code),
+        "code": code.code.value,
+        "name": code.name.value,
+        "status": code.status.value,
+        "title": code.title.value,
+        "description": code.description(),
+        "resolution": code.resolution(),
+        "domain": catalog.domain_of(code).map(|d| &d.id.value),
+        "action": code.action.value.as_str(),
+        "severity": code.severity.value.as_str(),
+        "outcome": code.outcome.value.as_str(),
+        "origin": code.origin.as_ref().map(|o| o.value.as_str()),
+        "wire-format": code.wire_format.value.as_str(),
+        "deprecated": code.deprecation(),
+        "replaced-by": catalog.replacement_of(code).map(|c| &c.code.value),
     })
-}
-
-/// The shape a body has on the wire: its media type, its schema and where
-/// it carries the code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Shape {
-    Problem,
-    Edge,
-    Acp,
-    Pass,
-    PassXml,
-    Gateway,
-}
-
-impl Shape {
-    /// The body a code is sent in: an Edge code that is fatal is a problem.
-    fn of(code: &CheckedCode) -> Self {
-        match code.wire_format {
-            WireFormat::Problem => Shape::Problem,
-            WireFormat::Edge if code.severity == Severity::Fatal => Shape::Problem,
-            WireFormat::Edge => Shape::Edge,
-            WireFormat::Acp => Shape::Acp,
-            WireFormat::Pass => Shape::Pass,
-            WireFormat::PassXml => Shape::PassXml,
-            WireFormat::Gateway => Shape::Gateway,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Shape::Problem => "Problem",
-            Shape::Edge => "EdgeBody",
-            Shape::Acp => "AcpEnvelope",
-            Shape::Pass => "PassBody",
-            Shape::PassXml => "PassXml",
-            Shape::Gateway => "GatewayBody",
-        }
-    }
-
-    /// The members that lead to the value that identifies the code.
-    fn code_path(self, place: ProblemCode) -> &'static [&'static str] {
-        match (self, place) {
-            (Shape::Problem, ProblemCode::Type) => &["type"],
-            (Shape::Problem, ProblemCode::Title) => &["title"],
-            (Shape::Problem, ProblemCode::Member) | (Shape::PassXml, _) => &["code"],
-            (Shape::Edge, ProblemCode::Type) => &["errors", "type"],
-            (Shape::Edge, ProblemCode::Title) => &["errors", "title"],
-            (Shape::Edge, ProblemCode::Member) => &["errors", "code"],
-            (Shape::Acp | Shape::Pass, _) => &["error", "code"],
-            (Shape::Gateway, _) => &["error_code"],
-        }
-    }
 }
 
 /// One code as a client sees it on the wire.
@@ -149,19 +138,14 @@ struct Wire<'c> {
 /// Renders `code` as a server would and reads back where its body says
 /// which code it is, so that the document cannot disagree with the wire.
 fn wire<'c>(catalog: &CheckedCatalog, code: &'c CheckedCode) -> Result<Wire<'c>, String> {
-    let shape = Shape::of(code);
-    let rendered = render_facts(
-        &facts::of(catalog, code),
-        &Occurrence::new(),
-        code.wire_format,
-    )
-    .map_err(|error| error.to_string())?;
+    let rendered = facts::rendered(catalog, code)?;
+    let shape = rendered.shape;
     let value = if shape == Shape::PassXml {
-        code.code.clone()
+        code.code.value.clone()
     } else {
         let body: Value = serde_json::from_slice(&rendered.body).map_err(|e| e.to_string())?;
         let mut at = &body;
-        for member in shape.code_path(catalog.problem_code) {
+        for member in shape.code_path(catalog.problem_code.value) {
             // A list holds the one error of a rendered body.
             at = match at.get(member) {
                 Some(Value::Array(items)) => items.first().unwrap_or(&Value::Null),
@@ -173,7 +157,7 @@ fn wire<'c>(catalog: &CheckedCatalog, code: &'c CheckedCode) -> Result<Wire<'c>,
             .ok_or_else(|| {
                 format!(
                     "code `{}`: no code where its body should have it",
-                    code.code
+                    code.code.value
                 )
             })?
             .to_owned()
@@ -189,7 +173,7 @@ fn wire<'c>(catalog: &CheckedCatalog, code: &'c CheckedCode) -> Result<Wire<'c>,
 /// An OpenAPI 3.1 document of components: for each catalog, the schema of
 /// its codes, the schema of each body its codes are sent in, and a response
 /// for each HTTP status its codes have.
-fn openapi(catalogs: &[Catalog]) -> Result<Value, String> {
+fn openapi(catalogs: &[Loaded]) -> Result<Value, String> {
     let mut schemas = Map::new();
     let mut responses = Map::new();
     for catalog in catalogs {
@@ -199,7 +183,8 @@ fn openapi(catalogs: &[Catalog]) -> Result<Value, String> {
             .iter()
             .map(|code| wire(checked, code))
             .collect::<Result<Vec<Wire<'_>>, String>>()?;
-        let code_schema = format!("{}Code", checked.name);
+        let name = &checked.name.value;
+        let code_schema = format!("{name}Code");
         schemas.insert(code_schema.clone(), codes_schema(checked, &catalog.path));
         let mut shapes: Vec<Shape> = wires.iter().map(|wire| wire.shape).collect();
         shapes.sort();
@@ -210,23 +195,29 @@ fn openapi(catalogs: &[Catalog]) -> Result<Value, String> {
                 .filter(|wire| wire.shape == shape)
                 .map(|wire| wire.value.as_str())
                 .collect();
-            schemas.insert(
-                format!("{}{}", checked.name, shape.name()),
-                body_schema(shape, checked.problem_code, &code_schema, &values),
-            );
+            let reference = json!({"$ref": format!("#/components/schemas/{code_schema}")});
+            let parts = SchemaParts {
+                code: &reference,
+                place: checked.problem_code.value,
+                type_uris: &values,
+            };
+            schemas.insert(format!("{name}{}", shape.name()), shape.schema(&parts));
         }
         let mut by_status: BTreeMap<u16, Vec<&Wire<'_>>> = BTreeMap::new();
         for wire in &wires {
-            by_status.entry(wire.code.status).or_default().push(wire);
+            by_status
+                .entry(wire.code.status.value)
+                .or_default()
+                .push(wire);
         }
         for (status, wires) in by_status {
-            responses.insert(
-                format!("{}{status}", checked.name),
-                response(checked, status, &wires),
-            );
+            responses.insert(format!("{name}{status}"), response(checked, status, &wires));
         }
     }
-    let names: Vec<&str> = catalogs.iter().map(|c| c.catalog.name.as_str()).collect();
+    let names: Vec<&str> = catalogs
+        .iter()
+        .map(|c| c.catalog.name.value.as_str())
+        .collect();
     Ok(json!({
         "openapi": "3.1.0",
         "info": {
@@ -243,116 +234,21 @@ fn codes_schema(catalog: &CheckedCatalog, path: &str) -> Value {
     let codes: Vec<&str> = catalog
         .codes
         .iter()
-        .map(|code| code.code.as_str())
+        .map(|code| code.code.value.as_str())
         .collect();
     let metadata: Map<String, Value> = catalog
         .codes
         .iter()
-        .map(|code| (code.code.clone(), code_json(catalog, code)))
+        .map(|code| (code.code.value.clone(), code_json(catalog, code)))
         .collect();
+    let name = &catalog.name.value;
     json!({
         "type": "string",
-        "title": catalog.name,
-        "description": catalog.description.clone().unwrap_or_else(|| format!("The codes of {}.", catalog.name)),
+        "title": name,
+        "description": catalog.description.as_ref().map_or_else(|| format!("The codes of {name}."), |d| d.value.clone()),
         "enum": codes,
         "x-errcodes": {"catalog": path, "codes": metadata},
     })
-}
-
-/// The schema of a body of `shape`, whose code place holds one of `values`.
-fn body_schema(shape: Shape, place: ProblemCode, code_schema: &str, values: &[&str]) -> Value {
-    let reference = json!({"$ref": format!("#/components/schemas/{code_schema}")});
-    let identifies = |is_code: bool| {
-        if is_code {
-            reference.clone()
-        } else {
-            json!({"type": "string", "enum": values})
-        }
-    };
-    let problem = |place: ProblemCode| {
-        let mut properties = json!({
-            "type": {"type": "string", "format": "uri-reference"},
-            "status": {"type": "integer", "minimum": 100, "maximum": 599},
-            "title": {"type": "string"},
-            "detail": {"type": "string"},
-            "instance": {"type": "string", "format": "uri-reference"},
-        });
-        let key = match place {
-            ProblemCode::Type => "type",
-            ProblemCode::Title => "title",
-            ProblemCode::Member => "code",
-        };
-        properties[key] = identifies(place != ProblemCode::Type);
-        json!({
-            "type": "object",
-            "description": "A problem detail (RFC 9457).",
-            "properties": properties,
-            "required": [key],
-        })
-    };
-    let action = json!({"type": "string", "enum": Action::SPELLINGS});
-    let pass_error = json!({
-        "type": "object",
-        "properties": {
-            "status": {"type": "integer"},
-            "code": reference,
-            "message": {"type": "string"},
-            "details": {"type": "string"},
-            "helpUrl": {"type": "string", "format": "uri"},
-            "trace": {"type": "string"},
-            "action": action,
-        },
-        "required": ["code"],
-    });
-    match shape {
-        Shape::Problem => problem(place),
-        Shape::Edge => json!({
-            "type": "object",
-            "description": "An Edge Network body of a request that was processed, listing its non-fatal errors and warnings.",
-            "properties": {
-                "requestId": {"type": "string"},
-                "handle": {"type": "array"},
-                "errors": {"type": "array", "items": problem(place)},
-                "warnings": {"type": "array", "items": problem(place)},
-            },
-        }),
-        Shape::Acp => json!({
-            "type": "object",
-            "description": "An Ad Context Protocol error envelope.",
-            "properties": {
-                "success": {"const": false},
-                "error": {
-                    "type": "object",
-                    "properties": {
-                        "code": reference,
-                        "message": {"type": "string"},
-                        "details": {},
-                        "retry_after": {"type": "integer", "minimum": 0, "description": "Seconds to wait before retrying."},
-                    },
-                    "required": ["code", "message"],
-                },
-            },
-            "required": ["success", "error"],
-        }),
-        Shape::Pass => json!({
-            "type": "object",
-            "description": "An Adobe Pass error body.",
-            "properties": {"error": pass_error},
-            "required": ["error"],
-        }),
-        Shape::PassXml => {
-            let mut schema = pass_error;
-            schema["description"] = json!("An Adobe Pass error in XML.");
-            schema["xml"] = json!({"name": "error"});
-            schema
-        }
-        Shape::Gateway => json!({
-            "type": "object",
-            "description": "An Experience Platform gateway error.",
-            "properties": {"error_code": reference, "message": {"type": "string"}},
-            "required": ["error_code", "message"],
-        }),
-    }
 }
 
 /// The response of `status`, in each body its codes are sent in, narrowed
@@ -372,7 +268,7 @@ fn response(catalog: &CheckedCatalog, status: u16, wires: &[&Wire<'_>]) -> Value
             .map(|wire| wire.value.as_str())
             .collect();
         let mut narrowing = json!({"type": "string", "enum": values});
-        for member in shape.code_path(catalog.problem_code).iter().rev() {
+        for member in shape.code_path(catalog.problem_code.value).iter().rev() {
             narrowing = if *member == "errors" {
                 json!({"properties": {"errors": {"items": narrowing}}})
             } else {
@@ -380,15 +276,18 @@ fn response(catalog: &CheckedCatalog, status: u16, wires: &[&Wire<'_>]) -> Value
             };
         }
         let schema = json!({"allOf": [
-            {"$ref": format!("#/components/schemas/{}{}", catalog.name, shape.name())},
+            {"$ref": format!("#/components/schemas/{}{}", catalog.name.value, shape.name())},
             narrowing,
         ]});
         content.insert(media_type.to_owned(), json!({"schema": schema}));
     }
-    let codes: Vec<&str> = wires.iter().map(|wire| wire.code.code.as_str()).collect();
+    let codes: Vec<&str> = wires
+        .iter()
+        .map(|wire| wire.code.code.value.as_str())
+        .collect();
     let listed: Vec<String> = wires
         .iter()
-        .map(|wire| format!("`{}` {}", wire.code.code, wire.code.title))
+        .map(|wire| format!("`{}` {}", wire.code.code.value, wire.code.title.value))
         .collect();
     json!({
         "description": format!("{}: {}", facts::status_line(status), listed.join("; ")),

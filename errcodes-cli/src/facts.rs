@@ -6,19 +6,30 @@ use std::fmt::Write as _;
 
 use errcodes_codegen::{CheckedCatalog, CheckedCode};
 use errcodes_runtime::Action;
-use errcodes_runtime::wire::{CodeFacts, Occurrence, reason_phrase, render_facts};
+use errcodes_runtime::wire::{CodeFacts, Occurrence, Rendered, reason_phrase, render_facts};
 
 /// What the renderer needs to know about `code`.
 pub(crate) fn of<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> CodeFacts<'a> {
     CodeFacts {
-        code: &code.code,
-        title: &code.title,
-        status: code.status,
-        action: code.action,
-        severity: code.severity,
-        problem_type: catalog.problem_type.as_deref(),
-        problem_code: catalog.problem_code,
+        code: &code.code.value,
+        title: &code.title.value,
+        status: code.status.value,
+        action: code.action.value,
+        severity: code.severity.value,
+        problem_type: catalog.problem_type.as_ref().map(|t| t.value.as_str()),
+        problem_code: catalog.problem_code.value,
     }
+}
+
+/// What the renderer writes for `code` with nothing more known about the
+/// occurrence.
+pub(crate) fn rendered(catalog: &CheckedCatalog, code: &CheckedCode) -> Result<Rendered, String> {
+    render_facts(
+        &of(catalog, code),
+        &Occurrence::new(),
+        code.wire_format.value,
+    )
+    .map_err(|error| format!("code `{}`: {error}", code.code.value))
 }
 
 /// A status with its reason phrase: `429 Too Many Requests`.
@@ -33,8 +44,7 @@ pub(crate) fn status_line(status: u16) -> String {
 /// the occurrence: status line, headers, a blank line and the body, exactly
 /// as `errcodes_runtime::wire::render` writes them.
 pub(crate) fn example(catalog: &CheckedCatalog, code: &CheckedCode) -> Result<String, String> {
-    let rendered = render_facts(&of(catalog, code), &Occurrence::new(), code.wire_format)
-        .map_err(|error| format!("code `{}`: {error}", code.code))?;
+    let rendered = rendered(catalog, code)?;
     let mut out = format!(
         "HTTP/1.1 {}\nContent-Type: {}\n",
         status_line(rendered.status),

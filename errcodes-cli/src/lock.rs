@@ -4,24 +4,50 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use errcodes_codegen::lock::{self, Lock};
-use errcodes_codegen::{File, Level};
+use errcodes_codegen::lock;
+use errcodes_codegen::markdown::plural;
+use errcodes_codegen::{Diagnostic, Level, Lints};
 
-use crate::specs::{self, Stop};
+use crate::{Io, Outcome, Stop, load};
 
-/// What `lock` may do.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Mode {
-    /// Write even when that breaks promises of the current lock.
-    pub(crate) allow_breaking: bool,
-    /// Write nothing; fail when a lock is not what it should be.
-    pub(crate) check: bool,
+/// Writes each catalog's lock beside it (`pass.yaml`, `pass.lock`): how
+/// its bodies carry codes, and the codes clients depend on, with their
+/// variant name, status, action and own wire format. New codes are added;
+/// dropping or changing a locked code is refused unless --allow-breaking
+/// is given.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  errcodes lock specs/*.yaml                          # add new codes to the locks
+  errcodes lock --check specs/*.yaml                  # in CI: fail when a lock is out of date
+  errcodes lock --allow-breaking specs/pass.yaml      # accept a break; removed codes stay retired
+
+Once a lock exists, errcodes! and errcodes check refuse a catalog that
+removes, reuses or changes a locked code, and errcodes diff calls the same
+changes breaking.")]
+pub struct Args {
+    /// The catalogs to lock.
+    #[arg(required = true, value_name = "SPEC")]
+    pub specs: Vec<PathBuf>,
+    /// Rewrite the lock even where that breaks clients: changed codes take
+    /// their new values, and removed codes stay in the lock as retired,
+    /// so that they are never reused.
+    #[arg(long)]
+    pub allow_breaking: bool,
+    /// Write nothing, and exit with 1 when a lock is not up to date.
+    #[arg(long, conflicts_with = "allow_breaking")]
+    pub check: bool,
 }
 
-pub(crate) fn run(paths: &[PathBuf], mode: Mode) -> Result<ExitCode, Stop> {
+/// Runs `errcodes lock`.
+///
+/// # Errors
+///
+/// When a catalog or lock cannot be read, or a lock or the output cannot
+/// be written.
+pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
     let mut failed = false;
-    for path in paths {
-        failed |= !one(path, mode)?;
+    for path in &args.specs {
+        failed |= !one(path, args, io)?;
     }
     Ok(if failed {
         ExitCode::FAILURE
@@ -31,79 +57,81 @@ pub(crate) fn run(paths: &[PathBuf], mode: Mode) -> Result<ExitCode, Stop> {
 }
 
 /// Locks one catalog; `false` when it could not, which was reported.
-fn one(path: &Path, mode: Mode) -> Result<bool, Stop> {
-    let shown = path.display().to_string();
-    let text = specs::read(path, "catalog")?;
-    let report = errcodes_codegen::check(&shown, &text);
-    let Some(catalog) = report.catalog().filter(|_| report.is_ok()) else {
-        print_errors(report.diagnostics().iter());
-        eprintln!("error: `{shown}` has errors; fix them before locking it");
+fn one(path: &Path, args: &Args, io: &mut Io<'_>) -> Result<bool, Stop> {
+    let files = load::read(path)?;
+    let report = files.check(&Lints::default());
+    let (shown, lock_shown) = (
+        &files.catalog.path,
+        lock::path_of(path).display().to_string(),
+    );
+    let errors: Vec<&Diagnostic> = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.level() == Level::Error)
+        .collect();
+    let (breaks, mistakes): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        errors.into_iter().partition(|d| d.breaks_lock());
+    let catalog = report.catalog().filter(|_| mistakes.is_empty());
+    let (Some(catalog), false) = (catalog, files.lock.is_some() && report.lock().is_none()) else {
+        write_all(&mistakes, io)?;
+        match report.lock() {
+            None if files.lock.is_some() => writeln!(
+                io.err,
+                "error: `{lock_shown}` cannot be read; restore it from version control"
+            )?,
+            _ => writeln!(
+                io.err,
+                "error: `{shown}` has errors; fix them before locking it"
+            )?,
+        }
         return Ok(false);
     };
-    let lock_path = lock::path_of(path);
-    let lock_shown = lock_path.display().to_string();
-    let previous = match specs::read_if_present(&lock_path, "lock")? {
-        None => None,
-        Some(lock_text) => match Lock::read(&lock_shown, &lock_text) {
-            Ok(previous) => Some((previous, lock_text)),
-            Err(diagnostics) => {
-                print_errors(diagnostics.iter());
-                eprintln!("error: `{lock_shown}` cannot be read; restore it from version control");
-                return Ok(false);
-            }
-        },
-    };
-    if let Some((_, lock_text)) = &previous {
-        let locked = errcodes_codegen::check_locked(
-            File {
-                path: &shown,
-                text: &text,
-            },
-            File {
-                path: &lock_shown,
-                text: lock_text,
-            },
-        );
-        let breaks: Vec<_> = locked
-            .diagnostics()
-            .iter()
-            .filter(|d| d.level() == Level::Error)
-            .collect();
-        if !breaks.is_empty() {
-            if !mode.allow_breaking {
-                print_errors(breaks.iter().copied());
-                eprintln!(
-                    "error: locking `{shown}` now would break {} promise{} of `{lock_shown}`; \
-                     to break them anyway, pass --allow-breaking",
-                    breaks.len(),
-                    if breaks.len() == 1 { "" } else { "s" }
-                );
-                return Ok(false);
-            }
-            for diagnostic in &breaks {
-                eprintln!("warning: breaking, as allowed: {}", diagnostic.message());
-            }
+    if !breaks.is_empty() {
+        if !args.allow_breaking {
+            write_all(&breaks, io)?;
+            writeln!(
+                io.err,
+                "error: locking `{shown}` now would break {} of `{lock_shown}`; \
+                 to break them anyway, pass --allow-breaking",
+                plural(breaks.len(), "promise")
+            )?;
+            return Ok(false);
+        }
+        for diagnostic in &breaks {
+            writeln!(
+                io.err,
+                "warning: breaking, as allowed: {}",
+                diagnostic.message()
+            )?;
         }
     }
-    let (previous, old_text) = previous.unwrap_or_default();
-    let updated = previous.updated(catalog);
-    let new_text = updated.render(catalog);
-    if new_text == old_text {
-        eprintln!("`{lock_shown}` is up to date");
+    let previous = report.lock().cloned().unwrap_or_default();
+    let new_text = previous.updated(catalog).render();
+    let old_text = files.lock.as_ref().map(|lock| lock.text.as_str());
+    if old_text == Some(new_text.as_str()) {
+        writeln!(io.err, "`{lock_shown}` is up to date")?;
         return Ok(true);
     }
-    if mode.check {
-        eprintln!("error: `{lock_shown}` is out of date; run `errcodes lock {shown}`");
+    if args.check {
+        writeln!(
+            io.err,
+            "error: `{lock_shown}` is out of date; run `errcodes lock {shown}`"
+        )?;
         return Ok(false);
     }
-    std::fs::write(&lock_path, new_text)
+    std::fs::write(lock::path_of(path), new_text)
         .map_err(|error| format!("cannot write the lock `{lock_shown}`: {error}"))?;
-    eprintln!("wrote `{lock_shown}`: {} codes", catalog.codes.len());
+    writeln!(
+        io.err,
+        "wrote `{lock_shown}`: {}",
+        plural(catalog.codes.len(), "code")
+    )?;
     Ok(true)
 }
 
-fn print_errors<'a>(diagnostics: impl Iterator<Item = &'a errcodes_codegen::Diagnostic>) {
-    for diagnostic in diagnostics.filter(|d| d.level() == Level::Error) {
-        eprintln!("error: {}\n", diagnostic.report());
+fn write_all(diagnostics: &[&Diagnostic], io: &mut Io<'_>) -> Result<(), Stop> {
+    for diagnostic in diagnostics {
+        writeln!(io.err, "error: {}\n", diagnostic.report())?;
     }
+    Ok(())
 }

@@ -13,48 +13,53 @@ use errcodes_core::{
     Action, Origin, Outcome, ProblemCode, Severity, UnknownWord, WireFormat, meta,
 };
 
-use crate::diagnostic::{Diagnostic, Errors, File, Location, closest, list};
+use crate::diagnostic::{Diagnostic, Document, Errors, Location, closest, list};
 use crate::keys;
+use crate::lint::Lint;
 use crate::names;
 use crate::shape::{CodeShape, Fit};
-use crate::spec::{self, CodeSpec, DomainSpec, Identifier, Number, Spec, Text};
+use crate::spec::{self, CodeSpec, DomainSpec, Identifier, Spec, WrittenNumber, WrittenText};
 use crate::yaml11;
 
 /// The most codes a catalog may have: positions are 16 bits.
 pub(crate) const MAX_CODES: usize = 1 << 16;
 
-/// What passed the rules, as written: nothing defaulted.
-pub(crate) struct Checked<'s> {
-    pub(crate) name: Option<&'s str>,
-    pub(crate) description: Option<&'s Text>,
-    pub(crate) code_formats: Vec<&'s str>,
+/// What passed the rules, as written: nothing defaulted. Where a value
+/// was written is read from `spec`.
+pub(crate) struct Passed<'s> {
+    pub(crate) spec: &'s Spec,
+    pub(crate) name: Option<&'s WrittenText>,
+    pub(crate) code_formats: Vec<&'s WrittenText>,
     pub(crate) wire_format: Option<WireFormat>,
-    pub(crate) problem_type: Option<&'s str>,
+    pub(crate) problem_type: Option<&'s WrittenText>,
     pub(crate) problem_code: Option<ProblemCode>,
-    pub(crate) defaults: Classes,
+    pub(crate) defaults: PassedClasses,
+    pub(crate) allow: Vec<(Lint, Location)>,
     pub(crate) domains: Vec<&'s DomainSpec>,
     /// The entries that become variants: a valid, unique code and name.
-    pub(crate) codes: Vec<Entry<'s>>,
+    pub(crate) codes: Vec<PassedCode<'s>>,
+    /// The codes, as written, of entries refused for a mistake.
+    pub(crate) refused: Vec<&'s str>,
 }
 
 /// A code entry that passed.
-pub(crate) struct Entry<'s> {
+pub(crate) struct PassedCode<'s> {
     pub(crate) spec: &'s CodeSpec,
-    pub(crate) code: &'s str,
+    pub(crate) code: &'s WrittenText,
     pub(crate) name: String,
     /// `None` when missing or wrong, which was reported.
     pub(crate) status: Option<u16>,
-    pub(crate) title: Option<&'s Text>,
-    pub(crate) classes: Classes,
+    pub(crate) classes: PassedClasses,
     pub(crate) domain: Option<usize>,
     pub(crate) wire_format: Option<WireFormat>,
-    /// The position in [`Checked::codes`] of the code that replaces it.
+    /// The position in [`Passed::codes`] of the code that replaces it.
     pub(crate) replaced_by: Option<usize>,
+    pub(crate) allow: Vec<(Lint, Location)>,
 }
 
 /// The classifications, read as the runtime's vocabulary.
 #[derive(Clone, Copy, Default)]
-pub(crate) struct Classes {
+pub(crate) struct PassedClasses {
     pub(crate) action: Option<Action>,
     pub(crate) severity: Option<Severity>,
     pub(crate) outcome: Option<Outcome>,
@@ -77,32 +82,32 @@ struct First {
 }
 
 /// Applies every rule to a catalog as written.
-pub(crate) fn check<'s>(spec: &'s Spec, errors: &mut Errors) -> Checked<'s> {
+pub(crate) fn check<'s>(spec: &'s Spec, errors: &mut Errors) -> Passed<'s> {
     let shapes = check_code_formats(&spec.code_formats, errors);
     let mut domains = check_domains(&spec.domains, errors);
     domains
         .refused
         .extend(spec.unread_domain_ids.iter().map(String::as_str));
     check_code_count(spec, errors);
-    let mut checked = Checked {
+    let mut checked = Passed {
+        spec,
         name: spec
             .name
             .as_ref()
-            .filter(|name| check_type_name(name, errors))
-            .map(|name| name.value.as_str()),
-        description: spec.description.as_ref(),
+            .filter(|name| check_type_name(name, errors)),
         code_formats: shapes.iter().map(|(_, text)| *text).collect(),
         wire_format: check_word(spec.wire_format.as_ref(), keys::WIRE_FORMAT, errors),
         problem_type: spec
             .problem_type
             .as_ref()
-            .filter(|template| check_problem_type(template, errors))
-            .map(|template| template.value.as_str()),
+            .filter(|template| check_problem_type(template, errors)),
         problem_code: check_word(spec.problem_code.as_ref(), keys::PROBLEM_CODE, errors)
             .filter(|&place| check_problem_code(spec, place, errors)),
         defaults: check_classes(&spec.defaults, errors),
+        allow: check_lint_names(&spec.allow, errors),
         domains: Vec::new(),
         codes: Vec::with_capacity(spec.codes.len()),
+        refused: Vec::new(),
     };
     let mut codes: HashMap<&str, First> = HashMap::with_capacity(spec.codes.len());
     let mut names: HashMap<String, First> = HashMap::with_capacity(spec.codes.len());
@@ -124,35 +129,40 @@ pub(crate) fn check<'s>(spec: &'s Spec, errors: &mut Errors) -> Checked<'s> {
             .and_then(|domain| check_domain_reference(domain, &domains, errors));
         let classes = check_classes(&entry.classes, errors);
         let wire_format = check_word(entry.wire_format.as_ref(), keys::WIRE_FORMAT, errors);
+        let allow = check_lint_names(&entry.allow, errors);
         let name = check_variant_name(entry, code, errors);
-        let Some(code) = code else { continue };
-        if !check_unique_code(code, name.as_deref(), &mut codes, errors) {
+        let passed = code.filter(|code| {
+            check_unique_code(code, name.as_deref(), &mut codes, errors)
+                && name
+                    .as_ref()
+                    .is_some_and(|name| check_unique_name(name, entry, code, &mut names, errors))
+        });
+        let (Some(code), Some(name)) = (passed, name) else {
+            if let Some(code) = &entry.code {
+                checked.refused.push(&code.value);
+            }
             continue;
-        }
-        let Some(name) = name else { continue };
-        if !check_unique_name(&name, entry, code, &mut names, errors) {
-            continue;
-        }
-        checked.codes.push(Entry {
+        };
+        checked.codes.push(PassedCode {
             spec: entry,
-            code: &code.value,
+            code,
             name,
             status,
-            title: entry.title.as_ref(),
             classes,
             domain,
             wire_format,
             replaced_by: None,
+            allow,
         });
     }
     checked.domains = domains.passed;
-    check_replacements(spec, &mut checked.codes, errors);
+    check_replacements(&mut checked, errors);
     checked
 }
 
 /// The catalog's `name` becomes the enum's name, so it must be an
 /// UpperCamelCase Rust identifier.
-fn check_type_name(name: &Text, errors: &mut Errors) -> bool {
+fn check_type_name(name: &WrittenText, errors: &mut Errors) -> bool {
     let Err(problem) = names::check(&name.value) else {
         return true;
     };
@@ -166,7 +176,7 @@ fn check_type_name(name: &Text, errors: &mut Errors) -> bool {
 /// A `problem-type` is the URI of every code's problem type, with the code
 /// in place of `{code}` if the code goes there, so it holds `{code}` at most
 /// once, and no character that cannot be in a URI reference.
-fn check_problem_type(template: &Text, errors: &mut Errors) -> bool {
+fn check_problem_type(template: &WrittenText, errors: &mut Errors) -> bool {
     let text = &template.value;
     let problem = if text.matches("{code}").count() > 1 {
         "`problem-type` must contain `{code}` at most once, where the code goes"
@@ -212,11 +222,14 @@ fn check_problem_code(spec: &Spec, place: ProblemCode, errors: &mut Errors) -> b
 }
 
 /// Each `code-format` must be a template or a known case name.
-fn check_code_formats<'s>(formats: &'s [Text], errors: &mut Errors) -> Vec<(CodeShape, &'s str)> {
+fn check_code_formats<'s>(
+    formats: &'s [WrittenText],
+    errors: &mut Errors,
+) -> Vec<(CodeShape, &'s WrittenText)> {
     let mut checked = Vec::with_capacity(formats.len());
     for format in formats {
         match CodeShape::parse(&format.value) {
-            Ok(shape) => checked.push((shape, format.value.as_str())),
+            Ok(shape) => checked.push((shape, format)),
             Err(message) => errors.push(
                 Diagnostic::new(format!("invalid code-format: {message}"), format.at)
                     .help("see the `code-format` section of specs/FORMAT.md"),
@@ -243,7 +256,7 @@ fn check_domains<'s>(domains: &'s [DomainSpec], errors: &mut Errors) -> Domains<
         if let Some(first) = checked.passed.iter().find(|d| d.id.value == id.value) {
             errors.push(
                 Diagnostic::new(format!("domain `{}` is declared twice", id.value), id.at)
-                    .note_at(File::Catalog, first.id.at, "it is first declared here")
+                    .note_at(Document::Catalog, first.id.at, "it is first declared here")
                     .help("keep one of the declarations"),
             );
             continue;
@@ -290,7 +303,7 @@ fn check_code_count(spec: &Spec, errors: &mut Errors) {
 
 /// A code is an identifier sent on the wire: it must not be empty or absurdly
 /// long, and must not carry stray whitespace or control characters.
-fn check_code_text(code: &Text, errors: &mut Errors) -> bool {
+fn check_code_text(code: &WrittenText, errors: &mut Errors) -> bool {
     let text = &code.value;
     let (message, help) = if text.is_empty() {
         ("the code is empty".to_owned(), "give the code a value")
@@ -325,7 +338,7 @@ fn check_code_text(code: &Text, errors: &mut Errors) -> bool {
 /// `serde_yaml` but a number and a boolean to YAML 1.1 readers, so they must
 /// be quoted. (Values that no reader takes for a string are refused while
 /// reading, in `spec.rs`.)
-fn check_quoting(text: &Text, what: Identifier, errors: &mut Errors) -> bool {
+fn check_quoting(text: &WrittenText, what: Identifier, errors: &mut Errors) -> bool {
     let Some(reading) = text
         .plain
         .then(|| yaml11::other_reading(&text.value))
@@ -353,9 +366,9 @@ fn check_quoting(text: &Text, what: Identifier, errors: &mut Errors) -> bool {
 /// When the catalog declares `code-format`, every code has one of the
 /// shapes, and a shape that embeds the HTTP status embeds the code's own.
 fn check_code_format(
-    code: &Text,
-    status: Option<Number>,
-    shapes: &[(CodeShape, &str)],
+    code: &WrittenText,
+    status: Option<WrittenNumber>,
+    shapes: &[(CodeShape, &WrittenText)],
     errors: &mut Errors,
 ) {
     if shapes.is_empty() {
@@ -366,7 +379,7 @@ fn check_code_format(
         .map(|(shape, _)| shape.fit(&code.value))
         .collect();
     if fits.iter().all(|fit| *fit == Fit::No) {
-        let declared: Vec<&str> = shapes.iter().map(|(_, text)| *text).collect();
+        let declared: Vec<&str> = shapes.iter().map(|(_, text)| text.value.as_str()).collect();
         errors.push(
             Diagnostic::new(
                 format!(
@@ -397,14 +410,14 @@ fn check_code_format(
                 ),
                 status.at,
             )
-            .note_at(File::Catalog, code.at, "the code is here")
+            .note_at(Document::Catalog, code.at, "the code is here")
             .help("make the status and the code agree"),
         );
     }
 }
 
 /// The status is what a server sends with the code: a real HTTP status.
-fn check_status(status: Number, errors: &mut Errors) -> Option<u16> {
+fn check_status(status: WrittenNumber, errors: &mut Errors) -> Option<u16> {
     match u16::try_from(status.value) {
         Ok(value) if (100..=599).contains(&value) => Some(value),
         _ => {
@@ -442,7 +455,7 @@ fn check_title(entry: &CodeSpec, errors: &mut Errors) {
 /// was refused names nothing, and is not reported again.
 fn check_variant_name(
     entry: &CodeSpec,
-    code: Option<&Text>,
+    code: Option<&WrittenText>,
     errors: &mut Errors,
 ) -> Option<String> {
     let (name, at, derived_from) = match (&entry.name, code) {
@@ -473,7 +486,7 @@ fn check_variant_name(
 /// Codes identify errors on the wire, so no two entries share one, whatever
 /// their names. The error sits on the later entry and points at the first.
 fn check_unique_code<'s>(
-    code: &'s Text,
+    code: &'s WrittenText,
     name: Option<&str>,
     codes: &mut HashMap<&'s str, First>,
     errors: &mut Errors,
@@ -494,7 +507,7 @@ fn check_unique_code<'s>(
     };
     errors.push(
         Diagnostic::new(format!("duplicate code `{}`", code.value), code.at)
-            .note_at(File::Catalog, first.at, note)
+            .note_at(Document::Catalog, first.at, note)
             .help("codes must be unique: change this entry's code, or remove the entry"),
     );
     false
@@ -505,7 +518,7 @@ fn check_unique_code<'s>(
 fn check_unique_name(
     name: &str,
     entry: &CodeSpec,
-    code: &Text,
+    code: &WrittenText,
     names: &mut HashMap<String, First>,
     errors: &mut Errors,
 ) -> bool {
@@ -530,7 +543,7 @@ fn check_unique_name(
             at,
         )
         .note_at(
-            File::Catalog,
+            Document::Catalog,
             first.at,
             format!("code `{first_code}` is also named `{name}`"),
         )
@@ -541,8 +554,8 @@ fn check_unique_name(
 
 /// `action`, `severity`, `outcome` and `origin` take one of a fixed set of
 /// words each; a misspelling would otherwise silently become the default.
-fn check_classes(classes: &spec::Classes, errors: &mut Errors) -> Classes {
-    Classes {
+fn check_classes(classes: &spec::WrittenClasses, errors: &mut Errors) -> PassedClasses {
+    PassedClasses {
         action: check_word(classes.action.as_ref(), keys::ACTION, errors),
         severity: check_word(classes.severity.as_ref(), keys::SEVERITY, errors),
         outcome: check_word(classes.outcome.as_ref(), keys::OUTCOME, errors),
@@ -553,7 +566,7 @@ fn check_classes(classes: &spec::Classes, errors: &mut Errors) -> Classes {
 /// A word of one of the closed vocabularies, which its own parser knows;
 /// its error lists the accepted words.
 fn check_word<T: FromStr<Err = UnknownWord>>(
-    text: Option<&Text>,
+    text: Option<&WrittenText>,
     key: &str,
     errors: &mut Errors,
 ) -> Option<T> {
@@ -574,7 +587,7 @@ fn check_word<T: FromStr<Err = UnknownWord>>(
 /// A code's `domain` must be one the catalog declares. A domain refused
 /// for its own mistake was reported there.
 fn check_domain_reference(
-    domain: &Text,
+    domain: &WrittenText,
     domains: &Domains<'_>,
     errors: &mut Errors,
 ) -> Option<usize> {
@@ -624,13 +637,14 @@ fn check_deprecation(entry: &CodeSpec, errors: &mut Errors) {
 /// A code's `replaced-by` names another code of the catalog, which clients
 /// are to use instead. A code refused for its own mistake was reported
 /// there, and naming it is not a second error.
-fn check_replacements(spec: &Spec, codes: &mut [Entry<'_>], errors: &mut Errors) {
-    let positions: HashMap<&str, usize> = codes
+fn check_replacements(passed: &mut Passed<'_>, errors: &mut Errors) {
+    let positions: HashMap<&str, usize> = passed
+        .codes
         .iter()
         .enumerate()
-        .map(|(i, entry)| (entry.code, i))
+        .map(|(i, entry)| (entry.code.value.as_str(), i))
         .collect();
-    for entry in codes.iter_mut() {
+    for entry in &mut passed.codes {
         let Some(replacement) = entry.spec.replaced_by.as_ref() else {
             continue;
         };
@@ -638,7 +652,7 @@ fn check_replacements(spec: &Spec, codes: &mut [Entry<'_>], errors: &mut Errors)
             continue;
         }
         let wanted = replacement.value.as_str();
-        if wanted == entry.code {
+        if wanted == entry.code.value {
             errors.push(
                 Diagnostic::new(
                     format!("code `{wanted}` is replaced by itself"),
@@ -652,8 +666,7 @@ fn check_replacements(spec: &Spec, codes: &mut [Entry<'_>], errors: &mut Errors)
             entry.replaced_by = Some(position);
             continue;
         }
-        let written = spec.codes.iter().filter_map(|c| c.code.as_ref());
-        if written.clone().any(|code| code.value == wanted) {
+        if passed.refused.contains(&wanted) {
             continue;
         }
         let known: Vec<&str> = positions.keys().copied().collect();
@@ -668,4 +681,21 @@ fn check_replacements(spec: &Spec, codes: &mut [Entry<'_>], errors: &mut Errors)
             ),
         });
     }
+}
+
+/// `allow` names lints, which a misspelling would silently fail to allow.
+fn check_lint_names(names: &[WrittenText], errors: &mut Errors) -> Vec<(Lint, Location)> {
+    let mut allowed = Vec::with_capacity(names.len());
+    for name in names {
+        if let Ok(lint) = name.value.parse() {
+            allowed.push((lint, name.at));
+            continue;
+        }
+        let diagnostic = Diagnostic::new(format!("unknown lint `{}`", name.value), name.at);
+        errors.push(match closest(&name.value, Lint::NAMES) {
+            Some(lint) => diagnostic.help(format!("did you mean `{lint}`?")),
+            None => diagnostic.help(format!("the lints are {}", list(Lint::NAMES))),
+        });
+    }
+    allowed
 }

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::lint::Lint;
 use crate::source::{Source, token_width};
 
 /// A position in a file; both numbers start at 1, and columns count
@@ -29,7 +30,7 @@ impl Default for Location {
 
 /// Which of the files read for a catalog a position is in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum File {
+pub(crate) enum Document {
     /// The catalog itself.
     #[default]
     Catalog,
@@ -72,7 +73,7 @@ pub enum NoteKind {
 pub struct Note {
     kind: NoteKind,
     message: String,
-    at: Option<(File, Location)>,
+    at: Option<(Document, Location)>,
     /// Set when the diagnostic is finished.
     path: Option<String>,
 }
@@ -102,8 +103,10 @@ impl Note {
 pub struct Diagnostic {
     level: Level,
     message: String,
-    file: File,
+    file: Document,
     at: Location,
+    lint: Option<Lint>,
+    breaks_lock: bool,
     notes: Vec<Note>,
     /// Set when the diagnostic is finished: the file's path, where the
     /// underlined token ends, and the full report.
@@ -118,8 +121,10 @@ impl Diagnostic {
         Diagnostic {
             level: Level::Error,
             message: message.into(),
-            file: File::Catalog,
+            file: Document::Catalog,
             at,
+            lint: None,
+            breaks_lock: false,
             notes: Vec::new(),
             path: String::new(),
             end: at,
@@ -127,18 +132,28 @@ impl Diagnostic {
         }
     }
 
-    /// A warning at `at` in the catalog.
-    pub(crate) fn warning(message: impl Into<String>, at: Location) -> Self {
+    /// The same diagnostic, as a promise of the lock that the catalog
+    /// breaks.
+    pub(crate) fn breaking_lock(self) -> Self {
         Diagnostic {
-            level: Level::Warning,
-            ..Diagnostic::new(message, at)
+            breaks_lock: true,
+            ..self
+        }
+    }
+
+    /// The same diagnostic, as what `lint` reports at `level`.
+    pub(crate) fn reported_by(self, lint: Lint, level: Level) -> Self {
+        Diagnostic {
+            level,
+            lint: Some(lint),
+            ..self
         }
     }
 
     /// The same diagnostic, located in the lock instead of the catalog.
     pub(crate) fn in_lock(self) -> Self {
         Diagnostic {
-            file: File::Lock,
+            file: Document::Lock,
             ..self
         }
     }
@@ -149,7 +164,7 @@ impl Diagnostic {
     }
 
     /// Adds a note that points at another place, shown with its line.
-    pub(crate) fn note_at(self, file: File, at: Location, note: impl Into<String>) -> Self {
+    pub(crate) fn note_at(self, file: Document, at: Location, note: impl Into<String>) -> Self {
         self.push(NoteKind::Note, note.into(), Some((file, at)))
     }
 
@@ -158,7 +173,7 @@ impl Diagnostic {
         self.push(NoteKind::Help, help.into(), None)
     }
 
-    fn push(mut self, kind: NoteKind, message: String, at: Option<(File, Location)>) -> Self {
+    fn push(mut self, kind: NoteKind, message: String, at: Option<(Document, Location)>) -> Self {
         self.notes.push(Note {
             kind,
             message,
@@ -172,6 +187,20 @@ impl Diagnostic {
     #[must_use]
     pub fn level(&self) -> Level {
         self.level
+    }
+
+    /// The lint that reported it, for a warning, or an error that a run
+    /// made of one.
+    #[must_use]
+    pub fn lint(&self) -> Option<Lint> {
+        self.lint
+    }
+
+    /// Whether it is a promise of the catalog's lock that the catalog
+    /// breaks, rather than a mistake in either file.
+    #[must_use]
+    pub fn breaks_lock(&self) -> bool {
+        self.breaks_lock
     }
 
     /// What is wrong, in one line.
@@ -309,11 +338,11 @@ pub(crate) struct Sources<'a> {
 }
 
 impl<'a> Sources<'a> {
-    fn get(self, file: File) -> &'a Source<'a> {
+    fn get(self, file: Document) -> &'a Source<'a> {
         match (file, self.lock) {
-            (File::Lock, Some(lock)) => lock,
+            (Document::Lock, Some(lock)) => lock,
             // Only a lock that was read yields diagnostics located in it.
-            (File::Catalog | File::Lock, _) => self.catalog,
+            (Document::Catalog | Document::Lock, _) => self.catalog,
         }
     }
 }
@@ -348,6 +377,11 @@ pub(crate) struct Errors {
 impl Errors {
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.list.push(diagnostic);
+    }
+
+    /// How many were found so far.
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
     }
 
     /// The diagnostics in file order, finished against the files' text.
@@ -436,7 +470,11 @@ mod tests {
                 column: 1,
             },
         )
-        .note_at(File::Catalog, Location { line: 3, column: 1 }, "first here")
+        .note_at(
+            Document::Catalog,
+            Location { line: 3, column: 1 },
+            "first here",
+        )
         .help("keep one");
         let diagnostic = finish(diagnostic, &source);
         assert_eq!(

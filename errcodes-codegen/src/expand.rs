@@ -3,7 +3,7 @@
 //!
 //! Per-code data goes into a few flat tables indexed by the variant's
 //! position: every string in one literal plus a table of offsets, and one
-//! packed `u32` of metadata per code. The compiler checks such tables far
+//! packed `u64` of metadata per code. The compiler checks such tables far
 //! faster than one `match` arm per code per method, and every accessor is a
 //! table load. Paths are absolute and go through the runtime's versioned
 //! private module, so the expansion means the same wherever it lands.
@@ -15,20 +15,18 @@ use errcodes_core::meta::{Fields, Meta, Overflow};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::docs;
-use crate::model::CheckedCatalog;
+use crate::model::{CheckedCatalog, Located};
 use crate::phf;
+use crate::rustdoc;
 
 /// What the expansion needs besides the catalog.
 #[derive(Clone, Copy, Debug)]
 pub struct Expansion<'a> {
     /// The catalog's path as the user wrote it, quoted in the docs.
     pub path: &'a str,
-    /// The path given to `include_bytes!`, so that cargo rebuilds the crate
-    /// when the catalog changes; `None` to leave it out.
-    pub include: Option<&'a str>,
-    /// The same for the catalog's lock, when it has one.
-    pub include_lock: Option<&'a str>,
+    /// The files read for the catalog, given to `include_bytes!` so that
+    /// cargo rebuilds the crate when one changes: the catalog and its lock.
+    pub watched: &'a [&'a str],
 }
 
 /// Why a checked catalog could still not be expanded: what did not fit.
@@ -64,27 +62,26 @@ pub(crate) fn expand(
     catalog: &CheckedCatalog,
     expansion: Expansion<'_>,
 ) -> Result<TokenStream, Unfit> {
-    let enum_name = Ident::new(&catalog.name, Span::call_site());
+    let enum_name = Ident::new(&catalog.name.value, Span::call_site());
     let variants: Vec<Ident> = catalog
         .codes
         .iter()
-        .map(|code| Ident::new(&code.name, Span::call_site()))
+        .map(|code| Ident::new(&code.name.value, Span::call_site()))
         .collect();
-    let variant_docs = catalog.codes.iter().map(|code| docs::code(code, catalog));
+    let variant_docs = catalog
+        .codes
+        .iter()
+        .map(|code| rustdoc::code(code, catalog));
     let deprecations = catalog.codes.iter().map(|code| {
-        code.deprecated
-            .as_deref()
+        code.deprecation()
             .map(|reason| quote!(#[deprecated = #reason]))
     });
-    let enum_doc = docs::catalog(catalog, expansion.path);
-    let include = [expansion.include, expansion.include_lock]
-        .into_iter()
-        .flatten()
-        .map(|path| {
-            quote!(
-                const _: &[u8] = ::core::include_bytes!(#path);
-            )
-        });
+    let enum_doc = rustdoc::catalog(catalog, expansion.path);
+    let include = expansion.watched.iter().map(|path| {
+        quote!(
+            const _: &[u8] = ::core::include_bytes!(#path);
+        )
+    });
     let statics = statics(catalog)?;
     let any_deprecated = catalog.codes.iter().any(|code| code.deprecated.is_some());
     let impls = impls(&enum_name, &variants, any_deprecated);
@@ -135,20 +132,20 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
     let displacements = Literal::byte_string(&displacements);
     let slots = Literal::byte_string(&slots);
     let private = private();
-    let name = &catalog.name;
+    let name = &catalog.name.value;
     // Empty texts stand for none in the private constructors.
-    let description = catalog.description.as_deref().unwrap_or_default();
-    let problem_type = catalog.problem_type.as_deref().unwrap_or_default();
+    let description = text(catalog.description.as_ref());
+    let problem_type = text(catalog.problem_type.as_ref());
     // Vocabulary words by their index, which errcodes-core fixes.
-    let wire_format = catalog.wire_format as usize;
-    let problem_code = catalog.problem_code as usize;
+    let wire_format = catalog.wire_format.value as usize;
+    let problem_code = catalog.problem_code.value as usize;
     let domains = catalog.domains.iter().map(|domain| {
-        let (id, title) = (&domain.id, &domain.title);
-        let description = domain.description.as_deref().unwrap_or_default();
+        let (id, title) = (&domain.id.value, &domain.title.value);
+        let description = text(domain.description.as_ref());
         quote!(#private::domain(#id, #title, #description))
     });
     Ok(quote! {
-        static __CATALOG: ::errcodes_runtime::Catalog = #private::catalog(#private::Parts {
+        static __CATALOG: ::errcodes_runtime::Catalog = #private::catalog(#private::CatalogParts {
             name: #name,
             description: #description,
             problem_type: #problem_type,
@@ -167,6 +164,11 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
             },
         });
     })
+}
+
+/// A text the catalog may leave out; empty when it does.
+fn text(text: Option<&Located<String>>) -> &str {
+    text.map_or("", |text| text.value.as_str())
 }
 
 /// The trait impls, which read the catalog's tables.
@@ -228,30 +230,32 @@ fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
     let mut writer = Writer::default();
     for code in &catalog.codes {
         let meta = Meta::pack(&Fields {
-            status: code.status,
-            action: code.action,
-            severity: code.severity,
-            outcome: code.outcome,
-            origin: code.origin,
-            domain: code.domain,
-            wire_format: code.wire_format,
+            status: code.status.value,
+            action: code.action.value,
+            severity: code.severity.value,
+            outcome: code.outcome.value,
+            origin: code.origin.as_ref().map(|origin| origin.value),
+            domain: code.domain.as_ref().map(|domain| domain.value),
+            wire_format: code.wire_format.value,
             deprecated: code.deprecated.is_some(),
-            replaced_by: code.replaced_by,
+            replaced_by: code.replaced_by.as_ref().map(|index| index.value),
         })
-        .map_err(|overflow| Unfit::Meta(code.code.clone(), overflow))?;
+        .map_err(|overflow| Unfit::Meta(code.code.value.clone(), overflow))?;
         let text = |text| match text {
-            Text::Name => code.name.as_str(),
-            Text::Title => &code.title,
-            Text::Description => code.description.as_deref().unwrap_or_default(),
-            Text::Resolution => code.resolution.as_deref().unwrap_or_default(),
-            Text::Deprecation => code.deprecated.as_deref().unwrap_or_default(),
+            Text::Name => code.name.value.as_str(),
+            Text::Title => &code.title.value,
+            Text::Description => code.description().unwrap_or_default(),
+            Text::Resolution => code.resolution().unwrap_or_default(),
+            Text::Deprecation => code.deprecation().unwrap_or_default(),
         };
-        writer.push(&code.code, text, meta).map_err(Unfit::Tables)?;
+        writer
+            .push(&code.code.value, text, meta)
+            .map_err(Unfit::Tables)?;
     }
     let keys: Vec<&str> = catalog
         .codes
         .iter()
-        .map(|code| code.code.as_str())
+        .map(|code| code.code.value.as_str())
         .collect();
     let phf = phf::build(&keys).ok_or(Unfit::Hash)?;
     writer

@@ -3,7 +3,7 @@
 
 use crate::lock::Lock;
 use crate::source::Source;
-use crate::{Expansion, File, expand, parse, parse_locked, yaml};
+use crate::{Expansion, Files, Input, expand, parse, yaml};
 
 /// Reads `text` as a catalog and panics if the outcome breaks a promise:
 /// a catalog that reads must expand; a failure must have at least one
@@ -17,8 +17,7 @@ pub fn catalog(text: &str) {
     let lines = lines(text);
     let expansion = Expansion {
         path: "t.yaml",
-        include: None,
-        include_lock: None,
+        watched: &[],
     };
     match parse("t.yaml", text) {
         Ok(catalog) => {
@@ -58,16 +57,9 @@ pub fn lock(text: &str) {
     const CATALOG: &str = "name: ShopError\ncodes:\n  - code: A\n    status: 400\n    title: A\n  - code: \"B \\\\ \\\"\"\n    name: B\n    status: 503\n    title: B\n";
     let catalog = parse("t.yaml", CATALOG).expect("the fixed catalog is valid");
     let lines = lines(text);
-    let checked = parse_locked(
-        File {
-            path: "t.yaml",
-            text: CATALOG,
-        },
-        File {
-            path: "t.lock",
-            text,
-        },
-    );
+    let checked = Files::new(Input::new("t.yaml", CATALOG))
+        .with_lock(Input::new("t.lock", text))
+        .parse();
     if let Err(failure) = &checked {
         for diagnostic in failure.diagnostics() {
             let at = diagnostic.location();
@@ -79,19 +71,12 @@ pub fn lock(text: &str) {
     }
     if let Ok(lock) = Lock::read("t.lock", text) {
         let updated = lock.updated(&catalog);
-        let written = updated.render(&catalog);
+        let written = updated.render();
         let again = Lock::read("t.lock", &written).expect("a written lock reads");
-        assert_eq!(again.updated(&catalog).render(&catalog), written);
-        let kept = parse_locked(
-            File {
-                path: "t.yaml",
-                text: CATALOG,
-            },
-            File {
-                path: "t.lock",
-                text: &written,
-            },
-        );
+        assert_eq!(again.updated(&catalog).render(), written);
+        let kept = Files::new(Input::new("t.yaml", CATALOG))
+            .with_lock(Input::new("t.lock", written.as_str()))
+            .parse();
         assert!(kept.is_ok(), "{written}");
     }
 }

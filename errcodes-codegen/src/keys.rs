@@ -48,6 +48,8 @@ pub const ORIGIN: &str = "origin";
 pub const DEPRECATED: &str = "deprecated";
 /// The code that replaces a deprecated one.
 pub const REPLACED_BY: &str = "replaced-by";
+/// The lints a catalog or a code allows.
+pub const ALLOW: &str = "allow";
 
 /// The keys at the top of a catalog.
 pub const CATALOG_KEYS: &[&str] = &[
@@ -58,6 +60,7 @@ pub const CATALOG_KEYS: &[&str] = &[
     PROBLEM_TYPE,
     PROBLEM_CODE,
     DEFAULTS,
+    ALLOW,
     DOMAINS,
     CODES,
 ];
@@ -78,6 +81,7 @@ pub const CODE_KEYS: &[&str] = &[
     WIRE_FORMAT,
     DEPRECATED,
     REPLACED_BY,
+    ALLOW,
 ];
 
 /// The keys of `defaults`: the classifications a code may leave out.

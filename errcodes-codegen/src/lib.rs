@@ -2,24 +2,29 @@
 //!
 //! This is the engine behind `errcodes_runtime::errcodes!`, as an ordinary
 //! library so that it can be tested directly and used from build scripts
-//! and tools. A catalog goes through one module per step:
+//! and tools. A catalog goes through one module per step, each reading
+//! only what the step before produced:
 //!
-//! | step | module |
-//! |------|--------|
-//! | YAML text to a tree of values with positions | `yaml.rs` (the only user of serde_yaml) |
-//! | tree to the catalog's keys, typed | `spec.rs`, with key names in `keys.rs` |
-//! | the rules a catalog must follow | `check.rs`, helped by `names.rs`, `shape.rs`, `yaml11.rs` |
-//! | defaults and stand-ins | `lower.rs` |
-//! | the checked model | [`CheckedCatalog`] in `model.rs` |
-//! | Rust tokens | `expand.rs`, with rustdoc from `docs.rs` and the perfect hash from `phf.rs` |
-//! | what is legal but likely wrong: warnings for tools | `lint.rs` |
-//! | the promises a catalog's lock holds it to | [`lock`] |
-//! | how mistakes are reported | `diagnostic.rs` |
+//! | step | module | produces |
+//! |------|--------|----------|
+//! | a catalog and its lock, from disk | `load.rs` | [`Files`] |
+//! | YAML text to a tree of values with positions | `yaml.rs` (the only user of `serde_yaml`) | `yaml::Node` |
+//! | the tree to the catalog's keys, as written | `spec.rs`, with key names in [`keys`] | `spec::Spec` |
+//! | the rules a catalog must follow | `check.rs`, helped by `names.rs`, `shape.rs`, `yaml11.rs` | `check::Passed` |
+//! | defaults, stand-ins, and where each value came from | `lower.rs` | [`CheckedCatalog`] (`model.rs`) |
+//! | what is legal but likely wrong: named warnings for tools | `lint.rs` | [`Diagnostic`]s |
+//! | the lock file: what a catalog promised | [`lock`] | [`lock::Lock`] |
+//! | what breaks clients, for the build, `check`, `lock` and `diff` | [`compat`] | [`compat::Change`]s |
+//! | the lock's broken promises, located in both files | `enforce.rs` | [`Diagnostic`]s |
+//! | Rust tokens | `expand.rs`, with rustdoc from `rustdoc.rs` and the perfect hash from `phf.rs` | `TokenStream` |
+//!
+//! `pipeline.rs` runs the steps, `report.rs` holds what they found, and
+//! `diagnostic.rs` says how mistakes are shown.
 //!
 //! ```
 //! let yaml = "name: ShopError\ncodes:\n  - code: OUT_OF_STOCK\n    status: 409\n    title: Out of stock\n";
 //! let catalog = errcodes_codegen::parse("shop.yaml", yaml).unwrap();
-//! assert_eq!(catalog.codes[0].name, "OutOfStock");
+//! assert_eq!(catalog.codes[0].name.value, "OutOfStock");
 //!
 //! let error = errcodes_codegen::parse("shop.yaml", "name: ShopError\ncodes:\n  - code: X\n    status: 999\n    title: X\n")
 //!     .unwrap_err();
@@ -31,19 +36,24 @@
 #![forbid(unsafe_code)]
 
 mod check;
+pub mod compat;
 mod diagnostic;
-mod docs;
+mod enforce;
 mod expand;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod keys;
 mod lint;
+mod load;
 pub mod lock;
 mod lower;
 pub mod markdown;
 mod model;
 mod names;
 mod phf;
+mod pipeline;
+mod report;
+mod rustdoc;
 mod shape;
 mod source;
 mod spec;
@@ -56,161 +66,28 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 
 pub use crate::diagnostic::{Diagnostic, Level, Location, Note, NoteKind};
-use crate::diagnostic::{Errors, Sources};
 pub use crate::expand::Expansion;
-pub use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain};
-use crate::source::Source;
+pub use crate::lint::{Lint, Lints, UnknownLint};
+pub use crate::load::{Files, Input, ReadError};
+pub use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain, Located, Provenance};
+pub use crate::report::{Failure, Report};
 
-/// What checking a catalog found: every diagnostic, and the model.
-#[derive(Debug)]
-pub struct Report {
-    diagnostics: Vec<Diagnostic>,
-    catalog: Option<CheckedCatalog>,
-}
-
-impl Report {
-    /// Every diagnostic, in file order.
-    #[must_use]
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
-    }
-
-    /// Whether no diagnostic is an error.
-    #[must_use]
-    pub fn is_ok(&self) -> bool {
-        self.diagnostics.iter().all(|d| d.level() != Level::Error)
-    }
-
-    /// The checked catalog when there is no error; with errors, what could
-    /// be checked, with stand-ins for the values at fault. `None` when the
-    /// catalog has no usable name.
-    #[must_use]
-    pub fn catalog(&self) -> Option<&CheckedCatalog> {
-        self.catalog.as_ref()
-    }
-
-    /// The catalog, or the failure when there is an error.
-    ///
-    /// # Errors
-    ///
-    /// When a diagnostic is an error.
-    pub fn into_result(self) -> Result<CheckedCatalog, Failure> {
-        match self.catalog {
-            Some(catalog) if self.diagnostics.iter().all(|d| d.level() != Level::Error) => {
-                Ok(catalog)
-            }
-            recovered => Err(Failure {
-                diagnostics: self.diagnostics,
-                recovered: recovered.map(Box::new),
-            }),
-        }
-    }
-}
-
-/// A catalog that did not pass its checks.
-#[derive(Debug)]
-pub struct Failure {
-    diagnostics: Vec<Diagnostic>,
-    recovered: Option<Box<CheckedCatalog>>,
-}
-
-impl Failure {
-    /// Every diagnostic, in file order.
-    #[must_use]
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
-    }
-
-    /// The diagnostics that are errors.
-    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.level() == Level::Error)
-    }
-
-    /// What could be checked, with stand-ins for the values at fault: enough
-    /// to generate the enum next to the errors. `None` when the catalog has
-    /// no usable name.
-    #[must_use]
-    pub fn recovered(&self) -> Option<&CheckedCatalog> {
-        self.recovered.as_deref()
-    }
-}
-
-/// A file as read: how it is named in reports, and its text.
-#[derive(Clone, Copy, Debug)]
-pub struct File<'a> {
-    /// The path, as reports show it.
-    pub path: &'a str,
-    /// The contents.
-    pub text: &'a str,
-}
-
-/// Reads and checks a catalog, as tools do: every error, and the warnings
-/// the macro cannot give. `path` is how the file is named in reports.
+/// Reads and checks a catalog without a lock, as tools do: every error,
+/// and the warnings the macro cannot give. `path` is how the file is named
+/// in reports.
 #[must_use]
 pub fn check(path: &str, text: &str) -> Report {
-    run(File { path, text }, None, true)
+    Files::new(Input::new(path, text)).check(&Lints::default())
 }
 
-/// [`check`], and also that the catalog keeps the promises of its
-/// [`lock`]: no locked code removed, reused or changed.
-#[must_use]
-pub fn check_locked(catalog: File<'_>, lock: File<'_>) -> Report {
-    run(catalog, Some(lock), true)
-}
-
-fn run(catalog: File<'_>, lock: Option<File<'_>>, lints: bool) -> Report {
-    let source = Source::new(catalog.path, catalog.text);
-    let lock_source = lock.map(|lock| Source::new(lock.path, lock.text));
-    let mut errors = Errors::default();
-    let checked_catalog = match yaml::parse(&source) {
-        Ok(root) => {
-            let spec = spec::read(&root, &source, &mut errors);
-            let checked = check::check(&spec, &mut errors);
-            let lowered = lower::lower(&checked);
-            if let (true, Some(lowered)) = (lints, &lowered) {
-                lint::lint(&checked, lowered, &mut errors);
-            }
-            if let (Some(lock_source), Some(lowered)) = (&lock_source, &lowered) {
-                let lock = lock::read(lock_source, &mut errors);
-                lock::enforce(&lock, &spec, &checked, lowered, catalog.path, &mut errors);
-            }
-            lowered
-        }
-        Err(diagnostic) => {
-            errors.push(*diagnostic);
-            None
-        }
-    };
-    let sources = Sources {
-        catalog: &source,
-        lock: lock_source.as_ref(),
-    };
-    Report {
-        diagnostics: errors.finish(sources),
-        catalog: checked_catalog,
-    }
-}
-
-/// Reads and checks a catalog, as the macro does: errors only. `path` is
-/// how the file is named in reports.
+/// Reads and checks a catalog without a lock, as the macro does: errors
+/// only. `path` is how the file is named in reports.
 ///
 /// # Errors
 ///
 /// Every mistake in the catalog, when there is at least one.
 pub fn parse(path: &str, text: &str) -> Result<CheckedCatalog, Failure> {
-    run(File { path, text }, None, false).into_result()
-}
-
-/// [`parse`], and also that the catalog keeps the promises of its
-/// [`lock`], as the macro does when the lock exists.
-///
-/// # Errors
-///
-/// Every mistake in the catalog and every broken promise of the lock.
-pub fn parse_locked(catalog: File<'_>, lock: File<'_>) -> Result<CheckedCatalog, Failure> {
-    run(catalog, Some(lock), false).into_result()
+    Files::new(Input::new(path, text)).parse()
 }
 
 /// Generates the enum and its impls for a checked catalog.
@@ -232,50 +109,24 @@ pub fn expand(catalog: &CheckedCatalog, expansion: Expansion<'_>) -> Result<Toke
 /// usable.
 #[must_use]
 pub fn expand_file(written: &str, resolved: &Path, span: Span) -> TokenStream {
-    let text = match std::fs::read_to_string(resolved) {
-        Ok(text) => text,
+    let files = match Files::read(resolved, written) {
+        Ok(files) => files,
         Err(error) => {
-            let message = format!(
-                "cannot read the catalog `{written}`: {error}\n = note: the path is relative to the directory of the crate's Cargo.toml; tried `{}`",
-                resolved.display()
-            );
+            let note = if error.is_catalog() {
+                "the path is relative to the directory of the crate's Cargo.toml; tried"
+            } else {
+                "tried"
+            };
+            let message = format!("{error}\n = note: {note} `{}`", error.tried().display());
             return compile_errors(&[&message], span);
         }
     };
-    let lock_resolved = lock::path_of(resolved);
-    let lock_written = lock::path_of(Path::new(written));
-    let lock_written = lock_written.to_string_lossy();
-    let lock_text = match std::fs::read_to_string(&lock_resolved) {
-        Ok(text) => Some(text),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-        Err(error) => {
-            let message = format!(
-                "cannot read the lock `{lock_written}`: {error}\n = note: tried `{}`",
-                lock_resolved.display()
-            );
-            return compile_errors(&[&message], span);
-        }
-    };
+    let watched: Vec<&str> = files.read_from.iter().filter_map(|p| p.to_str()).collect();
     let expansion = Expansion {
         path: written,
-        include: resolved.to_str(),
-        include_lock: lock_text.as_ref().and_then(|_| lock_resolved.to_str()),
+        watched: &watched,
     };
-    let catalog = File {
-        path: written,
-        text: &text,
-    };
-    let parsed = match &lock_text {
-        Some(lock_text) => parse_locked(
-            catalog,
-            File {
-                path: &lock_written,
-                text: lock_text,
-            },
-        ),
-        None => parse(written, &text),
-    };
-    match parsed {
+    match files.parse() {
         Ok(catalog) => {
             expand(&catalog, expansion).unwrap_or_else(|message| compile_errors(&[&message], span))
         }

@@ -1,70 +1,215 @@
 //! What is legal in a catalog but probably not what was meant: warnings,
 //! which tools report and the macro cannot (stable Rust gives proc macros
-//! no way to warn). Each `lint_*` function is one such rule.
+//! no way to warn). Each lint has a name, by which a catalog's `allow:`
+//! and a tool's command line silence it, and one `lint_*` function.
+
+use core::fmt;
+use core::str::FromStr;
 
 use errcodes_core::Outcome;
 
-use crate::check::{Checked, Entry};
-use crate::diagnostic::{Diagnostic, Errors};
+use crate::diagnostic::{Diagnostic, Errors, Level};
 use crate::model::{CheckedCatalog, CheckedCode};
 
-/// Applies every lint to the codes that passed, with their final values.
-pub(crate) fn lint(checked: &Checked<'_>, catalog: &CheckedCatalog, errors: &mut Errors) {
-    for (entry, code) in checked.codes.iter().zip(&catalog.codes) {
-        lint_default_name(entry, code, errors);
-        lint_description(entry, code, errors);
-        lint_failure_status(entry, code, errors);
+/// A lint: one kind of warning, named.
+///
+/// ```
+/// use errcodes_codegen::Lint;
+///
+/// let lint: Lint = "missing-description".parse().unwrap();
+/// assert_eq!(lint, Lint::MissingDescription);
+/// assert_eq!(lint.name(), "missing-description");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lint {
+    /// A variant named after its code, digits and all (`Hv000`).
+    NameKeepsDigits,
+    /// A code without a description.
+    MissingDescription,
+    /// A failure sent with a status below 400.
+    FailureBelow400,
+}
+
+impl Lint {
+    /// Every lint.
+    pub const ALL: &[Lint] = &[
+        Lint::NameKeepsDigits,
+        Lint::MissingDescription,
+        Lint::FailureBelow400,
+    ];
+
+    /// The names of [`ALL`](Self::ALL), in order.
+    pub const NAMES: &[&str] = &[
+        "name-keeps-digits",
+        "missing-description",
+        "failure-below-400",
+    ];
+
+    /// The name catalogs and command lines use.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// What it warns about, in a line.
+    #[must_use]
+    pub const fn summary(self) -> &'static str {
+        match self {
+            Lint::NameKeepsDigits => "a default variant name that keeps the digits of its code",
+            Lint::MissingDescription => "a code without a description",
+            Lint::FailureBelow400 => "a failure sent with a status that says the request succeeded",
+        }
+    }
+}
+
+impl fmt::Display for Lint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of parsing a name that is no lint's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownLint(pub String);
+
+impl fmt::Display for UnknownLint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown lint `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownLint {}
+
+impl FromStr for Lint {
+    type Err = UnknownLint;
+
+    fn from_str(s: &str) -> Result<Self, UnknownLint> {
+        Self::NAMES
+            .iter()
+            .position(|name| *name == s)
+            .map(|i| Self::ALL[i])
+            .ok_or_else(|| UnknownLint(s.to_owned()))
+    }
+}
+
+/// How a run treats each lint, beyond what catalogs allow.
+///
+/// ```
+/// use errcodes_codegen::{Lint, Lints};
+///
+/// let mut lints = Lints::default();
+/// lints.allow(Lint::MissingDescription).deny(Lint::FailureBelow400);
+/// assert_eq!(lints.level(Lint::MissingDescription), None);
+/// assert_eq!(lints.level(Lint::FailureBelow400), Some(errcodes_codegen::Level::Error));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lints {
+    allowed: Vec<Lint>,
+    denied: Vec<Lint>,
+}
+
+impl Lints {
+    /// Silences `lint`.
+    pub fn allow(&mut self, lint: Lint) -> &mut Self {
+        self.denied.retain(|l| *l != lint);
+        self.allowed.push(lint);
+        self
+    }
+
+    /// Makes `lint` an error.
+    pub fn deny(&mut self, lint: Lint) -> &mut Self {
+        self.allowed.retain(|l| *l != lint);
+        self.denied.push(lint);
+        self
+    }
+
+    /// The level `lint` is reported at; `None` when it is allowed.
+    #[must_use]
+    pub fn level(&self, lint: Lint) -> Option<Level> {
+        if self.allowed.contains(&lint) {
+            None
+        } else if self.denied.contains(&lint) {
+            Some(Level::Error)
+        } else {
+            Some(Level::Warning)
+        }
+    }
+}
+
+/// Applies every lint to the codes that passed, at the levels `lints` and
+/// the catalog say. The first report of each lint says how to allow it.
+pub(crate) fn lint(catalog: &CheckedCatalog, lints: &Lints, errors: &mut Errors) {
+    let mut reported = Vec::new();
+    for code in &catalog.codes {
+        let found = [
+            lint_default_name(code),
+            lint_description(code),
+            lint_failure_status(code),
+        ];
+        for (lint, diagnostic) in found.into_iter().flatten() {
+            let Some(level) = lints.level(lint).filter(|_| !catalog.allows(code, lint)) else {
+                continue;
+            };
+            let mut diagnostic = diagnostic.reported_by(lint, level);
+            if !reported.contains(&lint) {
+                reported.push(lint);
+                diagnostic = diagnostic.note(format!(
+                    "`{lint}` is on by default; to allow it, add `allow: [{lint}]` to the catalog or the entry, or pass `--allow {lint}`"
+                ));
+            }
+            errors.push(diagnostic);
+        }
     }
 }
 
 /// A name derived from a code like `HV000` keeps its digits (`Hv000`):
 /// legal, but it says nothing about the error. Codes deserve names after
 /// their meaning.
-fn lint_default_name(entry: &Entry<'_>, code: &CheckedCode, errors: &mut Errors) {
-    if entry.spec.name.is_some() || !code.name.bytes().any(|b| b.is_ascii_digit()) {
-        return;
+fn lint_default_name(code: &CheckedCode) -> Option<(Lint, Diagnostic)> {
+    let name = &code.name;
+    if name.is_written() || !name.value.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
     }
-    let at = entry.spec.code_at();
-    errors.push(
-        Diagnostic::warning(
-            format!(
-                "variant `{}` is named after code `{}`, digits and all",
-                code.name, code.code
-            ),
-            at,
-        )
-        .help("name it after its meaning with `name:`; see the `name` section of specs/FORMAT.md"),
+    let message = format!(
+        "variant `{}` is named after code `{}`, digits and all",
+        name.value, code.code.value
     );
+    Some((
+        Lint::NameKeepsDigits,
+        Diagnostic::new(message, code.code_at()).help(
+            "name it after its meaning with `name:`; see the `name` section of specs/FORMAT.md",
+        ),
+    ))
 }
 
 /// Every code is documented from the catalog; one without a description
 /// leaves its readers with a title alone.
-fn lint_description(entry: &Entry<'_>, code: &CheckedCode, errors: &mut Errors) {
+fn lint_description(code: &CheckedCode) -> Option<(Lint, Diagnostic)> {
     if code.description.is_some() {
-        return;
+        return None;
     }
-    let at = entry.spec.code_at();
-    errors.push(
-        Diagnostic::warning(format!("code `{}` has no description", code.code), at)
+    let message = format!("code `{}` has no description", code.code.value);
+    Some((
+        Lint::MissingDescription,
+        Diagnostic::new(message, code.code_at())
             .help("add `description:` saying what the code means and what to do about it"),
-    );
+    ))
 }
 
 /// A failure sent with a 2xx or 3xx status tells HTTP clients that all went
 /// well; either the status or the outcome is likely wrong.
-fn lint_failure_status(entry: &Entry<'_>, code: &CheckedCode, errors: &mut Errors) {
-    if code.status >= 400 || code.outcome != Outcome::Failure {
-        return;
+fn lint_failure_status(code: &CheckedCode) -> Option<(Lint, Diagnostic)> {
+    let status = code.status.value;
+    if status >= 400 || code.outcome.value != Outcome::Failure {
+        return None;
     }
-    let at = entry.spec.status.map_or(entry.spec.at, |status| status.at);
-    errors.push(
-        Diagnostic::warning(
-            format!(
-                "code `{}` is a failure, but its status {} says the request succeeded",
-                code.code, code.status
-            ),
-            at,
-        )
-        .help("use a 4xx or 5xx status, or say with `outcome:` what became of the request"),
+    let message = format!(
+        "code `{}` is a failure, but its status {status} says the request succeeded",
+        code.code.value
     );
+    Some((
+        Lint::FailureBelow400,
+        Diagnostic::new(message, code.place_of(&code.status))
+            .help("use a 4xx or 5xx status, or say with `outcome:` what became of the request"),
+    ))
 }

@@ -1,38 +1,48 @@
 //! The lock: the codes a catalog has published, with what clients depend
-//! on, so that no edit can silently remove one or change its meaning.
+//! on, so that no edit can silently remove one or change its meaning. This
+//! module reads and writes the file; [`compat`](crate::compat) decides what
+//! breaks it.
 //!
 //! A lock sits beside its catalog (`pass.yaml`, `pass.lock`) and is YAML,
 //! one line per code, so that a review sees each published change as one
 //! changed line:
 //!
 //! ```yaml
-//! errcodes-lock: 1
+//! errcodes-lock: 2
+//! catalog: {name: PassError, wire-format: pass, problem-code: member}
 //! codes:
 //!   "too_many_requests": {name: TooManyRequests, status: 429, action: retry-after}
+//!   "token_expired": {name: TokenExpired, status: 401, action: authentication, wire-format: pass-xml}
 //!   "old_code": retired
 //! ```
 //!
-//! It records the code, its variant name (Rust code names it), its HTTP
-//! status (every HTTP client branches on it) and its action (clients retry
-//! or stop by it). Titles and descriptions are for people and may improve;
-//! severity, outcome, origin and domain classify for logs and pages.
+//! It records what a client's control flow or a program's build depends on:
+//! the enum's name and how its bodies carry codes (wire format, problem
+//! type and place); per code, the code, its variant name, its HTTP status,
+//! its action, and its wire format when the code names its own. Titles and
+//! descriptions are for people and may improve; severity, outcome, origin
+//! and domain classify for logs and pages.
+//!
+//! A lock of format 1 recorded only the codes; it still reads, and binds
+//! what it recorded, until `errcodes lock` rewrites it.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use errcodes_core::Action;
+use errcodes_core::{Action, ProblemCode, WireFormat};
 
-use crate::check::{Checked, Entry};
-use crate::diagnostic::{Diagnostic, Errors, File, Location};
-use crate::model::{CheckedCatalog, CheckedCode};
+use crate::diagnostic::{Diagnostic, Document, Errors, Location};
+use crate::model::CheckedCatalog;
 use crate::source::Source;
-use crate::spec::Spec;
 use crate::yaml::{self, Node, Value};
 
-/// The format version a lock starts with.
+/// The key that starts a lock, with its format version.
 const VERSION_KEY: &str = "errcodes-lock";
-const VERSION: i128 = 1;
+/// The format `errcodes lock` writes.
+const VERSION: i128 = 2;
+/// The format that recorded codes only.
+const VERSION_CODES_ONLY: i128 = 1;
 /// How to mend a damaged lock.
 const REGENERATE: &str =
     "the lock is written by `errcodes lock`: run it again rather than edit the lock";
@@ -53,7 +63,8 @@ pub fn path_of(catalog: &Path) -> PathBuf {
     catalog.with_extension("lock")
 }
 
-/// A lock as read: the codes it records, in file order.
+/// A lock: what a catalog promises its clients, as read from a file or as
+/// a catalog would have it now.
 ///
 /// ```
 /// use errcodes_codegen::lock::Lock;
@@ -64,33 +75,53 @@ pub fn path_of(catalog: &Path) -> PathBuf {
 /// )
 /// .unwrap();
 /// // What `errcodes lock` writes for a catalog locked for the first time.
-/// let text = Lock::default().updated(&catalog).render(&catalog);
+/// let text = Lock::default().updated(&catalog).render();
+/// assert!(text.contains("\ncatalog: {name: ShopError, wire-format: problem, problem-code: member}\n"));
 /// assert!(text.ends_with("  \"OUT_OF_STOCK\": {name: OutOfStock, status: 409, action: none}\n"));
-/// assert_eq!(Lock::read("shop.lock", &text).unwrap().updated(&catalog).render(&catalog), text);
+/// assert_eq!(Lock::read("shop.lock", &text).unwrap().updated(&catalog).render(), text);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lock {
-    entries: Vec<Locked>,
+    /// `None` in a lock of format 1, which did not record it.
+    pub(crate) catalog: Option<CatalogTerms>,
+    /// Where `catalog` is written.
+    pub(crate) catalog_at: Location,
+    pub(crate) entries: Vec<Locked>,
+}
+
+/// What a lock records of the catalog as a whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CatalogTerms {
+    pub(crate) name: String,
+    pub(crate) wire_format: WireFormat,
+    pub(crate) problem_type: Option<String>,
+    pub(crate) problem_code: ProblemCode,
 }
 
 /// One code in a lock.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Locked {
-    code: String,
+pub(crate) struct Locked {
+    pub(crate) code: String,
     /// Where its key is written.
-    at: Location,
-    state: State,
+    pub(crate) at: Location,
+    pub(crate) state: State,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum State {
-    Published {
-        name: String,
-        status: u16,
-        action: Action,
-    },
+pub(crate) enum State {
+    Published(CodeTerms),
     /// Removed from the catalog for good; the code is never used again.
     Retired,
+}
+
+/// What a lock records of one published code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CodeTerms {
+    pub(crate) name: String,
+    pub(crate) status: u16,
+    pub(crate) action: Action,
+    /// The code's own wire format; `None` when it has the catalog's.
+    pub(crate) wire_format: Option<WireFormat>,
 }
 
 impl Lock {
@@ -114,57 +145,102 @@ impl Lock {
         }
     }
 
+    /// What `catalog` promises now, with no code retired.
+    #[must_use]
+    pub fn of(catalog: &CheckedCatalog) -> Lock {
+        let entries = catalog.codes.iter().map(|code| Locked {
+            code: code.code.value.clone(),
+            at: Location::START,
+            state: State::Published(CodeTerms {
+                name: code.name.value.clone(),
+                status: code.status.value,
+                action: code.action.value,
+                wire_format: code
+                    .wire_format
+                    .is_written()
+                    .then_some(code.wire_format.value),
+            }),
+        });
+        Lock {
+            catalog: Some(CatalogTerms {
+                name: catalog.name.value.clone(),
+                wire_format: catalog.wire_format.value,
+                problem_type: catalog.problem_type.as_ref().map(|t| t.value.clone()),
+                problem_code: catalog.problem_code.value,
+            }),
+            catalog_at: Location::START,
+            entries: entries.collect(),
+        }
+    }
+
     /// The lock that `catalog` should have now: its codes in catalog
     /// order, then the retired ones. A code of this lock that the catalog
     /// no longer has stays as retired.
     #[must_use]
     pub fn updated(&self, catalog: &CheckedCatalog) -> Lock {
-        let current: HashSet<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
-        let published = catalog.codes.iter().map(|code| Locked {
-            code: code.code.clone(),
-            at: Location::START,
-            state: State::Published {
-                name: code.name.clone(),
-                status: code.status,
-                action: code.action,
-            },
-        });
-        let retired = self
+        let mut lock = Lock::of(catalog);
+        lock.keep_retired(self);
+        lock
+    }
+
+    /// Adds, as retired, the codes of `earlier` that this lock lacks.
+    pub(crate) fn keep_retired(&mut self, earlier: &Lock) {
+        let current: HashSet<&str> = self.entries.iter().map(|e| e.code.as_str()).collect();
+        let retired: Vec<Locked> = earlier
             .entries
             .iter()
             .filter(|entry| !current.contains(entry.code.as_str()))
             .map(|entry| Locked {
                 state: State::Retired,
                 ..entry.clone()
-            });
-        Lock {
-            entries: published.chain(retired).collect(),
-        }
+            })
+            .collect();
+        self.entries.extend(retired);
+    }
+
+    /// The entry of `code`, if the lock has one.
+    pub(crate) fn entry(&self, code: &str) -> Option<&Locked> {
+        self.entries.iter().find(|entry| entry.code == code)
     }
 
     /// The lock's text, headed by a comment naming the catalog's enum.
     #[must_use]
-    pub fn render(&self, catalog: &CheckedCatalog) -> String {
-        let mut out = format!(
-            "# The codes of `{}` that clients depend on: variant name, HTTP status\n\
-             # and action. Written by `errcodes lock`; commit it beside the catalog.\n\
-             # The errcodes! macro refuses a catalog that breaks it.\n\
-             {VERSION_KEY}: {VERSION}\ncodes:\n",
-            catalog.name
+    pub fn render(&self) -> String {
+        let mut out = String::with_capacity(64 * self.entries.len() + 256);
+        let name = self.catalog.as_ref().map_or("", |terms| &terms.name);
+        let _ = write!(
+            out,
+            "# What clients of `{name}` depend on: how its bodies carry codes, and each\n\
+             # code's variant name, HTTP status and action. Written by `errcodes lock`;\n\
+             # commit it beside the catalog. The errcodes! macro refuses a catalog that\n\
+             # breaks it.\n\
+             {VERSION_KEY}: {VERSION}\n"
         );
+        if let Some(terms) = &self.catalog {
+            let _ = write!(
+                out,
+                "catalog: {{name: {}, wire-format: {}",
+                terms.name, terms.wire_format
+            );
+            if let Some(template) = &terms.problem_type {
+                let _ = write!(out, ", problem-type: {}", quoted(template));
+            }
+            let _ = writeln!(out, ", problem-code: {}}}", terms.problem_code);
+        }
+        out.push_str("codes:\n");
         for entry in &self.entries {
             let _ = write!(out, "  {}: ", quoted(&entry.code));
             match &entry.state {
-                State::Published {
-                    name,
-                    status,
-                    action,
-                } => {
-                    let _ = writeln!(
+                State::Published(terms) => {
+                    let _ = write!(
                         out,
-                        "{{name: {name}, status: {status}, action: {}}}",
-                        action.as_str()
+                        "{{name: {}, status: {}, action: {}",
+                        terms.name, terms.status, terms.action
                     );
+                    if let Some(format) = terms.wire_format {
+                        let _ = write!(out, ", wire-format: {format}");
+                    }
+                    out.push_str("}\n");
                 }
                 State::Retired => out.push_str("retired\n"),
             }
@@ -173,11 +249,11 @@ impl Lock {
     }
 }
 
-/// A code as a YAML double-quoted string, which every reader reads alike.
-fn quoted(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + 2);
+/// A text as a YAML double-quoted string, which every reader reads alike.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in code.chars() {
+    for c in text.chars() {
         match c {
             '"' | '\\' => {
                 out.push('\\');
@@ -206,30 +282,26 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
         }
     };
     let Value::Map(top) = &root.value else {
-        errors.push(
-            Diagnostic::new(
-                format!("a lock must be a mapping, found {}", root.value.kind()),
-                root.at,
-            )
-            .in_lock()
-            .help(REGENERATE),
-        );
+        errors.push(damaged(
+            format!("a lock must be a mapping, found {}", root.value.kind()),
+            root.at,
+        ));
         return lock;
     };
     let find = |key: &str| top.iter().find(|(k, _)| is_str(k, key)).map(|(_, v)| v);
-    match find(VERSION_KEY).map(|node| &node.value) {
-        Some(Value::Int(VERSION)) => {}
-        _ => errors.push(
-            Diagnostic::new(
-                format!("the lock does not start with `{VERSION_KEY}: {VERSION}`"),
-                root.at,
-            )
-            .in_lock()
-            .help(REGENERATE),
-        ),
-    }
+    let version = if let Some(&Value::Int(version @ (VERSION | VERSION_CODES_ONLY))) =
+        find(VERSION_KEY).map(|node| &node.value)
+    {
+        version
+    } else {
+        errors.push(damaged(
+            format!("the lock does not start with `{VERSION_KEY}: {VERSION}`"),
+            root.at,
+        ));
+        VERSION
+    };
     for (key, _) in top {
-        if ![VERSION_KEY, "codes"]
+        if ![VERSION_KEY, "catalog", "codes"]
             .iter()
             .any(|known| is_str(key, known))
         {
@@ -237,24 +309,37 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
                 Value::Str { text, .. } => format!("unknown key `{text}` in the lock"),
                 other => format!("unknown key in the lock: {}", other.kind()),
             };
-            errors.push(Diagnostic::new(written, key.at).in_lock().help(REGENERATE));
+            errors.push(damaged(written, key.at));
         }
     }
+    match (find("catalog"), version) {
+        (Some(node), VERSION) => {
+            lock.catalog_at = node.at;
+            lock.catalog = catalog_terms(node);
+            if lock.catalog.is_none() {
+                errors.push(damaged(
+                    "`catalog` must be `{name: …, wire-format: …, problem-code: …}`, with `problem-type: …` when the catalog has one",
+                    node.at,
+                ));
+            }
+        }
+        (None, VERSION) => errors.push(damaged("the lock has no `catalog`", root.at)),
+        (Some(node), _) => errors.push(damaged(
+            format!("a lock of format {VERSION_CODES_ONLY} has no `catalog`"),
+            node.at,
+        )),
+        (None, _) => {}
+    }
     let Some(codes) = find("codes") else {
-        errors.push(
-            Diagnostic::new("the lock has no `codes`", root.at)
-                .in_lock()
-                .help(REGENERATE),
-        );
+        errors.push(damaged("the lock has no `codes`", root.at));
         return lock;
     };
     let Value::Map(codes) = &codes.value else {
         if codes.value != Value::Null {
-            errors.push(
-                Diagnostic::new("`codes` must map each code to what is locked", codes.at)
-                    .in_lock()
-                    .help(REGENERATE),
-            );
+            errors.push(damaged(
+                "`codes` must map each code to what is locked",
+                codes.at,
+            ));
         }
         return lock;
     };
@@ -262,27 +347,28 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
     lock
 }
 
+fn damaged(message: impl Into<String>, at: Location) -> Diagnostic {
+    Diagnostic::new(message, at).in_lock().help(REGENERATE)
+}
+
 /// Reads the entries under `codes`.
 fn read_codes(codes: &[(Node, Node)], lock: &mut Lock, errors: &mut Errors) {
     let mut seen: HashMap<&str, Location> = HashMap::with_capacity(codes.len());
     for (key, value) in codes {
         let Value::Str { text: code, .. } = &key.value else {
-            errors.push(
-                Diagnostic::new(
-                    format!("a locked code must be a string, found {}", key.value.kind()),
-                    key.at,
-                )
-                .in_lock()
-                .help(REGENERATE),
-            );
+            errors.push(damaged(
+                format!("a locked code must be a string, found {}", key.value.kind()),
+                key.at,
+            ));
             continue;
         };
         if let Some(first) = seen.get(code.as_str()) {
             errors.push(
-                Diagnostic::new(format!("code `{code}` is locked twice"), key.at)
-                    .in_lock()
-                    .note_at(File::Lock, *first, "first locked here")
-                    .help(REGENERATE),
+                damaged(format!("code `{code}` is locked twice"), key.at).note_at(
+                    Document::Lock,
+                    *first,
+                    "first locked here",
+                ),
             );
             continue;
         }
@@ -293,14 +379,12 @@ fn read_codes(codes: &[(Node, Node)], lock: &mut Lock, errors: &mut Errors) {
                 at: key.at,
                 state,
             }),
-            None => errors.push(
-                Diagnostic::new(
-                    format!("the entry of `{code}` must be `{{name: …, status: …, action: …}}` or `retired`"),
-                    value.at,
-                )
-                .in_lock()
-                .help(REGENERATE),
-            ),
+            None => errors.push(damaged(
+                format!(
+                    "the entry of `{code}` must be `{{name: …, status: …, action: …}}`, with `wire-format: …` when the code has its own, or `retired`"
+                ),
+                value.at,
+            )),
         }
     }
 }
@@ -309,205 +393,81 @@ fn is_str(node: &Node, wanted: &str) -> bool {
     matches!(&node.value, Value::Str { text, .. } if text == wanted)
 }
 
-/// A locked code's entry, when it has exactly the locked fields.
-fn state(node: &Node) -> Option<State> {
-    let fields = match &node.value {
-        Value::Str { text, .. } if text == RETIRED => return Some(State::Retired),
-        Value::Map(fields) if fields.len() == 3 => fields,
-        _ => return None,
-    };
-    let get = |key: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| is_str(k, key))
-            .map(|(_, v)| &v.value)
-    };
-    let (
-        Some(Value::Str { text: name, .. }),
-        Some(Value::Int(status)),
-        Some(Value::Str { text: action, .. }),
-    ) = (get("name"), get("status"), get("action"))
-    else {
+/// The fields of a flow mapping, when it has only the keys `required` and
+/// `optional` and every required one.
+fn fields<'n>(
+    node: &'n Node,
+    required: &[&str],
+    optional: &[&str],
+) -> Option<HashMap<&'n str, &'n Value>> {
+    let Value::Map(pairs) = &node.value else {
         return None;
     };
-    Some(State::Published {
-        name: name.clone(),
-        status: u16::try_from(*status).ok()?,
-        action: action.parse().ok()?,
+    let mut fields = HashMap::with_capacity(pairs.len());
+    for (key, value) in pairs {
+        let Value::Str { text, .. } = &key.value else {
+            return None;
+        };
+        let known = required.contains(&text.as_str()) || optional.contains(&text.as_str());
+        if !known || fields.insert(text.as_str(), &value.value).is_some() {
+            return None;
+        }
+    }
+    required
+        .iter()
+        .all(|key| fields.contains_key(key))
+        .then_some(fields)
+}
+
+fn word<T: std::str::FromStr>(value: Option<&&Value>) -> Option<T> {
+    match value? {
+        Value::Str { text, .. } => text.parse().ok(),
+        _ => None,
+    }
+}
+
+fn string(value: Option<&&Value>) -> Option<String> {
+    match value? {
+        Value::Str { text, .. } => Some(text.clone()),
+        _ => None,
+    }
+}
+
+/// What the lock records of the catalog, when it has exactly its fields.
+fn catalog_terms(node: &Node) -> Option<CatalogTerms> {
+    let fields = fields(
+        node,
+        &["name", "wire-format", "problem-code"],
+        &["problem-type"],
+    )?;
+    Some(CatalogTerms {
+        name: string(fields.get("name"))?,
+        wire_format: word(fields.get("wire-format"))?,
+        problem_type: match fields.get("problem-type") {
+            None => None,
+            value => Some(string(value)?),
+        },
+        problem_code: word(fields.get("problem-code"))?,
     })
 }
 
-/// Reports every way the catalog breaks its lock. `catalog_path` names the
-/// catalog in the help, as `errcodes lock` takes it.
-pub(crate) fn enforce(
-    lock: &Lock,
-    spec: &Spec,
-    checked: &Checked<'_>,
-    catalog: &CheckedCatalog,
-    catalog_path: &str,
-    errors: &mut Errors,
-) {
-    let relock = format!("`errcodes lock --allow-breaking {catalog_path}`");
-    let current: HashMap<&str, usize> = catalog
-        .codes
-        .iter()
-        .enumerate()
-        .map(|(i, code)| (code.code.as_str(), i))
-        .collect();
-    for locked in &lock.entries {
-        let found = current
-            .get(locked.code.as_str())
-            .and_then(|&i| Some((checked.codes.get(i)?, catalog.codes.get(i)?)));
-        match (&locked.state, found) {
-            // A code refused for its own mistake was reported there.
-            (State::Published { .. }, None)
-                if spec.codes.iter().any(|entry| {
-                    entry
-                        .code
-                        .as_ref()
-                        .is_some_and(|code| code.value == locked.code)
-                }) => {}
-            (State::Published { name, .. }, None) => {
-                errors.push(removed(
-                    &locked.code,
-                    name,
-                    locked.at,
-                    &catalog.name,
-                    &relock,
-                ));
-            }
-            (
-                State::Published {
-                    name,
-                    status,
-                    action,
-                },
-                Some((entry, code)),
-            ) => {
-                let was = Was {
-                    locked,
-                    name,
-                    status: *status,
-                    action: *action,
-                };
-                let action_known = action_known(spec, checked, entry);
-                changed(
-                    &was,
-                    entry,
-                    code,
-                    action_known,
-                    &catalog.name,
-                    &relock,
-                    errors,
-                );
-            }
-            (State::Retired, Some((entry, _))) => {
-                let at = entry.spec.code_at();
-                errors.push(
-                    Diagnostic::new(format!("code `{}` was retired and cannot be used again", locked.code), at)
-                        .note_at(File::Lock, locked.at, "retired here")
-                        .help("clients that knew the old code would read this entry with the old meaning: give it a code of its own"),
-                );
-            }
-            (State::Retired, None) => {}
-        }
+/// A locked code's entry, when it has exactly the locked fields.
+fn state(node: &Node) -> Option<State> {
+    if is_str(node, RETIRED) {
+        return Some(State::Retired);
     }
-}
-
-fn removed(code: &str, name: &str, at: Location, enum_name: &str, relock: &str) -> Diagnostic {
-    Diagnostic::new(format!("locked code `{code}` is no longer in the catalog"), at)
-        .in_lock()
-        .note(format!(
-            "clients that handle `{code}` would never see it again, and Rust code naming `{enum_name}::{name}` would not compile"
-        ))
-        .help(
-            "to retire it, keep its entry and add `deprecated:` with the reason, and `replaced-by:` a code to use instead",
-        )
-        .help(format!(
-            "to remove it anyway, run {relock}: the lock keeps `{code}` as retired, so that it is never reused"
-        ))
-}
-
-/// Whether a code's action is its own, the catalog's default or implied by
-/// its status, and not a stand-in for a value refused for its own mistake.
-fn action_known(spec: &Spec, checked: &Checked<'_>, entry: &Entry<'_>) -> bool {
-    if entry.spec.classes.action.is_some() {
-        entry.classes.action.is_some()
-    } else if spec.defaults.action.is_some() {
-        checked.defaults.action.is_some()
-    } else {
-        // Implied by the status, which must have passed.
-        entry.status.is_some()
-    }
-}
-
-/// A locked code as the lock has it.
-struct Was<'l> {
-    locked: &'l Locked,
-    name: &'l str,
-    status: u16,
-    action: Action,
-}
-
-fn changed(
-    was: &Was<'_>,
-    entry: &Entry<'_>,
-    code: &CheckedCode,
-    action_known: bool,
-    enum_name: &str,
-    relock: &str,
-    errors: &mut Errors,
-) {
-    let spec = entry.spec;
-    let code_at = spec.code_at();
-    let id = &code.code;
-    let retire = format!(
-        "or give the new meaning a new code and retire this one with `deprecated:` and `replaced-by:`; to break clients anyway, run {relock}"
-    );
-    // A status or action refused for its own mistake has a stand-in.
-    if entry.status.is_some() && code.status != was.status {
-        let at = spec.status.map_or(code_at, |status| status.at);
-        errors.push(
-            Diagnostic::new(
-                format!(
-                    "locked code `{id}` changed its status from {} to {}",
-                    was.status, code.status
-                ),
-                at,
-            )
-            .note_at(
-                File::Lock,
-                was.locked.at,
-                format!("locked with status {}", was.status),
-            )
-            .help(format!(
-                "clients branch on the status of a published code: keep {}, {retire}",
-                was.status
-            )),
-        );
-    }
-    if action_known && code.action != was.action {
-        let at = spec
-            .classes
-            .action
-            .as_ref()
-            .map_or(code_at, |action| action.at);
-        let (old, new) = (was.action.as_str(), code.action.as_str());
-        errors.push(
-            Diagnostic::new(format!("locked code `{id}` changed its action from `{old}` to `{new}`"), at)
-                .note_at(File::Lock, was.locked.at, format!("locked with action `{old}`"))
-                .help(format!("clients retry or stop by the action of a published code: keep `action: {old}`, {retire}")),
-        );
-    }
-    if code.name != was.name {
-        let at = spec.name.as_ref().map_or(code_at, |name| name.at);
-        let (old, new) = (was.name, &code.name);
-        errors.push(
-            Diagnostic::new(format!("the variant of locked code `{id}` was renamed from `{old}` to `{new}`"), at)
-                .note_at(File::Lock, was.locked.at, format!("locked as `{enum_name}::{old}`"))
-                .help(format!(
-                    "Rust code naming `{enum_name}::{old}` would not compile: keep it with `name: {old}`, {retire}"
-                )),
-        );
-    }
+    let fields = fields(node, &["name", "status", "action"], &["wire-format"])?;
+    let status = match fields.get("status")? {
+        Value::Int(status) => u16::try_from(*status).ok()?,
+        _ => return None,
+    };
+    Some(State::Published(CodeTerms {
+        name: string(fields.get("name"))?,
+        status,
+        action: word(fields.get("action"))?,
+        wire_format: match fields.get("wire-format") {
+            None => None,
+            value => Some(word(value)?),
+        },
+    }))
 }

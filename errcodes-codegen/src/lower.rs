@@ -1,14 +1,16 @@
 //! Turns what passed the rules into the checked model: defaults applied,
-//! texts trimmed, and stand-ins for values that were refused, so that a
-//! catalog with mistakes still yields an enum to generate next to its
-//! errors and the user sees the real mistakes, not every use of a missing
-//! variant.
+//! texts trimmed, each value paired with where it came from, and stand-ins
+//! for values that were refused, so that a catalog with mistakes still
+//! yields an enum to generate next to its errors and the user sees the real
+//! mistakes, not every use of a missing variant.
 
 use errcodes_core::{Action, Outcome, ProblemCode, Severity, WireFormat};
 
-use crate::check::{Checked, Entry};
-use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain};
-use crate::spec::Text;
+use crate::check::{Passed, PassedCode};
+use crate::diagnostic::Location;
+use crate::lint::Lint;
+use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain, Located, Provenance};
+use crate::spec::WrittenText;
 
 /// The status of a code whose status was refused: any valid one will do,
 /// since the catalog does not compile.
@@ -16,74 +18,219 @@ const STAND_IN_STATUS: u16 = 500;
 
 /// The model of what passed; `None` when the catalog has no usable name,
 /// since then not even a stand-in enum can be generated.
-pub(crate) fn lower(checked: &Checked<'_>) -> Option<CheckedCatalog> {
-    let wire_format = checked.wire_format.unwrap_or(WireFormat::Problem);
+pub(crate) fn lower(passed: &Passed<'_>) -> Option<CheckedCatalog> {
+    let spec = passed.spec;
+    let wire_format = choice(
+        passed.wire_format,
+        spec.wire_format.as_ref(),
+        WireFormat::Problem,
+    );
+    let problem_type = passed.problem_type.and_then(optional);
+    // In the type URI when it has room for the code, else in a member.
+    let implied_place = match &problem_type {
+        Some(template) if template.value.contains("{code}") => ProblemCode::Type,
+        _ => ProblemCode::Member,
+    };
     Some(CheckedCatalog {
-        name: checked.name?.to_owned(),
-        description: optional(checked.description),
-        code_formats: checked.code_formats.iter().map(|&f| f.to_owned()).collect(),
-        wire_format,
-        problem_type: checked.problem_type.map(str::to_owned),
-        // In the type URI when it has room for the code, else in a member.
-        problem_code: checked.problem_code.unwrap_or(match checked.problem_type {
-            Some(template) if template.contains("{code}") => ProblemCode::Type,
-            _ => ProblemCode::Member,
-        }),
-        domains: checked
+        name: Located::written(passed.name?.value.clone(), passed.name?.at),
+        description: spec.description.as_ref().and_then(optional),
+        code_formats: passed
+            .code_formats
+            .iter()
+            .map(|format| Located::written(format.value.clone(), format.at))
+            .collect(),
+        problem_code: choice(
+            passed.problem_code,
+            spec.problem_code.as_ref(),
+            implied_place,
+        ),
+        problem_type,
+        allow: allowed(&passed.allow),
+        domains: passed
             .domains
             .iter()
             .map(|domain| CheckedDomain {
-                id: domain.id.value.clone(),
-                title: optional(domain.title.as_ref()).unwrap_or_default(),
-                description: optional(domain.description.as_ref()),
+                id: Located::written(domain.id.value.clone(), domain.id.at),
+                title: domain
+                    .title
+                    .as_ref()
+                    .and_then(optional)
+                    .unwrap_or_else(|| Located {
+                        value: String::new(),
+                        from: Provenance::StandIn,
+                    }),
+                description: domain.description.as_ref().and_then(optional),
             })
             .collect(),
-        codes: checked
+        codes: passed
             .codes
             .iter()
-            .map(|entry| code(entry, checked, wire_format))
+            .map(|entry| code(entry, passed, &wire_format))
             .collect(),
+        refused: passed.refused.iter().map(|&code| code.to_owned()).collect(),
+        wire_format,
     })
 }
 
 /// A code: its own classifications, else the catalog's `defaults`, else
 /// what its status implies.
-fn code(entry: &Entry<'_>, checked: &Checked<'_>, wire_format: WireFormat) -> CheckedCode {
-    let status = entry.status.unwrap_or(STAND_IN_STATUS);
-    let (own, defaults) = (entry.classes, checked.defaults);
+fn code(
+    entry: &PassedCode<'_>,
+    passed: &Passed<'_>,
+    wire_format: &Located<WireFormat>,
+) -> CheckedCode {
+    let spec = entry.spec;
+    let status = match (entry.status, spec.status) {
+        (Some(status), Some(written)) => Located::written(status, written.at),
+        _ => Located {
+            value: STAND_IN_STATUS,
+            from: Provenance::StandIn,
+        },
+    };
+    // What the status implies stands in when the status does.
+    let implied_from = if status.is_stand_in() {
+        Provenance::StandIn
+    } else {
+        Provenance::Derived
+    };
+    let (own, defaults) = (&entry.classes, &passed.defaults);
+    let (own_written, defaults_written) = (&spec.classes, &passed.spec.defaults);
+    let title = spec.title.as_ref().and_then(optional).unwrap_or(Located {
+        value: String::new(),
+        from: Provenance::StandIn,
+    });
     CheckedCode {
-        code: entry.code.to_owned(),
-        name: entry.name.clone(),
-        status,
-        title: optional(entry.title).unwrap_or_default(),
-        description: optional(entry.spec.description.as_ref()),
-        resolution: optional(entry.spec.resolution.as_ref()),
-        action: own
-            .action
-            .or(defaults.action)
-            .unwrap_or(Action::for_status(status)),
-        severity: own
-            .severity
-            .or(defaults.severity)
-            .unwrap_or(Severity::for_status(status)),
-        outcome: own
-            .outcome
-            .or(defaults.outcome)
-            .unwrap_or(Outcome::for_status(status)),
-        origin: own.origin.or(defaults.origin),
-        domain: entry.domain,
-        wire_format: entry.wire_format.unwrap_or(wire_format),
-        deprecated: optional(entry.spec.deprecated.as_ref()).or_else(|| {
-            let replacement = checked.codes.get(entry.replaced_by?)?;
-            Some(format!("Replaced by `{}`.", replacement.code))
+        at: spec.at,
+        code: Located::written(entry.code.value.clone(), entry.code.at),
+        name: match &spec.name {
+            Some(name) => Located::written(entry.name.clone(), name.at),
+            None => Located::derived(entry.name.clone()),
+        },
+        title,
+        description: spec.description.as_ref().and_then(optional),
+        resolution: spec.resolution.as_ref().and_then(optional),
+        action: classification(
+            (own.action, own_written.action.as_ref()),
+            (defaults.action, defaults_written.action.as_ref()),
+            Located {
+                value: Action::for_status(status.value),
+                from: implied_from,
+            },
+        ),
+        severity: classification(
+            (own.severity, own_written.severity.as_ref()),
+            (defaults.severity, defaults_written.severity.as_ref()),
+            Located {
+                value: Severity::for_status(status.value),
+                from: implied_from,
+            },
+        ),
+        outcome: classification(
+            (own.outcome, own_written.outcome.as_ref()),
+            (defaults.outcome, defaults_written.outcome.as_ref()),
+            Located {
+                value: Outcome::for_status(status.value),
+                from: implied_from,
+            },
+        ),
+        origin: optional_classification(
+            (own.origin, own_written.origin.as_ref()),
+            (defaults.origin, defaults_written.origin.as_ref()),
+        ),
+        domain: entry
+            .domain
+            .zip(spec.domain.as_ref())
+            .map(|(index, written)| Located::written(index, written.at)),
+        wire_format: match (entry.wire_format, spec.wire_format.as_ref()) {
+            (Some(format), Some(written)) => Located::written(format, written.at),
+            (None, Some(_)) => Located {
+                value: wire_format.value,
+                from: Provenance::StandIn,
+            },
+            (_, None) => Located::derived(wire_format.value),
+        },
+        deprecated: spec.deprecated.as_ref().and_then(optional).or_else(|| {
+            let replacement = passed.codes.get(entry.replaced_by?)?;
+            Some(Located::derived(format!(
+                "Replaced by `{}`.",
+                replacement.code.value
+            )))
         }),
-        replaced_by: entry.replaced_by,
-        location: entry.spec.at,
+        replaced_by: entry
+            .replaced_by
+            .zip(spec.replaced_by.as_ref())
+            .map(|(index, written)| Located::written(index, written.at)),
+        allow: allowed(&entry.allow),
+        status,
     }
 }
 
+/// A value the entry may give, else `defaults`, else something implied. A
+/// value written but refused makes what takes its place a stand-in.
+fn classification<T: Copy>(
+    own: (Option<T>, Option<&WrittenText>),
+    default: (Option<T>, Option<&WrittenText>),
+    implied: Located<T>,
+) -> Located<T> {
+    let fallback = match default {
+        (Some(value), Some(written)) => Located {
+            value,
+            from: Provenance::Defaults(written.at),
+        },
+        (None, Some(_)) => Located {
+            from: Provenance::StandIn,
+            ..implied
+        },
+        _ => implied,
+    };
+    match own {
+        (Some(value), Some(written)) => Located::written(value, written.at),
+        (None, Some(_)) => Located {
+            from: Provenance::StandIn,
+            ..fallback
+        },
+        _ => fallback,
+    }
+}
+
+/// A classification without a default: the entry's, else `defaults`'.
+fn optional_classification<T: Copy>(
+    own: (Option<T>, Option<&WrittenText>),
+    default: (Option<T>, Option<&WrittenText>),
+) -> Option<Located<T>> {
+    match (own, default) {
+        ((Some(value), Some(written)), _) => Some(Located::written(value, written.at)),
+        ((None, Some(_)), _) => None,
+        (_, (Some(value), Some(written))) => Some(Located {
+            value,
+            from: Provenance::Defaults(written.at),
+        }),
+        _ => None,
+    }
+}
+
+/// A word of a vocabulary that passed, or the default; a refused word gets
+/// the default as a stand-in.
+fn choice<T: Copy>(passed: Option<T>, written: Option<&WrittenText>, default: T) -> Located<T> {
+    match (passed, written) {
+        (Some(value), Some(written)) => Located::written(value, written.at),
+        (_, Some(_)) => Located {
+            value: default,
+            from: Provenance::StandIn,
+        },
+        (_, None) => Located::derived(default),
+    }
+}
+
+fn allowed(lints: &[(Lint, Location)]) -> Vec<Located<Lint>> {
+    lints
+        .iter()
+        .map(|&(lint, at)| Located::written(lint, at))
+        .collect()
+}
+
 /// A text without surrounding whitespace; `None` when nothing is left.
-fn optional(text: Option<&Text>) -> Option<String> {
-    let trimmed = text?.value.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+fn optional(text: &WrittenText) -> Option<Located<String>> {
+    let trimmed = text.value.trim();
+    (!trimmed.is_empty()).then(|| Located::written(trimmed.to_owned(), text.at))
 }

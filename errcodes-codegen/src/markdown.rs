@@ -2,6 +2,8 @@
 //! and for the reference pages tools write: no title or description can
 //! turn into markup or break a `cargo doc -D warnings`.
 
+use crate::model::CheckedDomain;
+
 /// `text` as a Markdown code span, whatever backticks it contains.
 ///
 /// ```
@@ -73,6 +75,39 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// A domain as both doc renderers name it: its title, then its id.
+///
+/// ```
+/// let catalog = errcodes_codegen::parse(
+///     "t.yaml",
+///     "name: E\ndomains:\n  \"08\": Connection exception\ncodes:\n  - {code: A, status: 400, title: A, domain: \"08\"}\n",
+/// )
+/// .unwrap();
+/// assert_eq!(errcodes_codegen::markdown::domain_label(&catalog.domains[0]), "Connection exception (`08`)");
+/// ```
+#[must_use]
+pub fn domain_label(domain: &CheckedDomain) -> String {
+    format!(
+        "{} ({})",
+        escape(&domain.title.value),
+        code_span(&domain.id.value)
+    )
+}
+
+/// `n` and `noun`, made plural when `n` is not one: `1 code`, `2 codes`.
+///
+/// ```
+/// assert_eq!(errcodes_codegen::markdown::plural(2, "code"), "2 codes");
+/// ```
+#[must_use]
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! A checked catalog: every code valid, unique, named and classified, with
-//! defaults applied. The code generator, the documentation and every tool
+//! defaults applied, and every value paired with where it came from. The
+//! code generator, the documentation, the lints, the lock and every tool
 //! read only this.
 //!
 //! The types are named `Checked…` so that they are never mistaken for the
@@ -9,72 +10,219 @@
 use errcodes_core::{Action, Origin, Outcome, ProblemCode, Severity, WireFormat};
 
 use crate::diagnostic::Location;
+use crate::lint::Lint;
+
+/// Where a value of the checked model comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Provenance {
+    /// Written in the catalog, here.
+    Written(Location),
+    /// Given by the catalog's `defaults`, written here.
+    Defaults(Location),
+    /// Implied by another value: a variant name by its code, an action by
+    /// the status, a code's wire format by the catalog's.
+    Derived,
+    /// Stands in for a value that was refused: the catalog has an error
+    /// there, and does not compile.
+    StandIn,
+}
+
+/// A value of the checked model and where it came from.
+///
+/// ```
+/// let catalog = errcodes_codegen::parse(
+///     "shop.yaml",
+///     "name: ShopError\ncodes:\n  - code: RATE_LIMITED\n    status: 429\n    title: Rate limited\n",
+/// )
+/// .unwrap();
+/// let code = &catalog.codes[0];
+/// assert_eq!(code.status.value, 429);
+/// assert_eq!(code.status.at().map(|at| at.line), Some(4));
+/// // No `action` is written: 429 implies it.
+/// assert_eq!(code.action.value.as_str(), "retry-after");
+/// assert_eq!(code.action.at(), None);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where it came from.
+    pub from: Provenance,
+}
+
+impl<T> Located<T> {
+    /// `value`, written at `at`.
+    pub(crate) fn written(value: T, at: Location) -> Self {
+        Located {
+            value,
+            from: Provenance::Written(at),
+        }
+    }
+
+    /// `value`, implied by another value.
+    pub(crate) fn derived(value: T) -> Self {
+        Located {
+            value,
+            from: Provenance::Derived,
+        }
+    }
+
+    /// Where the value is written in the catalog, in the entry or in
+    /// `defaults`; `None` when it is implied or a stand-in.
+    #[must_use]
+    pub fn at(&self) -> Option<Location> {
+        match self.from {
+            Provenance::Written(at) | Provenance::Defaults(at) => Some(at),
+            Provenance::Derived | Provenance::StandIn => None,
+        }
+    }
+
+    /// Whether the value stands in for one that was refused.
+    #[must_use]
+    pub fn is_stand_in(&self) -> bool {
+        self.from == Provenance::StandIn
+    }
+
+    /// Whether the entry itself gives the value.
+    #[must_use]
+    pub fn is_written(&self) -> bool {
+        matches!(self.from, Provenance::Written(_))
+    }
+}
 
 /// A catalog that passed every check.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckedCatalog {
     /// The enum's name.
-    pub name: String,
+    pub name: Located<String>,
     /// What the catalog covers.
-    pub description: Option<String>,
+    pub description: Option<Located<String>>,
     /// The shapes its codes have, as declared by `code-format`.
-    pub code_formats: Vec<String>,
+    pub code_formats: Vec<Located<String>>,
     /// How its codes are sent, unless a code says otherwise.
-    pub wire_format: WireFormat,
+    pub wire_format: Located<WireFormat>,
     /// The `type` URI of its problem details, where `{code}` stands for the
     /// code; `None` for `about:blank`.
-    pub problem_type: Option<String>,
+    pub problem_type: Option<Located<String>>,
     /// Where a problem detail carries the code.
-    pub problem_code: ProblemCode,
+    pub problem_code: Located<ProblemCode>,
+    /// The lints the whole catalog allows.
+    pub allow: Vec<Located<Lint>>,
     /// The declared domains, in file order.
     pub domains: Vec<CheckedDomain>,
     /// The codes, in file order.
     pub codes: Vec<CheckedCode>,
+    /// The codes of entries that were refused for a mistake, as written:
+    /// empty unless the catalog has errors.
+    pub refused: Vec<String>,
 }
 
 /// A group of codes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckedDomain {
     /// The identifier codes refer to it by.
-    pub id: String,
+    pub id: Located<String>,
     /// Its human-readable title.
-    pub title: String,
+    pub title: Located<String>,
     /// What it covers.
-    pub description: Option<String>,
+    pub description: Option<Located<String>>,
 }
 
 /// One error code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckedCode {
+    /// Where its entry starts in the file.
+    pub at: Location,
     /// The stable identifier.
-    pub code: String,
+    pub code: Located<String>,
     /// The variant name.
-    pub name: String,
+    pub name: Located<String>,
     /// The HTTP status, in 100..=599.
-    pub status: u16,
+    pub status: Located<u16>,
     /// A short summary, on one line.
-    pub title: String,
+    pub title: Located<String>,
     /// What it means.
-    pub description: Option<String>,
+    pub description: Option<Located<String>>,
     /// How to resolve it.
-    pub resolution: Option<String>,
+    pub resolution: Option<Located<String>>,
     /// The recommended client action.
-    pub action: Action,
+    pub action: Located<Action>,
     /// How serious it is.
-    pub severity: Severity,
+    pub severity: Located<Severity>,
     /// What became of the request.
-    pub outcome: Outcome,
+    pub outcome: Located<Outcome>,
     /// Where the fault lies, if the catalog says.
-    pub origin: Option<Origin>,
+    pub origin: Option<Located<Origin>>,
     /// The index of its domain in [`CheckedCatalog::domains`].
-    pub domain: Option<usize>,
-    /// How it is sent over HTTP.
-    pub wire_format: WireFormat,
+    pub domain: Option<Located<usize>>,
+    /// How it is sent over HTTP: its own `wire-format`, or the catalog's.
+    pub wire_format: Located<WireFormat>,
     /// Why it is deprecated, when it is: `deprecated`, or for a code that
     /// only says `replaced-by`, a sentence naming its replacement.
-    pub deprecated: Option<String>,
+    pub deprecated: Option<Located<String>>,
     /// The index in [`CheckedCatalog::codes`] of the code that replaces it.
-    pub replaced_by: Option<usize>,
-    /// Where its entry starts in the file.
-    pub location: Location,
+    pub replaced_by: Option<Located<usize>>,
+    /// The lints this entry allows.
+    pub allow: Vec<Located<Lint>>,
+}
+
+impl CheckedCatalog {
+    /// The domain of `code`, if it has one.
+    #[must_use]
+    pub fn domain_of(&self, code: &CheckedCode) -> Option<&CheckedDomain> {
+        self.domains.get(code.domain.as_ref()?.value)
+    }
+
+    /// The code that replaces `code`, if it names one.
+    #[must_use]
+    pub fn replacement_of(&self, code: &CheckedCode) -> Option<&CheckedCode> {
+        self.codes.get(code.replaced_by.as_ref()?.value)
+    }
+
+    /// Whether `lint` is allowed for `code`, by its entry or by the catalog.
+    #[must_use]
+    pub fn allows(&self, code: &CheckedCode, lint: Lint) -> bool {
+        [&self.allow, &code.allow]
+            .into_iter()
+            .flatten()
+            .any(|allowed| allowed.value == lint)
+    }
+}
+
+impl CheckedCode {
+    /// Where a message about the code as a whole points: its `code`, or its
+    /// entry when the code is a stand-in.
+    #[must_use]
+    pub fn code_at(&self) -> Location {
+        self.code.at().unwrap_or(self.at)
+    }
+
+    /// Where a message about `value` points: where it is written, or else
+    /// at the code.
+    #[must_use]
+    pub fn place_of<T>(&self, value: &Located<T>) -> Location {
+        value.at().unwrap_or_else(|| self.code_at())
+    }
+
+    /// Its description, or `None`.
+    #[must_use]
+    pub fn description(&self) -> Option<&str> {
+        text(self.description.as_ref())
+    }
+
+    /// Its resolution, or `None`.
+    #[must_use]
+    pub fn resolution(&self) -> Option<&str> {
+        text(self.resolution.as_ref())
+    }
+
+    /// Why it is deprecated, or `None`.
+    #[must_use]
+    pub fn deprecation(&self) -> Option<&str> {
+        text(self.deprecated.as_ref())
+    }
+}
+
+fn text(value: Option<&Located<String>>) -> Option<&str> {
+    value.map(|text| text.value.as_str())
 }

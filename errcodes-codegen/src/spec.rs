@@ -2,14 +2,14 @@
 //! checked against the ones it may have, and each value against the type it
 //! must have; what the values mean is checked in `check.rs`.
 
-use crate::diagnostic::{Diagnostic, Errors, File, Location, closest, list};
+use crate::diagnostic::{Diagnostic, Document, Errors, Location, closest, list};
 use crate::keys;
 use crate::source::Source;
 use crate::yaml::{Node, Value};
 
 /// A string value and where it was written.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Text {
+pub(crate) struct WrittenText {
     pub(crate) value: String,
     pub(crate) at: Location,
     /// Written without quotes; see `Value::Str`.
@@ -54,7 +54,7 @@ impl Identifier {
 
 /// A whole number and where it was written.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Number {
+pub(crate) struct WrittenNumber {
     pub(crate) value: i128,
     pub(crate) at: Location,
 }
@@ -62,13 +62,15 @@ pub(crate) struct Number {
 /// A catalog as written, before its meaning is checked.
 #[derive(Debug, Default)]
 pub(crate) struct Spec {
-    pub(crate) name: Option<Text>,
-    pub(crate) description: Option<Text>,
-    pub(crate) code_formats: Vec<Text>,
-    pub(crate) wire_format: Option<Text>,
-    pub(crate) problem_type: Option<Text>,
-    pub(crate) problem_code: Option<Text>,
-    pub(crate) defaults: Classes,
+    pub(crate) name: Option<WrittenText>,
+    pub(crate) description: Option<WrittenText>,
+    pub(crate) code_formats: Vec<WrittenText>,
+    pub(crate) wire_format: Option<WrittenText>,
+    pub(crate) problem_type: Option<WrittenText>,
+    pub(crate) problem_code: Option<WrittenText>,
+    pub(crate) defaults: WrittenClasses,
+    /// The lints the catalog allows, as written.
+    pub(crate) allow: Vec<WrittenText>,
     pub(crate) domains: Vec<DomainSpec>,
     /// Domain ids that could not be read, as written: references to them
     /// are not reported again.
@@ -80,43 +82,36 @@ pub(crate) struct Spec {
 
 /// The classifications a code has, or that `defaults` gives every code.
 #[derive(Debug, Default)]
-pub(crate) struct Classes {
-    pub(crate) action: Option<Text>,
-    pub(crate) severity: Option<Text>,
-    pub(crate) outcome: Option<Text>,
-    pub(crate) origin: Option<Text>,
+pub(crate) struct WrittenClasses {
+    pub(crate) action: Option<WrittenText>,
+    pub(crate) severity: Option<WrittenText>,
+    pub(crate) outcome: Option<WrittenText>,
+    pub(crate) origin: Option<WrittenText>,
 }
 
 #[derive(Debug)]
 pub(crate) struct DomainSpec {
-    pub(crate) id: Text,
-    pub(crate) title: Option<Text>,
-    pub(crate) description: Option<Text>,
+    pub(crate) id: WrittenText,
+    pub(crate) title: Option<WrittenText>,
+    pub(crate) description: Option<WrittenText>,
 }
 
 /// One entry under `codes`.
 #[derive(Debug)]
 pub(crate) struct CodeSpec {
     pub(crate) at: Location,
-    pub(crate) code: Option<Text>,
-    pub(crate) name: Option<Text>,
-    pub(crate) status: Option<Number>,
-    pub(crate) title: Option<Text>,
-    pub(crate) description: Option<Text>,
-    pub(crate) resolution: Option<Text>,
-    pub(crate) domain: Option<Text>,
-    pub(crate) wire_format: Option<Text>,
-    pub(crate) classes: Classes,
-    pub(crate) deprecated: Option<Text>,
-    pub(crate) replaced_by: Option<Text>,
-}
-
-impl CodeSpec {
-    /// Where the entry's code is written, or the entry itself when it has
-    /// none: where a message about the code as a whole points.
-    pub(crate) fn code_at(&self) -> Location {
-        self.code.as_ref().map_or(self.at, |code| code.at)
-    }
+    pub(crate) code: Option<WrittenText>,
+    pub(crate) name: Option<WrittenText>,
+    pub(crate) status: Option<WrittenNumber>,
+    pub(crate) title: Option<WrittenText>,
+    pub(crate) description: Option<WrittenText>,
+    pub(crate) resolution: Option<WrittenText>,
+    pub(crate) domain: Option<WrittenText>,
+    pub(crate) wire_format: Option<WrittenText>,
+    pub(crate) classes: WrittenClasses,
+    pub(crate) deprecated: Option<WrittenText>,
+    pub(crate) replaced_by: Option<WrittenText>,
+    pub(crate) allow: Vec<WrittenText>,
 }
 
 /// Reads a parsed document; what cannot be read is reported and left out.
@@ -129,7 +124,7 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
         );
         return spec;
     }
-    let Some(top) = Fields::read(root, "the catalog", keys::CATALOG_KEYS, errors) else {
+    let Some(top) = Mapping::read(root, "the catalog", keys::CATALOG_KEYS, errors) else {
         return spec;
     };
     spec.name = top.text(keys::NAME, errors);
@@ -137,18 +132,11 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
     spec.wire_format = top.text(keys::WIRE_FORMAT, errors);
     spec.problem_type = top.text(keys::PROBLEM_TYPE, errors);
     spec.problem_code = top.text(keys::PROBLEM_CODE, errors);
-    if let Some(node) = top.get(keys::CODE_FORMAT) {
-        spec.code_formats = match &node.value {
-            Value::Seq(items) => items
-                .iter()
-                .filter_map(|item| text(item, keys::CODE_FORMAT, errors))
-                .collect(),
-            _ => text(node, keys::CODE_FORMAT, errors).into_iter().collect(),
-        };
-    }
+    spec.code_formats = top.texts(keys::CODE_FORMAT, errors);
+    spec.allow = top.texts(keys::ALLOW, errors);
     if let Some(fields) = top
         .get(keys::DEFAULTS)
-        .and_then(|node| Fields::read(node, "`defaults`", keys::DEFAULT_KEYS, errors))
+        .and_then(|node| Mapping::read(node, "`defaults`", keys::DEFAULT_KEYS, errors))
     {
         spec.defaults = fields.classes(errors);
     }
@@ -226,7 +214,7 @@ fn read_domains(
         };
         let (title, description) = match &value.value {
             Value::Str { .. } => (text(value, keys::TITLE, errors), None),
-            _ => match Fields::read(
+            _ => match Mapping::read(
                 value,
                 &format!("domain `{}`", id.value),
                 keys::DOMAIN_KEYS,
@@ -249,7 +237,7 @@ fn read_domains(
 }
 
 fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<CodeSpec> {
-    let fields = Fields::read(node, "a code entry", keys::CODE_KEYS, errors)?;
+    let fields = Mapping::read(node, "a code entry", keys::CODE_KEYS, errors)?;
     let code = fields
         .get(keys::CODE)
         .and_then(|node| identifier(node, Identifier::Code, source, errors));
@@ -295,15 +283,16 @@ fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<Co
         replaced_by: fields
             .get(keys::REPLACED_BY)
             .and_then(|node| identifier(node, Identifier::Replacement, source, errors)),
+        allow: fields.texts(keys::ALLOW, errors),
     })
 }
 
 /// The entries of one mapping, once its keys have been checked.
-struct Fields<'n> {
+struct Mapping<'n> {
     entries: Vec<(&'static str, &'n Node)>,
 }
 
-impl<'n> Fields<'n> {
+impl<'n> Mapping<'n> {
     /// Reads `node` as a mapping that may have the keys in `allowed`.
     /// Unknown, duplicate and non-string keys are reported and skipped.
     fn read(
@@ -340,7 +329,7 @@ impl<'n> Fields<'n> {
                 errors.push(
                     Diagnostic::new(format!("duplicate key `{known}` in {what}"), key.at)
                         .note_at(
-                            File::Catalog,
+                            Document::Catalog,
                             seen[i],
                             format!("`{known}` is first given here"),
                         )
@@ -351,7 +340,7 @@ impl<'n> Fields<'n> {
             entries.push((known, value));
             seen.push(key.at);
         }
-        Some(Fields { entries })
+        Some(Mapping { entries })
     }
 
     /// Reports `key` when it is absent or has no value. `owner` names the
@@ -383,14 +372,26 @@ impl<'n> Fields<'n> {
             .map(|(_, node)| *node)
     }
 
-    fn text(&self, key: &str, errors: &mut Errors) -> Option<Text> {
+    fn text(&self, key: &str, errors: &mut Errors) -> Option<WrittenText> {
         text(self.get(key)?, key, errors)
     }
 
-    fn number(&self, key: &str, errors: &mut Errors) -> Option<Number> {
+    /// A value that may be one string or a list of them.
+    fn texts(&self, key: &str, errors: &mut Errors) -> Vec<WrittenText> {
+        match self.get(key).map(|node| (node, &node.value)) {
+            None => Vec::new(),
+            Some((_, Value::Seq(items))) => items
+                .iter()
+                .filter_map(|item| text(item, key, errors))
+                .collect(),
+            Some((node, _)) => text(node, key, errors).into_iter().collect(),
+        }
+    }
+
+    fn number(&self, key: &str, errors: &mut Errors) -> Option<WrittenNumber> {
         let node = self.get(key)?;
         match &node.value {
-            Value::Int(value) => Some(Number {
+            Value::Int(value) => Some(WrittenNumber {
                 value: *value,
                 at: node.at,
             }),
@@ -405,8 +406,8 @@ impl<'n> Fields<'n> {
         }
     }
 
-    fn classes(&self, errors: &mut Errors) -> Classes {
-        Classes {
+    fn classes(&self, errors: &mut Errors) -> WrittenClasses {
+        WrittenClasses {
             action: self.text(keys::ACTION, errors),
             severity: self.text(keys::SEVERITY, errors),
             outcome: self.text(keys::OUTCOME, errors),
@@ -423,7 +424,7 @@ fn identifier(
     what: Identifier,
     source: &Source<'_>,
     errors: &mut Errors,
-) -> Option<Text> {
+) -> Option<WrittenText> {
     match &node.value {
         Value::Str { .. } => text(node, what.noun(), errors),
         Value::Null => None,
@@ -462,7 +463,7 @@ fn identifier(
 
 /// Reads `deprecated`, which takes the reason: `deprecated: true`, or the
 /// key with no value, would leave users of the code without one.
-fn deprecation(node: &Node, errors: &mut Errors) -> Option<Text> {
+fn deprecation(node: &Node, errors: &mut Errors) -> Option<WrittenText> {
     if let Value::Str { .. } = node.value {
         return text(node, keys::DEPRECATED, errors);
     }
@@ -480,9 +481,9 @@ fn deprecation(node: &Node, errors: &mut Errors) -> Option<Text> {
 }
 
 /// Reads a string value; `null` (an empty value) counts as absent.
-fn text(node: &Node, key: &str, errors: &mut Errors) -> Option<Text> {
+fn text(node: &Node, key: &str, errors: &mut Errors) -> Option<WrittenText> {
     match &node.value {
-        Value::Str { text, plain } => Some(Text {
+        Value::Str { text, plain } => Some(WrittenText {
             value: text.clone(),
             at: node.at,
             plain: *plain,

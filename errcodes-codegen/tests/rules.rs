@@ -4,7 +4,7 @@
 
 #![forbid(unsafe_code)]
 
-use errcodes_codegen::{Location, NoteKind, parse};
+use errcodes_codegen::{Location, NoteKind, Provenance, parse};
 
 /// The diagnostics of `yaml` as `(line, column, message)`.
 fn mistakes(yaml: &str) -> Vec<(usize, usize, String)> {
@@ -58,9 +58,9 @@ fn catalog(top: &str, entries: &str) -> String {
 #[test]
 fn a_valid_catalog_parses() {
     let parsed = parse("t.yaml", &catalog("", ENTRY)).unwrap();
-    assert_eq!(parsed.name, "ShopError");
-    assert_eq!(parsed.codes[0].name, "E1");
-    assert_eq!(parsed.codes[0].location, Location { line: 3, column: 5 });
+    assert_eq!(parsed.name.value, "ShopError");
+    assert_eq!(parsed.codes[0].name.value, "E1");
+    assert_eq!(parsed.codes[0].at, Location { line: 3, column: 5 });
 }
 
 #[test]
@@ -308,15 +308,24 @@ fn vocabularies_and_defaults() {
         "  - code: E1\n    status: 503\n    title: T\n  - code: E2\n    status: 503\n    title: T\n    action: retry\n",
     );
     let parsed = parse("t.yaml", &defaults).unwrap();
-    assert_eq!(parsed.codes[0].action.as_str(), "degradation");
-    assert_eq!(parsed.codes[1].action.as_str(), "retry");
-    assert_eq!(format!("{:?}", parsed.codes[1].origin), "Some(Internal)");
+    assert_eq!(parsed.codes[0].action.value.as_str(), "degradation");
+    assert_eq!(parsed.codes[1].action.value.as_str(), "retry");
+    let origin = parsed.codes[1].origin.as_ref().unwrap();
+    assert_eq!(origin.value.as_str(), "internal");
+    // Given by `defaults`, which says where.
+    assert_eq!(
+        origin.from,
+        Provenance::Defaults(Location {
+            line: 4,
+            column: 11
+        })
+    );
     let by_status = parse(
         "t.yaml",
         &catalog("", "  - code: E1\n    status: 503\n    title: T\n"),
     )
     .unwrap();
-    assert_eq!(by_status.codes[0].action.as_str(), "retry-after");
+    assert_eq!(by_status.codes[0].action.value.as_str(), "retry-after");
 }
 
 #[test]
@@ -396,7 +405,11 @@ fn recovered_catalogs_keep_what_is_valid() {
     );
     let failure = parse("t.yaml", &yaml).unwrap_err();
     let recovered = failure.recovered().unwrap();
-    let names: Vec<&str> = recovered.codes.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = recovered
+        .codes
+        .iter()
+        .map(|c| c.name.value.as_str())
+        .collect();
     assert_eq!(names, ["A", "B"]);
     assert!(
         parse("t.yaml", "name: bad name\ncodes: []\n")
@@ -416,12 +429,16 @@ fn wire_formats_and_problem_types() {
         ),
     )
     .unwrap();
-    assert_eq!(parsed.problem_type.as_deref(), Some("https://e.com/{code}"));
-    assert_eq!(parsed.codes[0].wire_format.as_str(), "acp");
-    assert_eq!(parsed.codes[1].wire_format.as_str(), "pass-xml");
+    assert_eq!(
+        parsed.problem_type.map(|t| t.value).as_deref(),
+        Some("https://e.com/{code}")
+    );
+    assert_eq!(parsed.codes[0].wire_format.value.as_str(), "acp");
+    assert_eq!(parsed.codes[1].wire_format.value.as_str(), "pass-xml");
     assert_eq!(
         parse("t.yaml", &catalog("", ENTRY)).unwrap().codes[0]
             .wire_format
+            .value
             .as_str(),
         "problem"
     );
@@ -576,14 +593,19 @@ fn domain_ids_are_quoted_like_codes() {
         &catalog("domains:\n  \"00\": Zero\n", &entry("\"00\"")),
     )
     .unwrap();
-    assert_eq!(parsed.domains[0].id, "00");
-    assert_eq!(parsed.codes[0].domain, Some(0));
+    assert_eq!(parsed.domains[0].id.value, "00");
+    assert_eq!(parsed.codes[0].domain.as_ref().map(|d| d.value), Some(0));
 }
 
 #[test]
 fn where_problems_carry_the_code() {
     use errcodes_core::ProblemCode;
-    let place = |top: &str| parse("t.yaml", &catalog(top, ENTRY)).unwrap().problem_code;
+    let place = |top: &str| {
+        parse("t.yaml", &catalog(top, ENTRY))
+            .unwrap()
+            .problem_code
+            .value
+    };
     // The type URI when it has room for the code, else a member.
     assert_eq!(
         place("problem-type: \"https://e.com/{code}\"\n"),

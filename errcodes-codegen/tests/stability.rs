@@ -5,7 +5,7 @@
 #![forbid(unsafe_code)]
 
 use errcodes_codegen::lock::Lock;
-use errcodes_codegen::{CheckedCatalog, Diagnostic, File, Level, Location, parse, parse_locked};
+use errcodes_codegen::{CheckedCatalog, Diagnostic, Files, Input, Level, Location, parse};
 
 const CATALOG: &str = "\
 name: ShopError
@@ -20,23 +20,16 @@ codes:
 ";
 
 fn locked(catalog: &str, lock: &str) -> Result<CheckedCatalog, Vec<Diagnostic>> {
-    parse_locked(
-        File {
-            path: "shop.yaml",
-            text: catalog,
-        },
-        File {
-            path: "shop.lock",
-            text: lock,
-        },
-    )
-    .map_err(|failure| failure.diagnostics().to_vec())
+    Files::new(Input::new("shop.yaml", catalog))
+        .with_lock(Input::new("shop.lock", lock))
+        .parse()
+        .map_err(|failure| failure.diagnostics().to_vec())
 }
 
 /// The lock that `errcodes lock` writes for `catalog`, with no lock before.
 fn lock_of(catalog: &str) -> String {
     let parsed = parse("shop.yaml", catalog).unwrap();
-    Lock::default().updated(&parsed).render(&parsed)
+    Lock::default().updated(&parsed).render()
 }
 
 /// Each diagnostic as `path:line:column message`.
@@ -57,17 +50,11 @@ fn deprecated_codes_keep_their_place_and_say_why() {
     );
     let catalog = parse("shop.yaml", &yaml).unwrap();
     let sold_out = &catalog.codes[2];
-    assert_eq!(
-        sold_out.deprecated.as_deref(),
-        Some("Same as OUT_OF_STOCK.")
-    );
-    assert_eq!(sold_out.replaced_by, Some(0));
+    assert_eq!(sold_out.deprecation(), Some("Same as OUT_OF_STOCK."));
+    assert_eq!(sold_out.replaced_by.as_ref().map(|r| r.value), Some(0));
     // `replaced-by` alone deprecates, naming the replacement.
     let no_stock = &catalog.codes[3];
-    assert_eq!(
-        no_stock.deprecated.as_deref(),
-        Some("Replaced by `OUT_OF_STOCK`.")
-    );
+    assert_eq!(no_stock.deprecation(), Some("Replaced by `OUT_OF_STOCK`."));
     assert_eq!(catalog.codes[0].deprecated, None);
 }
 
@@ -147,13 +134,17 @@ fn the_lock_has_one_line_per_code() {
     assert_eq!(
         body,
         [
-            "errcodes-lock: 1",
+            "errcodes-lock: 2",
+            "catalog: {name: ShopError, wire-format: problem, problem-code: member}",
             "codes:",
             "  \"OUT_OF_STOCK\": {name: OutOfStock, status: 409, action: none}",
             "  \"RATE_LIMITED\": {name: RateLimited, status: 429, action: retry-after}",
         ]
     );
-    assert!(lock.starts_with("# The codes of `ShopError`"), "{lock}");
+    assert!(
+        lock.starts_with("# What clients of `ShopError` depend on"),
+        "{lock}"
+    );
     // The lock it wrote is one the catalog keeps.
     assert!(locked(CATALOG, &lock).is_ok());
 }
@@ -185,7 +176,7 @@ fn codes_with_unicode_line_separators_survive_the_lock() {
             "name: OddError\ncodes:\n  - code: \"{escaped}\"\n    name: {name}\n    status: 400\n    title: Odd\n"
         );
         let catalog = parse("odd.yaml", &yaml).unwrap();
-        assert_eq!(catalog.codes[0].code, code);
+        assert_eq!(catalog.codes[0].code.value, code);
         let lock = lock_of(&yaml);
         assert!(locked(&yaml, &lock).is_ok(), "{code:?}: {lock}");
     }
@@ -218,13 +209,13 @@ codes:
             "shop.yaml:4:11 the variant of locked code `OUT_OF_STOCK` was renamed from `OutOfStock` to `NoStock`",
             "shop.yaml:5:13 locked code `OUT_OF_STOCK` changed its status from 409 to 410",
             "shop.yaml:7:13 locked code `OUT_OF_STOCK` changed its action from `none` to `retry`",
-            "shop.lock:7:3 locked code `RATE_LIMITED` is no longer in the catalog",
+            "shop.lock:9:3 locked code `RATE_LIMITED` is no longer in the catalog",
         ]
     );
     // Each names the lock entry it breaks.
     let note = diagnostics[1].notes()[0].location();
-    assert_eq!(note, Some(("shop.lock", Location { line: 6, column: 3 })));
-    assert!(diagnostics[1].report().contains("--> shop.lock:6:3"));
+    assert_eq!(note, Some(("shop.lock", Location { line: 8, column: 3 })));
+    assert!(diagnostics[1].report().contains("--> shop.lock:8:3"));
     assert!(
         diagnostics[3].notes().iter().any(|n| n
             .message()
@@ -269,7 +260,7 @@ fn retired_codes_stay_retired() {
     let parsed_lock = Lock::read("shop.lock", &lock).unwrap();
     let without = "name: ShopError\ncodes:\n  - code: OUT_OF_STOCK\n    status: 409\n    title: Out of stock\n    action: none\n";
     let catalog = parse("shop.yaml", without).unwrap();
-    let retired = parsed_lock.updated(&catalog).render(&catalog);
+    let retired = parsed_lock.updated(&catalog).render();
     assert!(
         retired.ends_with("  \"RATE_LIMITED\": retired\n"),
         "{retired}"
@@ -277,7 +268,7 @@ fn retired_codes_stay_retired() {
     assert!(locked(without, &retired).is_ok());
     // Re-locking keeps the tombstone.
     let again = Lock::read("shop.lock", &retired).unwrap();
-    assert_eq!(again.updated(&catalog).render(&catalog), retired);
+    assert_eq!(again.updated(&catalog).render(), retired);
     // Reusing it is an error at the new entry.
     let diagnostics = locked(CATALOG, &retired).unwrap_err();
     assert_eq!(
@@ -286,7 +277,7 @@ fn retired_codes_stay_retired() {
     );
     assert_eq!(
         diagnostics[0].notes()[0].location(),
-        Some(("shop.lock", Location { line: 7, column: 3 }))
+        Some(("shop.lock", Location { line: 9, column: 3 }))
     );
 }
 
@@ -295,11 +286,27 @@ fn a_damaged_lock_is_reported_in_the_lock() {
     let cases = [
         (
             "codes: {}\n",
-            "shop.lock:1:1 the lock does not start with `errcodes-lock: 1`",
+            "shop.lock:1:1 the lock does not start with `errcodes-lock: 2`",
+        ),
+        (
+            "errcodes-lock: 2\ncodes: {}\n",
+            "shop.lock:1:1 the lock has no `catalog`",
+        ),
+        (
+            "errcodes-lock: 2\ncatalog: {name: ShopError, wire-format: smoke-signals, problem-code: member}\ncodes: {}\n",
+            "shop.lock:2:11 `catalog` must be `{name: …, wire-format: …, problem-code: …}`",
+        ),
+        (
+            "errcodes-lock: 1\ncatalog: {name: ShopError, wire-format: problem, problem-code: member}\ncodes: {}\n",
+            "shop.lock:2:11 a lock of format 1 has no `catalog`",
         ),
         (
             "errcodes-lock: 1\ncodes:\n  \"A\": {name: A, status: 400}\n",
-            "shop.lock:3:9 the entry of `A` must be `{name: …, status: …, action: …}` or `retired`",
+            "shop.lock:3:9 the entry of `A` must be `{name: …, status: …, action: …}`, with `wire-format: …` when the code has its own, or `retired`",
+        ),
+        (
+            "errcodes-lock: 1\ncodes:\n  \"A\": {name: A, status: 400, action: none, color: red}\n",
+            "shop.lock:3:9 the entry of `A` must be",
         ),
         (
             "errcodes-lock: 1\ncodes:\n  \"A\": retired\n  \"A\": retired\n",
@@ -307,7 +314,7 @@ fn a_damaged_lock_is_reported_in_the_lock() {
         ),
         (
             "errcodes-lock: 1\ncodes:\n  \"A\": {name: A, status: 400, action: sometimes}\n",
-            "shop.lock:3:9 the entry of `A` must be `{name: …, status: …, action: …}` or `retired`",
+            "shop.lock:3:9 the entry of `A` must be `{name: …, status: …, action: …}`",
         ),
         (
             "errcodes-lock: 1\ncode: {}\n",

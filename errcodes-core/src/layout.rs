@@ -128,7 +128,7 @@ pub struct Written {
 /// The tables, borrowed: what generated code passes to [`Tables::new`].
 #[derive(Clone, Copy, Debug)]
 #[allow(missing_docs)] // named after the tables above
-pub struct Parts<'a> {
+pub struct TableParts<'a> {
     pub codes: &'a str,
     pub code_offsets: &'a [u8],
     pub texts: &'a str,
@@ -143,8 +143,8 @@ impl<'a> Tables<'a> {
     /// Reads tables written by [`Writer`].
     #[must_use]
     #[allow(clippy::cast_possible_truncation)] // at most 2^16 slots and buckets
-    pub const fn new(parts: Parts<'a>) -> Self {
-        let Parts {
+    pub const fn new(parts: TableParts<'a>) -> Self {
+        let TableParts {
             codes,
             code_offsets,
             texts,
@@ -271,8 +271,8 @@ pub struct Writer {
 impl Written {
     /// The tables, borrowed.
     #[must_use]
-    pub fn parts(&self) -> Parts<'_> {
-        Parts {
+    pub fn parts(&self) -> TableParts<'_> {
+        TableParts {
             codes: &self.codes,
             code_offsets: &self.code_offsets,
             texts: &self.texts,

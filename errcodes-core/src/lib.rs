@@ -31,7 +31,9 @@ pub mod meta;
 pub mod phf;
 #[doc(hidden)]
 pub mod uri;
+mod wire_format;
 
 pub use crate::action::Action;
-pub use crate::kinds::{Origin, Outcome, ProblemCode, Severity, WireFormat};
+pub use crate::kinds::{Origin, Outcome, Severity};
 pub use crate::vocabulary::UnknownWord;
+pub use crate::wire_format::{ProblemCode, WireFormat};

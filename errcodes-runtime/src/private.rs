@@ -9,7 +9,7 @@ use crate::{Catalog, Domain, ErrorCode, ProblemCode, UnknownCode, WireFormat};
 
 #[cfg(feature = "axum")]
 pub use axum_core;
-pub use errcodes_core::layout::Parts as TableParts;
+pub use errcodes_core::layout::TableParts;
 use errcodes_core::layout::{Tables, Text};
 #[cfg(feature = "serde")]
 pub use serde;
@@ -18,7 +18,7 @@ pub use serde;
 /// texts stand for none.
 #[derive(Clone, Copy)]
 #[allow(missing_docs)]
-pub struct Parts {
+pub struct CatalogParts {
     pub name: &'static str,
     pub description: &'static str,
     pub problem_type: &'static str,
@@ -30,7 +30,7 @@ pub struct Parts {
 
 /// Assembles a catalog.
 #[must_use]
-pub const fn catalog(parts: Parts) -> Catalog {
+pub const fn catalog(parts: CatalogParts) -> Catalog {
     Catalog {
         name: parts.name,
         description: non_empty(parts.description),

@@ -47,7 +47,7 @@ Severity `non-fatal`, outcome `failure`, origin `external`, domain Input problem
 }
 const _: () = {
     const _: &[u8] = ::core::include_bytes!("full.yaml");
-    static __CATALOG: ::errcodes_runtime::Catalog = ::errcodes_runtime::__private_0_1::catalog(::errcodes_runtime::__private_0_1::Parts {
+    static __CATALOG: ::errcodes_runtime::Catalog = ::errcodes_runtime::__private_0_1::catalog(::errcodes_runtime::__private_0_1::CatalogParts {
         name: "FullError",
         description: "Exercises every key. Text like <this>, *this* and user_ids stays literal in the docs.",
         problem_type: "",

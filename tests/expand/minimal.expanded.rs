@@ -22,7 +22,7 @@ Severity `fatal`, outcome `failure`.*/
 }
 const _: () = {
     const _: &[u8] = ::core::include_bytes!("minimal.yaml");
-    static __CATALOG: ::errcodes_runtime::Catalog = ::errcodes_runtime::__private_0_1::catalog(::errcodes_runtime::__private_0_1::Parts {
+    static __CATALOG: ::errcodes_runtime::Catalog = ::errcodes_runtime::__private_0_1::catalog(::errcodes_runtime::__private_0_1::CatalogParts {
         name: "ShopError",
         description: "",
         problem_type: "",

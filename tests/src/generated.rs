@@ -21,7 +21,7 @@ const DOMAINS: &[&str] = &["input", "access", "limits", "upstream"];
 /// let yaml = errcodes_tests::generated::catalog(3);
 /// let catalog = errcodes_codegen::parse("big.yaml", &yaml).unwrap();
 /// assert_eq!(catalog.codes.len(), 3);
-/// assert_eq!(catalog.codes[2].code, "E00002");
+/// assert_eq!(catalog.codes[2].code.value, "E00002");
 /// ```
 #[must_use]
 pub fn catalog(codes: usize) -> String {

@@ -41,7 +41,7 @@ pub fn problem(body: &[u8]) -> bool {
 /// When a decoded response does not survive encoding.
 #[must_use = "whether the decoder took the body"]
 pub fn edge(body: &[u8]) -> bool {
-    let completed = json::<edge::Body<EdgeError>>(body)
+    let completed = json::<edge::EdgeBody<EdgeError>>(body)
         .inspect(|body| assert_eq!(body.is_partial(), !body.error_items().is_empty()));
     completed.is_some()
 }
@@ -67,7 +67,7 @@ pub fn acp(body: &[u8]) -> bool {
 /// When a decoded body does not survive encoding.
 #[must_use = "whether the decoder took the body"]
 pub fn pass_json(body: &[u8]) -> bool {
-    json::<pass::Body<PassError>>(body)
+    json::<pass::PassBody<PassError>>(body)
         .map(|body| body.items_to_retry().count())
         .is_some()
 }
@@ -97,7 +97,7 @@ pub fn pass_xml(body: &[u8]) -> bool {
 /// When a decoded body does not survive encoding.
 #[must_use = "whether the decoder took the body"]
 pub fn gateway(body: &[u8]) -> bool {
-    json::<gateway::Body<PlatformError>>(body)
+    json::<gateway::GatewayBody<PlatformError>>(body)
         .map(|body| (body.code(), body.status(), body.action()))
         .is_some()
 }
@@ -191,7 +191,7 @@ pub fn render_all(rendering: &Rendering) {
     check_render(
         pick::<PlatformError>(at, WireFormat::Gateway),
         &occurrence,
-        gateway::Body::new,
+        gateway::GatewayBody::new,
     );
     check_render(
         pick::<AcpError>(at, WireFormat::Acp),
@@ -201,7 +201,7 @@ pub fn render_all(rendering: &Rendering) {
     check_render(
         pick::<PassError>(at, WireFormat::Pass),
         &occurrence,
-        |code, o| pass::Body::error_of(pass::ErrorObject::new(code, o)),
+        |code, o| pass::PassBody::error_of(pass::ErrorObject::new(code, o)),
     );
     // In XML too, except for the JSON members, which XML has no room for.
     let code = pick::<PassError>(at, WireFormat::Pass);

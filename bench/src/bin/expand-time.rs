@@ -56,10 +56,10 @@ fn main() {
             let catalog = errcodes_codegen::parse(&name, &text).expect("a valid catalog");
             checking.push(start.elapsed());
             let start = Instant::now();
+            let watched: Vec<&str> = path.to_str().into_iter().collect();
             let expansion = errcodes_codegen::Expansion {
                 path: &name,
-                include: path.to_str(),
-                include_lock: None,
+                watched: &watched,
             };
             let tokens =
                 errcodes_codegen::expand(&catalog, expansion).expect("a catalog that fits");

@@ -22,12 +22,15 @@
 use core::marker::PhantomData;
 use std::time::Duration;
 
-use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
-use super::json::{self, Object, Writer};
-use super::{Code, CodeFacts, Json, Occurrence, whole_seconds};
+use super::formats::{Received, ShapeFacts};
+use super::json::{self, Object, Writer, deserialize_as_object};
+use super::{
+    Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
+    Shape, whole_seconds,
+};
 use crate::{Action, ErrorCode};
 
 /// The body of an ACP response that failed.
@@ -207,19 +210,71 @@ impl<E> Serialize for ErrorBody<E> {
     }
 }
 
-impl<'de, E> Deserialize<'de> for Envelope<E> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
-
-impl<'de, E> Deserialize<'de> for ErrorBody<E> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
+deserialize_as_object!(Envelope, ErrorBody);
 
 impl<E> Json for Envelope<E> {}
+
+impl<E: ErrorCode> Received<E> for Envelope<E> {
+    fn code(&self) -> Option<Code<E>> {
+        self.error()?.code()
+    }
+
+    fn action_at(&self, status: u16) -> Action {
+        self.error()
+            .map_or(Action::for_status(status), |error| error.action_at(status))
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.error()?.message()
+    }
+
+    fn delay(&self) -> Option<Duration> {
+        self.error()?.retry_after()
+    }
+}
+
+/// What errcodes knows of ACP envelopes.
+pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
+    name: "AcpEnvelope",
+    content_type: "application/json",
+    description: "An Ad Context Protocol error envelope.",
+    code_path: |_| &["error", "code"],
+    schema,
+};
+
+fn schema(parts: &SchemaParts<'_>) -> Value {
+    json!({
+        "type": "object",
+        "description": SHAPE.description,
+        "properties": {
+            "success": {"const": false},
+            "error": {
+                "type": "object",
+                "properties": {
+                    "code": parts.code,
+                    "message": {"type": "string"},
+                    "details": {},
+                    "retry_after": {"type": "integer", "minimum": 0, "description": "Seconds to wait before retrying."},
+                },
+                "required": ["code", "message"],
+            },
+        },
+        "required": ["success", "error"],
+    })
+}
+
+pub(crate) fn decode<E>(body: &[u8], limits: Limits) -> Result<Envelope<E>, DecodeError> {
+    Envelope::decode_with(body, limits)
+}
+
+pub(crate) fn render(
+    facts: &CodeFacts<'_>,
+    occurrence: &Occurrence,
+) -> Result<Rendered, EncodeError> {
+    let status = occurrence.status.unwrap_or(facts.status);
+    let view = View::of(facts, occurrence);
+    Rendered::json(Shape::Acp, status, &view, facts, occurrence)
+}
 
 /// The envelope of a code, borrowed: what rendering writes.
 pub(crate) struct View<'a> {

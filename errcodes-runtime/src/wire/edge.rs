@@ -8,7 +8,7 @@
 //! partial.
 //!
 //! ```
-//! use errcodes_runtime::wire::edge::{Body, Response};
+//! use errcodes_runtime::wire::edge::Response;
 //!
 //! errcodes_runtime::errcodes!("../specs/edge.yaml");
 //!
@@ -27,14 +27,21 @@
 //! }
 //! ```
 
-use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
-use super::json::{self, Item, Object, Writer};
-use super::problem::{Problem, View as ProblemView};
-use super::{DecodeError, Json, Limits, Occurrence};
-use crate::ErrorCode;
+use super::formats::{Received, ShapeFacts};
+use super::json::{self, Item, Object, Writer, deserialize_as_object};
+use super::problem::{self, Problem, View as ProblemView};
+use super::{
+    Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
+    Shape,
+};
+use crate::{Action, ErrorCode, ProblemCode, Severity};
+
+/// The status of an error embedded in a 207 body when the occurrence does
+/// not give the upstream's: a gateway's answer to an upstream that failed.
+const UPSTREAM_FAILED: u16 = 502;
 
 /// A response of the Edge Network Server API, told apart by its status.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +49,7 @@ pub enum Response<E> {
     /// A fatal error: the request was not processed.
     Fatal(Problem<E>),
     /// The request was processed, perhaps partly.
-    Completed(Body<E>),
+    Completed(EdgeBody<E>),
 }
 
 impl<E: ErrorCode> Response<E> {
@@ -65,7 +72,7 @@ impl<E: ErrorCode> Response<E> {
         if status >= 400 {
             Problem::decode_with(body, limits).map(Response::Fatal)
         } else {
-            Body::decode_with(body, limits).map(Response::Completed)
+            EdgeBody::decode_with(body, limits).map(Response::Completed)
         }
     }
 }
@@ -73,7 +80,7 @@ impl<E: ErrorCode> Response<E> {
 /// The body of a request that was processed: its identifier, the
 /// handles of its results, and its non-fatal errors and warnings.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Body<E> {
+pub struct EdgeBody<E> {
     request_id: Option<String>,
     handle: Option<Value>,
     /// `None` when the body had no such list, so that none is written back.
@@ -82,11 +89,11 @@ pub struct Body<E> {
     members: Map<String, Value>,
 }
 
-impl<E> Body<E> {
+impl<E> EdgeBody<E> {
     /// An empty body for the request `request_id`.
     #[must_use]
     pub fn new(request_id: impl Into<String>) -> Self {
-        Body {
+        EdgeBody {
             request_id: Some(request_id.into()),
             handle: Some(Value::Array(Vec::new())),
             errors: Some(Vec::new()),
@@ -169,11 +176,11 @@ impl<E> Body<E> {
     }
 }
 
-impl<E> Object for Body<E> {
+impl<E> Object for EdgeBody<E> {
     const WHAT: &'static str = "an Edge Network response body";
 
     fn empty() -> Self {
-        Body {
+        EdgeBody {
             request_id: None,
             handle: None,
             errors: None,
@@ -197,7 +204,7 @@ impl<E> Object for Body<E> {
     }
 }
 
-impl<E> Serialize for Body<E> {
+impl<E> Serialize for EdgeBody<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut writer = Writer::new(serializer)?;
         writer.own("requestId", self.request_id.as_deref())?;
@@ -208,13 +215,91 @@ impl<E> Serialize for Body<E> {
     }
 }
 
-impl<'de, E> Deserialize<'de> for Body<E> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
+deserialize_as_object!(EdgeBody);
+
+impl<E> Json for EdgeBody<E> {}
+
+impl<E: ErrorCode> Received<E> for EdgeBody<E> {
+    fn code(&self) -> Option<Code<E>> {
+        self.errors().next()?.code()
+    }
+
+    /// The first error's action, at its own status (the upstream's).
+    fn action_at(&self, status: u16) -> Action {
+        self.errors()
+            .next()
+            .map_or(Action::for_status(status), |error| {
+                error.action_at(error.status().unwrap_or(status))
+            })
+    }
+
+    fn message(&self) -> Option<&str> {
+        let error = self.errors().next()?;
+        error.title().or(error.detail())
     }
 }
 
-impl<E> Json for Body<E> {}
+/// What errcodes knows of the body of a request that was processed.
+pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
+    name: "EdgeBody",
+    content_type: "application/json",
+    description: "An Edge Network body of a request that was processed, listing its non-fatal errors and warnings.",
+    code_path,
+    schema,
+};
+
+fn code_path(place: ProblemCode) -> &'static [&'static str] {
+    match place {
+        ProblemCode::Type => &["errors", "type"],
+        ProblemCode::Title => &["errors", "title"],
+        ProblemCode::Member => &["errors", "code"],
+    }
+}
+
+fn schema(parts: &SchemaParts<'_>) -> Value {
+    let problem = problem::schema(parts);
+    json!({
+        "type": "object",
+        "description": SHAPE.description,
+        "properties": {
+            "requestId": {"type": "string"},
+            "handle": {"type": "array"},
+            "errors": {"type": "array", "items": problem},
+            "warnings": {"type": "array", "items": problem},
+        },
+    })
+}
+
+pub(crate) fn decode<E>(body: &[u8], limits: Limits) -> Result<EdgeBody<E>, DecodeError> {
+    EdgeBody::decode_with(body, limits)
+}
+
+/// A fatal code is a problem detail; a non-fatal one a 207 body listing it
+/// under `errors`; a warning or informational one a 200 body listing it
+/// under `warnings`.
+pub(crate) fn render(
+    facts: &CodeFacts<'_>,
+    occurrence: &Occurrence,
+) -> Result<Rendered, EncodeError> {
+    let status = occurrence.status.unwrap_or(facts.status);
+    let problem = |status| ProblemView::of(facts, occurrence, status);
+    match facts.severity {
+        Severity::Fatal => problem::render(facts, occurrence),
+        Severity::NonFatal => {
+            let embedded = occurrence.status.unwrap_or(if facts.status >= 400 {
+                facts.status
+            } else {
+                UPSTREAM_FAILED
+            });
+            let body = View::errors(occurrence, problem(embedded));
+            Rendered::json(Shape::Edge, 207, &body, facts, occurrence)
+        }
+        Severity::Warning | Severity::Info => {
+            let body = View::warnings(occurrence, problem(status));
+            Rendered::json(Shape::Edge, 200, &body, facts, occurrence)
+        }
+    }
+}
 
 /// A body rendered for one code, borrowed.
 pub(crate) struct View<'a> {

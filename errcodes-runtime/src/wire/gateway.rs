@@ -2,35 +2,38 @@
 //! "Oauth token is missing."}`, where the code starts with the HTTP status.
 //!
 //! ```
-//! use errcodes_runtime::wire::{Code, Json, gateway::Body};
+//! use errcodes_runtime::wire::{Code, Json, gateway::GatewayBody};
 //!
 //! errcodes_runtime::errcodes!("../specs/platform.yaml");
 //!
-//! let body = Body::<PlatformError>::decode(br#"{"error_code": "403010", "message": "Oauth token is missing."}"#).unwrap();
+//! let body = GatewayBody::<PlatformError>::decode(br#"{"error_code": "403010", "message": "Oauth token is missing."}"#).unwrap();
 //! assert_eq!(body.code(), Some(Code::Known(PlatformError::OauthTokenMissing)));
 //! assert_eq!(body.status(), Some(403));
 //! ```
 
 use core::marker::PhantomData;
 
-use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
-use super::json::{self, Object, Writer};
-use super::{Code, CodeFacts, Json, Occurrence};
+use super::formats::{Received, ShapeFacts};
+use super::json::{self, Object, Writer, deserialize_as_object};
+use super::{
+    Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
+    Shape,
+};
 use crate::{Action, ErrorCode};
 
 /// A gateway error body.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Body<E> {
+pub struct GatewayBody<E> {
     error_code: Option<String>,
     message: Option<String>,
     members: Map<String, Value>,
     codes: PhantomData<fn() -> E>,
 }
 
-impl<E: ErrorCode> Body<E> {
+impl<E: ErrorCode> GatewayBody<E> {
     /// The body of `code`: its message is the occurrence's or else the code's
     /// title.
     #[must_use]
@@ -62,8 +65,7 @@ impl<E: ErrorCode> Body<E> {
     /// that carries this body: the code's action, or the status's.
     #[must_use]
     pub fn action_at(&self, status: u16) -> Action {
-        self.code()
-            .map_or_else(|| Action::for_status(status), |code| code.action(status))
+        Code::action_of(self.code().as_ref(), status)
     }
 
     /// [`action_at`](Self::action_at) the body's own [`status`](Self::status),
@@ -74,7 +76,7 @@ impl<E: ErrorCode> Body<E> {
     }
 }
 
-impl<E> Body<E> {
+impl<E> GatewayBody<E> {
     /// `message`.
     #[must_use]
     pub fn message(&self) -> Option<&str> {
@@ -89,11 +91,11 @@ impl<E> Body<E> {
     }
 }
 
-impl<E> Object for Body<E> {
+impl<E> Object for GatewayBody<E> {
     const WHAT: &'static str = "a gateway error";
 
     fn empty() -> Self {
-        Body {
+        GatewayBody {
             error_code: None,
             message: None,
             members: Map::new(),
@@ -114,7 +116,7 @@ impl<E> Object for Body<E> {
     }
 }
 
-impl<E> Serialize for Body<E> {
+impl<E> Serialize for GatewayBody<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         View {
             error_code: self.error_code.as_deref(),
@@ -125,15 +127,56 @@ impl<E> Serialize for Body<E> {
     }
 }
 
-impl<'de, E> Deserialize<'de> for Body<E> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
+deserialize_as_object!(GatewayBody);
+
+impl<E> Json for GatewayBody<E> {}
+
+impl<E: ErrorCode> Received<E> for GatewayBody<E> {
+    fn code(&self) -> Option<Code<E>> {
+        self.code()
+    }
+
+    fn action_at(&self, status: u16) -> Action {
+        self.action_at(status)
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message()
     }
 }
 
-impl<E> Json for Body<E> {}
+/// What errcodes knows of gateway bodies.
+pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
+    name: "GatewayBody",
+    content_type: "application/json",
+    description: "An Experience Platform gateway error.",
+    code_path: |_| &["error_code"],
+    schema,
+};
 
-/// A gateway body, borrowed: what rendering writes and what a [`Body`]
+fn schema(parts: &SchemaParts<'_>) -> Value {
+    json!({
+        "type": "object",
+        "description": SHAPE.description,
+        "properties": {"error_code": parts.code, "message": {"type": "string"}},
+        "required": ["error_code", "message"],
+    })
+}
+
+pub(crate) fn decode<E>(body: &[u8], limits: Limits) -> Result<GatewayBody<E>, DecodeError> {
+    GatewayBody::decode_with(body, limits)
+}
+
+pub(crate) fn render(
+    facts: &CodeFacts<'_>,
+    occurrence: &Occurrence,
+) -> Result<Rendered, EncodeError> {
+    let status = occurrence.status.unwrap_or(facts.status);
+    let view = View::of(facts, occurrence);
+    Rendered::json(Shape::Gateway, status, &view, facts, occurrence)
+}
+
+/// A gateway body, borrowed: what rendering writes and what a [`GatewayBody`]
 /// encodes.
 pub(crate) struct View<'a> {
     error_code: Option<&'a str>,

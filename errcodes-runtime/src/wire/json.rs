@@ -12,11 +12,65 @@ use core::fmt;
 use core::marker::PhantomData;
 use std::borrow::Cow;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use super::{DecodeError, DecodeErrorKind, EncodeError, Limits};
+
+/// A JSON body of one of the formats: every body type decodes and encodes
+/// the same way.
+///
+/// ```
+/// use errcodes_runtime::wire::{Json, gateway::GatewayBody};
+///
+/// errcodes_runtime::errcodes!("../specs/platform.yaml");
+///
+/// let body = GatewayBody::<PlatformError>::decode(br#"{"error_code": "403010", "message": "Oauth token is missing."}"#).unwrap();
+/// assert_eq!(body.encode().unwrap(), br#"{"error_code":"403010","message":"Oauth token is missing."}"#);
+/// ```
+pub trait Json: Serialize + DeserializeOwned {
+    /// Decodes a body within the default [`Limits`].
+    ///
+    /// # Errors
+    ///
+    /// When the body is too large, is not JSON, or is not of the format's
+    /// shape; [`DecodeError::kind`] says which.
+    fn decode(body: &[u8]) -> Result<Self, DecodeError> {
+        Self::decode_with(body, Limits::default())
+    }
+
+    /// Decodes a body within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`decode`](Self::decode).
+    fn decode_with(body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
+        self::decode(body, limits)
+    }
+
+    /// The body as JSON bytes.
+    ///
+    /// # Errors
+    ///
+    /// When serialization fails, which bodies of this crate do not.
+    fn encode(&self) -> Result<Vec<u8>, EncodeError> {
+        self::encode(self)
+    }
+}
+
+/// Implements `Deserialize` for body types that read as [`Object`]s.
+macro_rules! deserialize_as_object {
+    ($($body:ident),* $(,)?) => {$(
+        impl<'de, E> ::serde::Deserialize<'de> for $body<E> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::wire::json::deserialize(deserializer)
+            }
+        }
+    )*};
+}
+
+pub(crate) use deserialize_as_object;
 
 /// An object of one of the formats, as the decoder fills it.
 pub(crate) trait Object: Sized {
@@ -122,10 +176,7 @@ impl<'de> Visitor<'de> for KeySeed {
 }
 
 /// Decodes a JSON body within `limits`.
-pub(crate) fn decode<T: serde::de::DeserializeOwned>(
-    body: &[u8],
-    limits: Limits,
-) -> Result<T, DecodeError> {
+pub(crate) fn decode<T: DeserializeOwned>(body: &[u8], limits: Limits) -> Result<T, DecodeError> {
     if body.len() > limits.max_bytes {
         return Err(DecodeError::too_large(body.len(), limits));
     }

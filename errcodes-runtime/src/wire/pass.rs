@@ -5,7 +5,7 @@
 //! `resources[].error`, next to items that succeeded.
 //!
 //! ```
-//! use errcodes_runtime::wire::{Json, pass::Body};
+//! use errcodes_runtime::wire::{Json, pass::PassBody};
 //! use errcodes_runtime::Action;
 //!
 //! errcodes_runtime::errcodes!("../specs/pass.yaml");
@@ -16,7 +16,7 @@
 //!         "code": "network_connection_failure", "message": "Unable to contact your TV provider services",
 //!         "action": "retry"}}
 //! ]}"#;
-//! let body = Body::<PassError>::decode(body).unwrap();
+//! let body = PassBody::<PassError>::decode(body).unwrap();
 //! // Repeat the request with only the items whose action says retry.
 //! let again: Vec<&str> = body.items_to_retry().filter_map(|item| item.id()).collect();
 //! assert_eq!(again, ["TestStream2"]);
@@ -25,17 +25,20 @@
 
 use core::marker::PhantomData;
 
-use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
-use super::json::{self, Item, Object, Writer};
-use super::{Code, CodeFacts, Json, Occurrence};
+use super::formats::{Received, ShapeFacts};
+use super::json::{self, Item, Object, Writer, deserialize_as_object};
+use super::{
+    Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
+    Shape,
+};
 use crate::{Action, ErrorCode};
 
 /// A response body: one error, or items of which some may have failed.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Body<E> {
+pub struct PassBody<E> {
     error: Option<ErrorObject<E>>,
     resources: Option<Vec<Item<Resource<E>>>>,
     members: Map<String, Value>,
@@ -67,11 +70,11 @@ pub struct Resource<E> {
     members: Map<String, Value>,
 }
 
-impl<E> Body<E> {
+impl<E> PassBody<E> {
     /// The body of one error.
     #[must_use]
     pub fn error_of(error: ErrorObject<E>) -> Self {
-        Body {
+        PassBody {
             error: Some(error),
             resources: None,
             members: Map::new(),
@@ -81,7 +84,7 @@ impl<E> Body<E> {
     /// The body of a multi-item response.
     #[must_use]
     pub fn resources_of(resources: Vec<Resource<E>>) -> Self {
-        Body {
+        PassBody {
             error: None,
             resources: Some(resources.into_iter().map(Item::Read).collect()),
             members: Map::new(),
@@ -112,7 +115,7 @@ impl<E> Body<E> {
     }
 }
 
-impl<E: ErrorCode> Body<E> {
+impl<E: ErrorCode> PassBody<E> {
     /// The items that failed with an error whose action is `retry` or
     /// `retry-after`: the ones to send again.
     pub fn items_to_retry(&self) -> impl Iterator<Item = &Resource<E>> {
@@ -148,8 +151,7 @@ impl<E: ErrorCode> ErrorObject<E> {
         self.action
             .as_deref()
             .and_then(|action| action.parse().ok())
-            .or_else(|| self.code().map(|code| code.action(status)))
-            .unwrap_or_else(|| Action::for_status(status))
+            .unwrap_or_else(|| Code::action_of(self.code().as_ref(), status))
     }
 
     /// [`action_at`](Self::action_at) the error's own `status`, or 500 when
@@ -255,11 +257,11 @@ impl<E> Resource<E> {
     }
 }
 
-impl<E> Object for Body<E> {
+impl<E> Object for PassBody<E> {
     const WHAT: &'static str = "an Adobe Pass body";
 
     fn empty() -> Self {
-        Body {
+        PassBody {
             error: None,
             resources: None,
             members: Map::new(),
@@ -341,7 +343,7 @@ impl<E> Object for Resource<E> {
     }
 }
 
-impl<E> Serialize for Body<E> {
+impl<E> Serialize for PassBody<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut writer = Writer::new(serializer)?;
         writer.own("error", self.error.as_ref())?;
@@ -366,27 +368,155 @@ impl<E> Serialize for Resource<E> {
     }
 }
 
-impl<'de, E> Deserialize<'de> for Body<E> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
+deserialize_as_object!(PassBody, ErrorObject, Resource);
 
-impl<'de, E> Deserialize<'de> for ErrorObject<E> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
-
-impl<'de, E> Deserialize<'de> for Resource<E> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
-
-impl<E> Json for Body<E> {}
+impl<E> Json for PassBody<E> {}
 
 impl<E> Json for ErrorObject<E> {}
+
+impl<E: ErrorCode> PassBody<E> {
+    /// The body's error, or else the first item's that failed.
+    fn first_error(&self) -> Option<&ErrorObject<E>> {
+        self.error()
+            .or_else(|| self.resources().find_map(Resource::error))
+    }
+}
+
+impl<E: ErrorCode> Received<E> for PassBody<E> {
+    fn code(&self) -> Option<Code<E>> {
+        self.first_error()?.code()
+    }
+
+    fn action_at(&self, status: u16) -> Action {
+        self.first_error()
+            .map_or(Action::for_status(status), |error| error.action_at(status))
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.first_error()?.message()
+    }
+}
+
+impl<E: ErrorCode> Received<E> for ErrorObject<E> {
+    fn code(&self) -> Option<Code<E>> {
+        self.code()
+    }
+
+    fn action_at(&self, status: u16) -> Action {
+        self.action_at(status)
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message()
+    }
+}
+
+/// What errcodes knows of Adobe Pass bodies in JSON.
+pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
+    name: "PassBody",
+    content_type: "application/json",
+    description: "An Adobe Pass error body.",
+    code_path: |_| &["error", "code"],
+    schema: |parts| {
+        json!({
+            "type": "object",
+            "description": SHAPE.description,
+            "properties": {"error": error_schema(parts)},
+            "required": ["error"],
+        })
+    },
+};
+
+/// What errcodes knows of Adobe Pass errors in XML.
+pub(crate) const XML_SHAPE: ShapeFacts = ShapeFacts {
+    name: "PassXml",
+    content_type: "application/xml",
+    description: "An Adobe Pass error in XML.",
+    code_path: |_| &["code"],
+    schema: |parts| {
+        let mut schema = error_schema(parts);
+        schema["description"] = json!(XML_SHAPE.description);
+        schema["xml"] = json!({"name": "error"});
+        schema
+    },
+};
+
+/// The schema of an error object.
+fn error_schema(parts: &SchemaParts<'_>) -> Value {
+    json!({
+        "type": "object",
+        "properties": {
+            "status": {"type": "integer"},
+            "code": parts.code,
+            "message": {"type": "string"},
+            "details": {"type": "string"},
+            "helpUrl": {"type": "string", "format": "uri"},
+            "trace": {"type": "string"},
+            "action": {"type": "string", "enum": Action::SPELLINGS},
+        },
+        "required": ["code"],
+    })
+}
+
+pub(crate) fn decode<E>(body: &[u8], limits: Limits) -> Result<PassBody<E>, DecodeError> {
+    PassBody::decode_with(body, limits)
+}
+
+/// `{"error": {...}}`, at the occurrence's status or else the code's.
+pub(crate) fn render(
+    facts: &CodeFacts<'_>,
+    occurrence: &Occurrence,
+) -> Result<Rendered, EncodeError> {
+    let status = occurrence.status.unwrap_or(facts.status);
+    let body = BodyView {
+        error: ErrorView::of(facts, occurrence, status),
+    };
+    Rendered::json(Shape::Pass, status, &body, facts, occurrence)
+}
+
+#[cfg(feature = "xml")]
+pub(crate) fn decode_xml<E: ErrorCode>(
+    body: &[u8],
+    limits: Limits,
+) -> Result<ErrorObject<E>, DecodeError> {
+    ErrorObject::decode_xml_with(body, limits)
+}
+
+#[cfg(not(feature = "xml"))]
+pub(crate) fn decode_xml<E>(_: &[u8], _: Limits) -> Result<ErrorObject<E>, DecodeError> {
+    Err(DecodeError::new(
+        super::DecodeErrorKind::NotXml,
+        "the body is XML, which needs errcodes-runtime's `xml` feature",
+    ))
+}
+
+/// `<error>…</error>`, at the occurrence's status or else the code's.
+#[cfg(feature = "xml")]
+#[allow(clippy::unnecessary_wraps)] // the signature of every renderer
+pub(crate) fn render_xml(
+    facts: &CodeFacts<'_>,
+    occurrence: &Occurrence,
+) -> Result<Rendered, EncodeError> {
+    let status = occurrence.status.unwrap_or(facts.status);
+    let xml = super::pass_xml::write(&ErrorView::of(facts, occurrence, status), &[]);
+    Ok(Rendered::bytes(
+        Shape::PassXml,
+        status,
+        xml,
+        facts,
+        occurrence,
+    ))
+}
+
+/// Without the `xml` feature, Pass errors are written in JSON.
+#[cfg(not(feature = "xml"))]
+#[allow(clippy::unnecessary_wraps)] // the signature of every renderer
+pub(crate) fn render_xml(
+    facts: &CodeFacts<'_>,
+    occurrence: &Occurrence,
+) -> Result<Rendered, EncodeError> {
+    render(facts, occurrence)
+}
 
 /// An error object, borrowed: what rendering writes and what an
 /// [`ErrorObject`] encodes.
@@ -432,8 +562,8 @@ impl Serialize for ErrorView<'_> {
 }
 
 /// A body holding one error view.
-pub(crate) struct BodyView<'a> {
-    pub(crate) error: ErrorView<'a>,
+struct BodyView<'a> {
+    error: ErrorView<'a>,
 }
 
 impl Serialize for BodyView<'_> {

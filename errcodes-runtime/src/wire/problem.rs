@@ -33,12 +33,15 @@ use core::marker::PhantomData;
 use std::borrow::Cow;
 
 use errcodes_core::uri::percent_encode;
-use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
-use super::json::{self, Object, Writer};
-use super::{Code, CodeFacts, Json, Occurrence, reason_phrase};
+use super::formats::{Received, ShapeFacts};
+use super::json::{self, Object, Writer, deserialize_as_object};
+use super::{
+    Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
+    Shape, reason_phrase,
+};
 use crate::{Action, ErrorCode, ProblemCode};
 
 /// The `type` of problems that add nothing to their status.
@@ -98,8 +101,7 @@ impl<E: ErrorCode> Problem<E> {
     /// code, the one the status implies.
     #[must_use]
     pub fn action_at(&self, status: u16) -> Action {
-        self.code()
-            .map_or_else(|| Action::for_status(status), |code| code.action(status))
+        Code::action_of(self.code().as_ref(), status)
     }
 
     /// [`action_at`](Self::action_at) the problem's own `status`, or 500
@@ -198,13 +200,81 @@ impl<E> Serialize for Problem<E> {
     }
 }
 
-impl<'de, E> Deserialize<'de> for Problem<E> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
+deserialize_as_object!(Problem);
+
+impl<E> Json for Problem<E> {}
+
+impl<E: ErrorCode> Received<E> for Problem<E> {
+    fn code(&self) -> Option<Code<E>> {
+        self.code()
+    }
+
+    fn action_at(&self, status: u16) -> Action {
+        self.action_at(status)
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.detail().or(self.title())
     }
 }
 
-impl<E> Json for Problem<E> {}
+/// What errcodes knows of problem details.
+pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
+    name: "Problem",
+    content_type: "application/problem+json",
+    description: "A problem detail (RFC 9457).",
+    code_path,
+    schema,
+};
+
+/// Where a problem detail carries the code.
+pub(crate) fn code_path(place: ProblemCode) -> &'static [&'static str] {
+    match place {
+        ProblemCode::Type => &["type"],
+        ProblemCode::Title => &["title"],
+        ProblemCode::Member => &["code"],
+    }
+}
+
+/// The schema of a problem detail whose code sits where `parts` says.
+pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {
+    let mut properties = json!({
+        "type": {"type": "string", "format": "uri-reference"},
+        "status": {"type": "integer", "minimum": 100, "maximum": 599},
+        "title": {"type": "string"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string", "format": "uri-reference"},
+    });
+    let identifier = match parts.place {
+        ProblemCode::Type => json!({"type": "string", "enum": parts.type_uris}),
+        ProblemCode::Title | ProblemCode::Member => parts.code.clone(),
+    };
+    let path = code_path(parts.place);
+    for key in path {
+        properties[*key] = identifier.clone();
+    }
+    json!({
+        "type": "object",
+        "description": SHAPE.description,
+        "properties": properties,
+        "required": path,
+    })
+}
+
+pub(crate) fn decode<E>(body: &[u8], limits: Limits) -> Result<Problem<E>, DecodeError> {
+    Problem::decode_with(body, limits)
+}
+
+/// A problem detail of a code, at the occurrence's status or else the
+/// code's.
+pub(crate) fn render(
+    facts: &CodeFacts<'_>,
+    occurrence: &Occurrence,
+) -> Result<Rendered, EncodeError> {
+    let status = occurrence.status.unwrap_or(facts.status);
+    let view = View::of(facts, occurrence, status);
+    Rendered::json(Shape::Problem, status, &view, facts, occurrence)
+}
 
 /// A problem's members, borrowed: what rendering writes and what a
 /// [`Problem`] encodes.

@@ -2,19 +2,16 @@
 
 use std::time::Duration;
 
+use serde::Serialize;
+
 use super::json::encode;
-use super::{CodeFacts, EncodeError, Occurrence, acp, edge, gateway, pass, problem, whole_seconds};
-use crate::{ErrorCode, Severity, WireFormat};
+use super::{CodeFacts, EncodeError, Occurrence, Shape, formats, whole_seconds};
+use crate::{ErrorCode, WireFormat};
 
 /// The delay sent with a code whose action is `retry-after` when the
 /// occurrence gives none: Adobe Pass says such a response always carries a
 /// `Retry-After` header, so one is always sent.
 pub const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(5);
-
-/// The status of an error embedded in an Edge Network 207 body when the
-/// occurrence does not give the upstream's: a gateway's answer to an
-/// upstream that failed.
-const UPSTREAM_FAILED: u16 = 502;
 
 /// A response, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +24,8 @@ pub struct Rendered {
     pub body: Vec<u8>,
     /// The delay for a `Retry-After` header.
     pub retry_after: Option<Duration>,
+    /// The body's shape.
+    pub shape: Shape,
 }
 
 impl Rendered {
@@ -35,6 +34,34 @@ impl Rendered {
     #[must_use]
     pub fn retry_after_secs(&self) -> Option<u64> {
         self.retry_after.map(whole_seconds)
+    }
+
+    /// A response of `shape` whose body is `body` as JSON.
+    pub(crate) fn json(
+        shape: Shape,
+        status: u16,
+        body: &impl Serialize,
+        facts: &CodeFacts<'_>,
+        occurrence: &Occurrence,
+    ) -> Result<Self, EncodeError> {
+        Ok(Self::bytes(shape, status, encode(body)?, facts, occurrence))
+    }
+
+    /// A response of `shape` whose body is `body`.
+    pub(crate) fn bytes(
+        shape: Shape,
+        status: u16,
+        body: Vec<u8>,
+        facts: &CodeFacts<'_>,
+        occurrence: &Occurrence,
+    ) -> Self {
+        Rendered {
+            status,
+            content_type: shape.content_type(),
+            body,
+            retry_after: occurrence.delay_for(facts.action),
+            shape,
+        }
     }
 }
 
@@ -49,7 +76,7 @@ impl Rendered {
 /// JSON.
 ///
 /// ```
-/// use errcodes_runtime::wire::{Occurrence, render};
+/// use errcodes_runtime::wire::{Occurrence, Shape, render};
 /// use errcodes_runtime::ErrorCode;
 ///
 /// errcodes_runtime::errcodes!("../specs/pass.yaml");
@@ -57,6 +84,7 @@ impl Rendered {
 /// let code = PassError::TooManyRequests;
 /// let response = render(code, &Occurrence::new(), code.wire_format()).unwrap();
 /// assert_eq!((response.status, response.content_type), (429, "application/json"));
+/// assert_eq!(response.shape, Shape::Pass);
 /// // A code that says to retry after a delay always comes with one.
 /// assert_eq!(response.retry_after_secs(), Some(5));
 /// ```
@@ -84,52 +112,5 @@ pub fn render_facts(
     occurrence: &Occurrence,
     format: WireFormat,
 ) -> Result<Rendered, EncodeError> {
-    const JSON: &str = "application/json";
-    let status = occurrence.status.unwrap_or(facts.status);
-    let problem = |status| problem::View::of(facts, occurrence, status);
-    let (status, content_type, body) = match (format, facts.severity) {
-        (WireFormat::Problem, _) | (WireFormat::Edge, Severity::Fatal) => {
-            (status, format.content_type(), encode(&problem(status))?)
-        }
-        (WireFormat::Edge, Severity::NonFatal) => {
-            let embedded = occurrence.status.unwrap_or(if facts.status >= 400 {
-                facts.status
-            } else {
-                UPSTREAM_FAILED
-            });
-            let body = edge::View::errors(occurrence, problem(embedded));
-            (207, JSON, encode(&body)?)
-        }
-        (WireFormat::Edge, Severity::Warning | Severity::Info) => {
-            let body = edge::View::warnings(occurrence, problem(status));
-            (200, JSON, encode(&body)?)
-        }
-        (WireFormat::Acp, _) => (status, JSON, encode(&acp::View::of(facts, occurrence))?),
-        (WireFormat::Gateway, _) => (status, JSON, encode(&gateway::View::of(facts, occurrence))?),
-        #[cfg(feature = "xml")]
-        (WireFormat::PassXml, _) => (
-            status,
-            format.content_type(),
-            super::pass_xml::write(&pass::ErrorView::of(facts, occurrence, status), &[]),
-        ),
-        #[cfg(not(feature = "xml"))]
-        (WireFormat::PassXml, _) => (status, JSON, pass_json(facts, occurrence, status)?),
-        (WireFormat::Pass, _) => (status, JSON, pass_json(facts, occurrence, status)?),
-    };
-    Ok(Rendered {
-        status,
-        content_type,
-        body,
-        retry_after: occurrence.delay_for(facts.action),
-    })
-}
-
-fn pass_json(
-    facts: &CodeFacts<'_>,
-    occurrence: &Occurrence,
-    status: u16,
-) -> Result<Vec<u8>, EncodeError> {
-    encode(&pass::BodyView {
-        error: pass::ErrorView::of(facts, occurrence, status),
-    })
+    formats::render(format, facts, occurrence)
 }

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use super::{Code, DecodeError, Json, Limits, acp, edge, gateway, pass, problem};
+use super::{Code, DecodeError, Limits, Payload, Shape};
 use crate::retry::{Advice, Policy};
 use crate::{Action, ErrorCode, WireFormat};
 
@@ -14,25 +14,6 @@ pub struct Headers<'a> {
     pub content_type: Option<&'a str>,
     /// `Retry-After`.
     pub retry_after: Option<&'a str>,
-}
-
-/// A body in the format it came in.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum Body<E> {
-    /// A problem detail: `application/problem+json`, or any error of a
-    /// catalog whose wire format is `problem`, or a fatal Edge error.
-    Problem(problem::Problem<E>),
-    /// An Edge Network body below 400: 207 with non-fatal errors, or 200.
-    Edge(edge::Body<E>),
-    /// An ACP envelope.
-    Acp(acp::Envelope<E>),
-    /// An Adobe Pass body in JSON.
-    Pass(pass::Body<E>),
-    /// An Adobe Pass error in XML.
-    PassXml(pass::ErrorObject<E>),
-    /// An Experience Platform gateway body.
-    Gateway(gateway::Body<E>),
 }
 
 /// An error response as a client receives it: its status, its headers and
@@ -66,7 +47,7 @@ pub enum Body<E> {
 pub struct ErrorResponse<E> {
     status: u16,
     retry_after: Option<String>,
-    body: Body<E>,
+    body: Payload<E>,
 }
 
 impl<E: ErrorCode> ErrorResponse<E> {
@@ -91,18 +72,11 @@ impl<E: ErrorCode> ErrorResponse<E> {
         body: &[u8],
         limits: Limits,
     ) -> Result<Self, DecodeError> {
-        let body = match format(E::CATALOG.wire_format(), status, headers.content_type, body) {
-            WireFormat::Problem => Body::Problem(problem::Problem::decode_with(body, limits)?),
-            WireFormat::Edge => Body::Edge(edge::Body::decode_with(body, limits)?),
-            WireFormat::Acp => Body::Acp(acp::Envelope::decode_with(body, limits)?),
-            WireFormat::Pass => Body::Pass(pass::Body::decode_with(body, limits)?),
-            WireFormat::Gateway => Body::Gateway(gateway::Body::decode_with(body, limits)?),
-            WireFormat::PassXml => Body::PassXml(xml(body, limits)?),
-        };
+        let shape = shape(E::CATALOG.wire_format(), status, headers.content_type, body);
         Ok(ErrorResponse {
             status,
             retry_after: headers.retry_after.map(str::to_owned),
-            body,
+            body: Payload::decode(shape, body, limits)?,
         })
     }
 
@@ -110,14 +84,7 @@ impl<E: ErrorCode> ErrorResponse<E> {
     /// `None` when the body names none.
     #[must_use]
     pub fn code(&self) -> Option<Code<E>> {
-        match &self.body {
-            Body::Problem(problem) => problem.code(),
-            Body::Edge(body) => body.errors().next()?.code(),
-            Body::Acp(envelope) => envelope.error()?.code(),
-            Body::Pass(body) => body.error().or_else(|| first_failed(body))?.code(),
-            Body::PassXml(error) => error.code(),
-            Body::Gateway(body) => body.code(),
-        }
+        self.body.code()
     }
 
     /// What the client should do: the code's action, the action the body
@@ -125,52 +92,21 @@ impl<E: ErrorCode> ErrorResponse<E> {
     /// status implies ([`Action::for_status`]).
     #[must_use]
     pub fn action(&self) -> Action {
-        let status = self.status;
-        match &self.body {
-            Body::Problem(problem) => problem.action_at(status),
-            Body::Edge(body) => body
-                .errors()
-                .next()
-                .map_or(Action::for_status(status), |error| {
-                    error.action_at(error.status().unwrap_or(status))
-                }),
-            Body::Acp(envelope) => envelope
-                .error()
-                .map_or(Action::for_status(status), |error| error.action_at(status)),
-            Body::Pass(body) => body
-                .error()
-                .or_else(|| first_failed(body))
-                .map_or(Action::for_status(status), |error| error.action_at(status)),
-            Body::PassXml(error) => error.action_at(status),
-            Body::Gateway(body) => body.action_at(status),
-        }
+        self.body.action_at(self.status)
     }
 
     /// The message for people the body carries: a problem's `detail` or
     /// else its `title`, or the format's `message`.
     #[must_use]
     pub fn message(&self) -> Option<&str> {
-        match &self.body {
-            Body::Problem(problem) => problem.detail().or(problem.title()),
-            Body::Edge(body) => {
-                let error = body.errors().next()?;
-                error.title().or(error.detail())
-            }
-            Body::Acp(envelope) => envelope.error()?.message(),
-            Body::Pass(body) => body.error().or_else(|| first_failed(body))?.message(),
-            Body::PassXml(error) => error.message(),
-            Body::Gateway(body) => body.message(),
-        }
+        self.body.message()
     }
 
     /// A delay the body gives (ACP's `retry_after`), which wins over the
     /// `Retry-After` header.
     #[must_use]
     pub fn body_delay(&self) -> Option<Duration> {
-        match &self.body {
-            Body::Acp(envelope) => envelope.error()?.retry_after(),
-            _ => None,
-        }
+        self.body.delay()
     }
 
     /// Whether to retry, and when, by the default [`Policy`].
@@ -207,53 +143,38 @@ impl<E> ErrorResponse<E> {
 
     /// The body, in its format.
     #[must_use]
-    pub fn body(&self) -> &Body<E> {
+    pub fn body(&self) -> &Payload<E> {
         &self.body
     }
 
     /// The body, by value.
     #[must_use]
-    pub fn into_body(self) -> Body<E> {
+    pub fn into_body(self) -> Payload<E> {
         self.body
     }
 }
 
-/// The first item of a multi-item Pass body that failed.
-fn first_failed<E>(body: &pass::Body<E>) -> Option<&pass::ErrorObject<E>> {
-    body.resources().find_map(pass::Resource::error)
-}
-
-/// The format a body is in: what its content type says, or else what the
+/// The shape a body is in: what its content type says, or else what the
 /// catalog's format and the status say.
-fn format(catalog: WireFormat, status: u16, content_type: Option<&str>, body: &[u8]) -> WireFormat {
+fn shape(catalog: WireFormat, status: u16, content_type: Option<&str>, body: &[u8]) -> Shape {
     let media = content_type
         .and_then(|value| value.split(';').next())
         .map(|media| media.trim().to_ascii_lowercase());
     let xml = match media.as_deref() {
-        Some("application/problem+json") => return WireFormat::Problem,
+        Some("application/problem+json") => return Shape::Problem,
         Some(media) => media.ends_with("/xml") || media.ends_with("+xml"),
         // Without a content type, the first character tells.
         None => body.trim_ascii_start().starts_with(b"<"),
     };
     match catalog {
-        _ if xml => WireFormat::PassXml,
-        WireFormat::Edge if status >= 400 => WireFormat::Problem,
-        WireFormat::PassXml => WireFormat::Pass,
-        other => other,
+        _ if xml => Shape::PassXml,
+        WireFormat::Problem => Shape::Problem,
+        WireFormat::Edge if status >= 400 => Shape::Problem,
+        WireFormat::Edge => Shape::Edge,
+        WireFormat::Acp => Shape::Acp,
+        WireFormat::Pass | WireFormat::PassXml => Shape::Pass,
+        WireFormat::Gateway => Shape::Gateway,
     }
-}
-
-#[cfg(feature = "xml")]
-fn xml<E: ErrorCode>(body: &[u8], limits: Limits) -> Result<pass::ErrorObject<E>, DecodeError> {
-    pass::ErrorObject::decode_xml_with(body, limits)
-}
-
-#[cfg(not(feature = "xml"))]
-fn xml<E: ErrorCode>(_: &[u8], _: Limits) -> Result<pass::ErrorObject<E>, DecodeError> {
-    Err(DecodeError::new(
-        super::DecodeErrorKind::NotXml,
-        "the body is XML, which needs errcodes-runtime's `xml` feature",
-    ))
 }
 
 #[cfg(test)]
@@ -261,19 +182,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_content_type_then_the_catalog_choose_the_format() {
-        use WireFormat::{Acp, Edge, Gateway, Pass, PassXml, Problem};
+    fn the_content_type_then_the_catalog_choose_the_shape() {
+        use WireFormat::{Acp, Edge, Gateway, Pass, PassXml};
         let json = Some("application/json; charset=utf-8");
         assert_eq!(
-            format(Gateway, 400, Some("application/problem+json"), b"{}"),
-            Problem
+            shape(Gateway, 400, Some("application/problem+json"), b"{}"),
+            Shape::Problem
         );
-        assert_eq!(format(Gateway, 403, json, b"{}"), Gateway);
-        assert_eq!(format(Pass, 429, Some("text/xml"), b"<error/>"), PassXml);
-        assert_eq!(format(Pass, 429, None, b"  <error/>"), PassXml);
-        assert_eq!(format(PassXml, 429, json, b"{}"), Pass);
-        assert_eq!(format(Edge, 207, json, b"{}"), Edge);
-        assert_eq!(format(Edge, 422, json, b"{}"), Problem);
-        assert_eq!(format(Acp, 429, None, b"{}"), Acp);
+        assert_eq!(shape(Gateway, 403, json, b"{}"), Shape::Gateway);
+        assert_eq!(
+            shape(Pass, 429, Some("text/xml"), b"<error/>"),
+            Shape::PassXml
+        );
+        assert_eq!(shape(Pass, 429, None, b"  <error/>"), Shape::PassXml);
+        assert_eq!(shape(PassXml, 429, json, b"{}"), Shape::Pass);
+        assert_eq!(shape(Edge, 207, json, b"{}"), Shape::Edge);
+        assert_eq!(shape(Edge, 422, json, b"{}"), Shape::Problem);
+        assert_eq!(shape(Acp, 429, None, b"{}"), Shape::Acp);
     }
 }

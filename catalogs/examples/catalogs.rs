@@ -1,6 +1,6 @@
 //! Prints every shipped catalog as a table: code, HTTP status, recommended
 //! action and title. Each catalog was compiled from its YAML file by
-//! `errcodes!` (see `tests/src/lib.rs`).
+//! `errcodes!` (see `catalogs/src/lib.rs`).
 //!
 //! ```text
 //! cargo run --example catalogs
@@ -8,10 +8,10 @@
 
 #![forbid(unsafe_code)]
 
-use errcodes_runtime::ErrorCode;
-use errcodes_tests::{
+use errcodes_catalogs::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
 };
+use errcodes_runtime::ErrorCode;
 
 fn main() {
     print_catalog::<PrivacyError>();

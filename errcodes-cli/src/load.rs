@@ -1,0 +1,94 @@
+//! Catalogs as the commands read them: through errcodes-codegen's one
+//! loader, reported under the paths the user gave.
+
+use std::path::{Path, PathBuf};
+
+use errcodes_codegen::{CheckedCatalog, Files, Level, Lints, Report};
+
+use crate::{Io, Stop};
+
+/// A catalog without errors, as a command loaded it.
+pub struct Loaded {
+    /// The path as the user gave it, which reports use.
+    pub path: String,
+    /// The catalog.
+    pub catalog: CheckedCatalog,
+}
+
+/// Reads the catalog at `path` and its lock, as the macro does.
+///
+/// # Errors
+///
+/// When a file cannot be read.
+pub fn read(path: &Path) -> Result<Files, Stop> {
+    Ok(Files::read(path, &path.display().to_string())?)
+}
+
+/// Writes the errors of `report` as the compiler shows them; true when
+/// there was one.
+pub(crate) fn write_errors(report: &Report, io: &mut Io<'_>) -> Result<bool, Stop> {
+    let mut failed = false;
+    for diagnostic in report.diagnostics() {
+        if diagnostic.level() == Level::Error {
+            writeln!(io.err, "error: {}\n", diagnostic.report())?;
+            failed = true;
+        }
+    }
+    Ok(failed)
+}
+
+/// The catalogs at `paths`, all without errors. Catalogs with errors have
+/// them written, as `errcodes check` writes them, and stop the command.
+///
+/// # Errors
+///
+/// When a catalog cannot be read or has errors.
+pub fn checked(paths: &[PathBuf], io: &mut Io<'_>) -> Result<Vec<Loaded>, Stop> {
+    let mut catalogs = Vec::with_capacity(paths.len());
+    let mut failed = false;
+    for path in paths {
+        let files = read(path)?;
+        let report = files.check(&Lints::default());
+        failed |= write_errors(&report, io)?;
+        if let (false, Ok(catalog)) = (failed, report.into_result()) {
+            catalogs.push(Loaded {
+                path: files.catalog.path,
+                catalog,
+            });
+        }
+    }
+    if failed {
+        writeln!(
+            io.err,
+            "error: fix the catalogs' errors first; `errcodes check` lists them all"
+        )?;
+        return Err(Stop::Reported);
+    }
+    Ok(catalogs)
+}
+
+/// The catalogs under `specs/` in the current directory, in name order.
+///
+/// # Errors
+///
+/// When there is no such directory, or no catalog in it.
+pub fn default_paths() -> Result<Vec<PathBuf>, Stop> {
+    let dir = Path::new("specs");
+    let entries = std::fs::read_dir(dir).map_err(|error| {
+        format!("cannot list `specs/`, where catalogs are looked for without --spec: {error}")
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "yaml" || ext == "yml")
+        })
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err("`specs/` holds no catalog (*.yaml); name one with --spec"
+            .to_owned()
+            .into());
+    }
+    Ok(paths)
+}

@@ -1,0 +1,232 @@
+//! The list of wire formats: the one place that names them all. Each
+//! format's facts (its body, media type, where the code sits, how it
+//! renders and decodes, its schema) live in its own module; the renderer,
+//! the client's entry point and tools reach them through this list. A new
+//! format is a new module, a word in `errcodes_core::WireFormat`, and one
+//! entry here.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::{Code, CodeFacts, DecodeError, EncodeError, Limits, Occurrence, Rendered};
+use super::{acp, edge, gateway, pass, problem};
+use crate::{Action, ErrorCode, ProblemCode, WireFormat};
+
+/// What a format's module knows of its body.
+pub(crate) struct ShapeFacts {
+    /// The body's name in exported schemas.
+    pub(crate) name: &'static str,
+    /// Its media type.
+    pub(crate) content_type: &'static str,
+    /// What it is, in a sentence.
+    pub(crate) description: &'static str,
+    /// The members that lead to the value identifying the code.
+    pub(crate) code_path: fn(ProblemCode) -> &'static [&'static str],
+    /// Its JSON Schema.
+    pub(crate) schema: fn(&SchemaParts<'_>) -> Value,
+}
+
+/// What a body's JSON Schema is built from: see [`Shape::schema`].
+#[derive(Clone, Copy, Debug)]
+pub struct SchemaParts<'a> {
+    /// The schema of the catalog's codes, or a reference to it.
+    pub code: &'a Value,
+    /// Where the catalog's problem details carry the code.
+    pub place: ProblemCode,
+    /// The values that identify codes in problem details whose code sits
+    /// in the `type` URI: those URIs.
+    pub type_uris: &'a [&'a str],
+}
+
+/// What a received body answers, whatever its format.
+pub(crate) trait Received<E> {
+    /// The code: the first error's, when the body lists several.
+    fn code(&self) -> Option<Code<E>>;
+
+    /// What to do, for a response with HTTP status `status`.
+    fn action_at(&self, status: u16) -> Action;
+
+    /// The message for people.
+    fn message(&self) -> Option<&str>;
+
+    /// A delay the body gives, which wins over `Retry-After`.
+    fn delay(&self) -> Option<Duration> {
+        None
+    }
+}
+
+/// The list. Each entry names the wire format (the same word as in
+/// `WireFormat`), its body type, and its module's facts, decoder and
+/// renderer.
+macro_rules! formats {
+    ($(
+        $(#[$doc:meta])*
+        $format:ident($body:ty) = $facts:path, decode $decode:path, render $render:path;
+    )*) => {
+        /// The shape of an error body on the wire: one per wire format.
+        /// Edge Network's fatal errors and every other problem detail share
+        /// [`Problem`](Self::Problem).
+        ///
+        /// ```
+        /// use errcodes_runtime::wire::Shape;
+        ///
+        /// assert_eq!(Shape::Problem.content_type(), "application/problem+json");
+        /// assert_eq!(Shape::Gateway.name(), "GatewayBody");
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Shape {
+            $($(#[$doc])* $format,)*
+        }
+
+        /// An error body, in the shape it came in.
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum Payload<E> {
+            $($(#[$doc])* $format($body),)*
+        }
+
+        impl Shape {
+            /// Every shape.
+            pub const ALL: &[Shape] = &[$(Shape::$format),*];
+
+            fn facts(self) -> &'static ShapeFacts {
+                match self {
+                    $(Shape::$format => &$facts,)*
+                }
+            }
+        }
+
+        impl<E> Payload<E> {
+            /// The body's shape.
+            #[must_use]
+            pub fn shape(&self) -> Shape {
+                match self {
+                    $(Payload::$format(_) => Shape::$format,)*
+                }
+            }
+        }
+
+        impl<E: ErrorCode> Payload<E> {
+            /// Decodes `body` as a body of `shape`, within `limits`.
+            ///
+            /// # Errors
+            ///
+            /// When the body is too large, or not of that shape.
+            pub fn decode(shape: Shape, body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
+                match shape {
+                    $(Shape::$format => $decode(body, limits).map(Payload::$format),)*
+                }
+            }
+
+            fn received(&self) -> &dyn Received<E> {
+                match self {
+                    $(Payload::$format(body) => body,)*
+                }
+            }
+        }
+
+        /// Renders a code in `format`.
+        pub(crate) fn render(
+            format: WireFormat,
+            facts: &CodeFacts<'_>,
+            occurrence: &Occurrence,
+        ) -> Result<Rendered, EncodeError> {
+            match format {
+                $(WireFormat::$format => $render(facts, occurrence),)*
+            }
+        }
+    };
+}
+
+formats! {
+    /// A problem detail, RFC 9457: `application/problem+json`.
+    Problem(problem::Problem<E>) = problem::SHAPE, decode problem::decode, render problem::render;
+    /// An Edge Network body of a request that was processed: 207 with
+    /// non-fatal errors, or 200.
+    Edge(edge::EdgeBody<E>) = edge::SHAPE, decode edge::decode, render edge::render;
+    /// An ACP envelope.
+    Acp(acp::Envelope<E>) = acp::SHAPE, decode acp::decode, render acp::render;
+    /// An Adobe Pass body in JSON.
+    Pass(pass::PassBody<E>) = pass::SHAPE, decode pass::decode, render pass::render;
+    /// An Adobe Pass error in XML.
+    PassXml(pass::ErrorObject<E>) = pass::XML_SHAPE, decode pass::decode_xml, render pass::render_xml;
+    /// An Experience Platform gateway body.
+    Gateway(gateway::GatewayBody<E>) = gateway::SHAPE, decode gateway::decode, render gateway::render;
+}
+
+impl Shape {
+    /// The body's name in exported schemas, such as `PassBody`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        self.facts().name
+    }
+
+    /// Its media type.
+    #[must_use]
+    pub fn content_type(self) -> &'static str {
+        self.facts().content_type
+    }
+
+    /// What it is, in a sentence.
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        self.facts().description
+    }
+
+    /// The members that lead from the body to the value that identifies
+    /// the code, for a catalog whose problem details carry it at `place`;
+    /// a list on the way holds the error in its first element.
+    ///
+    /// ```
+    /// use errcodes_runtime::ProblemCode;
+    /// use errcodes_runtime::wire::Shape;
+    ///
+    /// assert_eq!(Shape::Pass.code_path(ProblemCode::Member), ["error", "code"]);
+    /// assert_eq!(Shape::Edge.code_path(ProblemCode::Type), ["errors", "type"]);
+    /// ```
+    #[must_use]
+    pub fn code_path(self, place: ProblemCode) -> &'static [&'static str] {
+        (self.facts().code_path)(place)
+    }
+
+    /// The JSON Schema of bodies of this shape, for tools that describe a
+    /// catalog's responses (`errcodes export`).
+    #[must_use]
+    pub fn schema(self, parts: &SchemaParts<'_>) -> Value {
+        (self.facts().schema)(parts)
+    }
+}
+
+impl<E: ErrorCode> Payload<E> {
+    /// The body's code: the first error's, when it lists several; `None`
+    /// when it names none.
+    #[must_use]
+    pub fn code(&self) -> Option<Code<E>> {
+        self.received().code()
+    }
+
+    /// What a client should do after a response with HTTP status `status`
+    /// that carries this body: the code's action, the action the body
+    /// names (Adobe Pass), or, without a known code, the one the status
+    /// implies ([`Action::for_status`]).
+    #[must_use]
+    pub fn action_at(&self, status: u16) -> Action {
+        self.received().action_at(status)
+    }
+
+    /// The message for people the body carries: a problem's `detail` or
+    /// else its `title`, or the format's `message`.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.received().message()
+    }
+
+    /// A delay the body gives (ACP's `retry_after`), which wins over the
+    /// `Retry-After` header.
+    #[must_use]
+    pub fn delay(&self) -> Option<Duration> {
+        self.received().delay()
+    }
+}
