@@ -120,20 +120,20 @@ impl Places<'_> {
     /// A change to the catalog as a whole.
     fn catalog_break(&self, change: &Change) -> Option<Diagnostic> {
         let catalog = self.catalog;
-        let (relock, locked_at) = (&self.relock, self.lock.catalog_at);
+        let (relock, locked) = (&self.relock, self.lock.catalog_at);
         Some(match change {
             Change::EnumRenamed { old, new } => Diagnostic::new(format!("the locked enum `{old}` was renamed `{new}`"), catalog.name.at().unwrap_or(Location::START))
-                .note_at(Document::Lock, locked_at, format!("locked as `{old}`"))
+                .note_at(Document::Lock, locked.name, format!("locked as `{old}`"))
                 .help(format!("Rust code naming `{old}` would not compile: keep `name: {old}`, or run {relock}")),
             Change::WireFormat { old, new } if !catalog.wire_format.is_stand_in() => {
                 Diagnostic::new(format!("the locked catalog changed its wire format from `{old}` to `{new}`"), catalog.wire_format.at().unwrap_or(Location::START))
-                    .note_at(Document::Lock, locked_at, format!("locked in wire format `{old}`"))
+                    .note_at(Document::Lock, locked.wire_format, format!("locked in wire format `{old}`"))
                     .help(format!("clients pick the decoder by the catalog's format: keep `wire-format: {old}`, or run {relock}"))
             }
             Change::ProblemCoding if !catalog.problem_code.is_stand_in() => {
                 let at = catalog.problem_type.as_ref().and_then(Located::at).or_else(|| catalog.problem_code.at()).unwrap_or(Location::START);
                 Diagnostic::new("the locked catalog's problem details carry the code elsewhere", at)
-                    .note_at(Document::Lock, locked_at, "locked here, with its `problem-type` and `problem-code`")
+                    .note_at(Document::Lock, locked.problem, "locked here, with its `problem-type` and `problem-code`")
                     .help(format!("clients read the code where the locked `problem-type` and `problem-code` put it: keep them, or run {relock}"))
             }
             _ => return None,

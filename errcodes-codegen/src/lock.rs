@@ -84,9 +84,18 @@ pub fn path_of(catalog: &Path) -> PathBuf {
 pub struct Lock {
     /// `None` in a lock of format 1, which did not record it.
     pub(crate) catalog: Option<CatalogTerms>,
-    /// Where `catalog` is written.
-    pub(crate) catalog_at: Location,
+    /// Where each of `catalog`'s values is written.
+    pub(crate) catalog_at: CatalogPlaces,
     pub(crate) entries: Vec<Locked>,
+}
+
+/// Where a lock writes what it records of the catalog.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CatalogPlaces {
+    pub(crate) name: Location,
+    pub(crate) wire_format: Location,
+    /// `problem-type`, or else `problem-code`.
+    pub(crate) problem: Location,
 }
 
 /// What a lock records of the catalog as a whole.
@@ -168,7 +177,7 @@ impl Lock {
                 problem_type: catalog.problem_type.as_ref().map(|t| t.value.clone()),
                 problem_code: catalog.problem_code.value,
             }),
-            catalog_at: Location::START,
+            catalog_at: CatalogPlaces::default(),
             entries: entries.collect(),
         }
     }
@@ -314,9 +323,10 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
     }
     match (find("catalog"), version) {
         (Some(node), VERSION) => {
-            lock.catalog_at = node.at;
-            lock.catalog = catalog_terms(node);
-            if lock.catalog.is_none() {
+            if let Some((terms, places)) = catalog_terms(node) {
+                lock.catalog = Some(terms);
+                lock.catalog_at = places;
+            } else {
                 errors.push(damaged(
                     "`catalog` must be `{name: …, wire-format: …, problem-code: …}`, with `problem-type: …` when the catalog has one",
                     node.at,
@@ -399,7 +409,7 @@ fn fields<'n>(
     node: &'n Node,
     required: &[&str],
     optional: &[&str],
-) -> Option<HashMap<&'n str, &'n Value>> {
+) -> Option<HashMap<&'n str, &'n Node>> {
     let Value::Map(pairs) = &node.value else {
         return None;
     };
@@ -409,7 +419,7 @@ fn fields<'n>(
             return None;
         };
         let known = required.contains(&text.as_str()) || optional.contains(&text.as_str());
-        if !known || fields.insert(text.as_str(), &value.value).is_some() {
+        if !known || fields.insert(text.as_str(), value).is_some() {
             return None;
         }
     }
@@ -419,28 +429,27 @@ fn fields<'n>(
         .then_some(fields)
 }
 
-fn word<T: std::str::FromStr>(value: Option<&&Value>) -> Option<T> {
-    match value? {
-        Value::Str { text, .. } => text.parse().ok(),
-        _ => None,
-    }
+fn word<T: std::str::FromStr>(node: Option<&&Node>) -> Option<T> {
+    string(node)?.parse().ok()
 }
 
-fn string(value: Option<&&Value>) -> Option<String> {
-    match value? {
+fn string(node: Option<&&Node>) -> Option<String> {
+    match &node?.value {
         Value::Str { text, .. } => Some(text.clone()),
         _ => None,
     }
 }
 
-/// What the lock records of the catalog, when it has exactly its fields.
-fn catalog_terms(node: &Node) -> Option<CatalogTerms> {
+/// What the lock records of the catalog, and where, when it has exactly
+/// its fields.
+fn catalog_terms(node: &Node) -> Option<(CatalogTerms, CatalogPlaces)> {
     let fields = fields(
         node,
         &["name", "wire-format", "problem-code"],
         &["problem-type"],
     )?;
-    Some(CatalogTerms {
+    let at = |key| fields.get(key).map_or(node.at, |node| node.at);
+    let terms = CatalogTerms {
         name: string(fields.get("name"))?,
         wire_format: word(fields.get("wire-format"))?,
         problem_type: match fields.get("problem-type") {
@@ -448,7 +457,15 @@ fn catalog_terms(node: &Node) -> Option<CatalogTerms> {
             value => Some(string(value)?),
         },
         problem_code: word(fields.get("problem-code"))?,
-    })
+    };
+    let places = CatalogPlaces {
+        name: at("name"),
+        wire_format: at("wire-format"),
+        problem: fields
+            .get("problem-type")
+            .map_or(at("problem-code"), |node| node.at),
+    };
+    Some((terms, places))
 }
 
 /// A locked code's entry, when it has exactly the locked fields.
@@ -457,8 +474,8 @@ fn state(node: &Node) -> Option<State> {
         return Some(State::Retired);
     }
     let fields = fields(node, &["name", "status", "action"], &["wire-format"])?;
-    let status = match fields.get("status")? {
-        Value::Int(status) => u16::try_from(*status).ok()?,
+    let status = match fields.get("status")?.value {
+        Value::Int(status) => u16::try_from(status).ok()?,
         _ => return None,
     };
     Some(State::Published(CodeTerms {

@@ -1,5 +1,8 @@
 //! What the tests of the binary share: running it, and scratch directories.
 
+// Each test binary uses only part of it.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

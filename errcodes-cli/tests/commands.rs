@@ -1,0 +1,194 @@
+//! The subcommands called as functions, with their output captured: what
+//! `errcodes` prints for each, without a process.
+
+#![forbid(unsafe_code)]
+
+mod common;
+
+use std::process::ExitCode;
+
+use common::{root, scratch};
+use errcodes_cli::{Io, run};
+use serde_json::Value;
+
+/// What a run printed, and how it ended.
+struct Ran {
+    code: ExitCode,
+    out: String,
+    err: String,
+}
+
+/// Runs `errcodes` with `args` in the workspace, `stdin` as its input.
+fn errcodes(args: &[&str], stdin: &str) -> Ran {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut input = stdin.as_bytes();
+    let mut io = Io {
+        out: &mut out,
+        err: &mut err,
+        input: &mut input,
+    };
+    let code = run(
+        std::iter::once("errcodes").chain(args.iter().copied()),
+        &mut io,
+    );
+    Ran {
+        code,
+        out: String::from_utf8(out).unwrap(),
+        err: String::from_utf8(err).unwrap(),
+    }
+}
+
+const SQL: &str = "\
+name: SqlError
+codes:
+  - code: HV000
+    status: 500
+    title: FDW error
+  - code: \"00000\"
+    name: SuccessfulCompletion
+    status: 200
+    title: Done
+    description: d
+    outcome: failure
+";
+
+#[test]
+fn check_names_lints_and_takes_allow_and_deny() {
+    let dir = scratch("commands-lints");
+    let path = dir.join("sql.yaml");
+    std::fs::write(&path, SQL).unwrap();
+    let path = path.to_str().unwrap();
+
+    let ran = errcodes(&["check", "--format", "json", path], "");
+    assert_eq!(ran.code, ExitCode::SUCCESS);
+    let lints: Vec<String> = ran
+        .out
+        .lines()
+        .map(|line| {
+            let value: Value = serde_json::from_str(line).unwrap();
+            value["lint"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(
+        lints,
+        [
+            "name-keeps-digits",
+            "missing-description",
+            "failure-below-400"
+        ]
+    );
+
+    let ran = errcodes(
+        &[
+            "check",
+            "--allow",
+            "missing-description",
+            "--allow",
+            "name-keeps-digits",
+            path,
+        ],
+        "",
+    );
+    assert_eq!(ran.code, ExitCode::SUCCESS);
+    assert!(
+        ran.err.ends_with("1 catalog: no errors, 1 warning\n"),
+        "{}",
+        ran.err
+    );
+
+    let ran = errcodes(&["check", "--deny", "failure-below-400", path], "");
+    assert_eq!(ran.code, ExitCode::FAILURE);
+    assert!(
+        ran.err
+            .contains("error: code `00000` is a failure, but its status 200"),
+        "{}",
+        ran.err
+    );
+    assert!(
+        ran.err.ends_with("1 catalog: 1 error, 2 warnings\n"),
+        "{}",
+        ran.err
+    );
+}
+
+#[test]
+fn a_misspelt_lint_is_an_argument_error() {
+    let ran = errcodes(&["check", "--allow", "missing-descriptions", "x.yaml"], "");
+    assert_eq!(ran.code, ExitCode::from(2));
+    assert!(
+        ran.err.contains("invalid value 'missing-descriptions' for '--allow <LINT>': unknown lint `missing-descriptions`"),
+        "{}",
+        ran.err
+    );
+}
+
+#[test]
+fn diff_reads_standard_input_and_the_old_lock() {
+    let dir = scratch("commands-diff");
+    let shop = "name: ShopError\ncodes:\n  - code: A\n    status: 400\n    title: A\n  - code: B\n    status: 400\n    title: B\n";
+    std::fs::write(dir.join("old.yaml"), shop).unwrap();
+    std::fs::write(
+        dir.join("new.yaml"),
+        shop.replace("status: 400\n    title: B", "status: 404\n    title: B"),
+    )
+    .unwrap();
+    let (old, new) = (dir.join("old.yaml"), dir.join("new.yaml"));
+    let ran = errcodes(&["diff", "-", new.to_str().unwrap()], shop);
+    assert_eq!(ran.code, ExitCode::from(1));
+    assert_eq!(ran.out, "breaking: `B` status 400 becomes 404\n");
+
+    // B removed, and locked so, with --allow-breaking: B is retired.
+    let without_b = "name: ShopError\ncodes:\n  - code: A\n    status: 400\n    title: A\n";
+    let ran = errcodes(&["lock", old.to_str().unwrap()], "");
+    assert_eq!(ran.code, ExitCode::SUCCESS, "{}", ran.err);
+    std::fs::write(&old, without_b).unwrap();
+    let ran = errcodes(&["lock", "--allow-breaking", old.to_str().unwrap()], "");
+    assert_eq!(ran.code, ExitCode::SUCCESS, "{}", ran.err);
+    assert!(
+        ran.err
+            .contains("warning: breaking, as allowed: locked code `B` is no longer in the catalog"),
+        "{}",
+        ran.err
+    );
+    // Bringing B back is breaking: the lock beside OLD says it was retired.
+    std::fs::write(&new, shop).unwrap();
+    let ran = errcodes(&["diff", old.to_str().unwrap(), new.to_str().unwrap()], "");
+    assert_eq!(ran.code, ExitCode::from(1), "{}", ran.err);
+    assert_eq!(ran.out, "breaking: `B` was retired and is used again\n");
+}
+
+#[test]
+fn explain_and_its_suggestions() {
+    let pass = root().join("specs/pass.yaml");
+    let ran = errcodes(
+        &[
+            "explain",
+            "too_many_request",
+            "--spec",
+            pass.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(ran.code, ExitCode::FAILURE);
+    assert!(
+        ran.err
+            .contains("the closest codes are:\n  too_many_requests"),
+        "{}",
+        ran.err
+    );
+    let ran = errcodes(
+        &[
+            "explain",
+            "too_many_requests",
+            "--spec",
+            pass.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(ran.code, ExitCode::SUCCESS);
+    assert!(
+        ran.out.contains("  status    429 Too Many Requests\n"),
+        "{}",
+        ran.out
+    );
+}

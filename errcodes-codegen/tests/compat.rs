@@ -1,0 +1,251 @@
+//! One rule for what breaks clients: every kind of change, run through the
+//! build of a locked catalog (what `errcodes!` and `errcodes check` do)
+//! and through `errcodes diff`'s comparison, gets the same verdict from
+//! both.
+
+#![forbid(unsafe_code)]
+
+use errcodes_codegen::compat::{Change, diff};
+use errcodes_codegen::lock::Lock;
+use errcodes_codegen::{CheckedCatalog, Files, Input, parse};
+
+const SHOP: &str = "\
+name: ShopError
+wire-format: pass
+domains:
+  stock: Stock
+codes:
+  - code: OUT_OF_STOCK
+    status: 409
+    title: Out of stock
+    description: Sold out while ordering.
+    domain: stock
+  - code: RATE_LIMITED
+    status: 429
+    title: Rate limited
+  - code: OLD_CART
+    status: 410
+    title: Old cart
+    deprecated: Carts expire now.
+";
+
+/// Changes that break clients: what each is, and the edit that makes it.
+const BREAKING: &[(&str, &str, &str)] = &[
+    (
+        "a code removed",
+        "  - code: RATE_LIMITED\n    status: 429\n    title: Rate limited\n",
+        "",
+    ),
+    (
+        "a deprecated code removed",
+        "  - code: OLD_CART\n    status: 410\n    title: Old cart\n    deprecated: Carts expire now.\n",
+        "",
+    ),
+    ("a status changed", "status: 409", "status: 410"),
+    (
+        "an action changed",
+        "    title: Out of stock\n",
+        "    title: Out of stock\n    action: retry\n",
+    ),
+    (
+        "an action implied by a new status",
+        "status: 429",
+        "status: 502",
+    ),
+    (
+        "a variant renamed",
+        "  - code: OUT_OF_STOCK\n",
+        "  - code: OUT_OF_STOCK\n    name: SoldOut\n",
+    ),
+    (
+        "a code's own wire format",
+        "    title: Rate limited\n",
+        "    title: Rate limited\n    wire-format: pass-xml\n",
+    ),
+    (
+        "the catalog's wire format",
+        "wire-format: pass",
+        "wire-format: acp",
+    ),
+    (
+        "a problem type",
+        "wire-format: pass\n",
+        "wire-format: pass\nproblem-type: /errors/{code}\n",
+    ),
+    (
+        "where problems carry the code",
+        "wire-format: pass\n",
+        "wire-format: pass\nproblem-type: /errors\nproblem-code: title\n",
+    ),
+    ("the enum renamed", "name: ShopError", "name: StoreError"),
+    (
+        "a code repurposed",
+        "status: 409\n    title: Out of stock",
+        "status: 404\n    title: No such item",
+    ),
+];
+
+/// Changes that do not, the same way.
+const COMPATIBLE: &[(&str, &str, &str)] = &[
+    (
+        "a code added",
+        "    deprecated: Carts expire now.\n",
+        "    deprecated: Carts expire now.\n  - code: NEW\n    status: 400\n    title: New\n",
+    ),
+    (
+        "a code deprecated",
+        "    title: Rate limited\n",
+        "    title: Rate limited\n    deprecated: Use OUT_OF_STOCK.\n",
+    ),
+    (
+        "a replacement named",
+        "    deprecated: Carts expire now.\n",
+        "    deprecated: Carts expire now.\n    replaced-by: OUT_OF_STOCK\n",
+    ),
+    ("a title improved", "title: Out of stock", "title: Sold out"),
+    (
+        "a description changed",
+        "Sold out while ordering.",
+        "The item sold out.",
+    ),
+    (
+        "a resolution added",
+        "    domain: stock\n",
+        "    domain: stock\n    resolution: Try later.\n",
+    ),
+    (
+        "a severity, outcome and origin given",
+        "    title: Old cart\n",
+        "    title: Old cart\n    severity: warning\n    outcome: not-applicable\n    origin: external\n",
+    ),
+    ("a domain left", "    domain: stock\n", ""),
+    (
+        "a domain added",
+        "  stock: Stock\n",
+        "  stock: Stock\n  cart: Cart\n",
+    ),
+    (
+        "the catalog's own format named on a code",
+        "    title: Rate limited\n",
+        "    title: Rate limited\n    wire-format: pass\n",
+    ),
+    (
+        "a lint allowed",
+        "codes:\n",
+        "allow: [missing-description]\ncodes:\n",
+    ),
+];
+
+/// Every kind of change: what it is, whether it breaks, the new catalog.
+fn changes() -> impl Iterator<Item = (&'static str, bool, String)> {
+    let breaking = BREAKING.iter().map(|change| (change, true));
+    let compatible = COMPATIBLE.iter().map(|change| (change, false));
+    breaking
+        .chain(compatible)
+        .map(|(&(what, from, to), breaks)| {
+            assert!(SHOP.contains(from), "{what}");
+            (what, breaks, SHOP.replacen(from, to, 1))
+        })
+}
+
+/// The lock `errcodes lock` writes for `catalog`.
+fn lock_of(catalog: &CheckedCatalog) -> String {
+    Lock::default().updated(catalog).render()
+}
+
+/// Whether the build of `new`, locked as `lock` has it, fails, and on
+/// broken promises only.
+fn build_fails(new: &str, lock: &str) -> bool {
+    let built = Files::new(Input::new("shop.yaml", new))
+        .with_lock(Input::new("shop.lock", lock))
+        .parse();
+    match built {
+        Ok(_) => false,
+        Err(failure) => {
+            assert!(
+                failure
+                    .errors()
+                    .all(errcodes_codegen::Diagnostic::breaks_lock),
+                "{:?}",
+                failure.diagnostics()
+            );
+            true
+        }
+    }
+}
+
+fn breaking(changes: &[Change]) -> bool {
+    changes.iter().any(Change::is_breaking)
+}
+
+#[test]
+fn the_build_and_diff_agree_on_every_kind_of_change() {
+    let old = parse("shop.yaml", SHOP).unwrap();
+    let lock = lock_of(&old);
+    let old_lock = Lock::read("shop.lock", &lock).unwrap();
+    for (what, expected, new_text) in changes() {
+        let new = parse("shop.yaml", &new_text).unwrap_or_else(|e| panic!("{what}: {e:?}"));
+        let changes = diff(&old, &new, Some(&old_lock));
+        assert_eq!(breaking(&changes), expected, "diff, {what}: {changes:?}");
+        assert_eq!(build_fails(&new_text, &lock), expected, "build, {what}");
+        // What a client or a reader would notice is said.
+        let silent = ["the catalog's own format named on a code", "a lint allowed"];
+        assert_eq!(
+            changes.is_empty(),
+            silent.contains(&what),
+            "{what}: {changes:?}"
+        );
+    }
+}
+
+#[test]
+fn a_retired_code_used_again_breaks_both() {
+    let old_text = SHOP.replace(
+        "  - code: OLD_CART\n    status: 410\n    title: Old cart\n    deprecated: Carts expire now.\n",
+        "",
+    );
+    // OLD_CART was removed, with --allow-breaking: the lock keeps it retired.
+    let first = Lock::read("shop.lock", &lock_of(&parse("shop.yaml", SHOP).unwrap())).unwrap();
+    let old = parse("shop.yaml", &old_text).unwrap();
+    let lock = first.updated(&old).render();
+    assert!(lock.ends_with("  \"OLD_CART\": retired\n"), "{lock}");
+    let old_lock = Lock::read("shop.lock", &lock).unwrap();
+
+    let reused = format!("{old_text}  - code: OLD_CART\n    status: 400\n    title: Bad cart\n");
+    let new = parse("shop.yaml", &reused).unwrap();
+    let changes = diff(&old, &new, Some(&old_lock));
+    assert!(
+        changes.contains(&Change::RetiredReused {
+            code: "OLD_CART".to_owned()
+        }),
+        "{changes:?}"
+    );
+    assert!(build_fails(&reused, &lock));
+    // Without the lock, diff cannot know the code was ever published.
+    assert!(!breaking(&diff(&old, &new, None)));
+}
+
+#[test]
+fn a_lock_of_format_1_binds_what_it_recorded() {
+    let lock = "errcodes-lock: 1\ncodes:\n  \"OUT_OF_STOCK\": {name: OutOfStock, status: 409, action: none}\n";
+    // It did not record the catalog's wire format: changing it is not
+    // refused by this lock.
+    assert!(!build_fails(
+        &SHOP.replace("wire-format: pass", "wire-format: acp"),
+        lock
+    ));
+    // It did record the status.
+    assert!(build_fails(
+        &SHOP.replace("status: 409", "status: 410"),
+        lock
+    ));
+    // `errcodes lock` rewrites it in format 2, with what it lacked.
+    let old = parse("shop.yaml", SHOP).unwrap();
+    let rewritten = Lock::read("shop.lock", lock)
+        .unwrap()
+        .updated(&old)
+        .render();
+    assert!(rewritten.contains(
+        "\nerrcodes-lock: 2\ncatalog: {name: ShopError, wire-format: pass, problem-code: member}\n"
+    ));
+}

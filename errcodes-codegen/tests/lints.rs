@@ -1,0 +1,131 @@
+//! Warnings have names, and can be allowed: in the catalog, in one entry,
+//! or for one run, the way clippy's lints can.
+
+#![forbid(unsafe_code)]
+
+use errcodes_codegen::{Files, Input, Level, Lint, Lints, check};
+
+const CATALOG: &str = "\
+name: SqlError
+codes:
+  - code: HV000
+    status: 500
+    title: FDW error
+  - code: \"00000\"
+    name: SuccessfulCompletion
+    status: 200
+    title: Done
+    outcome: failure
+";
+
+/// Each diagnostic as `level lint message`.
+fn reported(text: &str, lints: &Lints) -> Vec<String> {
+    Files::new(Input::new("t.yaml", text))
+        .check(lints)
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            let lint = d.lint().map_or("-", Lint::name);
+            format!("{} {lint} {}", d.level().as_str(), d.message())
+        })
+        .collect()
+}
+
+#[test]
+fn every_warning_names_its_lint() {
+    assert_eq!(
+        reported(CATALOG, &Lints::default()),
+        [
+            "warning name-keeps-digits variant `Hv000` is named after code `HV000`, digits and all",
+            "warning missing-description code `HV000` has no description",
+            "warning missing-description code `00000` has no description",
+            "warning failure-below-400 code `00000` is a failure, but its status 200 says the request succeeded",
+        ]
+    );
+    // The first report of each lint says how to allow it; later ones do not.
+    let report = check("t.yaml", CATALOG);
+    let notes = |i: usize| report.diagnostics()[i].report().to_owned();
+    assert!(
+        notes(1).contains("add `allow: [missing-description]` to the catalog or the entry, or pass `--allow missing-description`"),
+        "{}",
+        notes(1)
+    );
+    assert!(!notes(2).contains("allow"), "{}", notes(2));
+}
+
+#[test]
+fn a_catalog_allows_lints_for_all_codes_or_one() {
+    let everywhere = CATALOG.replace(
+        "codes:\n",
+        "allow: [missing-description, name-keeps-digits]\ncodes:\n",
+    );
+    assert_eq!(
+        reported(&everywhere, &Lints::default()),
+        [
+            "warning failure-below-400 code `00000` is a failure, but its status 200 says the request succeeded"
+        ]
+    );
+    // One name alone needs no list; an entry's allow covers that entry.
+    let one_entry = CATALOG.replace(
+        "    title: FDW error\n",
+        "    title: FDW error\n    allow: missing-description\n",
+    );
+    let all = reported(&one_entry, &Lints::default());
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert!(
+        !all.iter().any(|d| d.contains("`HV000` has no description")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|d| d.contains("`00000` has no description")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_run_allows_or_denies_lints() {
+    let mut lints = Lints::default();
+    lints
+        .allow(Lint::MissingDescription)
+        .deny(Lint::FailureBelow400);
+    let all = reported(CATALOG, &lints);
+    assert_eq!(
+        all,
+        [
+            "warning name-keeps-digits variant `Hv000` is named after code `HV000`, digits and all",
+            "error failure-below-400 code `00000` is a failure, but its status 200 says the request succeeded",
+        ]
+    );
+    let report = Files::new(Input::new("t.yaml", CATALOG)).check(&lints);
+    assert!(!report.is_ok());
+    // Denied, but allowed by the catalog: the catalog's word stands.
+    let allowed = CATALOG.replace("codes:\n", "allow: failure-below-400\ncodes:\n");
+    assert!(
+        !reported(&allowed, &lints)
+            .iter()
+            .any(|d| d.starts_with("error"))
+    );
+}
+
+#[test]
+fn a_misspelt_lint_is_an_error_even_for_the_macro() {
+    let misspelt = CATALOG.replace("codes:\n", "allow: [missing-descriptions]\ncodes:\n");
+    let failure = errcodes_codegen::parse("t.yaml", &misspelt).unwrap_err();
+    let diagnostic = &failure.diagnostics()[0];
+    assert_eq!(diagnostic.message(), "unknown lint `missing-descriptions`");
+    assert_eq!(diagnostic.level(), Level::Error);
+    assert_eq!(
+        (diagnostic.location().line, diagnostic.location().column),
+        (2, 9)
+    );
+    assert_eq!(
+        diagnostic.notes()[0].message(),
+        "did you mean `missing-description`?"
+    );
+    let unknown = CATALOG.replace("codes:\n", "allow: [everything]\ncodes:\n");
+    let failure = errcodes_codegen::parse("t.yaml", &unknown).unwrap_err();
+    assert_eq!(
+        failure.diagnostics()[0].notes()[0].message(),
+        "the lints are `name-keeps-digits`, `missing-description` and `failure-below-400`"
+    );
+}
