@@ -6,11 +6,11 @@
 
 use errcodes_core::{Action, Outcome, ProblemCode, Severity, WireFormat};
 
-use crate::check::{Passed, PassedCode};
+use crate::check::{Passed, PassedClasses, PassedCode};
 use crate::diagnostic::Location;
 use crate::lint::Lint;
 use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain, Located, Provenance};
-use crate::spec::WrittenText;
+use crate::spec::{WrittenClasses, WrittenText};
 
 /// The status of a code whose status was refused: any valid one will do,
 /// since the catalog does not compile.
@@ -87,14 +87,16 @@ fn code(
             from: Provenance::StandIn,
         },
     };
-    // What the status implies stands in when the status does.
-    let implied_from = if status.is_stand_in() {
-        Provenance::StandIn
-    } else {
-        Provenance::Derived
+    let classes = Classes {
+        own: (&entry.classes, &spec.classes),
+        defaults: (&passed.defaults, &passed.spec.defaults),
+        // What the status implies stands in when the status does.
+        implied_from: if status.is_stand_in() {
+            Provenance::StandIn
+        } else {
+            Provenance::Derived
+        },
     };
-    let (own, defaults) = (&entry.classes, &passed.defaults);
-    let (own_written, defaults_written) = (&spec.classes, &passed.spec.defaults);
     let title = spec.title.as_ref().and_then(optional).unwrap_or(Located {
         value: String::new(),
         from: Provenance::StandIn,
@@ -109,34 +111,22 @@ fn code(
         title,
         description: spec.description.as_ref().and_then(optional),
         resolution: spec.resolution.as_ref().and_then(optional),
-        action: classification(
-            (own.action, own_written.action.as_ref()),
-            (defaults.action, defaults_written.action.as_ref()),
-            Located {
-                value: Action::for_status(status.value),
-                from: implied_from,
-            },
+        action: classes.pick(
+            |c| c.action,
+            |w| w.action.as_ref(),
+            Action::for_status(status.value),
         ),
-        severity: classification(
-            (own.severity, own_written.severity.as_ref()),
-            (defaults.severity, defaults_written.severity.as_ref()),
-            Located {
-                value: Severity::for_status(status.value),
-                from: implied_from,
-            },
+        severity: classes.pick(
+            |c| c.severity,
+            |w| w.severity.as_ref(),
+            Severity::for_status(status.value),
         ),
-        outcome: classification(
-            (own.outcome, own_written.outcome.as_ref()),
-            (defaults.outcome, defaults_written.outcome.as_ref()),
-            Located {
-                value: Outcome::for_status(status.value),
-                from: implied_from,
-            },
+        outcome: classes.pick(
+            |c| c.outcome,
+            |w| w.outcome.as_ref(),
+            Outcome::for_status(status.value),
         ),
-        origin: optional_classification(
-            (own.origin, own_written.origin.as_ref()),
-            (defaults.origin, defaults_written.origin.as_ref()),
-        ),
+        origin: classes.pick_optional(|c| c.origin, |w| w.origin.as_ref()),
         domain: entry
             .domain
             .zip(spec.domain.as_ref())
@@ -165,47 +155,68 @@ fn code(
     }
 }
 
-/// A value the entry may give, else `defaults`, else something implied. A
-/// value written but refused makes what takes its place a stand-in.
-fn classification<T: Copy>(
-    own: (Option<T>, Option<&WrittenText>),
-    default: (Option<T>, Option<&WrittenText>),
-    implied: Located<T>,
-) -> Located<T> {
-    let fallback = match default {
-        (Some(value), Some(written)) => Located {
-            value,
-            from: Provenance::Defaults(written.at),
-        },
-        (None, Some(_)) => Located {
-            from: Provenance::StandIn,
-            ..implied
-        },
-        _ => implied,
-    };
-    match own {
-        (Some(value), Some(written)) => Located::written(value, written.at),
-        (None, Some(_)) => Located {
-            from: Provenance::StandIn,
-            ..fallback
-        },
-        _ => fallback,
-    }
+/// Where a code's classifications come from: its entry, else the
+/// catalog's `defaults`, each as it passed and as it was written.
+struct Classes<'a> {
+    own: (&'a PassedClasses, &'a WrittenClasses),
+    defaults: (&'a PassedClasses, &'a WrittenClasses),
+    /// Where a value implied by the status comes from.
+    implied_from: Provenance,
 }
 
-/// A classification without a default: the entry's, else `defaults`'.
-fn optional_classification<T: Copy>(
-    own: (Option<T>, Option<&WrittenText>),
-    default: (Option<T>, Option<&WrittenText>),
-) -> Option<Located<T>> {
-    match (own, default) {
-        ((Some(value), Some(written)), _) => Some(Located::written(value, written.at)),
-        ((None, Some(_)), _) => None,
-        (_, (Some(value), Some(written))) => Some(Located {
-            value,
-            from: Provenance::Defaults(written.at),
-        }),
-        _ => None,
+impl Classes<'_> {
+    /// A classification the entry may give, else `defaults`, else the
+    /// status implies. A value written but refused makes what takes its
+    /// place a stand-in.
+    fn pick<T: Copy>(
+        &self,
+        passed: fn(&PassedClasses) -> Option<T>,
+        written: fn(&WrittenClasses) -> Option<&WrittenText>,
+        implied: T,
+    ) -> Located<T> {
+        let implied = Located {
+            value: implied,
+            from: self.implied_from,
+        };
+        let fallback = match (passed(self.defaults.0), written(self.defaults.1)) {
+            (Some(value), Some(at)) => Located {
+                value,
+                from: Provenance::Defaults(at.at),
+            },
+            (None, Some(_)) => Located {
+                from: Provenance::StandIn,
+                ..implied
+            },
+            _ => implied,
+        };
+        match (passed(self.own.0), written(self.own.1)) {
+            (Some(value), Some(at)) => Located::written(value, at.at),
+            (None, Some(_)) => Located {
+                from: Provenance::StandIn,
+                ..fallback
+            },
+            _ => fallback,
+        }
+    }
+
+    /// A classification without a default: the entry's, else `defaults`'.
+    fn pick_optional<T: Copy>(
+        &self,
+        passed: fn(&PassedClasses) -> Option<T>,
+        written: fn(&WrittenClasses) -> Option<&WrittenText>,
+    ) -> Option<Located<T>> {
+        match (
+            (passed(self.own.0), written(self.own.1)),
+            (passed(self.defaults.0), written(self.defaults.1)),
+        ) {
+            ((Some(value), Some(at)), _) => Some(Located::written(value, at.at)),
+            ((None, Some(_)), _) => None,
+            (_, (Some(value), Some(at))) => Some(Located {
+                value,
+                from: Provenance::Defaults(at.at),
+            }),
+            _ => None,
+        }
     }
 }
 

@@ -28,8 +28,7 @@ use serde_json::{Map, Value, json};
 use super::formats::{Received, ShapeFacts};
 use super::json::{self, Object, Writer, deserialize_as_object};
 use super::{
-    Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
-    Shape, whole_seconds,
+    Code, CodeFacts, EncodeError, Json, Occurrence, Rendered, SchemaParts, Shape, whole_seconds,
 };
 use crate::{Action, ErrorCode};
 
@@ -263,17 +262,16 @@ fn schema(parts: &SchemaParts<'_>) -> Value {
     })
 }
 
-pub(crate) fn decode<E>(body: &[u8], limits: Limits) -> Result<Envelope<E>, DecodeError> {
-    Envelope::decode_with(body, limits)
-}
-
 pub(crate) fn render(
     facts: &CodeFacts<'_>,
     occurrence: &Occurrence,
 ) -> Result<Rendered, EncodeError> {
-    let status = occurrence.status.unwrap_or(facts.status);
-    let view = View::of(facts, occurrence);
-    Rendered::json(Shape::Acp, status, &view, facts, occurrence)
+    Rendered::of(
+        Shape::Acp,
+        |_| View::of(facts, occurrence),
+        facts,
+        occurrence,
+    )
 }
 
 /// The envelope of a code, borrowed: what rendering writes.

@@ -270,10 +270,6 @@ fn schema(parts: &SchemaParts<'_>) -> Value {
     })
 }
 
-pub(crate) fn decode<E>(body: &[u8], limits: Limits) -> Result<EdgeBody<E>, DecodeError> {
-    EdgeBody::decode_with(body, limits)
-}
-
 /// A fatal code is a problem detail; a non-fatal one a 207 body listing it
 /// under `errors`; a warning or informational one a 200 body listing it
 /// under `warnings`.

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::{Code, CodeFacts, DecodeError, EncodeError, Limits, Occurrence, Rendered};
+use super::{Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered};
 use super::{acp, edge, gateway, pass, problem};
 use crate::{Action, ErrorCode, ProblemCode, WireFormat};
 
@@ -56,13 +56,35 @@ pub(crate) trait Received<E> {
     }
 }
 
+/// Implements [`Received`] for bodies that answer each question with a
+/// method of their own.
+macro_rules! received_by_itself {
+    ($($body:ident),* $(,)?) => {$(
+        impl<E: ErrorCode> Received<E> for $body<E> {
+            fn code(&self) -> Option<Code<E>> {
+                self.code()
+            }
+
+            fn action_at(&self, status: u16) -> Action {
+                self.action_at(status)
+            }
+
+            fn message(&self) -> Option<&str> {
+                self.message()
+            }
+        }
+    )*};
+}
+
+pub(crate) use received_by_itself;
+
 /// The list. Each entry names the wire format (the same word as in
 /// `WireFormat`), its body type, and its module's facts, decoder and
 /// renderer.
 macro_rules! formats {
     ($(
         $(#[$doc:meta])*
-        $format:ident($body:ty) = $facts:path, decode $decode:path, render $render:path;
+        $format:ident($body:ty) = $facts:path, decode $decode:expr, render $render:path;
     )*) => {
         /// The shape of an error body on the wire: one per wire format.
         /// Edge Network's fatal errors and every other problem detail share
@@ -116,7 +138,7 @@ macro_rules! formats {
             /// When the body is too large, or not of that shape.
             pub fn decode(shape: Shape, body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
                 match shape {
-                    $(Shape::$format => $decode(body, limits).map(Payload::$format),)*
+                    $(Shape::$format => ($decode)(body, limits).map(Payload::$format),)*
                 }
             }
 
@@ -142,18 +164,18 @@ macro_rules! formats {
 
 formats! {
     /// A problem detail, RFC 9457: `application/problem+json`.
-    Problem(problem::Problem<E>) = problem::SHAPE, decode problem::decode, render problem::render;
+    Problem(problem::Problem<E>) = problem::SHAPE, decode Json::decode_with, render problem::render;
     /// An Edge Network body of a request that was processed: 207 with
     /// non-fatal errors, or 200.
-    Edge(edge::EdgeBody<E>) = edge::SHAPE, decode edge::decode, render edge::render;
+    Edge(edge::EdgeBody<E>) = edge::SHAPE, decode Json::decode_with, render edge::render;
     /// An ACP envelope.
-    Acp(acp::Envelope<E>) = acp::SHAPE, decode acp::decode, render acp::render;
+    Acp(acp::Envelope<E>) = acp::SHAPE, decode Json::decode_with, render acp::render;
     /// An Adobe Pass body in JSON.
-    Pass(pass::PassBody<E>) = pass::SHAPE, decode pass::decode, render pass::render;
+    Pass(pass::PassBody<E>) = pass::SHAPE, decode Json::decode_with, render pass::render;
     /// An Adobe Pass error in XML.
     PassXml(pass::ErrorObject<E>) = pass::XML_SHAPE, decode pass::decode_xml, render pass::render_xml;
     /// An Experience Platform gateway body.
-    Gateway(gateway::GatewayBody<E>) = gateway::SHAPE, decode gateway::decode, render gateway::render;
+    Gateway(gateway::GatewayBody<E>) = gateway::SHAPE, decode Json::decode_with, render gateway::render;
 }
 
 impl Shape {

@@ -16,12 +16,9 @@ use core::marker::PhantomData;
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Received, ShapeFacts};
+use super::formats::{Received, ShapeFacts, received_by_itself};
 use super::json::{self, Object, Writer, deserialize_as_object};
-use super::{
-    Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
-    Shape,
-};
+use super::{Code, CodeFacts, EncodeError, Json, Occurrence, Rendered, SchemaParts, Shape};
 use crate::{Action, ErrorCode};
 
 /// A gateway error body.
@@ -131,19 +128,7 @@ deserialize_as_object!(GatewayBody);
 
 impl<E> Json for GatewayBody<E> {}
 
-impl<E: ErrorCode> Received<E> for GatewayBody<E> {
-    fn code(&self) -> Option<Code<E>> {
-        self.code()
-    }
-
-    fn action_at(&self, status: u16) -> Action {
-        self.action_at(status)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.message()
-    }
-}
+received_by_itself!(GatewayBody);
 
 /// What errcodes knows of gateway bodies.
 pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
@@ -163,17 +148,16 @@ fn schema(parts: &SchemaParts<'_>) -> Value {
     })
 }
 
-pub(crate) fn decode<E>(body: &[u8], limits: Limits) -> Result<GatewayBody<E>, DecodeError> {
-    GatewayBody::decode_with(body, limits)
-}
-
 pub(crate) fn render(
     facts: &CodeFacts<'_>,
     occurrence: &Occurrence,
 ) -> Result<Rendered, EncodeError> {
-    let status = occurrence.status.unwrap_or(facts.status);
-    let view = View::of(facts, occurrence);
-    Rendered::json(Shape::Gateway, status, &view, facts, occurrence)
+    Rendered::of(
+        Shape::Gateway,
+        |_| View::of(facts, occurrence),
+        facts,
+        occurrence,
+    )
 }
 
 /// A gateway body, borrowed: what rendering writes and what a [`GatewayBody`]

@@ -28,7 +28,7 @@ use core::marker::PhantomData;
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Received, ShapeFacts};
+use super::formats::{Received, ShapeFacts, received_by_itself};
 use super::json::{self, Item, Object, Writer, deserialize_as_object};
 use super::{
     Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
@@ -397,19 +397,7 @@ impl<E: ErrorCode> Received<E> for PassBody<E> {
     }
 }
 
-impl<E: ErrorCode> Received<E> for ErrorObject<E> {
-    fn code(&self) -> Option<Code<E>> {
-        self.code()
-    }
-
-    fn action_at(&self, status: u16) -> Action {
-        self.action_at(status)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.message()
-    }
-}
+received_by_itself!(ErrorObject);
 
 /// What errcodes knows of Adobe Pass bodies in JSON.
 pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
@@ -458,20 +446,15 @@ fn error_schema(parts: &SchemaParts<'_>) -> Value {
     })
 }
 
-pub(crate) fn decode<E>(body: &[u8], limits: Limits) -> Result<PassBody<E>, DecodeError> {
-    PassBody::decode_with(body, limits)
-}
-
 /// `{"error": {...}}`, at the occurrence's status or else the code's.
 pub(crate) fn render(
     facts: &CodeFacts<'_>,
     occurrence: &Occurrence,
 ) -> Result<Rendered, EncodeError> {
-    let status = occurrence.status.unwrap_or(facts.status);
-    let body = BodyView {
+    let body = |status| BodyView {
         error: ErrorView::of(facts, occurrence, status),
     };
-    Rendered::json(Shape::Pass, status, &body, facts, occurrence)
+    Rendered::of(Shape::Pass, body, facts, occurrence)
 }
 
 #[cfg(feature = "xml")]

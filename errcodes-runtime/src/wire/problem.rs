@@ -36,11 +36,10 @@ use errcodes_core::uri::percent_encode;
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Received, ShapeFacts};
+use super::formats::{Received, ShapeFacts, received_by_itself};
 use super::json::{self, Object, Writer, deserialize_as_object};
 use super::{
-    Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
-    Shape, reason_phrase,
+    Code, CodeFacts, EncodeError, Json, Occurrence, Rendered, SchemaParts, Shape, reason_phrase,
 };
 use crate::{Action, ErrorCode, ProblemCode};
 
@@ -102,6 +101,12 @@ impl<E: ErrorCode> Problem<E> {
     #[must_use]
     pub fn action_at(&self, status: u16) -> Action {
         Code::action_of(self.code().as_ref(), status)
+    }
+
+    /// The message for people: `detail`, or else `title`.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.detail().or(self.title())
     }
 
     /// [`action_at`](Self::action_at) the problem's own `status`, or 500
@@ -204,19 +209,7 @@ deserialize_as_object!(Problem);
 
 impl<E> Json for Problem<E> {}
 
-impl<E: ErrorCode> Received<E> for Problem<E> {
-    fn code(&self) -> Option<Code<E>> {
-        self.code()
-    }
-
-    fn action_at(&self, status: u16) -> Action {
-        self.action_at(status)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.detail().or(self.title())
-    }
-}
+received_by_itself!(Problem);
 
 /// What errcodes knows of problem details.
 pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
@@ -261,19 +254,14 @@ pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {
     })
 }
 
-pub(crate) fn decode<E>(body: &[u8], limits: Limits) -> Result<Problem<E>, DecodeError> {
-    Problem::decode_with(body, limits)
-}
-
 /// A problem detail of a code, at the occurrence's status or else the
 /// code's.
 pub(crate) fn render(
     facts: &CodeFacts<'_>,
     occurrence: &Occurrence,
 ) -> Result<Rendered, EncodeError> {
-    let status = occurrence.status.unwrap_or(facts.status);
-    let view = View::of(facts, occurrence, status);
-    Rendered::json(Shape::Problem, status, &view, facts, occurrence)
+    let view = |status| View::of(facts, occurrence, status);
+    Rendered::of(Shape::Problem, view, facts, occurrence)
 }
 
 /// A problem's members, borrowed: what rendering writes and what a

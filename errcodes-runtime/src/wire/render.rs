@@ -36,7 +36,7 @@ impl Rendered {
         self.retry_after.map(whole_seconds)
     }
 
-    /// A response of `shape` whose body is `body` as JSON.
+    /// A response of `shape` whose body is `body` as JSON, at `status`.
     pub(crate) fn json(
         shape: Shape,
         status: u16,
@@ -45,6 +45,18 @@ impl Rendered {
         occurrence: &Occurrence,
     ) -> Result<Self, EncodeError> {
         Ok(Self::bytes(shape, status, encode(body)?, facts, occurrence))
+    }
+
+    /// A response of `shape` whose body `view` writes, at the occurrence's
+    /// status or else the code's.
+    pub(crate) fn of<V: Serialize>(
+        shape: Shape,
+        view: impl FnOnce(u16) -> V,
+        facts: &CodeFacts<'_>,
+        occurrence: &Occurrence,
+    ) -> Result<Self, EncodeError> {
+        let status = occurrence.status.unwrap_or(facts.status);
+        Self::json(shape, status, &view(status), facts, occurrence)
     }
 
     /// A response of `shape` whose body is `body`.
