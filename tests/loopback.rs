@@ -12,7 +12,7 @@ use axum::Router;
 use axum::routing::get;
 use errcodes_runtime::axum::Reply;
 use errcodes_runtime::reqwest::{ReadError, read, read_with};
-use errcodes_runtime::retry::Advice;
+use errcodes_runtime::retry::{Advice, Policy};
 use errcodes_runtime::wire::{Code, DecodeErrorKind, ErrorResponse, Limits, Occurrence, Payload};
 use errcodes_runtime::{Action, ErrorCode, WireFormat};
 use errcodes_tests::{
@@ -104,6 +104,14 @@ fn app() -> Router {
         )
 }
 
+/// A policy that adds no jitter, so that the server's delay shows as is.
+fn exact() -> Policy {
+    Policy {
+        jitter: 0.0,
+        ..Policy::default()
+    }
+}
+
 async fn fetch<E: ErrorCode>(client: &reqwest::Client, base: &str, path: &str) -> ErrorResponse<E> {
     let response = client.get(format!("{base}{path}")).send().await.unwrap();
     read::<E>(response).await.unwrap()
@@ -132,19 +140,19 @@ async fn every_format_over_a_real_connection() {
         (Some("slow down"), Action::RetryAfter)
     );
     assert_eq!(
-        privacy.advice(now),
+        privacy.advice_with(&exact(), now),
         Advice::RetryAfter(Duration::from_secs(30))
     );
-    assert!(matches!(privacy.body(), Payload::Problem(_)));
+    assert!(matches!(privacy.body(), Some(Payload::Problem(_))));
 
     let fatal = fetch::<EdgeError>(&client, &base, "/edge/fatal").await;
     assert_eq!(fatal.status(), 415);
     assert_eq!(fatal.code(), Some(Code::Known(EdgeError::InputError)));
-    assert!(matches!(fatal.body(), Payload::Problem(_)));
+    assert!(matches!(fatal.body(), Some(Payload::Problem(_))));
 
     let partial = fetch::<EdgeError>(&client, &base, "/edge/partial").await;
     assert_eq!(partial.status(), 207);
-    let Payload::Edge(body) = partial.body() else {
+    let Some(Payload::Edge(body)) = partial.body() else {
         panic!("a 207 is an Edge body: {partial:?}");
     };
     assert_eq!(body.request_id(), Some("req-1"));
@@ -157,7 +165,7 @@ async fn every_format_over_a_real_connection() {
     assert_eq!(acp.code(), Some(Code::Known(AcpError::RateLimitExceeded)));
     assert_eq!(acp.body_delay(), Some(Duration::from_secs(45)));
     assert_eq!(acp.retry_after(), Some("45"));
-    let Payload::Acp(envelope) = acp.body() else {
+    let Some(Payload::Acp(envelope)) = acp.body() else {
         panic!("{acp:?}");
     };
     assert_eq!(envelope.error().unwrap().details().unwrap()["limit"], 100);
@@ -173,11 +181,14 @@ async fn every_format_over_a_real_connection() {
 
     let xml = fetch::<PassError>(&client, &base, "/pass.xml").await;
     assert_eq!(xml.status(), 429);
-    assert!(matches!(xml.body(), Payload::PassXml(_)));
+    assert!(matches!(xml.body(), Some(Payload::PassXml(_))));
     assert_eq!(xml.code(), Some(Code::Known(PassError::TooManyRequests)));
     // A retry-after code always comes with its delay.
     assert_eq!(xml.retry_after(), Some("5"));
-    assert_eq!(xml.advice(now), Advice::RetryAfter(Duration::from_secs(5)));
+    assert_eq!(
+        xml.advice_with(&exact(), now),
+        Advice::RetryAfter(Duration::from_secs(5))
+    );
 
     let platform = fetch::<PlatformError>(&client, &base, "/platform").await;
     assert_eq!(platform.status(), 403);
@@ -188,7 +199,7 @@ async fn every_format_over_a_real_connection() {
     assert_eq!(platform.message(), Some("Oauth token is missing."));
 
     let content_type = fetch::<PlatformError>(&client, &base, "/platform/content-type").await;
-    assert!(matches!(content_type.body(), Payload::Problem(_)));
+    assert!(matches!(content_type.body(), Some(Payload::Problem(_))));
     assert_eq!(
         content_type.code(),
         Some(Code::Known(PlatformError::BadRequestError))
@@ -213,10 +224,11 @@ async fn an_oversized_body_is_refused_while_it_arrives() {
     )
     .await
     .expect("the read stops at the limit");
-    let Err(ReadError::Decode(error)) = read else {
+    let Err(ReadError::TooLarge { status, error, .. }) = read else {
         panic!("an endless body is refused: {read:?}");
     };
     assert_eq!(error.kind(), DecodeErrorKind::TooLarge);
+    assert_eq!(status, 503);
 
     // A body announced larger than the limit is refused before it is read.
     let response = client
@@ -225,11 +237,17 @@ async fn an_oversized_body_is_refused_while_it_arrives() {
         .await
         .unwrap();
     assert_eq!(response.content_length(), Some(2 << 20));
-    let Err(ReadError::Decode(error)) = read_with::<PassError>(response, limits).await else {
-        panic!("an announced body over the limit is refused");
+    let refused = read_with::<PassError>(response, limits).await.unwrap_err();
+    let ReadError::TooLarge { error, .. } = &refused else {
+        panic!("an announced body over the limit is refused: {refused:?}");
     };
     assert_eq!(error.kind(), DecodeErrorKind::TooLarge);
     assert!(error.to_string().contains("2097152 bytes"), "{error}");
+    // The status still advises: a 500 is not retried.
+    assert_eq!(
+        refused.advice(SystemTime::now()),
+        Some(Advice::Stop(Action::None))
+    );
 
     server.abort();
 }

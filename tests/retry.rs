@@ -6,9 +6,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use errcodes_runtime::retry::{
-    Advice, Backoff, MAX_RETRY_AFTER, Policy, advise, parse_retry_after,
-};
+use errcodes_runtime::retry::{Advice, Backoff, MAX_RETRY_AFTER, Policy, parse_retry_after};
 use errcodes_runtime::wire::{ErrorResponse, Headers, Json, Occurrence, acp, render};
 use errcodes_runtime::{Action, ErrorCode};
 use errcodes_tests::{acp::AcpError, pass::PassError};
@@ -17,6 +15,26 @@ use http::{HeaderMap, HeaderValue, StatusCode, header::RETRY_AFTER};
 /// Sun, 06 Nov 1994 08:49:37 GMT.
 fn now() -> SystemTime {
     UNIX_EPOCH + Duration::from_secs(784_111_777)
+}
+
+/// The default policy without jitter, so that each server delay shows as
+/// sent; how jitter spreads a fleet is tests/fleet.rs's.
+fn exact() -> Policy {
+    Policy {
+        jitter: 0.0,
+        ..Policy::default()
+    }
+}
+
+/// `retry::advise`, by the exact policy.
+fn advise(
+    action: Option<Action>,
+    status: u16,
+    retry_after: Option<&str>,
+    body_delay: Option<Duration>,
+    now: SystemTime,
+) -> Advice {
+    exact().advise(action, status, retry_after, body_delay, now)
 }
 
 #[test]
@@ -68,7 +86,11 @@ fn retry_after_in_both_forms_from_real_headers() {
     assert_eq!(errcodes_runtime::http::retry_after(&headers), Some("30"));
     let advice =
         errcodes_runtime::http::advise(None, StatusCode::TOO_MANY_REQUESTS, &headers, None);
-    assert_eq!(advice, Advice::RetryAfter(Duration::from_secs(30)));
+    // The default policy waits the delay and up to a tenth more.
+    let Advice::RetryAfter(wait) = advice else {
+        panic!("{advice:?}")
+    };
+    assert!(Duration::from_secs(30) <= wait && wait <= Duration::from_secs(33));
 
     // An HTTP-date, read from the header at a fixed time.
     let in_a_minute = httpdate::fmt_http_date(now() + Duration::from_secs(60));
@@ -110,30 +132,39 @@ fn an_unknown_code_on_503_with_retry_after_is_retried_after_it() {
     let error = ErrorResponse::<PassError>::decode(503, headers, body).unwrap();
     assert_eq!(error.action(), Action::RetryAfter);
     assert_eq!(
-        error.advice(now()),
+        error.advice_with(&exact(), now()),
         Advice::RetryAfter(Duration::from_secs(7))
     );
     // The same body on a 500 is not retried, on a 502 it is, with backoff.
     let on = |status| ErrorResponse::<PassError>::decode(status, Headers::default(), body).unwrap();
     assert_eq!(on(500).advice(now()), Advice::Stop(Action::None));
     assert_eq!(on(502).advice(now()), Advice::Backoff);
+    // The default policy waits the delay and up to a second more.
+    let Advice::RetryAfter(wait) = error.advice(now()) else {
+        panic!()
+    };
+    assert!(Duration::from_secs(7) <= wait && wait <= Duration::from_secs(8));
 }
 
 #[test]
 fn advice_cannot_hurt() {
     let policy = Policy::default();
-    // Huge delays are capped.
-    assert_eq!(
-        advise(None, 429, Some("99999999999999999999999"), None, now()),
-        Advice::RetryAfter(policy.max_delay)
-    );
-    assert_eq!(
-        advise(None, 429, None, Some(Duration::MAX), now()),
-        Advice::RetryAfter(policy.max_delay)
-    );
+    // Huge delays are capped, and spread below the cap.
+    for advice in [
+        errcodes_runtime::retry::advise(None, 429, Some("99999999999999999999999"), None, now()),
+        errcodes_runtime::retry::advise(None, 429, None, Some(Duration::MAX), now()),
+    ] {
+        let Advice::RetryAfter(wait) = advice else {
+            panic!("{advice:?}")
+        };
+        assert!(
+            policy.max_delay.mul_f64(1.0 - policy.jitter) <= wait && wait <= policy.max_delay,
+            "{wait:?}"
+        );
+    }
     // Zero and dates in the past get a short floor, with jitter, so that
     // clients told "now" do not all come back at the same instant.
-    let past = advise(
+    let past = errcodes_runtime::retry::advise(
         None,
         503,
         Some("Sat, 05 Nov 1994 08:49:37 GMT"),
@@ -141,10 +172,12 @@ fn advice_cannot_hurt() {
         now(),
     );
     let draws: Vec<Duration> = (0..50)
-        .map(|_| match advise(None, 503, Some("0"), None, now()) {
-            Advice::RetryAfter(delay) => delay,
-            other => panic!("{other:?}"),
-        })
+        .map(
+            |_| match errcodes_runtime::retry::advise(None, 503, Some("0"), None, now()) {
+                Advice::RetryAfter(delay) => delay,
+                other => panic!("{other:?}"),
+            },
+        )
         .collect();
     for delay in draws.iter().chain(
         [match past {
@@ -163,6 +196,7 @@ fn advice_cannot_hurt() {
     let strict = Policy {
         max_delay: Duration::from_secs(5),
         min_delay: Duration::from_millis(10),
+        jitter: 0.0,
     };
     assert_eq!(
         strict.advise(None, 503, Some("120"), None, now()),

@@ -5,6 +5,8 @@
 
 #![forbid(unsafe_code)]
 
+use std::fmt::Write as _;
+
 use errcodes_runtime::wire::Value;
 use errcodes_tests::roundtrip::{self, Rendering, all as check};
 use proptest::prelude::*;
@@ -112,9 +114,15 @@ fn error_xml() -> impl Strategy<Value = String> {
         "<!DOCTYPE error [<!ENTITY x \"403\">]>",
         "\u{feff}",
     ]);
-    let name = prop::sample::select(vec![
-        "status", "code", "message", "details", "helpUrl", "trace", "action", "extra",
-    ]);
+    // Each field once: a field given twice is refused, which
+    // `a_field_given_twice_is_refused` checks.
+    let names = prop::sample::subsequence(
+        vec![
+            "status", "code", "message", "details", "helpUrl", "trace", "action", "extra",
+        ],
+        0..=8,
+    )
+    .prop_shuffle();
     let text = prop::sample::select(vec![
         "403",
         " too_many_requests ",
@@ -128,9 +136,13 @@ fn error_xml() -> impl Strategy<Value = String> {
         "<![CDATA[<>]]>",
         "é",
     ]);
-    let field = (name, text).prop_map(|(name, text)| format!("<{name}>{text}</{name}>"));
-    (prolog, prop::collection::vec(field, 0..8))
-        .prop_map(|(prolog, fields)| format!("{prolog}<error>{}</error>", fields.concat()))
+    (prolog, names, prop::collection::vec(text, 8)).prop_map(|(prolog, names, texts)| {
+        let mut xml = format!("{prolog}<error>");
+        for (name, text) in names.iter().zip(texts) {
+            let _ = write!(xml, "<{name}>{text}</{name}>");
+        }
+        xml + "</error>"
+    })
 }
 
 /// Occurrences with every field set or not, often with members named like
@@ -235,5 +247,35 @@ proptest! {
     #[test]
     fn arbitrary_occurrences_render(rendering in rendering()) {
         roundtrip::render_all(&rendering);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A body that is not in the catalog's format, HTML, text, cut JSON or
+    /// bytes, never fails the read and never loses the status or
+    /// `Retry-After`.
+    #[test]
+    fn any_response_is_read(
+        status in 100u16..=599,
+        content_type in prop::option::of(prop::sample::select(errcodes_tests::tolerant::CONTENT_TYPES)),
+        retry_after in prop::option::of(prop_oneof![Just("120".to_owned()), Just("0".to_owned()), ".{0,8}"]),
+        body in prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..96),
+            json().prop_map(|value| value.to_string().into_bytes()),
+            json().prop_map(|value| {
+                let text = value.to_string();
+                text.as_bytes()[..text.len() / 2].to_vec()
+            }),
+            Just(b"<html><body>502 Bad Gateway</body></html>".to_vec()),
+        ],
+    ) {
+        errcodes_tests::tolerant::response(errcodes_tests::tolerant::Arrived {
+            status,
+            content_type,
+            retry_after: retry_after.as_deref(),
+            body: &body,
+        });
     }
 }

@@ -6,8 +6,8 @@
 #![forbid(unsafe_code)]
 
 use errcodes_runtime::wire::{
-    Code, ErrorResponse, Headers, Item, Json, Occurrence, Value, acp, edge, gateway, pass,
-    problem::Problem, render,
+    Code, DecodeErrorKind, ErrorResponse, Headers, Item, Json, Occurrence, Value, acp, edge,
+    gateway, pass, problem::Problem, render,
 };
 use errcodes_runtime::{Action, ErrorCode};
 use errcodes_tests::roundtrip::no_repeated_members;
@@ -280,13 +280,39 @@ fn every_wire_type_round_trips_through_serde_json() {
     check::<gateway::GatewayBody<PlatformError>>(
         r#"{"error_code": "403010", "message": "Oauth token is missing.", "errorMessage": 1}"#,
     );
-    // A member given twice counts once, the last time, as serde_json reads it.
-    let problem: Problem<EdgeError> =
-        serde_json::from_str(r#"{"status": 400, "status": "late"}"#).unwrap();
-    assert_eq!(problem.status(), None);
-    assert_eq!(problem.members()["status"], "late");
-    let problem: Problem<EdgeError> =
-        serde_json::from_str(r#"{"status": "early", "status": 401}"#).unwrap();
-    assert_eq!(problem.status(), Some(401));
-    assert!(problem.members().is_empty());
+    // A member given twice is refused, at any depth and through serde_json
+    // too: readers could disagree on which one counts.
+    for body in [
+        r#"{"status": 400, "status": "late"}"#,
+        r#"{"status": 400, "x": {"a": 1, "a": 2}}"#,
+        r#"{"x": [{"b": null, "b": null}]}"#,
+    ] {
+        let error = serde_json::from_str::<Problem<EdgeError>>(body).unwrap_err();
+        assert!(
+            error.to_string().starts_with("duplicate member name"),
+            "{error}"
+        );
+        let error = Problem::<EdgeError>::decode(body.as_bytes()).unwrap_err();
+        assert_eq!(error.kind(), DecodeErrorKind::DuplicateMember, "{body}");
+    }
+}
+
+#[test]
+fn a_field_given_twice_is_refused_in_xml() {
+    let error = pass::ErrorObject::<PassError>::decode_xml(
+        b"<error><code>bad_request</code><x/><code attr=\"1\">internal_error</code></error>",
+    )
+    .unwrap_err();
+    assert_eq!(error.kind(), DecodeErrorKind::DuplicateMember);
+    assert_eq!(error.to_string(), "the body gives <code> twice");
+    // Unknown elements may repeat.
+    let repeated = pass::ErrorObject::<PassError>::decode_xml(b"<error><x>1</x><x>2</x></error>");
+    assert!(repeated.is_ok());
+}
+
+#[test]
+fn a_json_body_may_start_with_a_byte_order_mark() {
+    let body = b"\xEF\xBB\xBF{\"status\": 400}";
+    let problem = Problem::<EdgeError>::decode(body).unwrap();
+    assert_eq!(problem.status(), Some(400));
 }

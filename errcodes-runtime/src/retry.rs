@@ -8,10 +8,13 @@
 //! use errcodes_runtime::Action;
 //!
 //! let now = SystemTime::now();
-//! // A known code that says to retry after a delay, and the delay.
-//! assert_eq!(advise(Some(Action::RetryAfter), 429, Some("30"), None, now), Advice::RetryAfter(Duration::from_secs(30)));
+//! // A known code that says to retry after a delay: at least the delay,
+//! // and a little more, so that a fleet told the same does not come back at once.
+//! let Advice::RetryAfter(wait) = advise(Some(Action::RetryAfter), 429, Some("30"), None, now) else { panic!() };
+//! assert!(Duration::from_secs(30) <= wait && wait <= Duration::from_secs(33));
 //! // A delay of a century is cut to the policy's ceiling, ten minutes.
-//! assert_eq!(advise(None, 503, Some("3155760000"), None, now), Advice::RetryAfter(Duration::from_secs(600)));
+//! let Advice::RetryAfter(wait) = advise(None, 503, Some("3155760000"), None, now) else { panic!() };
+//! assert!(wait <= Duration::from_secs(600));
 //! // An unknown code with 502: retry, backing off.
 //! assert_eq!(advise(None, 502, None, None, now), Advice::Backoff);
 //! // An unknown code with 500: do not retry.
@@ -106,22 +109,36 @@ impl Advice {
     }
 }
 
-/// How far a client trusts a server's delay, so that following advice
-/// cannot hurt: a delay too long to be meant is cut, and a delay of zero or
-/// in the past, which would bring every client back at the same instant,
-/// becomes a short random wait.
+/// How far a client trusts a server's delay, and how it spreads a fleet's
+/// retries, so that following advice cannot hurt: a delay too long to be
+/// meant is cut, and every wait is jittered, never earlier than the server
+/// asked, so that clients that were told the same thing at the same
+/// instant do not all come back at once.
+///
+/// The wait for a server's delay `d`:
+///
+/// - below [`min_delay`](Self::min_delay) (zero, or a date in the past):
+///   `min_delay` plus up to `min_delay` more;
+/// - up to [`max_delay`](Self::max_delay): `d` plus up to
+///   [`jitter`](Self::jitter) of `d` (at least `min_delay`'s worth),
+///   never past `max_delay`;
+/// - beyond `max_delay`: up to `jitter` of `max_delay` below it, the only
+///   case that comes earlier than asked, since the ask was cut anyway.
 ///
 /// ```
 /// use std::time::Duration;
 /// use errcodes_runtime::retry::Policy;
 ///
 /// let policy = Policy::default();
-/// assert_eq!(policy.bound(Duration::from_secs(30)), Duration::from_secs(30));
-/// assert_eq!(policy.bound(Duration::from_secs(86_400)), policy.max_delay);
+/// let wait = policy.bound(Duration::from_secs(30));
+/// assert!(Duration::from_secs(30) <= wait && wait <= Duration::from_secs(33));
+/// assert!(policy.bound(Duration::from_secs(86_400)) <= policy.max_delay);
 /// let now = policy.bound(Duration::ZERO);
 /// assert!(policy.min_delay <= now && now <= policy.min_delay * 2);
+/// // The same rule, with the random part given: for simulations.
+/// assert_eq!(policy.bound_at(Duration::from_secs(30), 0.5), Duration::from_millis(31_500));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Policy {
     /// The longest wait any advice gives; longer delays are cut to it.
     /// Default: 10 minutes.
@@ -129,6 +146,12 @@ pub struct Policy {
     /// The least wait after a delay shorter than it (zero, or a date in the
     /// past): this much plus a random part of it. Default: 1 second.
     pub min_delay: Duration,
+    /// How much longer than a server's delay a wait may be, as a fraction
+    /// of the delay (and at least `min_delay`). Default: 0.1, so that a
+    /// fleet told to come back in 30 seconds comes back over 3. Zero turns
+    /// the spreading off: a wait is then the server's delay, bounded, or
+    /// `min_delay` for a delay below it.
+    pub jitter: f64,
 }
 
 impl Default for Policy {
@@ -136,6 +159,7 @@ impl Default for Policy {
         Policy {
             max_delay: Duration::from_secs(600),
             min_delay: Duration::from_secs(1),
+            jitter: 0.1,
         }
     }
 }
@@ -154,8 +178,8 @@ impl Policy {
     ///   `retry_after`; it wins over the header.
     ///
     /// An action that says to retry gives [`Advice::RetryAfter`] when a
-    /// delay is known, [bounded](Self::bound), and [`Advice::Backoff`] when
-    /// not; any other action is [`Advice::Stop`].
+    /// delay is known, [bounded and jittered](Self::bound), and
+    /// [`Advice::Backoff`] when not; any other action is [`Advice::Stop`].
     #[must_use]
     pub fn advise(
         &self,
@@ -176,16 +200,37 @@ impl Policy {
         })
     }
 
-    /// The wait for a server's `delay`: at most [`max_delay`](Self::max_delay),
-    /// and, below [`min_delay`](Self::min_delay), `min_delay` plus a random
-    /// part of it.
+    /// The wait for a server's `delay`, with a random part: see the rules
+    /// above.
     #[must_use]
     pub fn bound(&self, delay: Duration) -> Duration {
-        if delay < self.min_delay {
-            self.min_delay + self.min_delay.mul_f64(random_fraction(delay))
+        self.bound_at(delay, random_fraction(delay))
+    }
+
+    /// The wait for a server's `delay` when the random part is `fraction`,
+    /// in `0.0..=1.0` (anything else is clamped to it).
+    #[must_use]
+    pub fn bound_at(&self, delay: Duration, fraction: f64) -> Duration {
+        let jitter = self.jitter.clamp(0.0, 1.0);
+        // Without jitter, no random part at all.
+        let fraction = if jitter > 0.0 {
+            fraction.clamp(0.0, 1.0)
         } else {
-            delay.min(self.max_delay)
+            0.0
+        };
+        if delay < self.min_delay {
+            return (self.min_delay + self.min_delay.mul_f64(fraction)).min(self.max_delay);
         }
+        if delay >= self.max_delay {
+            return self
+                .max_delay
+                .saturating_sub(self.max_delay.mul_f64(jitter * fraction));
+        }
+        let window = delay
+            .mul_f64(jitter)
+            .max(self.min_delay)
+            .min(self.max_delay.saturating_sub(delay));
+        delay + window.mul_f64(fraction)
     }
 }
 
@@ -196,7 +241,8 @@ impl Policy {
 /// use errcodes_runtime::retry::{Advice, advise};
 ///
 /// let now = SystemTime::now();
-/// assert_eq!(advise(None, 503, Some("120"), None, now), Advice::RetryAfter(Duration::from_secs(120)));
+/// let Advice::RetryAfter(wait) = advise(None, 503, Some("120"), None, now) else { panic!() };
+/// assert!(Duration::from_secs(120) <= wait && wait <= Duration::from_secs(132));
 /// ```
 #[must_use]
 pub fn advise(
@@ -261,12 +307,13 @@ fn random_fraction(seed: impl core::hash::Hash) -> f64 {
 /// use errcodes_runtime::retry::Backoff;
 ///
 /// let backoff = Backoff::default();
-/// assert!(backoff.delay(0) <= Duration::from_millis(100));
+/// assert!(backoff.delay(0) <= Duration::from_secs(1));
 /// assert!(backoff.delay(20) <= backoff.max);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Backoff {
-    /// The ceiling of the first delay. Default: 100 ms.
+    /// The ceiling of the first delay. Default: 1 second, so that a fleet
+    /// that failed at once is spread over a second, not a tenth of one.
     pub initial: Duration,
     /// The ceiling of every delay. Default: 30 s.
     pub max: Duration,
@@ -275,7 +322,7 @@ pub struct Backoff {
 impl Default for Backoff {
     fn default() -> Self {
         Backoff {
-            initial: Duration::from_millis(100),
+            initial: Duration::from_secs(1),
             max: Duration::from_secs(30),
         }
     }

@@ -1,13 +1,14 @@
 //! What the integration tests, benchmarks and fuzz targets share: the
 //! shipped catalogs (from `errcodes-catalogs`), the generator of large
 //! catalogs, and the properties that property tests and fuzz targets
-//! check: round trips through the decoders and renderers, and retry advice
-//! on any `Retry-After`.
+//! check: round trips through the decoders and renderers, the client's
+//! entry point on any response, and retry advice on any `Retry-After`.
 
 #![forbid(unsafe_code)]
 
 pub mod advice;
 pub mod generated;
 pub mod roundtrip;
+pub mod tolerant;
 
 pub use errcodes_catalogs::{acp, edge, pass, platform, privacy};

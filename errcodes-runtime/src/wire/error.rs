@@ -28,6 +28,12 @@ pub enum DecodeErrorKind {
     /// The body is JSON or XML, but not of the format's shape: an array
     /// where an object was expected, another root element.
     WrongShape,
+    /// An object gives a member name twice, or an XML error a field
+    /// element twice: readers could disagree on which one counts.
+    DuplicateMember,
+    /// The body is declared in a character set that errcodes does not
+    /// read (only UTF-8, US-ASCII and ISO-8859-1 are read).
+    Charset,
 }
 
 /// Why a body could not be decoded.

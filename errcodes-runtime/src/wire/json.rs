@@ -2,15 +2,20 @@
 //!
 //! A format takes a member only when it has the type the format gives it;
 //! whatever is left is kept and written back, which is how RFC 9457 asks
-//! clients to treat members of the wrong type, applied to every format. A
-//! member given twice counts once, the last time, as `serde_json` reads it.
-//! When writing, a kept member named like one of the format's own is left
+//! clients to treat members of the wrong type, applied to every format.
+//!
+//! An object that gives a member name twice, at any depth, is refused
+//! ([`DecodeErrorKind::DuplicateMember`]): RFC 8259 leaves such objects to
+//! each parser, and a proxy that reads the first `code` while the client
+//! reads the last would see another error. A byte-order mark before the
+//! JSON is skipped, as RFC 8259 lets parsers do. When writing, a kept member named like one of the format's own is left
 //! out whenever the format writes that member itself: the format's own value
 //! wins, so no name is ever written twice.
 
 use core::fmt;
 use core::marker::PhantomData;
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -128,9 +133,12 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
             let mut object = T::empty();
+            let mut seen = HashSet::with_capacity(8);
             while let Some(Key(key)) = map.next_key_seed(KeySeed)? {
-                let value: Value = map.next_value()?;
-                object.kept().remove(key.as_ref());
+                if !seen.insert(key.clone()) {
+                    return Err(duplicate(&key));
+                }
+                let value = map.next_value_seed(Strict)?;
                 if let Some(value) = object.take(&key, value) {
                     object.kept().insert(key.into_owned(), value);
                 }
@@ -140,6 +148,80 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
     }
 
     deserializer.deserialize_map(Members(PhantomData))
+}
+
+/// How a duplicate member name is told from other data errors.
+const DUPLICATE: &str = "duplicate member name ";
+
+fn duplicate<E: de::Error>(key: &str) -> E {
+    E::custom(format_args!("{DUPLICATE}`{key}`"))
+}
+
+/// Reads any JSON value, refusing objects that repeat a member name.
+struct Strict;
+
+impl<'de> DeserializeSeed<'de> for Strict {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Strict {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element_seed(Strict)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Map::new();
+        while let Some(Key(key)) = map.next_key_seed(KeySeed)? {
+            if members.contains_key(key.as_ref()) {
+                return Err(duplicate(&key));
+            }
+            let value = map.next_value_seed(Strict)?;
+            members.insert(key.into_owned(), value);
+        }
+        Ok(Value::Object(members))
+    }
 }
 
 /// A member name, borrowed from the input when it has no escapes.
@@ -180,16 +262,21 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &[u8], limits: Limits) -> Result
     if body.len() > limits.max_bytes {
         return Err(DecodeError::too_large(body.len(), limits));
     }
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     serde_json::from_slice(body).map_err(|error| {
-        let kind = match error.classify() {
-            serde_json::error::Category::Data => DecodeErrorKind::WrongShape,
-            _ => DecodeErrorKind::NotJson,
-        };
-        let reason = match kind {
-            DecodeErrorKind::WrongShape => {
-                format!("the body is not of the expected shape: {error}")
-            }
-            _ => format!("the body is not JSON: {error}"),
+        let (kind, reason) = match error.classify() {
+            serde_json::error::Category::Data if error.to_string().starts_with(DUPLICATE) => (
+                DecodeErrorKind::DuplicateMember,
+                format!("the body gives a member twice: {error}"),
+            ),
+            serde_json::error::Category::Data => (
+                DecodeErrorKind::WrongShape,
+                format!("the body is not of the expected shape: {error}"),
+            ),
+            _ => (
+                DecodeErrorKind::NotJson,
+                format!("the body is not JSON: {error}"),
+            ),
         };
         DecodeError::new(kind, reason)
     })

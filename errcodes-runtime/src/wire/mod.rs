@@ -23,8 +23,11 @@
 //! with its text, and members that are not modelled, or that have the wrong
 //! JSON type, stay as they were and are written back. Numbers are read
 //! exactly, except integers beyond 64 bits, which `serde_json` reads as
-//! floating point. Bodies larger than [`Limits::max_bytes`] and JSON nested
-//! deeper than 128 levels are refused with a [`DecodeError`].
+//! floating point. Bodies larger than [`Limits::max_bytes`], JSON nested
+//! deeper than 128 levels, and objects that give a member name twice (in
+//! JSON at any depth, or a field element twice in XML) are refused with a
+//! [`DecodeError`]: readers would disagree on which one counts. A
+//! byte-order mark before JSON is skipped.
 //!
 //! A member that an [`Occurrence`] adds under the name of one of the
 //! format's own members (`status`, `title`, …) never overrides it: the
@@ -47,6 +50,7 @@
 //! ```
 
 pub mod acp;
+mod charset;
 mod code;
 pub mod edge;
 mod error;
@@ -71,5 +75,5 @@ pub use self::json::{Item, Json};
 pub use self::occurrence::Occurrence;
 pub(crate) use self::occurrence::whole_seconds;
 pub use self::render::{DEFAULT_RETRY_AFTER, Rendered, render, render_facts};
-pub use self::response::{ErrorResponse, Headers};
+pub use self::response::{ErrorResponse, Headers, Unread};
 pub use self::status::reason_phrase;

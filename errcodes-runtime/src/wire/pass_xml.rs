@@ -1,7 +1,8 @@
 //! Adobe Pass error objects in XML: `<error><status>403</status>…</error>`.
 //! Known fields are read as text; any other element, or a known one with
 //! markup or attributes, is kept exactly as written, sliced out of the
-//! input, and written back. The fields whose values come from a closed set
+//! input, and written back. A field given twice is refused, as JSON members
+//! are: readers could disagree on which one counts. The fields whose values come from a closed set
 //! (`status`, `code`, `action`) are read without the whitespace that
 //! pretty-printed XML puts around them; the others are kept as written.
 //! JSON members have no place in XML and are not written.
@@ -125,9 +126,23 @@ fn read_children<E>(
     text: &str,
     error: &mut ErrorObject<E>,
 ) -> Result<(), DecodeError> {
+    let mut seen: Vec<&'static str> = Vec::with_capacity(FIELDS.len());
     loop {
         let before = position(reader);
-        match reader.read_event().map_err(|error| syntax(&error))? {
+        let event = reader.read_event().map_err(|error| syntax(&error))?;
+        if let Event::Start(start) | Event::Empty(start) = &event {
+            let field = FIELDS.iter().find(|&&field| start.name().as_ref() == field);
+            if let Some(&field) = field {
+                if seen.contains(&field) {
+                    return Err(DecodeError::new(
+                        DecodeErrorKind::DuplicateMember,
+                        format!("the body gives <{field}> twice"),
+                    ));
+                }
+                seen.push(field);
+            }
+        }
+        match event {
             Event::Start(start) => {
                 let inner = reader
                     .read_text(start.name())
@@ -182,6 +197,11 @@ fn set_field<E>(error: &mut ErrorObject<E>, start: &BytesStart<'_>, inner: &str,
         _ => error.elements.push(written.to_owned()),
     }
 }
+
+/// The elements that are fields of an error object.
+const FIELDS: [&str; 7] = [
+    "status", "code", "message", "details", "helpUrl", "trace", "action",
+];
 
 /// Where the reader is in the input, in bytes.
 fn position(reader: &Reader<&[u8]>) -> usize {

@@ -1,9 +1,10 @@
 //! The client's one entry point: an error response, decoded with the
 //! catalog's wire format, read through one interface whatever the format.
 
+use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
-use super::{Code, DecodeError, Limits, Payload, Shape};
+use super::{Code, DecodeError, Limits, Payload, Shape, charset};
 use crate::retry::{Advice, Policy};
 use crate::{Action, ErrorCode, WireFormat};
 
@@ -26,6 +27,13 @@ pub struct Headers<'a> {
 /// a code the catalog does not know is answered from the HTTP status the
 /// response arrived with.
 ///
+/// A body that is not in the format (the HTML page of a load balancer, an
+/// empty 503 from a maintenance switch, a truncated body, another API's
+/// error) is no reason to fail: the response has no code, the body is kept
+/// as [`Unread`] with the reason, and the status and `Retry-After` decide,
+/// as for a code the client does not know. Only a body over the size limit
+/// is an error.
+///
 /// ```
 /// use std::time::{Duration, SystemTime};
 /// use errcodes_runtime::retry::Advice;
@@ -41,13 +49,49 @@ pub struct Headers<'a> {
 /// assert_eq!(error.code(), Some(Code::Unknown("brand_new_outage".into())));
 /// assert_eq!(error.action(), Action::RetryAfter);
 /// assert_eq!(error.message(), Some("Down for maintenance"));
-/// assert_eq!(error.advice(SystemTime::now()), Advice::RetryAfter(Duration::from_secs(7)));
+/// let Advice::RetryAfter(wait) = error.advice(SystemTime::now()) else { panic!() };
+/// assert!(Duration::from_secs(7) <= wait && wait <= Duration::from_secs(8));
+///
+/// // A proxy's page, on a 502: no code, and the status decides.
+/// let headers = Headers { content_type: Some("text/html"), retry_after: None };
+/// let error = ErrorResponse::<PassError>::decode(502, headers, b"<html>Bad Gateway</html>").unwrap();
+/// assert_eq!(error.code(), None);
+/// assert_eq!(error.advice(SystemTime::now()), Advice::Backoff);
+/// assert_eq!(error.unread().unwrap().bytes(), b"<html>Bad Gateway</html>");
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ErrorResponse<E> {
     status: u16,
     retry_after: Option<String>,
-    body: Payload<E>,
+    body: Result<Payload<E>, Unread>,
+}
+
+/// A body that is not in the catalog's format, kept as it came, with why
+/// it could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    bytes: Vec<u8>,
+    error: DecodeError,
+}
+
+impl Unread {
+    /// The body, as received.
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The body as text, for logs: invalid UTF-8 is replaced.
+    #[must_use]
+    pub fn text(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(&self.bytes)
+    }
+
+    /// Why it could not be read in the catalog's format.
+    #[must_use]
+    pub fn error(&self) -> &DecodeError {
+        &self.error
+    }
 }
 
 impl<E: ErrorCode> ErrorResponse<E> {
@@ -56,7 +100,7 @@ impl<E: ErrorCode> ErrorResponse<E> {
     ///
     /// # Errors
     ///
-    /// When the body is too large, or not of the format it should be in.
+    /// When the body is larger than the limit.
     pub fn decode(status: u16, headers: Headers<'_>, body: &[u8]) -> Result<Self, DecodeError> {
         Self::decode_with(status, headers, body, Limits::default())
     }
@@ -72,11 +116,25 @@ impl<E: ErrorCode> ErrorResponse<E> {
         body: &[u8],
         limits: Limits,
     ) -> Result<Self, DecodeError> {
-        let shape = shape(E::CATALOG.wire_format(), status, headers.content_type, body);
+        if body.len() > limits.max_bytes {
+            return Err(DecodeError::too_large(body.len(), limits));
+        }
+        let content_type = headers.content_type;
+        let read = charset::to_utf8(content_type, body).and_then(|utf8| {
+            let shape = shape(E::CATALOG.wire_format(), status, content_type, &utf8);
+            // Transcoding may grow the body past the limit it was within.
+            let limits = Limits {
+                max_bytes: limits.max_bytes.max(utf8.len()),
+            };
+            Payload::decode(shape, &utf8, limits)
+        });
         Ok(ErrorResponse {
             status,
             retry_after: headers.retry_after.map(str::to_owned),
-            body: Payload::decode(shape, body, limits)?,
+            body: read.map_err(|error| Unread {
+                bytes: body.to_vec(),
+                error,
+            }),
         })
     }
 
@@ -84,7 +142,7 @@ impl<E: ErrorCode> ErrorResponse<E> {
     /// `None` when the body names none.
     #[must_use]
     pub fn code(&self) -> Option<Code<E>> {
-        self.body.code()
+        self.body.as_ref().ok()?.code()
     }
 
     /// What the client should do: the code's action, the action the body
@@ -92,21 +150,25 @@ impl<E: ErrorCode> ErrorResponse<E> {
     /// status implies ([`Action::for_status`]).
     #[must_use]
     pub fn action(&self) -> Action {
-        self.body.action_at(self.status)
+        match &self.body {
+            Ok(body) => body.action_at(self.status),
+            Err(_) => Action::for_status(self.status),
+        }
     }
 
     /// The message for people the body carries: a problem's `detail` or
-    /// else its `title`, or the format's `message`.
+    /// else its `title`, or the format's `message`. `None` for a body that
+    /// is not in the format, whose text is no message of the service's.
     #[must_use]
     pub fn message(&self) -> Option<&str> {
-        self.body.message()
+        self.body.as_ref().ok()?.message()
     }
 
     /// A delay the body gives (ACP's `retry_after`), which wins over the
     /// `Retry-After` header.
     #[must_use]
     pub fn body_delay(&self) -> Option<Duration> {
-        self.body.delay()
+        self.body.as_ref().ok()?.delay()
     }
 
     /// Whether to retry, and when, by the default [`Policy`].
@@ -141,16 +203,23 @@ impl<E> ErrorResponse<E> {
         self.retry_after.as_deref()
     }
 
-    /// The body, in its format.
+    /// The body, in its format; `None` when it is not in the format.
     #[must_use]
-    pub fn body(&self) -> &Payload<E> {
-        &self.body
+    pub fn body(&self) -> Option<&Payload<E>> {
+        self.body.as_ref().ok()
     }
 
     /// The body, by value.
     #[must_use]
-    pub fn into_body(self) -> Payload<E> {
-        self.body
+    pub fn into_body(self) -> Option<Payload<E>> {
+        self.body.ok()
+    }
+
+    /// The body when it is not in the catalog's format: its bytes, and why
+    /// it was not read.
+    #[must_use]
+    pub fn unread(&self) -> Option<&Unread> {
+        self.body.as_ref().err()
     }
 }
 
