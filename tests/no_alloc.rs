@@ -1,12 +1,13 @@
-//! Formatting a code, looking one up and reading its metadata allocate
-//! nothing. One test per binary: the allocator's counts cover every thread.
+//! Formatting a code, looking one up, reading its metadata, and raising it
+//! as a service's failure allocate nothing. One test per binary: the
+//! allocator's counts cover every thread.
 
 #![forbid(unsafe_code)]
 
 use std::alloc::System;
 use std::fmt::Write as _;
 
-use errcodes_runtime::ErrorCode;
+use errcodes_runtime::{ErrorCode, Failure, OrCode};
 use errcodes_tests::{acp::AcpError, pass::PassError, privacy::PrivacyError};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 
@@ -28,6 +29,16 @@ fn exercise<E: ErrorCode>(out: &mut String) {
         );
     }
     assert_eq!(E::from_code("not a code"), None);
+    // A failure made from a bare code, as `?` makes it, and shown.
+    for &code in E::ALL {
+        let failure: Failure<E> = code.into();
+        out.clear();
+        write!(out, "{failure} {failure:#}").unwrap();
+        assert_eq!(failure.code(), code);
+        assert!(failure.cause().is_none());
+        let missing: Option<u8> = None;
+        assert!(missing.or_code(code).is_err());
+    }
 }
 
 #[test]

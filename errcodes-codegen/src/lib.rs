@@ -70,7 +70,7 @@ pub use crate::expand::Expansion;
 pub use crate::lint::{Lint, Lints, UnknownLint};
 pub use crate::load::{Files, Input, ReadError};
 pub use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain, Located, Provenance};
-pub use crate::report::{Failure, Report};
+pub use crate::report::{Rejected, Report};
 
 /// Reads and checks a catalog without a lock, as tools do: every error,
 /// and the warnings the macro cannot give. `path` is how the file is named
@@ -86,7 +86,7 @@ pub fn check(path: &str, text: &str) -> Report {
 /// # Errors
 ///
 /// Every mistake in the catalog, when there is at least one.
-pub fn parse(path: &str, text: &str) -> Result<CheckedCatalog, Failure> {
+pub fn parse(path: &str, text: &str) -> Result<CheckedCatalog, Rejected> {
     Files::new(Input::new(path, text)).parse()
 }
 

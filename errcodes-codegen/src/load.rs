@@ -9,7 +9,7 @@ use crate::lint::Lints;
 use crate::lock;
 use crate::model::CheckedCatalog;
 use crate::pipeline;
-use crate::report::{Failure, Report};
+use crate::report::{Rejected, Report};
 
 /// A file's text and how reports name it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,7 +122,7 @@ impl Files {
     /// # Errors
     ///
     /// Every mistake in the catalog and every broken promise of the lock.
-    pub fn parse(&self) -> Result<CheckedCatalog, Failure> {
+    pub fn parse(&self) -> Result<CheckedCatalog, Rejected> {
         pipeline::run(&self.catalog, self.lock.as_ref(), None).into_result()
     }
 }

@@ -57,12 +57,12 @@ impl Report {
     /// # Errors
     ///
     /// When a diagnostic is an error.
-    pub fn into_result(self) -> Result<CheckedCatalog, Failure> {
+    pub fn into_result(self) -> Result<CheckedCatalog, Rejected> {
         match self.catalog {
             Some(catalog) if self.diagnostics.iter().all(|d| d.level() != Level::Error) => {
                 Ok(catalog)
             }
-            recovered => Err(Failure {
+            recovered => Err(Rejected {
                 diagnostics: self.diagnostics,
                 recovered: recovered.map(Box::new),
             }),
@@ -70,14 +70,15 @@ impl Report {
     }
 }
 
-/// A catalog that did not pass its checks.
+/// A catalog rejected by its checks: every diagnostic, and what could be
+/// recovered.
 #[derive(Debug)]
-pub struct Failure {
+pub struct Rejected {
     diagnostics: Vec<Diagnostic>,
     recovered: Option<Box<CheckedCatalog>>,
 }
 
-impl Failure {
+impl Rejected {
     /// Every diagnostic, in file order.
     #[must_use]
     pub fn diagnostics(&self) -> &[Diagnostic] {

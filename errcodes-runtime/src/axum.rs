@@ -25,7 +25,7 @@ use axum_core::response::{IntoResponse, Response};
 use http::{HeaderValue, StatusCode, header};
 
 use crate::wire::{Occurrence, render};
-use crate::{ErrorCode, WireFormat};
+use crate::{ErrorCode, Failure, WireFormat};
 
 /// A code with what is known about its occurrence, as an axum response.
 #[derive(Clone, Debug)]
@@ -90,5 +90,15 @@ impl<E: ErrorCode> IntoResponse for Reply<E> {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
+    }
+}
+
+/// The failure's code and occurrence, as its [`Reply`]; the cause is
+/// logged (with the `tracing` feature) and never written. See
+/// [`Failure::into_public`].
+impl<E: ErrorCode> IntoResponse for Failure<E> {
+    fn into_response(self) -> Response {
+        let (code, occurrence) = self.into_public();
+        Reply::with(code, occurrence).into_response()
     }
 }

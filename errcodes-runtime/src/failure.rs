@@ -49,7 +49,7 @@
 //!     let port: u16 = text.parse().or_code(PassError::BadRequest)?;
 //!     // An Option without a cause.
 //!     let allowed = [80, 443].contains(&port).then_some(port);
-//!     allowed.or_code(PassError::InvalidRequestedResources)
+//!     allowed.or_code(PassError::InvalidParameterValue)
 //! }
 //!
 //! fn upstream(body: &[u8]) -> Result<u16, Failure<PassError>> {
@@ -63,7 +63,7 @@
 //!     let result: anyhow::Result<()> = Err(anyhow::anyhow!("pool exhausted"));
 //!     result.or_code(PassError::InternalError)?;
 //!     // A bare code converts too.
-//!     Err(PassError::Forbidden)?
+//!     Err(PassError::AuthorizationNotFound)?
 //! }
 //!
 //! let failure = port("http").unwrap_err();
@@ -81,6 +81,7 @@
 use core::fmt;
 use std::backtrace::{Backtrace, BacktraceStatus};
 use std::error::Error;
+use std::hash::{BuildHasher, RandomState};
 
 use crate::ErrorCode;
 use crate::wire::Occurrence;
@@ -106,10 +107,40 @@ pub struct Failure<E> {
 }
 
 /// What a failure knows beyond its code.
-struct More {
-    occurrence: Occurrence,
-    cause: Option<Cause>,
-    backtrace: Option<Backtrace>,
+pub(crate) struct More {
+    pub(crate) occurrence: Occurrence,
+    pub(crate) cause: Option<Cause>,
+    pub(crate) backtrace: Option<Backtrace>,
+}
+
+impl More {
+    /// The cause chain, outermost first.
+    pub(crate) fn chain(&self) -> impl Iterator<Item = &(dyn Error + 'static)> {
+        let first: Option<&(dyn Error + 'static)> = match &self.cause {
+            Some(cause) => Some(cause.as_ref()),
+            None => None,
+        };
+        std::iter::successors(first, |&error| error.source())
+    }
+}
+
+/// A fresh identifier for an occurrence, in the shape of a random UUID
+/// (Adobe Pass's `trace` values have it): 122 random bits.
+fn new_trace_id() -> String {
+    let state = RandomState::new();
+    let high = state.hash_one(0u8);
+    let low = state.hash_one(1u8);
+    let bits = (u128::from(high) << 64 | u128::from(low)) & !(0xF << 76 | 0x3 << 62)
+        | (0x4 << 76 | 0x2 << 62);
+    let hex = format!("{bits:032x}");
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
 }
 
 impl<E: ErrorCode> Failure<E> {
@@ -169,21 +200,33 @@ impl<E: ErrorCode> Failure<E> {
 
     /// The cause chain, outermost first: the cause, its source, and so on.
     pub fn chain(&self) -> impl Iterator<Item = &(dyn Error + 'static)> {
-        let first: Option<&(dyn Error + 'static)> = match self.cause() {
-            Some(cause) => Some(cause),
-            None => None,
-        };
-        std::iter::successors(first, |error| error.source())
+        self.more.iter().flat_map(|more| more.chain())
     }
 
-    /// The code and the occurrence, leaving the cause: what is written to
-    /// the client.
+    /// What a response is made of: the code and the occurrence, with a
+    /// trace id generated when it had none, so that a support engineer
+    /// finds the log line from what the client shows them. The cause stays
+    /// here: with the `tracing` feature it is logged, once, with that trace
+    /// id ([`logs`](crate::logs)), and then dropped. Every integration of
+    /// this crate (axum, and gRPC) turns a failure into a response through
+    /// this, and nothing else of the failure.
     #[must_use]
     pub fn into_public(self) -> (E, Occurrence) {
-        (
-            self.code,
-            self.more.map(|more| more.occurrence).unwrap_or_default(),
-        )
+        let code = self.code;
+        let mut more = self.more.map_or_else(
+            || More {
+                occurrence: Occurrence::new(),
+                cause: None,
+                backtrace: None,
+            },
+            |more| *more,
+        );
+        if more.occurrence.trace.is_none() {
+            more.occurrence.trace = Some(new_trace_id());
+        }
+        #[cfg(feature = "tracing")]
+        crate::logs::failure(code, &more);
+        (code, more.occurrence)
     }
 
     fn more_mut(&mut self) -> &mut More {
@@ -316,5 +359,24 @@ impl<T> OrCode<T> for Option<T> {
         occurrence: impl FnOnce() -> Occurrence,
     ) -> Result<T, Failure<E>> {
         self.ok_or_else(|| Failure::with(code, occurrence()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trace_ids_look_like_random_uuids() {
+        let id = new_trace_id();
+        assert_eq!(id.len(), 36, "{id}");
+        let parts: Vec<&str> = id.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(parts[2].starts_with('4'), "{id}");
+        assert!(matches!(&parts[3][..1], "8" | "9" | "a" | "b"), "{id}");
+        assert_ne!(new_trace_id(), id);
     }
 }

@@ -29,7 +29,9 @@
 //!   code strings; [`Action`] and the other vocabularies as their spellings.
 //! - `json`: [`wire`], rendering and decoding the error payloads of problem
 //!   details, Edge Network, ACP, Adobe Pass and the Experience Platform
-//!   gateway, and [`wire::ErrorResponse`], which reads any of them.
+//!   gateway, and [`wire::ErrorResponse`], which reads any of them; and
+//!   [`Failure`], a code raised inside a service with its cause
+//!   ([`failure`]).
 //! - `xml`: Adobe Pass errors in XML too.
 //! - `retry`: [`retry`], what to do after an error, with `Retry-After`
 //!   parsing and backoff.
@@ -37,6 +39,8 @@
 //! - `axum`: generated enums, and [`axum::Reply`], as axum responses.
 //! - `reqwest`: `reqwest::read`, an error response
 //!   read from reqwest within a size limit.
+//! - `tracing`: each [`Failure`] that becomes a response is logged once,
+//!   with its cause chain and trace id, as a `tracing` event ([`logs`]).
 
 #![forbid(unsafe_code)]
 
@@ -44,8 +48,12 @@
 pub mod axum;
 mod catalog;
 mod error_code;
+#[cfg(feature = "json")]
+pub mod failure;
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "tracing")]
+pub mod logs;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 #[cfg(feature = "retry")]
@@ -60,6 +68,8 @@ pub mod __private_0_1;
 
 pub use crate::catalog::{Catalog, Domain};
 pub use crate::error_code::ErrorCode;
+#[cfg(feature = "json")]
+pub use crate::failure::{Failure, OrCode};
 pub use crate::unknown::UnknownCode;
 pub use errcodes_core::{Action, Origin, Outcome, ProblemCode, Severity, UnknownWord, WireFormat};
 

@@ -2,12 +2,14 @@
 //! shipped catalogs (from `errcodes-catalogs`), the generator of large
 //! catalogs, and the properties that property tests and fuzz targets
 //! check: round trips through the decoders and renderers, the client's
-//! entry point on any response, and retry advice on any `Retry-After`.
+//! entry point on any response, no cause of a failure in any response, and
+//! retry advice on any `Retry-After`.
 
 #![forbid(unsafe_code)]
 
 pub mod advice;
 pub mod generated;
+pub mod leaks;
 pub mod roundtrip;
 pub mod tolerant;
 

@@ -37,7 +37,8 @@ pub struct Occurrence {
     /// A URI for this occurrence (a problem's `instance`).
     pub instance: Option<String>,
     /// An identifier to quote to support (Pass's `trace`, Edge's
-    /// `requestId`).
+    /// `requestId`, a problem detail's `trace` extension member). A
+    /// [`Failure`](crate::Failure) that has none gets a fresh one.
     pub trace: Option<String>,
     /// Where to read about the error (Pass's `helpUrl`).
     pub help_url: Option<String>,

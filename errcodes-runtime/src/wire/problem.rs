@@ -148,6 +148,13 @@ impl<E> Problem<E> {
         self.instance.as_deref()
     }
 
+    /// The `trace` extension member: the identifier to quote to support,
+    /// when it is a string.
+    #[must_use]
+    pub fn trace(&self) -> Option<&str> {
+        self.members.get("trace").and_then(Value::as_str)
+    }
+
     /// Every other member: extensions (Edge's `report`, a `code`), and
     /// standard members that had the wrong type.
     #[must_use]
@@ -163,6 +170,7 @@ impl<E> Problem<E> {
             detail: self.detail.as_deref(),
             instance: self.instance.as_deref(),
             code: None,
+            trace: None,
             members: &self.members,
         }
     }
@@ -274,6 +282,8 @@ pub(crate) struct View<'a> {
     instance: Option<&'a str>,
     /// The `code` member, when the code is carried there.
     code: Option<&'a str>,
+    /// The `trace` member: the occurrence's identifier for support.
+    trace: Option<&'a str>,
     members: &'a Map<String, Value>,
 }
 
@@ -312,6 +322,7 @@ impl<'a> View<'a> {
             detail,
             instance: occurrence.instance.as_deref(),
             code: code_in_member.then_some(facts.code),
+            trace: occurrence.trace.as_deref(),
             members: &occurrence.members,
         }
     }
@@ -326,6 +337,7 @@ impl Serialize for View<'_> {
         writer.own("detail", self.detail)?;
         writer.own("instance", self.instance)?;
         writer.own("code", self.code)?;
+        writer.own("trace", self.trace)?;
         writer.end(self.members)
     }
 }

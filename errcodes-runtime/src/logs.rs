@@ -1,0 +1,82 @@
+//! Failures in the logs. Each [`Failure`](crate::Failure) that becomes a
+//! response emits one `tracing` event, with OpenTelemetry's semantic
+//! convention names where they exist:
+//!
+//! | field | value |
+//! |---|---|
+//! | `error.type` | the code |
+//! | `http.response.status_code` | the status sent |
+//! | `errcodes.catalog`, `errcodes.action` | the code's catalog and action |
+//! | `exception.message` | the whole cause chain, outermost first, joined by `: `, when there is a cause |
+//! | `exception.stacktrace` | the backtrace, when one was captured |
+//! | `trace_id` | the trace id the client also got in the body |
+//!
+//! Server errors (5xx) are logged at `ERROR`; client errors at the level
+//! [`set_client_error_level`] sets, `INFO` by default, since a 4xx is the
+//! client's mistake, not the service's.
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use tracing::Level;
+
+use crate::ErrorCode;
+use crate::failure::More;
+
+/// The level of client errors, as an index into [`LEVELS`].
+static CLIENT_LEVEL: AtomicU8 = AtomicU8::new(2);
+
+const LEVELS: [Level; 5] = [
+    Level::ERROR,
+    Level::WARN,
+    Level::INFO,
+    Level::DEBUG,
+    Level::TRACE,
+];
+
+/// Sets the level at which failures with a status below 500 are logged.
+///
+/// ```
+/// errcodes_runtime::logs::set_client_error_level(tracing::Level::DEBUG);
+/// ```
+pub fn set_client_error_level(level: Level) {
+    let index = LEVELS.iter().position(|l| *l == level).unwrap_or(2);
+    #[allow(clippy::cast_possible_truncation)] // one of five
+    CLIENT_LEVEL.store(index as u8, Ordering::Relaxed);
+}
+
+/// Emits the one event of a failure that becomes a response.
+pub(crate) fn failure<E: ErrorCode>(code: E, more: &More) {
+    let trace_id = more.occurrence.trace.as_deref().unwrap_or_default();
+    let status = more.occurrence.status.unwrap_or(code.http_status());
+    let level = if status >= 500 {
+        Level::ERROR
+    } else {
+        LEVELS[usize::from(CLIENT_LEVEL.load(Ordering::Relaxed)).min(4)]
+    };
+    let chain = more
+        .chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(": ");
+    let stacktrace = more.backtrace.as_ref().map(ToString::to_string);
+    let message = (!chain.is_empty()).then_some(chain.as_str());
+    let colon = if chain.is_empty() { "" } else { ": " };
+    macro_rules! emit {
+        ($($level:ident)*) => {
+            match level {
+                $(Level::$level => tracing::event!(
+                    Level::$level,
+                    error.type = code.code(),
+                    http.response.status_code = status,
+                    errcodes.catalog = E::CATALOG.name(),
+                    errcodes.action = code.action().as_str(),
+                    exception.message = message,
+                    exception.stacktrace = stacktrace.as_deref(),
+                    trace_id = trace_id,
+                    "{code} ({status}){colon}{chain}",
+                ),)*
+            }
+        };
+    }
+    emit!(ERROR WARN INFO DEBUG TRACE);
+}
