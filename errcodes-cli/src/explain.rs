@@ -86,7 +86,7 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
         loaded.path,
         code.name.value,
         facts::status_line(code.status.value),
-        facts::advice(action),
+        facts::advice(code),
         code.severity.value,
         code.outcome.value,
     );
@@ -116,14 +116,23 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
     if let Some(resolution) = code.resolution() {
         let _ = write!(out, "\nResolution: {resolution}\n");
     }
-    let example = facts::example(catalog, code)?;
-    let _ = write!(out, "\nThe response a server sends:\n\n");
-    for line in example.lines() {
-        match line {
-            "" => out.push('\n'),
-            line => {
-                let _ = writeln!(out, "    {line}");
+    match facts::example(catalog, code)? {
+        Some(example) => {
+            let _ = write!(out, "\nThe response a server sends:\n\n");
+            for line in example.lines() {
+                match line {
+                    "" => out.push('\n'),
+                    line => {
+                        let _ = writeln!(out, "    {line}");
+                    }
+                }
             }
+        }
+        None => {
+            let _ = write!(
+                out,
+                "\nNot sent as an error response: it reports how a request, or one of its items, ended.\n"
+            );
         }
     }
     Ok(out)

@@ -16,7 +16,7 @@ use crate::load::{self, Loaded};
 use crate::{Io, Outcome, facts};
 
 /// The version of the JSON export's shape.
-const EXPORT_VERSION: u32 = 1;
+const EXPORT_VERSION: u32 = 2;
 
 /// Exports catalogs for other languages and tools: the checked catalogs
 /// as JSON, or an OpenAPI 3.1 document with each catalog's error bodies
@@ -25,8 +25,11 @@ const EXPORT_VERSION: u32 = 1;
 #[command(after_help = "Examples:
   errcodes export specs/*.yaml --format json > catalogs.json
   errcodes export specs/pass.yaml --format openapi > pass.openapi.json
+  errcodes export specs/pass.yaml --format typescript > pass.ts
 
-The JSON export follows specs/export.schema.json.")]
+The JSON export follows specs/export.schema.json. Every export lists the
+known codes and actions and still accepts ones added later, and names the
+catalog and lock it came from.")]
 pub struct Args {
     /// The catalogs to export.
     #[arg(required = true, value_name = "SPEC")]
@@ -43,6 +46,9 @@ pub enum Format {
     Json,
     /// An OpenAPI 3.1 document of components.
     Openapi,
+    /// One ES module: each catalog's codes as types and data, and reading
+    /// and advising on received errors.
+    Typescript,
 }
 
 /// Runs `errcodes export`.
@@ -53,25 +59,42 @@ pub enum Format {
 /// written.
 pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
     let catalogs = load::checked(&args.specs, io)?;
-    let document = match args.format {
-        Format::Json => json_export(&catalogs),
-        Format::Openapi => openapi(&catalogs)?,
+    let text = match args.format {
+        Format::Json => pretty(&json_export(&catalogs))?,
+        Format::Openapi => pretty(&openapi(&catalogs)?)?,
+        Format::Typescript => crate::typescript::module(&catalogs)?,
     };
-    let text = serde_json::to_string_pretty(&document).map_err(|error| error.to_string())?;
-    writeln!(io.out, "{text}")?;
+    writeln!(io.out, "{}", text.trim_end())?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn pretty(document: &Value) -> Result<String, String> {
+    serde_json::to_string_pretty(document).map_err(|error| error.to_string())
 }
 
 /// The catalogs as JSON, with the catalog format's key names.
 fn json_export(catalogs: &[Loaded]) -> Value {
-    let catalogs: Vec<Value> = catalogs
-        .iter()
-        .map(|catalog| catalog_json(&catalog.catalog, &catalog.path))
-        .collect();
+    let catalogs: Vec<Value> = catalogs.iter().map(catalog_json).collect();
     json!({"errcodes-export": EXPORT_VERSION, "catalogs": catalogs})
 }
 
-fn catalog_json(catalog: &CheckedCatalog, path: &str) -> Value {
+/// Where an export came from: the catalog, and its lock when it has one.
+fn source(loaded: &Loaded) -> Value {
+    let (lock, digest) = loaded
+        .lock
+        .as_ref()
+        .map(|(path, digest)| (path.as_str(), digest.as_str()))
+        .unzip();
+    json!({
+        "catalog": loaded.path,
+        "name": loaded.catalog.name.value,
+        "lock": lock,
+        "lock-digest": digest,
+    })
+}
+
+fn catalog_json(loaded: &Loaded) -> Value {
+    let catalog = &loaded.catalog;
     let domains: Vec<Value> = catalog
         .domains
         .iter()
@@ -94,13 +117,15 @@ fn catalog_json(catalog: &CheckedCatalog, path: &str) -> Value {
         .map(|format| format.value.as_str())
         .collect();
     json!({
-        "path": path,
+        "path": loaded.path,
+        "source": source(loaded),
         "name": catalog.name.value,
         "description": catalog.description.as_ref().map(|d| &d.value),
         "code-format": code_formats,
         "wire-format": catalog.wire_format.value.as_str(),
         "problem-type": catalog.problem_type.as_ref().map(|t| &t.value),
         "problem-code": catalog.problem_code.value.as_str(),
+        "help-url": catalog.help_url.as_ref().map(|url| &url.value),
         "domains": domains,
         "codes": codes,
     })
@@ -242,13 +267,17 @@ fn codes_schema(catalog: &CheckedCatalog, path: &str) -> Value {
         .map(|code| (code.code.value.clone(), code_json(catalog, code)))
         .collect();
     let name = &catalog.name.value;
-    json!({
-        "type": "string",
-        "title": name,
-        "description": catalog.description.as_ref().map_or_else(|| format!("The codes of {name}."), |d| d.value.clone()),
-        "enum": codes,
-        "x-errcodes": {"catalog": path, "codes": metadata},
-    })
+    let mut schema = SchemaParts::open_enum(&codes);
+    schema["title"] = json!(name);
+    schema["description"] = json!(format!(
+        "{} Codes not listed may appear in later versions: accept them, and judge them by their HTTP status.",
+        catalog
+            .description
+            .as_ref()
+            .map_or_else(|| format!("The codes of {name}."), |d| d.value.clone())
+    ));
+    schema["x-errcodes"] = json!({"catalog": path, "codes": metadata});
+    schema
 }
 
 /// The response of `status`, in each body its codes are sent in, narrowed
@@ -267,7 +296,7 @@ fn response(catalog: &CheckedCatalog, status: u16, wires: &[&Wire<'_>]) -> Value
             .filter(|wire| wire.shape == shape && wire.media_type == media_type)
             .map(|wire| wire.value.as_str())
             .collect();
-        let mut narrowing = json!({"type": "string", "enum": values});
+        let mut narrowing = SchemaParts::open_enum(&values);
         for member in shape.code_path(catalog.problem_code.value).iter().rev() {
             narrowing = if *member == "errors" {
                 json!({"properties": {"errors": {"items": narrowing}}})

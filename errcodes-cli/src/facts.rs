@@ -1,12 +1,17 @@
 //! What the CLI says about a code beyond the catalog's words: the exact
 //! response a server sends, rendered by the runtime's own renderer, and
-//! what each action asks of a client.
+//! what a client should do about it.
 
 use std::fmt::Write as _;
 
 use errcodes_codegen::{CheckedCatalog, CheckedCode};
-use errcodes_runtime::Action;
-use errcodes_runtime::wire::{CodeFacts, Occurrence, Rendered, reason_phrase, render_facts};
+use errcodes_runtime::wire::{
+    CodeFacts, Map, Occurrence, Rendered, Shape, Value, reason_phrase, render_facts,
+};
+use errcodes_runtime::{Action, Origin, Outcome, WireFormat};
+
+/// The trace id the examples show: each occurrence gets its own.
+const SAMPLE_TRACE: &str = "3f2a8c1e-7b4d-4e6a-9c0f-5d1b2e8a7f64";
 
 /// What the renderer needs to know about `code`.
 pub(crate) fn of<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> CodeFacts<'a> {
@@ -18,18 +23,23 @@ pub(crate) fn of<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> Code
         severity: code.severity.value,
         problem_type: catalog.problem_type.as_ref().map(|t| t.value.as_str()),
         problem_code: catalog.problem_code.value,
+        help_url: catalog.help_url.as_ref().map(|url| url.value.as_str()),
     }
 }
 
 /// What the renderer writes for `code` with nothing more known about the
 /// occurrence.
 pub(crate) fn rendered(catalog: &CheckedCatalog, code: &CheckedCode) -> Result<Rendered, String> {
-    render_facts(
-        &of(catalog, code),
-        &Occurrence::new(),
-        code.wire_format.value,
-    )
-    .map_err(|error| format!("code `{}`: {error}", code.code.value))
+    render_with(catalog, code, &Occurrence::new())
+}
+
+fn render_with(
+    catalog: &CheckedCatalog,
+    code: &CheckedCode,
+    occurrence: &Occurrence,
+) -> Result<Rendered, String> {
+    render_facts(&of(catalog, code), occurrence, code.wire_format.value)
+        .map_err(|error| format!("code `{}`: {error}", code.code.value))
 }
 
 /// A status with its reason phrase: `429 Too Many Requests`.
@@ -40,11 +50,30 @@ pub(crate) fn status_line(status: u16) -> String {
     }
 }
 
-/// The response a server sends for `code` with nothing more known about
-/// the occurrence: status line, headers, a blank line and the body, exactly
-/// as `errcodes_runtime::wire::render` writes them.
-pub(crate) fn example(catalog: &CheckedCatalog, code: &CheckedCode) -> Result<String, String> {
-    let rendered = rendered(catalog, code)?;
+/// Whether the code travels in an error response. A code that is no
+/// failure, with a status below 400, reports how a request or one of its
+/// items ended, in the body of a successful response, unless its format
+/// says where it goes (Edge Network's 200 and 207 bodies).
+pub(crate) fn is_sent_as_error(code: &CheckedCode) -> bool {
+    code.status.value >= 400 || code.wire_format.value == WireFormat::Edge
+}
+
+/// The response a server sends for `code` when it raises it as a
+/// `Failure`: status line, headers, a blank line and the body, pretty
+/// printed, as `errcodes_runtime::wire::render` writes them, with a sample
+/// trace id and, for ACP, an empty `details`. `None` for a code that is not
+/// sent as an error response.
+pub(crate) fn example(
+    catalog: &CheckedCatalog,
+    code: &CheckedCode,
+) -> Result<Option<String>, String> {
+    if !is_sent_as_error(code) {
+        return Ok(None);
+    }
+    let occurrence = Occurrence::new()
+        .trace(SAMPLE_TRACE)
+        .context(Value::Object(Map::new()));
+    let rendered = render_with(catalog, code, &occurrence)?;
     let mut out = format!(
         "HTTP/1.1 {}\nContent-Type: {}\n",
         status_line(rendered.status),
@@ -54,16 +83,96 @@ pub(crate) fn example(catalog: &CheckedCatalog, code: &CheckedCode) -> Result<St
         let _ = writeln!(out, "Retry-After: {seconds}");
     }
     out.push('\n');
-    out.push_str(&String::from_utf8_lossy(&rendered.body));
-    Ok(out)
+    let body = String::from_utf8_lossy(&rendered.body);
+    match rendered.shape {
+        Shape::PassXml => out.push_str(&body),
+        _ => pretty(&body, &mut out),
+    }
+    Ok(Some(out))
 }
 
-/// What a client should do when it receives a code with `action`.
-pub(crate) fn advice(action: Action) -> &'static str {
-    match action {
-        Action::None => {
+/// Compact JSON laid out two spaces to a level, members in the order the
+/// renderer wrote them; empty objects and lists stay as they are.
+fn pretty(json: &str, out: &mut String) {
+    let mut depth = 0usize;
+    let mut chars = json.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.push_str(&"  ".repeat(depth));
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push(c);
+                while let Some(c) = chars.next() {
+                    out.push(c);
+                    match c {
+                        '\\' => out.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '{' | '[' if chars.peek().is_some_and(|&next| next == '}' || next == ']') => {
+                out.push(c);
+                out.extend(chars.next());
+            }
+            '{' | '[' => {
+                out.push(c);
+                depth += 1;
+                newline(out, depth);
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+}
+
+/// What a client should do when it receives `code`: its action's remedy,
+/// or, for action `none`, what is known of the code (its outcome, whose
+/// fault it is, its status), and no more than that.
+pub(crate) fn advice(code: &CheckedCode) -> &'static str {
+    let action = code.action.value;
+    if action != Action::None {
+        return remedy(action);
+    }
+    let status = code.status.value;
+    let internal = code
+        .origin
+        .as_ref()
+        .is_some_and(|origin| origin.value == Origin::Internal);
+    match code.outcome.value {
+        Outcome::Success => "nothing to do: the request was carried out",
+        Outcome::Partial => {
+            "part of the work was done; what failed says why, and only that is worth sending again"
+        }
+        Outcome::NotApplicable => "nothing to do: the request did not apply, so nothing was done",
+        Outcome::Failure if status >= 500 || internal => {
+            "no predefined remedy: the service failed on its own, and retrying is not advised; if it persists, report it with the trace id"
+        }
+        Outcome::Failure if matches!(status, 401 | 403 | 407) => {
+            "no predefined remedy: the request was refused as it is, so do not send it again unchanged"
+        }
+        Outcome::Failure if status >= 400 => {
             "no predefined remedy; the request itself is probably wrong, so do not retry it as it is"
         }
+        Outcome::Failure => "no predefined remedy",
+    }
+}
+
+/// What an action asks of a client.
+fn remedy(action: Action) -> &'static str {
+    match action {
+        Action::None => "no predefined remedy",
         Action::Configuration => {
             "change the integration's configuration, or ask support to; retrying will not help"
         }
@@ -75,5 +184,20 @@ pub(crate) fn advice(action: Action) -> &'static str {
         Action::RetryAfter => {
             "send the same request again after the delay the response gives (Retry-After)"
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_laid_out_in_its_own_order() {
+        let mut out = String::new();
+        pretty(r#"{"b":1,"a":{"x":[1,"y,\"]"]},"e":{},"l":[]}"#, &mut out);
+        assert_eq!(
+            out,
+            "{\n  \"b\": 1,\n  \"a\": {\n    \"x\": [\n      1,\n      \"y,\\\"]\"\n    ]\n  },\n  \"e\": {},\n  \"l\": []\n}"
+        );
     }
 }

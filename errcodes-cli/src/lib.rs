@@ -36,6 +36,7 @@ mod facts;
 pub mod load;
 pub mod lock;
 pub mod pages;
+mod typescript;
 
 use std::ffi::OsString;
 use std::io::{self, Read, Write};

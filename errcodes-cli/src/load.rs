@@ -13,6 +13,22 @@ pub struct Loaded {
     pub path: String,
     /// The catalog.
     pub catalog: CheckedCatalog,
+    /// Its lock, when it has one: the path, and a digest of its text.
+    pub lock: Option<(String, String)>,
+}
+
+/// A digest of a lock's text, `fnv1a-64:` and 16 hex digits: it tells one
+/// lock from another, not a forgery from the real thing.
+///
+/// ```
+/// assert_eq!(errcodes_cli::load::digest(""), "fnv1a-64:cbf29ce484222325");
+/// ```
+#[must_use]
+pub fn digest(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("fnv1a-64:{hash:016x}")
 }
 
 /// Reads the catalog at `path` and its lock, as the macro does.
@@ -54,6 +70,10 @@ pub fn checked(paths: &[PathBuf], io: &mut Io<'_>) -> Result<Vec<Loaded>, Stop> 
             catalogs.push(Loaded {
                 path: files.catalog.path,
                 catalog,
+                lock: files.lock.map(|lock| {
+                    let digest = digest(&lock.text);
+                    (lock.path, digest)
+                }),
             });
         }
     }

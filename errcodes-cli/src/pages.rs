@@ -12,6 +12,8 @@ use std::process::ExitCode;
 use errcodes_codegen::markdown::{code_span, domain_label, escape, plural};
 use errcodes_codegen::{CheckedCatalog, CheckedCode};
 use errcodes_core::uri::percent_encode;
+use errcodes_runtime::WireFormat;
+use errcodes_runtime::wire::describe;
 
 use crate::{Io, Outcome, facts, load};
 
@@ -84,22 +86,16 @@ pub fn page(catalog: &CheckedCatalog, path: &str) -> Result<String, String> {
     }
     let _ = write!(
         page,
-        "{}, sent as {}. Generated from {}.\n\n",
+        "{}. {} Generated from {}.\n\n",
         plural(catalog.codes.len(), "code"),
         wire_formats(catalog),
         code_span(path)
     );
+    let groups = groups(catalog);
     page.push_str("## Codes\n\n");
-    for (domain, codes) in groups(catalog) {
-        if let Some(domain) = domain.and_then(|i| catalog.domains.get(i)) {
-            let _ = write!(page, "### {}\n\n", escape(&domain.title.value));
-            if let Some(description) = &domain.description {
-                let _ = write!(page, "{}\n\n", escape(&description.value));
-            }
-        } else if !catalog.domains.is_empty() {
-            page.push_str("### Other codes\n\n");
-        }
-        page.push_str("| Code | HTTP status | Title | Action |\n|---|---|---|---|\n");
+    for (domain, codes) in &groups {
+        heading(&mut page, catalog, *domain);
+        page.push_str("| Code | HTTP status | What it means | Action |\n|---|---|---|---|\n");
         for code in codes {
             let _ = writeln!(
                 page,
@@ -107,41 +103,121 @@ pub fn page(catalog: &CheckedCatalog, path: &str) -> Result<String, String> {
                 cell(&code_span(&code.code.value)),
                 percent_encode(&code.code.value),
                 facts::status_line(code.status.value),
-                cell(&title(code)),
+                cell(&meaning(code)),
                 cell(&code_span(code.action.value.as_str()))
             );
         }
         page.push('\n');
     }
-    page.push_str("## Reference\n");
-    for code in &catalog.codes {
-        section(&mut page, catalog, code)?;
+    page.push_str("## Reference\n\n");
+    for (domain, codes) in &groups {
+        if !catalog.domains.is_empty() {
+            heading(&mut page, catalog, *domain);
+        }
+        for code in codes {
+            section(&mut page, catalog, code)?;
+        }
     }
+    page.truncate(page.trim_end().len());
+    page.push('\n');
     Ok(page)
 }
 
-/// A code's title in the table, marked when the code is deprecated.
-fn title(code: &CheckedCode) -> String {
-    match code.deprecated {
-        Some(_) => format!("{} (deprecated)", escape(&code.title.value)),
-        None => escape(&code.title.value),
+/// A group's heading: the domain's title, with its id when the id says
+/// something the title does not (`08` for "Connection exception"), and its
+/// description.
+fn heading(page: &mut String, catalog: &CheckedCatalog, domain: Option<usize>) {
+    let Some(domain) = domain.and_then(|i| catalog.domains.get(i)) else {
+        if !catalog.domains.is_empty() {
+            page.push_str("### Other codes\n\n");
+        }
+        return;
+    };
+    let title = if slug(&domain.title.value) == domain.id.value {
+        escape(&domain.title.value)
+    } else {
+        domain_label(domain)
+    };
+    let _ = write!(page, "### {title}\n\n");
+    if let Some(description) = &domain.description {
+        let _ = write!(page, "{}\n\n", escape(&description.value));
     }
 }
 
-/// The codes of each domain, in declaration order, then those of none.
+/// `Connection exception` as `connection-exception`.
+fn slug(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.join("-")
+}
+
+/// What a code means, in a table's row: its title and the first sentence
+/// of its description, or the description alone where the title merely
+/// repeats the code (`too_many_requests`, "Too many requests").
+fn meaning(code: &CheckedCode) -> String {
+    let title = escape(&code.title.value);
+    let sentence = code.description().map(|d| escape(&first_sentence(d)));
+    let mut meaning = match sentence {
+        Some(sentence) if repeats(&code.title.value, &code.code.value) => sentence,
+        Some(sentence) => format!("**{title}**: {sentence}"),
+        None => title,
+    };
+    if code.deprecated.is_some() {
+        meaning.insert_str(0, "*Deprecated.* ");
+    }
+    meaning
+}
+
+/// Whether `title` says no more than `code`, once case and separators are
+/// set aside.
+fn repeats(title: &str, code: &str) -> bool {
+    let letters = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    letters(title) == letters(code)
+}
+
+/// The first sentence of `text`, cut at 160 characters.
+fn first_sentence(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    let end = line
+        .match_indices(". ")
+        .map(|(i, _)| i + 1)
+        .next()
+        .unwrap_or(line.len());
+    let sentence = &line[..end];
+    if sentence.chars().count() <= 160 {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().take(159).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The codes of each domain, in declaration order, then those of none,
+/// each group in catalog order.
 fn groups(catalog: &CheckedCatalog) -> Vec<(Option<usize>, Vec<&CheckedCode>)> {
-    let domains = (0..catalog.domains.len()).map(Some).chain([None]);
-    domains
-        .map(|domain| {
-            let codes: Vec<&CheckedCode> = catalog
-                .codes
-                .iter()
-                .filter(|code| code.domain.as_ref().map(|d| d.value) == domain)
-                .collect();
-            (domain, codes)
-        })
-        .filter(|(_, codes)| !codes.is_empty())
-        .collect()
+    let mut groups: Vec<(Option<usize>, Vec<&CheckedCode>)> = (0..catalog.domains.len())
+        .map(Some)
+        .chain([None])
+        .map(|domain| (domain, Vec::new()))
+        .collect();
+    for code in &catalog.codes {
+        let group = code
+            .domain
+            .as_ref()
+            .map_or(catalog.domains.len(), |domain| domain.value);
+        if let Some((_, codes)) = groups.get_mut(group) {
+            codes.push(code);
+        }
+    }
+    groups.retain(|(_, codes)| !codes.is_empty());
+    groups
 }
 
 /// One code's section, under an anchor named after the code.
@@ -149,7 +225,7 @@ fn section(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) -> R
     let id = &code.code.value;
     let _ = write!(
         page,
-        "\n<a id=\"{}\"></a>\n\n### {} {}\n\n",
+        "<a id=\"{}\"></a>\n\n#### {} {}\n\n",
         attribute(id),
         code_span(id),
         escape(&code.title.value)
@@ -172,56 +248,77 @@ fn section(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) -> R
     if let Some(resolution) = code.resolution() {
         let _ = write!(page, "**Resolution:** {}\n\n", escape(resolution));
     }
-    let action = code.action.value;
-    let rows = [
+    let mut columns = vec![
         ("HTTP status", facts::status_line(code.status.value)),
-        (
-            "Action",
-            format!("{}: {}", code_span(action.as_str()), facts::advice(action)),
-        ),
+        ("Action", code_span(code.action.value.as_str())),
         ("Severity", code_span(code.severity.value.as_str())),
         ("Outcome", code_span(code.outcome.value.as_str())),
-        (
-            "Origin",
-            code.origin.as_ref().map_or_else(
-                || "not given".to_owned(),
-                |origin| code_span(origin.value.as_str()),
-            ),
-        ),
-        (
-            "Domain",
-            catalog
-                .domain_of(code)
-                .map_or_else(|| "none".to_owned(), domain_label),
-        ),
-        (
-            "Rust",
-            code_span(&format!("{}::{}", catalog.name.value, code.name.value)),
-        ),
     ];
-    page.push_str("| | |\n|---|---|\n");
-    for (label, value) in rows {
-        let _ = writeln!(page, "| {label} | {} |", cell(&value));
+    if let Some(origin) = &code.origin {
+        columns.push(("Origin", code_span(origin.value.as_str())));
     }
+    columns.push((
+        "Rust",
+        code_span(&format!("{}::{}", catalog.name.value, code.name.value)),
+    ));
+    let (names, values): (Vec<&str>, Vec<String>) = columns
+        .into_iter()
+        .map(|(name, value)| (name, cell(&value)))
+        .unzip();
     let _ = write!(
         page,
-        "\nThe response a server sends:\n\n{}",
-        fenced("http", &facts::example(catalog, code)?)
+        "| {} |\n|{}\n| {} |\n\n",
+        names.join(" | "),
+        "---|".repeat(names.len()),
+        values.join(" | ")
     );
+    let _ = write!(page, "**What to do:** {}.\n\n", facts::advice(code));
+    match facts::example(catalog, code)? {
+        Some(example) => {
+            let _ = write!(
+                page,
+                "<details><summary>The response a server sends</summary>\n\n{}\n</details>\n\n",
+                fenced("http", &example)
+            );
+        }
+        None => {
+            let _ = write!(
+                page,
+                "Not sent as an error response: with status {} and outcome {}, the code reports how a request, or one of its items, ended, in the body of a successful response.\n\n",
+                facts::status_line(code.status.value),
+                code_span(code.outcome.value.as_str())
+            );
+        }
+    }
+    page.push_str("[Back to the codes](#codes)\n\n");
     Ok(())
 }
 
 /// How the catalog's codes are sent, in words.
 fn wire_formats(catalog: &CheckedCatalog) -> String {
-    let mut formats: Vec<&str> = Vec::new();
+    let mut formats: Vec<WireFormat> = Vec::new();
     for code in &catalog.codes {
-        let format = code.wire_format.value.as_str();
-        if !formats.contains(&format) {
-            formats.push(format);
+        if !formats.contains(&code.wire_format.value) {
+            formats.push(code.wire_format.value);
         }
     }
-    let spans: Vec<String> = formats.iter().map(|format| code_span(format)).collect();
-    spans.join(" or ")
+    let said: Vec<String> = formats
+        .iter()
+        .map(|format| {
+            format!(
+                "{}, the catalog's {}",
+                describe(*format),
+                code_span(&format!("wire-format: {format}"))
+            )
+        })
+        .collect();
+    match said.as_slice() {
+        [only] => format!("Errors are sent as {only}."),
+        _ => format!(
+            "Errors are sent as {}, as each code says.",
+            said.join("; or as ")
+        ),
+    }
 }
 
 /// `text` in a fenced code block longer than any run of backticks in it.
@@ -259,5 +356,15 @@ mod tests {
         assert_eq!(attribute("a\"<b>&"), "a&quot;&lt;b&gt;&amp;");
         assert_eq!(fenced("http", "x ``` y"), "````http\nx ``` y\n````\n");
         assert_eq!(page_name("specs/privacy.yaml"), "privacy.md");
+    }
+
+    #[test]
+    fn rows_say_what_codes_mean() {
+        assert!(repeats("Too many requests", "too_many_requests"));
+        assert!(!repeats("Rate limited", "RATE_LIMITED_X"));
+        assert_eq!(first_sentence("One. Two."), "One.");
+        assert_eq!(first_sentence("v1.2 is out. Then"), "v1.2 is out.");
+        assert_eq!(first_sentence(&"x".repeat(200)).chars().count(), 160);
+        assert_eq!(slug("Connection Exception"), "connection-exception");
     }
 }

@@ -261,10 +261,12 @@ fn explain_tells_everything_and_suggests_near_misses() {
     );
 }
 
+fn schema_json(schema: &str) -> Value {
+    serde_json::from_slice(&std::fs::read(root().join(schema)).unwrap()).unwrap()
+}
+
 fn validator(schema: &str) -> jsonschema::Validator {
-    let schema: Value =
-        serde_json::from_slice(&std::fs::read(root().join(schema)).unwrap()).unwrap();
-    jsonschema::draft202012::new(&schema).unwrap()
+    jsonschema::draft202012::new(&schema_json(schema)).unwrap()
 }
 
 fn yaml_as_json(text: &str) -> Value {
@@ -387,6 +389,38 @@ fn the_json_export_follows_its_schema() {
     // Deterministic: the same bytes every time.
     let again = errcodes(root(), &args(&["export", "--format", "json"], &specs));
     assert_eq!(again.stdout, output.stdout);
+    // A later release's words are accepted: a new action, wire format,
+    // severity; the known ones are still listed.
+    let mut later = export.clone();
+    let first = &mut later["catalogs"][0]["codes"][0];
+    first["action"] = Value::from("brand-new-action");
+    first["wire-format"] = Value::from("brand-new-format");
+    first["severity"] = Value::from("brand-new-severity");
+    first["new-key"] = Value::from(true);
+    assert!(
+        schema.is_valid(&later),
+        "{:?}",
+        schema
+            .iter_errors(&later)
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
+    let action = &schema_json("specs/export.schema.json")["$defs"]["code"]["properties"]["action"];
+    assert!(
+        action["anyOf"][0]["enum"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("retry-after"))
+    );
+    // Where it came from.
+    let source = &export["catalogs"][2]["source"];
+    assert_eq!(source["lock"], "specs/pass.lock");
+    assert!(
+        source["lock-digest"]
+            .as_str()
+            .unwrap()
+            .starts_with("fnv1a-64:")
+    );
     // The schema is not a formality: a missing default is refused.
     let mut broken = export.clone();
     broken["catalogs"][0]["codes"][0]
@@ -466,7 +500,7 @@ fn the_openapi_export_passes_the_openapi_validator() {
     );
     let document: Value = serde_json::from_slice(&output.stdout).unwrap();
     let codes = &document["components"]["schemas"]["PassErrorCode"];
-    assert_eq!(codes["enum"].as_array().unwrap().len(), 47);
+    assert_eq!(codes["x-extensible-enum"].as_array().unwrap().len(), 47);
     assert_eq!(
         codes["x-errcodes"]["codes"]["too_many_requests"]["status"],
         429
@@ -488,8 +522,8 @@ fn the_openapi_export_passes_the_openapi_validator() {
         &["export", "--format", "openapi", "specs/edge.yaml"],
     );
     let document: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let type_enum =
-        &document["components"]["schemas"]["EdgeErrorProblem"]["properties"]["type"]["enum"];
+    let type_enum = &document["components"]["schemas"]["EdgeErrorProblem"]["properties"]["type"]["anyOf"]
+        [0]["enum"];
     assert!(
         type_enum
             .as_array()

@@ -33,6 +33,7 @@ pub(crate) struct Passed<'s> {
     pub(crate) wire_format: Option<WireFormat>,
     pub(crate) problem_type: Option<&'s WrittenText>,
     pub(crate) problem_code: Option<ProblemCode>,
+    pub(crate) help_url: Option<&'s WrittenText>,
     pub(crate) defaults: PassedClasses,
     pub(crate) allow: Vec<(Lint, Location)>,
     pub(crate) domains: Vec<&'s DomainSpec>,
@@ -100,9 +101,13 @@ pub(crate) fn check<'s>(spec: &'s Spec, errors: &mut Errors) -> Passed<'s> {
         problem_type: spec
             .problem_type
             .as_ref()
-            .filter(|template| check_problem_type(template, errors)),
+            .filter(|template| check_uri_template(template, keys::PROBLEM_TYPE, errors)),
         problem_code: check_word(spec.problem_code.as_ref(), keys::PROBLEM_CODE, errors)
             .filter(|&place| check_problem_code(spec, place, errors)),
+        help_url: spec
+            .help_url
+            .as_ref()
+            .filter(|template| check_uri_template(template, keys::HELP_URL, errors)),
         defaults: check_classes(&spec.defaults, errors),
         allow: check_lint_names(&spec.allow, errors),
         domains: Vec::new(),
@@ -173,26 +178,25 @@ fn check_type_name(name: &WrittenText, errors: &mut Errors) -> bool {
     false
 }
 
-/// A `problem-type` is the URI of every code's problem type, with the code
-/// in place of `{code}` if the code goes there, so it holds `{code}` at most
-/// once, and no character that cannot be in a URI reference.
-fn check_problem_type(template: &WrittenText, errors: &mut Errors) -> bool {
+/// `problem-type` and `help-url` are URIs for every code, with the code
+/// in place of `{code}` if the code goes there, so each holds `{code}` at
+/// most once, and no character that cannot be in a URI reference.
+fn check_uri_template(template: &WrittenText, key: &str, errors: &mut Errors) -> bool {
     let text = &template.value;
     let problem = if text.matches("{code}").count() > 1 {
-        "`problem-type` must contain `{code}` at most once, where the code goes"
+        format!("`{key}` must contain `{{code}}` at most once, where the code goes")
     } else if text.is_empty() {
-        "`problem-type` is empty"
+        format!("`{key}` is empty")
     } else if text.chars().any(|c| {
         c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '|')
     }) {
-        "`problem-type` must be a URI reference: no spaces, quotes or angle brackets"
+        format!("`{key}` must be a URI reference: no spaces, quotes or angle brackets")
     } else {
         return true;
     };
-    errors.push(
-        Diagnostic::new(problem, template.at)
-            .help("write it like `problem-type: \"https://example.com/errors/{code}\"`"),
-    );
+    errors.push(Diagnostic::new(problem, template.at).help(format!(
+        "write it like `{key}: \"https://example.com/errors/{{code}}\"`"
+    )));
     false
 }
 

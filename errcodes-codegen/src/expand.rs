@@ -136,6 +136,7 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
     // Empty texts stand for none in the private constructors.
     let description = text(catalog.description.as_ref());
     let problem_type = text(catalog.problem_type.as_ref());
+    let help_url = text(catalog.help_url.as_ref());
     // Vocabulary words by their index, which errcodes-core fixes.
     let wire_format = catalog.wire_format.value as usize;
     let problem_code = catalog.problem_code.value as usize;
@@ -149,6 +150,7 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
             name: #name,
             description: #description,
             problem_type: #problem_type,
+            help_url: #help_url,
             problem_code: ::errcodes_runtime::ProblemCode::ALL[#problem_code],
             wire_format: ::errcodes_runtime::WireFormat::ALL[#wire_format],
             domains: &[#(#domains),*],

@@ -25,6 +25,8 @@ pub const WIRE_FORMAT: &str = "wire-format";
 pub const PROBLEM_TYPE: &str = "problem-type";
 /// Where problem details carry the code.
 pub const PROBLEM_CODE: &str = "problem-code";
+/// Where a client reads more about a code.
+pub const HELP_URL: &str = "help-url";
 
 /// A code's stable identifier.
 pub const CODE: &str = "code";
@@ -59,6 +61,7 @@ pub const CATALOG_KEYS: &[&str] = &[
     WIRE_FORMAT,
     PROBLEM_TYPE,
     PROBLEM_CODE,
+    HELP_URL,
     DEFAULTS,
     ALLOW,
     DOMAINS,

@@ -45,6 +45,7 @@ pub(crate) fn lower(passed: &Passed<'_>) -> Option<CheckedCatalog> {
             implied_place,
         ),
         problem_type,
+        help_url: passed.help_url.and_then(optional),
         allow: allowed(&passed.allow),
         domains: passed
             .domains

@@ -106,6 +106,9 @@ pub struct CheckedCatalog {
     pub problem_type: Option<Located<String>>,
     /// Where a problem detail carries the code.
     pub problem_code: Located<ProblemCode>,
+    /// Where a client reads more about a code, where `{code}` stands for
+    /// the code.
+    pub help_url: Option<Located<String>>,
     /// The lints the whole catalog allows.
     pub allow: Vec<Located<Lint>>,
     /// The declared domains, in file order.

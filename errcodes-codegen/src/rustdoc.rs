@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use heck::ToUpperCamelCase;
+
 use crate::markdown::{code_span, domain_label, escape, plural};
 use crate::model::{CheckedCatalog, CheckedCode};
 
@@ -39,12 +41,14 @@ pub(crate) fn catalog(catalog: &CheckedCatalog, path: &str) -> String {
 /// A variant's documentation: the title, code, status and action first,
 /// because rustdoc shows the first paragraph in summaries.
 pub(crate) fn code(code: &CheckedCode, catalog: &CheckedCatalog) -> String {
+    let action = code.action.value.as_str();
     let mut doc = format!(
-        "{} ({}, HTTP {}, action {}).",
+        "{} ({}, HTTP {}, action [{}](errcodes_runtime::Action::{})).",
         escape(&code.title.value),
         code_span(&code.code.value),
         code.status.value,
-        code_span(code.action.value.as_str())
+        code_span(action),
+        action.to_upper_camel_case()
     );
     if let Some(description) = code.description() {
         let _ = write!(doc, "\n\n{}", escape(description));

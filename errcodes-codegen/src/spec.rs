@@ -68,6 +68,7 @@ pub(crate) struct Spec {
     pub(crate) wire_format: Option<WrittenText>,
     pub(crate) problem_type: Option<WrittenText>,
     pub(crate) problem_code: Option<WrittenText>,
+    pub(crate) help_url: Option<WrittenText>,
     pub(crate) defaults: WrittenClasses,
     /// The lints the catalog allows, as written.
     pub(crate) allow: Vec<WrittenText>,
@@ -132,6 +133,7 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
     spec.wire_format = top.text(keys::WIRE_FORMAT, errors);
     spec.problem_type = top.text(keys::PROBLEM_TYPE, errors);
     spec.problem_code = top.text(keys::PROBLEM_CODE, errors);
+    spec.help_url = top.text(keys::HELP_URL, errors);
     spec.code_formats = top.texts(keys::CODE_FORMAT, errors);
     spec.allow = top.texts(keys::ALLOW, errors);
     if let Some(fields) = top

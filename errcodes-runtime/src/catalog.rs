@@ -28,6 +28,7 @@ pub struct Catalog {
     pub(crate) name: &'static str,
     pub(crate) description: Option<&'static str>,
     pub(crate) problem_type: Option<&'static str>,
+    pub(crate) help_url: Option<&'static str>,
     pub(crate) problem_code: ProblemCode,
     pub(crate) wire_format: WireFormat,
     pub(crate) domains: &'static [Domain],
@@ -52,6 +53,15 @@ impl Catalog {
     #[must_use]
     pub const fn problem_type(&self) -> Option<&'static str> {
         self.problem_type
+    }
+
+    /// Where a client reads more about a code, with `{code}` where the
+    /// code goes, from the catalog's `help-url:` key. Use
+    /// [`CodeFacts::help_url`](crate::wire::CodeFacts::help_url) for one
+    /// code's.
+    #[must_use]
+    pub const fn help_url(&self) -> Option<&'static str> {
+        self.help_url
     }
 
     /// Where the catalog's problem details carry the code, from its

@@ -4,21 +4,66 @@
 //! actions) is written once in YAML. [`errcodes!`] reads it while the crate
 //! compiles and turns it into an enum that implements [`ErrorCode`], so code
 //! branches on typed codes instead of on message text, and the catalog cannot
-//! drift from the code that handles it.
+//! drift from the code that handles it. A catalog in your crate:
+//!
+//! ```yaml
+//! # specs/shop.yaml
+//! name: ShopError
+//! codes:
+//!   - code: OUT_OF_STOCK
+//!     status: 409
+//!     title: Out of stock
+//!   - code: RATE_LIMITED
+//!     status: 429
+//!     title: Rate limited
+//!     action: retry-after
+//! ```
+//!
+//! becomes an enum:
 //!
 //! ```
 //! use errcodes_runtime::{Action, ErrorCode};
 //!
-//! // Relative to this crate's Cargo.toml.
-//! errcodes_runtime::errcodes!("../specs/pass.yaml");
+//! # /*
+//! errcodes_runtime::errcodes!("specs/shop.yaml"); // relative to your Cargo.toml
+//! # */
+//! # errcodes_runtime::errcodes!("../tests/fixtures/shop.yaml");
 //!
-//! let code: PassError = "too_many_requests".parse().unwrap();
-//! assert_eq!(code, PassError::TooManyRequests);
+//! let code: ShopError = "RATE_LIMITED".parse().unwrap();
+//! assert_eq!(code, ShopError::RateLimited);
 //! assert_eq!(code.http_status(), 429);
 //! assert_eq!(code.action(), Action::RetryAfter);
 //! assert!(code.is_retryable());
-//! assert_eq!(code.to_string(), "too_many_requests Too many requests");
-//! assert_eq!(PassError::ALL.len(), 47);
+//! assert_eq!(code.to_string(), "RATE_LIMITED Rate limited");
+//! ```
+//!
+//! On a server (features `axum`, and `tracing` for the logs), a handler
+//! returns a code, or a [`Failure`] that keeps the cause for the logs and
+//! never sends it:
+//!
+//! ```ignore
+//! use errcodes_runtime::{Failure, OrCode};
+//!
+//! async fn reserve(Path(sku): Path<String>) -> Result<String, Failure<ShopError>> {
+//!     let stock = db.stock(&sku).await.or_code(ShopError::RateLimited)?; // the db error: logged, not sent
+//!     let left = stock.filter(|n| *n > 0).or_code(ShopError::OutOfStock)?; // 409, {"type": …, "code": "OUT_OF_STOCK"}
+//!     Ok(format!("{left} left"))
+//! }
+//! ```
+//!
+//! On a client (feature `reqwest`), any error response reads the same way,
+//! whatever its format, and says whether and when to retry:
+//!
+//! ```ignore
+//! let response = client.post(url).send().await?;
+//! if !response.status().is_success() {
+//!     let error = errcodes_runtime::reqwest::read::<ShopError>(response).await?;
+//!     match error.advice(SystemTime::now()) {
+//!         Advice::RetryAfter(delay) => tokio::time::sleep(delay).await,
+//!         Advice::Backoff => { /* back off */ }
+//!         Advice::Stop(action) => return Err(action.into()),
+//!     }
+//! }
 //! ```
 //!
 //! The YAML format is described in `specs/FORMAT.md` in the repository.

@@ -11,11 +11,11 @@
     ::core::hash::Hash,
 )]
 pub enum ShopError {
-    /**Out of stock (`OUT_OF_STOCK`, HTTP 409, action `none`).
+    /**Out of stock (`OUT_OF_STOCK`, HTTP 409, action [`none`](errcodes_runtime::Action::None)).
 
 Severity `fatal`, outcome `failure`.*/
     OutOfStock,
-    /**Rate limited (`RATE_LIMITED`, HTTP 429, action `retry-after`).
+    /**Rate limited (`RATE_LIMITED`, HTTP 429, action [`retry-after`](errcodes_runtime::Action::RetryAfter)).
 
 Severity `fatal`, outcome `failure`.*/
     RateLimited,
@@ -26,6 +26,7 @@ const _: () = {
         name: "ShopError",
         description: "",
         problem_type: "",
+        help_url: "",
         problem_code: ::errcodes_runtime::ProblemCode::ALL[2usize],
         wire_format: ::errcodes_runtime::WireFormat::ALL[0usize],
         domains: &[],

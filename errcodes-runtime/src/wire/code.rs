@@ -1,6 +1,9 @@
 //! Codes as a client reads them, and what a renderer needs to know of one.
 
 use core::fmt;
+use std::borrow::Cow;
+
+use errcodes_core::uri::percent_encode;
 
 use crate::{Action, ErrorCode, Outcome, ProblemCode, Severity};
 
@@ -113,6 +116,8 @@ pub struct CodeFacts<'a> {
     pub problem_type: Option<&'a str>,
     /// Where the catalog's problem details carry the code.
     pub problem_code: ProblemCode,
+    /// The catalog's `help-url` template.
+    pub help_url: Option<&'a str>,
 }
 
 impl CodeFacts<'static> {
@@ -127,6 +132,30 @@ impl CodeFacts<'static> {
             severity: code.severity(),
             problem_type: E::CATALOG.problem_type(),
             problem_code: E::CATALOG.problem_code(),
+            help_url: E::CATALOG.help_url(),
         }
+    }
+}
+
+impl<'a> CodeFacts<'a> {
+    /// Where a client reads more about the code: the catalog's `help-url`,
+    /// with the code, percent-encoded, in place of `{code}`.
+    ///
+    /// ```
+    /// use errcodes_runtime::wire::CodeFacts;
+    ///
+    /// errcodes_runtime::errcodes!("../specs/pass.yaml");
+    ///
+    /// let facts = CodeFacts::of(PassError::TooManyRequests);
+    /// assert!(facts.help_url().unwrap().starts_with("https://experienceleague.adobe.com/"));
+    /// ```
+    #[must_use]
+    pub fn help_url(&self) -> Option<Cow<'a, str>> {
+        let template = self.help_url?;
+        Some(if template.contains("{code}") {
+            Cow::Owned(template.replacen("{code}", &percent_encode(self.code), 1))
+        } else {
+            Cow::Borrowed(template)
+        })
     }
 }

@@ -278,7 +278,8 @@ pub(crate) fn render(
     occurrence: &Occurrence,
 ) -> Result<Rendered, EncodeError> {
     let status = occurrence.status.unwrap_or(facts.status);
-    let problem = |status| ProblemView::of(facts, occurrence, status);
+    // The body carries the trace as its `requestId`.
+    let problem = |status| ProblemView::of(facts, occurrence, status).untraced();
     match facts.severity {
         Severity::Fatal => problem::render(facts, occurrence),
         Severity::NonFatal => {

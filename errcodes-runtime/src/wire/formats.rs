@@ -39,6 +39,29 @@ pub struct SchemaParts<'a> {
     pub type_uris: &'a [&'a str],
 }
 
+impl SchemaParts<'_> {
+    /// The schema of a string from a vocabulary that grows: each known
+    /// value listed, and any other string accepted, so that a client
+    /// validating against an older schema still accepts what a newer server
+    /// sends. `x-extensible-enum` names the same values for generators that
+    /// read it.
+    ///
+    /// ```
+    /// use errcodes_runtime::wire::SchemaParts;
+    ///
+    /// let schema = SchemaParts::open_enum(&["retry", "none"]);
+    /// assert_eq!(schema["anyOf"][0]["enum"][1], "none");
+    /// assert_eq!(schema["anyOf"][1]["type"], "string");
+    /// ```
+    #[must_use]
+    pub fn open_enum(values: &[&str]) -> Value {
+        serde_json::json!({
+            "anyOf": [{"type": "string", "enum": values}, {"type": "string"}],
+            "x-extensible-enum": values,
+        })
+    }
+}
+
 /// What a received body answers, whatever its format.
 pub(crate) trait Received<E> {
     /// The code: the first error's, when the body lists several.
@@ -84,7 +107,8 @@ pub(crate) use received_by_itself;
 macro_rules! formats {
     ($(
         $(#[$doc:meta])*
-        $format:ident($body:ty) = $facts:path, decode $decode:expr, render $render:path;
+        $format:ident($body:ty) = $facts:path, decode $decode:expr, render $render:path,
+            says $says:literal;
     )*) => {
         /// The shape of an error body on the wire: one per wire format.
         /// Edge Network's fatal errors and every other problem detail share
@@ -149,6 +173,23 @@ macro_rules! formats {
             }
         }
 
+        /// How codes of `format` are sent, in words, for pages and tools.
+        ///
+        /// ```
+        /// use errcodes_runtime::WireFormat;
+        ///
+        /// assert_eq!(
+        ///     errcodes_runtime::wire::describe(WireFormat::PassXml),
+        ///     "Adobe Pass error objects in XML (`application/xml`)"
+        /// );
+        /// ```
+        #[must_use]
+        pub fn describe(format: WireFormat) -> &'static str {
+            match format {
+                $(WireFormat::$format => $says,)*
+            }
+        }
+
         /// Renders a code in `format`.
         pub(crate) fn render(
             format: WireFormat,
@@ -164,18 +205,24 @@ macro_rules! formats {
 
 formats! {
     /// A problem detail, RFC 9457: `application/problem+json`.
-    Problem(problem::Problem<E>) = problem::SHAPE, decode Json::decode_with, render problem::render;
+    Problem(problem::Problem<E>) = problem::SHAPE, decode Json::decode_with, render problem::render,
+        says "problem details (RFC 9457, `application/problem+json`)";
     /// An Edge Network body of a request that was processed: 207 with
     /// non-fatal errors, or 200.
-    Edge(edge::EdgeBody<E>) = edge::SHAPE, decode Json::decode_with, render edge::render;
+    Edge(edge::EdgeBody<E>) = edge::SHAPE, decode Json::decode_with, render edge::render,
+        says "problem details for fatal errors, and Edge Network response bodies that list non-fatal errors (207) and warnings (200)";
     /// An ACP envelope.
-    Acp(acp::Envelope<E>) = acp::SHAPE, decode Json::decode_with, render acp::render;
+    Acp(acp::Envelope<E>) = acp::SHAPE, decode Json::decode_with, render acp::render,
+        says "Ad Context Protocol envelopes, `{\"success\": false, \"error\": {…}}`";
     /// An Adobe Pass body in JSON.
-    Pass(pass::PassBody<E>) = pass::SHAPE, decode Json::decode_with, render pass::render;
+    Pass(pass::PassBody<E>) = pass::SHAPE, decode Json::decode_with, render pass::render,
+        says "Adobe Pass error objects in JSON, `{\"error\": {…}}`";
     /// An Adobe Pass error in XML.
-    PassXml(pass::ErrorObject<E>) = pass::XML_SHAPE, decode pass::decode_xml, render pass::render_xml;
+    PassXml(pass::ErrorObject<E>) = pass::XML_SHAPE, decode pass::decode_xml, render pass::render_xml,
+        says "Adobe Pass error objects in XML (`application/xml`)";
     /// An Experience Platform gateway body.
-    Gateway(gateway::GatewayBody<E>) = gateway::SHAPE, decode Json::decode_with, render gateway::render;
+    Gateway(gateway::GatewayBody<E>) = gateway::SHAPE, decode Json::decode_with, render gateway::render,
+        says "Experience Platform gateway errors, `{\"error_code\": …, \"message\": …}`";
 }
 
 impl Shape {

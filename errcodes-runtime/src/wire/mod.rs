@@ -70,7 +70,7 @@ pub use serde_json::{Map, Value};
 
 pub use self::code::{Code, CodeFacts};
 pub use self::error::{DecodeError, DecodeErrorKind, EncodeError, Limits};
-pub use self::formats::{Payload, SchemaParts, Shape};
+pub use self::formats::{Payload, SchemaParts, Shape, describe};
 pub use self::json::{Item, Json};
 pub use self::occurrence::Occurrence;
 pub(crate) use self::occurrence::whole_seconds;

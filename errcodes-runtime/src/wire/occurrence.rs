@@ -40,7 +40,8 @@ pub struct Occurrence {
     /// `requestId`, a problem detail's `trace` extension member). A
     /// [`Failure`](crate::Failure) that has none gets a fresh one.
     pub trace: Option<String>,
-    /// Where to read about the error (Pass's `helpUrl`).
+    /// Where to read about the error (Pass's `helpUrl`); without it, the
+    /// catalog's `help-url`.
     pub help_url: Option<String>,
     /// Structured data about this occurrence (ACP's `details` object).
     pub context: Option<Value>,

@@ -24,6 +24,7 @@
 //! ```
 
 use core::marker::PhantomData;
+use std::borrow::Cow;
 
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
@@ -205,7 +206,7 @@ impl<E> ErrorObject<E> {
             code: self.code.as_deref(),
             message: self.message.as_deref(),
             details: self.details.as_deref(),
-            help_url: self.help_url.as_deref(),
+            help_url: self.help_url.as_deref().map(Cow::Borrowed),
             trace: self.trace.as_deref(),
             action: self.action.as_deref(),
             members: &self.members,
@@ -440,7 +441,7 @@ fn error_schema(parts: &SchemaParts<'_>) -> Value {
             "details": {"type": "string"},
             "helpUrl": {"type": "string", "format": "uri"},
             "trace": {"type": "string"},
-            "action": {"type": "string", "enum": Action::SPELLINGS},
+            "action": SchemaParts::open_enum(Action::SPELLINGS),
         },
         "required": ["code"],
     })
@@ -508,7 +509,7 @@ pub(crate) struct ErrorView<'a> {
     pub(super) code: Option<&'a str>,
     pub(super) message: Option<&'a str>,
     pub(super) details: Option<&'a str>,
-    pub(super) help_url: Option<&'a str>,
+    pub(super) help_url: Option<Cow<'a, str>>,
     pub(super) trace: Option<&'a str>,
     pub(super) action: Option<&'a str>,
     pub(super) members: &'a Map<String, Value>,
@@ -522,7 +523,11 @@ impl<'a> ErrorView<'a> {
             code: Some(facts.code),
             message: Some(occurrence.message_or(facts.title)),
             details: occurrence.detail.as_deref(),
-            help_url: occurrence.help_url.as_deref(),
+            help_url: occurrence
+                .help_url
+                .as_deref()
+                .map(Cow::Borrowed)
+                .or_else(|| facts.help_url()),
             trace: occurrence.trace.as_deref(),
             action: Some(facts.action.as_str()),
             members: &occurrence.members,
@@ -537,7 +542,7 @@ impl Serialize for ErrorView<'_> {
         writer.own("code", self.code)?;
         writer.own("message", self.message)?;
         writer.own("details", self.details)?;
-        writer.own("helpUrl", self.help_url)?;
+        writer.own("helpUrl", self.help_url.as_deref())?;
         writer.own("trace", self.trace)?;
         writer.own("action", self.action)?;
         writer.end(self.members)

@@ -90,7 +90,7 @@ pub(crate) fn write(view: &ErrorView<'_>, elements: &[String]) -> Vec<u8> {
         ("code", view.code),
         ("message", view.message),
         ("details", view.details),
-        ("helpUrl", view.help_url),
+        ("helpUrl", view.help_url.as_deref()),
         ("trace", view.trace),
         ("action", view.action),
     ];

@@ -247,7 +247,7 @@ pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {
         "instance": {"type": "string", "format": "uri-reference"},
     });
     let identifier = match parts.place {
-        ProblemCode::Type => json!({"type": "string", "enum": parts.type_uris}),
+        ProblemCode::Type => SchemaParts::open_enum(parts.type_uris),
         ProblemCode::Title | ProblemCode::Member => parts.code.clone(),
     };
     let path = code_path(parts.place);
@@ -324,6 +324,17 @@ impl<'a> View<'a> {
             code: code_in_member.then_some(facts.code),
             trace: occurrence.trace.as_deref(),
             members: &occurrence.members,
+        }
+    }
+}
+
+impl View<'_> {
+    /// The same problem without the `trace` member: for a problem listed
+    /// in a body that carries the trace itself (Edge's `requestId`).
+    pub(crate) fn untraced(self) -> Self {
+        View {
+            trace: None,
+            ..self
         }
     }
 }

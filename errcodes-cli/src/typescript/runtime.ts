@@ -1,0 +1,412 @@
+// What every module `errcodes export --format typescript` writes shares:
+// the vocabularies, reading a received error in a catalog's wire format,
+// and the retry decision, by the same rules and caps as the Rust runtime's
+// `wire::ErrorResponse` and `retry::Policy`. No runtime dependency.
+
+/** What a client should do about an error. */
+export type Action =
+  | "none"
+  | "configuration"
+  | "application-registration"
+  | "authentication"
+  | "authorization"
+  | "degradation"
+  | "retry"
+  | "retry-after";
+
+/** How serious an error is. */
+export type Severity = "info" | "warning" | "non-fatal" | "fatal";
+
+/** What became of the request. */
+export type Outcome = "success" | "partial" | "not-applicable" | "failure";
+
+/** How a catalog's errors are written on the wire. */
+export type WireFormat = "problem" | "edge" | "acp" | "pass" | "pass-xml" | "gateway";
+
+const ACTIONS: readonly string[] = [
+  "none",
+  "configuration",
+  "application-registration",
+  "authentication",
+  "authorization",
+  "degradation",
+  "retry",
+  "retry-after",
+];
+
+/** Whether `word` is an action this module knows. */
+export function isAction(word: string): word is Action {
+  return ACTIONS.includes(word);
+}
+
+/** Whether sending the same request again may succeed. */
+export function isRetryable(action: Action): boolean {
+  return action === "retry" || action === "retry-after";
+}
+
+/** The action an HTTP status implies when no known code says otherwise. */
+export function actionForStatus(status: number): Action {
+  if (status === 429 || status === 503) return "retry-after";
+  if (status === 502 || status === 504) return "retry";
+  return "none";
+}
+
+/** What a module knows of one code. */
+export interface CodeInfo<C extends string> {
+  readonly status: number;
+  readonly title: string;
+  readonly action: Action;
+  readonly retryable: boolean;
+  readonly severity: Severity;
+  readonly outcome: Outcome;
+  readonly wireFormat: WireFormat;
+  /** Why the code is deprecated, or null. */
+  readonly deprecated: string | null;
+  /** The code to use instead, or null. */
+  readonly replacedBy: C | null;
+}
+
+/** Where a module's data came from, so that a client can tell it is older than a server. */
+export interface Source {
+  /** The catalog's file. */
+  readonly catalog: string;
+  /** The enum's name. */
+  readonly name: string;
+  /** The catalog's lock, or null when it has none. */
+  readonly lock: string | null;
+  /** A digest of the lock's text: it changes whenever the lock does. */
+  readonly lockDigest: string | null;
+}
+
+/** What a catalog's module holds. */
+export interface CatalogData<C extends string> {
+  readonly source: Source;
+  readonly wireFormat: WireFormat;
+  readonly problemType: string | null;
+  readonly problemCode: "type" | "title" | "member";
+  readonly codes: { readonly [K in C]: CodeInfo<C> };
+}
+
+/** The headers a client reads. */
+export interface Headers {
+  readonly contentType?: string | null;
+  readonly retryAfter?: string | null;
+}
+
+/** A received error, read the way the Rust client reads it. */
+export interface Received<C extends string> {
+  readonly status: number;
+  /** The code the body names, known or not; null when it names none. */
+  readonly code: C | (string & {}) | null;
+  /** The code, when the catalog knows it. */
+  readonly known: C | null;
+  readonly action: Action;
+  /** The message for people the body carries. */
+  readonly message: string | null;
+  /** A delay the body gives, in seconds (ACP's `retry_after`). */
+  readonly bodyDelay: number | null;
+  readonly retryAfter: string | null;
+}
+
+/** What to do about a failed request. */
+export type Advice =
+  | { readonly kind: "retry-after"; readonly delayMs: number }
+  | { readonly kind: "backoff" }
+  | { readonly kind: "stop"; readonly action: Action };
+
+/** How far a client trusts a server's delay: the Rust runtime's defaults. */
+export interface Policy {
+  readonly maxDelayMs: number;
+  readonly minDelayMs: number;
+  readonly jitter: number;
+}
+
+export const DEFAULT_POLICY: Policy = { maxDelayMs: 600_000, minDelayMs: 1_000, jitter: 0.1 };
+
+/** The longest delay a Retry-After is read as, in seconds. */
+const MAX_RETRY_AFTER_S = 4_294_967_295;
+
+/**
+ * Reads a Retry-After value, delta-seconds or an HTTP-date in any of its
+ * three forms, as a delay in milliseconds from `nowMs`; null when it is
+ * neither. A date in the past is no delay.
+ */
+export function parseRetryAfter(value: string, nowMs: number): number | null {
+  const text = value.trim();
+  if (/^[0-9]+$/.test(text)) {
+    const seconds = text.length > 15 ? MAX_RETRY_AFTER_S : Math.min(Number(text), MAX_RETRY_AFTER_S);
+    return seconds * 1000;
+  }
+  const at = httpDate(text);
+  if (at === null) return null;
+  return Math.min(Math.max(at - nowMs, 0), MAX_RETRY_AFTER_S * 1000);
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** An HTTP-date (RFC 9110, section 5.6.7), as milliseconds since the epoch. */
+function httpDate(text: string): number | null {
+  const imf = /^[A-Z][a-z]{2}, (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/.exec(text);
+  const rfc850 = /^[A-Z][a-z]+, (\d{2})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/.exec(text);
+  const asctime = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/.exec(text);
+  let parts: [string, string, number, string, string, string] | null = null;
+  if (imf) parts = [imf[1]!, imf[2]!, Number(imf[3]), imf[4]!, imf[5]!, imf[6]!];
+  if (rfc850) {
+    const year = Number(rfc850[3]);
+    parts = [rfc850[1]!, rfc850[2]!, year < 70 ? 2000 + year : 1900 + year, rfc850[4]!, rfc850[5]!, rfc850[6]!];
+  }
+  if (asctime) parts = [asctime[2]!.trim(), asctime[1]!, Number(asctime[6]), asctime[3]!, asctime[4]!, asctime[5]!];
+  if (parts === null) return null;
+  const month = MONTHS.indexOf(parts[1]);
+  if (month < 0) return null;
+  return Date.UTC(parts[2], month, Number(parts[0]), Number(parts[3]), Number(parts[4]), Number(parts[5]));
+}
+
+/**
+ * The wait for a server's delay: never earlier than asked (unless the ask
+ * passes the ceiling), and up to `jitter` of it more, at least a second's
+ * worth, so that a fleet told the same delay does not come back at once.
+ * `random` is in [0, 1].
+ */
+export function bound(delayMs: number, policy: Policy = DEFAULT_POLICY, random: number = Math.random()): number {
+  const jitter = Math.min(Math.max(policy.jitter, 0), 1);
+  const fraction = jitter > 0 ? Math.min(Math.max(random, 0), 1) : 0;
+  if (delayMs < policy.minDelayMs) {
+    return Math.min(policy.minDelayMs + policy.minDelayMs * fraction, policy.maxDelayMs);
+  }
+  if (delayMs >= policy.maxDelayMs) {
+    return policy.maxDelayMs - policy.maxDelayMs * jitter * fraction;
+  }
+  const window = Math.min(Math.max(delayMs * jitter, policy.minDelayMs), policy.maxDelayMs - delayMs);
+  return delayMs + window * fraction;
+}
+
+/** Whether and when to retry a received error. */
+export function advise(
+  received: { readonly action: Action; readonly status: number; readonly retryAfter: string | null; readonly bodyDelay: number | null },
+  options: { readonly now?: number; readonly policy?: Policy; readonly random?: number } = {},
+): Advice {
+  const action = received.action;
+  if (!isRetryable(action)) return { kind: "stop", action };
+  const now = options.now ?? Date.now();
+  const delay =
+    received.bodyDelay !== null
+      ? received.bodyDelay * 1000
+      : received.retryAfter !== null
+        ? parseRetryAfter(received.retryAfter, now)
+        : null;
+  if (delay === null) return { kind: "backoff" };
+  return { kind: "retry-after", delayMs: bound(delay, options.policy ?? DEFAULT_POLICY, options.random ?? Math.random()) };
+}
+
+type Json = null | boolean | number | string | Json[] | { [member: string]: Json };
+
+function object(value: Json | undefined): { [member: string]: Json } | null {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+}
+
+function text(value: Json | undefined): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+/** What a body says, before the catalog is asked. */
+interface Said {
+  code: string | null;
+  action: Action | null;
+  message: string | null;
+  bodyDelay: number | null;
+  /** The status the error itself gives, for an error listed in a body. */
+  status: number | null;
+}
+
+const NOTHING: Said = { code: null, action: null, message: null, bodyDelay: null, status: null };
+
+/** The functions of one catalog's module. */
+export class Catalog<C extends string> {
+  constructor(readonly data: CatalogData<C>) {}
+
+  /** Whether `code` is one of the catalog's codes. */
+  isCode(code: string): code is C {
+    return Object.prototype.hasOwnProperty.call(this.data.codes, code);
+  }
+
+  /** What the catalog knows of `code`, or undefined. */
+  info(code: string): CodeInfo<C> | undefined {
+    return this.isCode(code) ? this.data.codes[code] : undefined;
+  }
+
+  /**
+   * Reads an error response: the code, the action, the message, a delay.
+   * A body that is not in the catalog's format names no code, and the
+   * status decides, as for a code the catalog does not know.
+   */
+  read(status: number, headers: Headers, body: string): Received<C> {
+    const said = this.said(status, headers.contentType ?? null, body.replace(/^\uFEFF/, ""));
+    const known = said.code !== null && this.isCode(said.code) ? said.code : null;
+    // An error listed in a body is judged at its own status.
+    const at = said.status ?? status;
+    const action =
+      said.action ??
+      (known !== null
+        ? this.data.codes[known].action
+        : said.bodyDelay !== null
+          ? "retry-after"
+          : actionForStatus(at));
+    return {
+      status,
+      code: said.code,
+      known,
+      action,
+      message: said.message,
+      bodyDelay: said.bodyDelay,
+      retryAfter: headers.retryAfter ?? null,
+    };
+  }
+
+  private said(status: number, contentType: string | null, body: string): Said {
+    const media = contentType?.split(";")[0]?.trim().toLowerCase() ?? null;
+    if (media === "application/problem+json") return this.problemIn(body);
+    const xml = media !== null ? media.endsWith("/xml") || media.endsWith("+xml") : body.trimStart().startsWith("<");
+    if (xml) return passXml(body);
+    switch (this.data.wireFormat) {
+      case "problem":
+        return this.problemIn(body);
+      case "edge":
+        return status >= 400 ? this.problemIn(body) : this.edge(body);
+      case "acp":
+        return acp(body);
+      case "pass":
+      case "pass-xml":
+        return pass(body);
+      case "gateway":
+        return gateway(body);
+    }
+  }
+
+  private problemIn(body: string): Said {
+    const problem = parse(body);
+    return problem === null ? NOTHING : this.problem(problem);
+  }
+
+  private problem(problem: { [member: string]: Json }): Said {
+    let code: string | null = null;
+    const template = this.data.problemType;
+    if (this.data.problemCode === "type" && template !== null) {
+      code = codeIn(template, text(problem["type"]));
+    } else if (this.data.problemCode === "title") {
+      code = text(problem["title"]);
+    }
+    code ??= text(problem["code"]);
+    return {
+      code,
+      action: null,
+      message: text(problem["detail"]) ?? text(problem["title"]),
+      bodyDelay: null,
+      status: null,
+    };
+  }
+
+  private edge(body: string): Said {
+    const errors = parse(body)?.["errors"];
+    const first = Array.isArray(errors) ? errors.map(object).find((e) => e !== null) : undefined;
+    if (!first) return NOTHING;
+    const status = first["status"];
+    return {
+      ...this.problem(first),
+      message: text(first["title"]) ?? text(first["detail"]),
+      status: typeof status === "number" && Number.isInteger(status) && status >= 0 && status <= 65535 ? status : null,
+    };
+  }
+}
+
+/** The code in a problem's `type`, when it has the template's shape. */
+function codeIn(template: string, uri: string | null): string | null {
+  const at = template.indexOf("{code}");
+  if (uri === null || at < 0) return null;
+  const prefix = template.slice(0, at);
+  const suffix = template.slice(at + "{code}".length);
+  if (!uri.startsWith(prefix) || !uri.endsWith(suffix) || uri.length <= prefix.length + suffix.length) return null;
+  const encoded = uri.slice(prefix.length, uri.length - suffix.length);
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
+/** A JSON object, or null for anything else. */
+function parse(body: string): { [member: string]: Json } | null {
+  try {
+    return object(JSON.parse(body) as Json);
+  } catch {
+    return null;
+  }
+}
+
+function acp(body: string): Said {
+  const error = object(parse(body)?.["error"]);
+  if (error === null) return NOTHING;
+  const delay = error["retry_after"];
+  return {
+    code: text(error["code"]),
+    action: null,
+    message: text(error["message"]),
+    bodyDelay: typeof delay === "number" && Number.isInteger(delay) && delay >= 0 ? delay : null,
+    status: null,
+  };
+}
+
+function passError(error: { [member: string]: Json }): Said {
+  const action = text(error["action"]);
+  return {
+    code: text(error["code"]),
+    action: action !== null && isAction(action) ? action : null,
+    message: text(error["message"]),
+    bodyDelay: null,
+    status: null,
+  };
+}
+
+function pass(body: string): Said {
+  const parsed = parse(body);
+  const error = object(parsed?.["error"]);
+  if (error !== null) return passError(error);
+  const resources = parsed?.["resources"];
+  if (!Array.isArray(resources)) return NOTHING;
+  for (const resource of resources) {
+    const failed = object(object(resource)?.["error"]);
+    if (failed !== null) return passError(failed);
+  }
+  return NOTHING;
+}
+
+/** An Adobe Pass error in XML: the fields of `<error>`, read as text. */
+function passXml(body: string): Said {
+  const root = /<error(?:\s[^>]*)?>([\s\S]*)<\/error>/.exec(body);
+  if (!root) return NOTHING;
+  const field = (name: string, trim: boolean): string | null => {
+    const found = new RegExp(`<${name}>([^<]*)</${name}>`).exec(root[1]!);
+    if (!found) return null;
+    const value = found[1]!
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
+    return trim ? value.trim() : value;
+  };
+  const action = field("action", true);
+  return {
+    code: field("code", true),
+    action: action !== null && isAction(action) ? action : null,
+    message: field("message", false),
+    bodyDelay: null,
+    status: null,
+  };
+}
+
+function gateway(body: string): Said {
+  const parsed = parse(body);
+  if (parsed === null) return NOTHING;
+  return { code: text(parsed["error_code"]), action: null, message: text(parsed["message"]), bodyDelay: null, status: null };
+}

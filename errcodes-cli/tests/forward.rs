@@ -1,0 +1,186 @@
+//! Exports that survive the next release: against the OpenAPI document's
+//! schemas, for every wire format, a body with a code and an action the
+//! catalog does not have yet validates, a body without a code does not,
+//! and the known values are still listed.
+
+#![forbid(unsafe_code)]
+
+mod common;
+
+use common::{errcodes, root, scratch, text};
+use serde_json::Value;
+
+/// The shipped catalogs, as paths relative to the workspace.
+fn shipped() -> Vec<String> {
+    ["acp", "edge", "pass", "platform", "privacy"]
+        .iter()
+        .map(|name| format!("specs/{name}.yaml"))
+        .collect()
+}
+
+/// A body of `shape` whose code is `code` and, where the shape has one,
+/// whose action is `action`; `None` for the code leaves it out. A problem
+/// carries the code in `place` (`type`, `title` or `code`).
+fn body(shape: &str, place: &str, code: Option<&str>, action: &str) -> Value {
+    let mut problem = serde_json::json!({"status": 400, "detail": "d"});
+    let identified = |object: &mut Value, member: &str| {
+        if let Some(code) = code {
+            object[member] = Value::from(code);
+        }
+    };
+    match shape {
+        "Problem" => {
+            identified(&mut problem, place);
+            problem
+        }
+        "EdgeBody" => {
+            identified(&mut problem, place);
+            serde_json::json!({"requestId": "r", "handle": [], "errors": [problem], "warnings": []})
+        }
+        "AcpEnvelope" => {
+            let mut error = serde_json::json!({"message": "m"});
+            identified(&mut error, "code");
+            serde_json::json!({"success": false, "error": error})
+        }
+        "PassBody" | "PassXml" => {
+            let mut error = serde_json::json!({"status": 400, "message": "m", "action": action});
+            identified(&mut error, "code");
+            if shape == "PassXml" {
+                error
+            } else {
+                serde_json::json!({"error": error})
+            }
+        }
+        "GatewayBody" => {
+            let mut body = serde_json::json!({"message": "m"});
+            identified(&mut body, "error_code");
+            body
+        }
+        other => panic!("a shape this test does not know: {other}"),
+    }
+}
+
+#[test]
+fn exported_schemas_accept_what_a_later_release_sends() {
+    // The shipped catalogs, and one of each format they do not use.
+    let dir = scratch("forward");
+    std::fs::write(
+        dir.join("xml.yaml"),
+        "name: XmlError\nwire-format: pass-xml\ncodes:\n  - {code: A, status: 400, title: A}\n",
+    )
+    .unwrap();
+    let mut specs = shipped();
+    specs.push(dir.join("xml.yaml").display().to_string());
+    let mut shapes_seen = std::collections::BTreeSet::new();
+    for spec in &specs {
+        let output = errcodes(root(), &["export", "--format", "openapi", spec]);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let components = &document["components"];
+        let schemas = components["schemas"].as_object().unwrap();
+        let (code_schema, _) = schemas
+            .iter()
+            .find(|(name, _)| name.ends_with("Code"))
+            .unwrap();
+        let name = code_schema.trim_end_matches("Code");
+        // The known codes are still listed.
+        assert!(
+            !schemas[code_schema]["anyOf"][0]["enum"]
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+        for schema_name in schemas.keys().filter(|n| *n != code_schema) {
+            let shape = schema_name.trim_start_matches(name);
+            let validate = |reference: String, body: &Value| {
+                let schema = serde_json::json!({"$ref": reference, "components": components});
+                jsonschema::draft202012::new(&schema)
+                    .unwrap()
+                    .is_valid(body)
+            };
+            let reference = format!("#/components/schemas/{schema_name}");
+            // Where a problem carries the code; a URI when it is `type`.
+            let problem = match shape {
+                "EdgeBody" => &schemas[schema_name]["properties"]["errors"]["items"],
+                _ => &schemas[schema_name],
+            };
+            let place = problem["required"][0].as_str().unwrap_or("code");
+            let later = if place == "type" {
+                "https://ns.example.com/errors/BrandNewError"
+            } else {
+                "brand_new_code"
+            };
+            let newer = body(shape, place, Some(later), "brand-new-action");
+            assert!(
+                validate(reference.clone(), &newer),
+                "{spec} {schema_name}: {newer}"
+            );
+            let codeless = body(shape, place, None, "none");
+            assert!(
+                !validate(reference, &codeless),
+                "{spec} {schema_name}: {codeless}"
+            );
+            shapes_seen.insert(shape.to_owned());
+        }
+        responses_take_later_codes(spec, name, components, &shapes_seen);
+    }
+    assert_eq!(
+        shapes_seen.into_iter().collect::<Vec<_>>(),
+        [
+            "AcpEnvelope",
+            "EdgeBody",
+            "GatewayBody",
+            "PassBody",
+            "PassXml",
+            "Problem"
+        ]
+    );
+}
+
+/// Each status's response of catalog `name` takes a code it does not list
+/// yet, in each shape already seen.
+fn responses_take_later_codes(
+    spec: &str,
+    name: &str,
+    components: &Value,
+    shapes_seen: &std::collections::BTreeSet<String>,
+) {
+    {
+        for (response_name, response) in components["responses"].as_object().unwrap() {
+            for (_, content) in response["content"].as_object().unwrap() {
+                let schema =
+                    serde_json::json!({"allOf": [content["schema"]], "components": components});
+                let shape = content["schema"]["allOf"][0]["$ref"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .trim_start_matches(name)
+                    .to_owned();
+                if !shapes_seen.contains(&shape) {
+                    continue;
+                }
+                let place = if name == "EdgeError" {
+                    "type"
+                } else if name == "PlatformError" {
+                    "title"
+                } else {
+                    "code"
+                };
+                let code = if place == "type" {
+                    "https://ns.example.com/errors/BrandNewError"
+                } else {
+                    "brand_new_code"
+                };
+                let newer = body(&shape, place, Some(code), "brand-new-action");
+                assert!(
+                    jsonschema::draft202012::new(&schema)
+                        .unwrap()
+                        .is_valid(&newer),
+                    "{spec} {response_name}: {newer}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The reference pages as their readers use them: what each code means in
+//! its table row, what to do that follows what is known of the code, the
+//! response only for codes that are sent as errors, pretty printed, and a
+//! way back to the table; the same bytes every time, for a catalog of any
+//! size.
+
+#![forbid(unsafe_code)]
+
+mod common;
+
+use std::fmt::Write as _;
+
+use common::root;
+use errcodes_cli::pages::page;
+
+fn shipped(name: &str) -> String {
+    let path = format!("specs/{name}.yaml");
+    let text = std::fs::read_to_string(root().join(&path)).unwrap();
+    let catalog = errcodes_codegen::parse(&path, &text).unwrap();
+    page(&catalog, &path).unwrap()
+}
+
+/// The section of `code` on `page`: from its anchor to the next one.
+fn section<'p>(page: &'p str, code: &str) -> &'p str {
+    let start = page.find(&format!("<a id=\"{code}\"></a>")).unwrap();
+    let rest = &page[start + 1..];
+    let end = rest.find("<a id=").map_or(rest.len(), |end| end + 1);
+    &page[start..start + end]
+}
+
+const BLAME_THE_REQUEST: &str = "the request itself is probably wrong";
+
+#[test]
+fn what_to_do_follows_what_is_known_of_the_code() {
+    let privacy = shipped("privacy");
+    let success = section(&privacy, "6000-200");
+    assert!(
+        success.contains("**What to do:** nothing to do: the request was carried out."),
+        "{success}"
+    );
+    let pass = shipped("pass");
+    let internal = section(&pass, "internal_error");
+    assert!(!internal.contains(BLAME_THE_REQUEST), "{internal}");
+    assert!(
+        internal.contains("the service failed on its own"),
+        "{internal}"
+    );
+    let edge = shipped("edge");
+    let processing = section(&edge, "RequestProcessingError");
+    assert!(!processing.contains(BLAME_THE_REQUEST), "{processing}");
+    // A denial is not a malformed request.
+    let denied = section(&pass, "authorization_denied_by_mvpd");
+    assert!(
+        denied.contains("the request was refused as it is"),
+        "{denied}"
+    );
+    // A bad request still is.
+    let bad = section(&pass, "bad_request");
+    assert!(bad.contains(BLAME_THE_REQUEST), "{bad}");
+}
+
+#[test]
+fn codes_that_are_no_failure_show_no_error_response() {
+    let privacy = shipped("privacy");
+    let success = section(&privacy, "6000-200");
+    assert!(!success.contains("```http"), "{success}");
+    assert!(!success.contains("application/problem+json"), "{success}");
+    assert!(
+        success.contains("Not sent as an error response"),
+        "{success}"
+    );
+    // An Edge warning travels in a 200 body, which is shown.
+    let edge = shipped("edge");
+    assert!(section(&edge, "UpstreamError").contains("HTTP/1.1 207 Multi-Status"));
+}
+
+#[test]
+fn examples_are_pretty_printed_and_carry_what_support_needs() {
+    let pass = shipped("pass");
+    let example = section(&pass, "too_many_requests");
+    assert!(
+        example.contains("{\n  \"error\": {\n    \"status\": 429,"),
+        "{example}"
+    );
+    assert!(
+        example.contains("\"helpUrl\": \"https://experienceleague.adobe.com/"),
+        "{example}"
+    );
+    assert!(example.contains("\"trace\": \""), "{example}");
+    assert!(example.contains("Retry-After: 5"), "{example}");
+    let acp = shipped("acp");
+    assert!(section(&acp, "INVALID_CREDENTIALS").contains("\"details\": {}"));
+    let edge = shipped("edge");
+    let partial = section(&edge, "UpstreamError");
+    assert!(!partial.contains("\"requestId\": \"\""), "{partial}");
+    assert!(
+        pass.lines().all(|line| line.chars().count() < 400),
+        "no line scrolls far"
+    );
+}
+
+#[test]
+fn rows_say_what_codes_mean_and_sections_lead_back() {
+    let pass = shipped("pass");
+    // Pass titles repeat their codes: the row gives the description.
+    assert!(pass.contains(
+        "| [`too_many_requests`](#too_many_requests) | 429 Too Many Requests | Too many requests arrived within the interval;"
+    ), "{}", &pass[..2000]);
+    let privacy = shipped("privacy");
+    // Two codes titled alike read differently.
+    let rows: Vec<&str> = privacy
+        .lines()
+        .filter(|line| line.contains("**Data access failure**"))
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_ne!(rows[0].split(" | ").nth(2), rows[1].split(" | ").nth(2));
+    assert_eq!(privacy.matches("[Back to the codes](#codes)").count(), 15);
+    // Sections are grouped as the tables are, under the domain's heading.
+    let reference = &privacy[privacy.find("## Reference").unwrap()..];
+    assert!(reference.contains("### Rate limiting\n"));
+    // No row says "not given".
+    assert!(!privacy.contains("not given"));
+}
+
+/// A catalog of `n` codes in `domains` domains, with ids that are not
+/// their titles' slugs, like SQLSTATE classes.
+fn large(n: usize, domains: usize) -> String {
+    let mut yaml = String::from("name: LargeError\ndomains:\n");
+    for d in 0..domains {
+        let _ = writeln!(yaml, "  \"{d:02}\": Class {d} condition");
+    }
+    yaml.push_str("codes:\n");
+    for i in 0..n {
+        let _ = write!(
+            yaml,
+            "  - code: \"{:02}{i:03}\"\n    name: Condition{i}\n    status: {}\n    title: Condition {i}\n    description: Condition {i} happened. More words follow.\n    domain: \"{:02}\"\n",
+            i % domains,
+            if i % 7 == 0 { 500 } else { 400 },
+            i % domains
+        );
+    }
+    yaml
+}
+
+#[test]
+fn a_large_catalog_gets_group_headings_with_ids_and_the_same_bytes() {
+    let yaml = large(300, 12);
+    let catalog = errcodes_codegen::parse("large.yaml", &yaml).unwrap();
+    let first = page(&catalog, "large.yaml").unwrap();
+    assert_eq!(page(&catalog, "large.yaml").unwrap(), first);
+    assert!(
+        first.contains("### Class 8 condition (`08`)\n"),
+        "group ids are shown"
+    );
+    assert_eq!(
+        first.matches("### Class 8 condition (`08`)").count(),
+        2,
+        "table and reference"
+    );
+    assert_eq!(first.matches("<a id=").count(), 300);
+}
