@@ -224,7 +224,7 @@ fn openapi(catalogs: &[Loaded]) -> Result<Value, String> {
             let parts = SchemaParts {
                 code: &reference,
                 place: checked.problem_code.value,
-                type_uris: &values,
+                values: &values,
             };
             schemas.insert(format!("{name}{}", shape.name()), shape.schema(&parts));
         }

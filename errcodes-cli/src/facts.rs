@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use errcodes_codegen::{CheckedCatalog, CheckedCode};
 use errcodes_runtime::wire::{
-    CodeFacts, Map, Occurrence, Rendered, Shape, Value, reason_phrase, render_facts,
+    CodeFacts, GrpcFacts, Map, Occurrence, Rendered, Shape, Value, reason_phrase, render_facts,
 };
 use errcodes_runtime::{Action, Origin, Outcome, WireFormat};
 
@@ -24,6 +24,15 @@ pub(crate) fn of<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> Code
         problem_type: catalog.problem_type.as_ref().map(|t| t.value.as_str()),
         problem_code: catalog.problem_code.value,
         help_url: catalog.help_url.as_ref().map(|url| url.value.as_str()),
+        grpc: catalog
+            .grpc_domain
+            .as_ref()
+            .zip(code.grpc.as_ref())
+            .map(|(domain, grpc)| GrpcFacts {
+                domain: &domain.value,
+                reason: &grpc.reason.value,
+                code: grpc.code.value,
+            }),
     }
 }
 

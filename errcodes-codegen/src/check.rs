@@ -6,6 +6,8 @@
 //! whose input was already reported as wrong stays quiet: one mistake, one
 //! error.
 
+mod grpc;
+
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -20,6 +22,8 @@ use crate::names;
 use crate::shape::{CodeShape, Fit};
 use crate::spec::{self, CodeSpec, DomainSpec, Identifier, Spec, WrittenNumber, WrittenText};
 use crate::yaml11;
+
+pub(crate) use self::grpc::{CodeSource, PassedGrpc, PassedGrpcCode};
 
 /// The most codes a catalog may have: positions are 16 bits.
 pub(crate) const MAX_CODES: usize = 1 << 16;
@@ -41,6 +45,8 @@ pub(crate) struct Passed<'s> {
     pub(crate) codes: Vec<PassedCode<'s>>,
     /// The codes, as written, of entries refused for a mistake.
     pub(crate) refused: Vec<&'s str>,
+    /// What passed of the gRPC keys, when the catalog has a `grpc-domain`.
+    pub(crate) grpc: Option<PassedGrpc<'s>>,
 }
 
 /// A code entry that passed.
@@ -56,6 +62,8 @@ pub(crate) struct PassedCode<'s> {
     /// The position in [`Passed::codes`] of the code that replaces it.
     pub(crate) replaced_by: Option<usize>,
     pub(crate) allow: Vec<(Lint, Location)>,
+    /// Its gRPC facts, when the catalog has a `grpc-domain`.
+    pub(crate) grpc: Option<PassedGrpcCode>,
 }
 
 /// The classifications, read as the runtime's vocabulary.
@@ -113,6 +121,7 @@ pub(crate) fn check<'s>(spec: &'s Spec, errors: &mut Errors) -> Passed<'s> {
         domains: Vec::new(),
         codes: Vec::with_capacity(spec.codes.len()),
         refused: Vec::new(),
+        grpc: None,
     };
     let mut codes: HashMap<&str, First> = HashMap::with_capacity(spec.codes.len());
     let mut names: HashMap<String, First> = HashMap::with_capacity(spec.codes.len());
@@ -158,10 +167,12 @@ pub(crate) fn check<'s>(spec: &'s Spec, errors: &mut Errors) -> Passed<'s> {
             wire_format,
             replaced_by: None,
             allow,
+            grpc: None,
         });
     }
     checked.domains = domains.passed;
     check_replacements(&mut checked, errors);
+    grpc::check(&mut checked, errors);
     checked
 }
 

@@ -8,8 +8,10 @@
 //! on it: a code removed, or a retired one used again; a code's status,
 //! action, variant name or wire format changed; the enum renamed; the
 //! catalog's wire format, or how its problem details carry codes, changed.
-//! Everything else, such as a new code, a deprecation or better texts, is
-//! compatible.
+//! Over gRPC: the catalog's `grpc-domain` changed or dropped, a code's
+//! reason or canonical gRPC code changed, or a retired code's reason used
+//! again. Everything else, such as a new code, a deprecation, better texts
+//! or a catalog starting to serve gRPC, is compatible.
 //!
 //! ```
 //! use errcodes_codegen::compat::diff;
@@ -24,7 +26,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use errcodes_core::{Action, WireFormat};
+use errcodes_core::{Action, GrpcCode, WireFormat};
 
 use crate::lock::{CatalogTerms, CodeTerms, Lock, Locked, State};
 use crate::model::{CheckedCatalog, CheckedCode};
@@ -80,6 +82,31 @@ pub enum Change {
         old: String,
         new: String,
     },
+    /// The catalog's gRPC domain changed; `new` is `None` when the catalog
+    /// no longer serves gRPC, `old` when it starts to.
+    GrpcDomain {
+        old: Option<String>,
+        new: Option<String>,
+    },
+    /// A code's gRPC reason changed.
+    GrpcReason {
+        code: String,
+        old: String,
+        new: String,
+    },
+    /// A code's canonical gRPC code changed.
+    GrpcCode {
+        code: String,
+        old: GrpcCode,
+        new: GrpcCode,
+    },
+    /// A code has the gRPC reason of a retired one.
+    RetiredReasonReused {
+        code: String,
+        reason: String,
+        /// The retired code.
+        retired: String,
+    },
     /// A code is new.
     Added {
         code: String,
@@ -116,6 +143,10 @@ impl Change {
                 | Change::Variant { .. }
                 | Change::CodeWireFormat { .. }
                 | Change::Repurposed { .. }
+                | Change::GrpcReason { .. }
+                | Change::GrpcCode { .. }
+                | Change::RetiredReasonReused { .. }
+                | Change::GrpcDomain { old: Some(_), .. }
         )
     }
 }
@@ -129,6 +160,7 @@ impl Change {
             Change::EnumRenamed { .. }
             | Change::WireFormat { .. }
             | Change::ProblemCoding
+            | Change::GrpcDomain { .. }
             | Change::CatalogTexts => None,
             Change::Removed { code, .. }
             | Change::RetiredReused { code }
@@ -137,6 +169,9 @@ impl Change {
             | Change::Variant { code, .. }
             | Change::CodeWireFormat { code, .. }
             | Change::Repurposed { code, .. }
+            | Change::GrpcReason { code, .. }
+            | Change::GrpcCode { code, .. }
+            | Change::RetiredReasonReused { code, .. }
             | Change::Added { code, .. }
             | Change::Deprecated { code, .. }
             | Change::Undeprecated { code }
@@ -190,6 +225,35 @@ impl fmt::Display for Change {
             Change::Repurposed { code, old, new } => {
                 write!(f, "`{code}` is repurposed: \"{old}\" becomes \"{new}\"")
             }
+            Change::GrpcDomain { old: None, new } => write!(
+                f,
+                "the catalog now serves gRPC, in domain `{}`",
+                new.as_deref().unwrap_or_default()
+            ),
+            Change::GrpcDomain {
+                old: Some(old),
+                new: None,
+            } => {
+                write!(f, "the catalog no longer serves gRPC (domain `{old}`)")
+            }
+            Change::GrpcDomain {
+                old: Some(old),
+                new: Some(new),
+            } => write!(f, "the gRPC domain `{old}` becomes `{new}`"),
+            Change::GrpcReason { code, old, new } => {
+                write!(f, "`{code}` gRPC reason `{old}` becomes `{new}`")
+            }
+            Change::GrpcCode { code, old, new } => {
+                write!(f, "`{code}` gRPC code `{old}` becomes `{new}`")
+            }
+            Change::RetiredReasonReused {
+                code,
+                reason,
+                retired,
+            } => write!(
+                f,
+                "`{code}` takes gRPC reason `{reason}` of retired code `{retired}`"
+            ),
             Change::Added {
                 code,
                 status,
@@ -224,7 +288,7 @@ pub fn compare(old: &Lock, new: &Lock) -> Vec<Change> {
     for locked in &old.entries {
         let current = now.get(locked.code.as_str()).map(|entry| &entry.state);
         match (&locked.state, current) {
-            (State::Published(terms), None | Some(State::Retired)) => {
+            (State::Published(terms), None | Some(State::Retired(_))) => {
                 changes.push(Change::Removed {
                     code: locked.code.clone(),
                     name: terms.name.clone(),
@@ -234,14 +298,15 @@ pub fn compare(old: &Lock, new: &Lock) -> Vec<Change> {
             (State::Published(was), Some(State::Published(is))) => {
                 code_changes(&locked.code, was, is, formats, &mut changes);
             }
-            (State::Retired, Some(State::Published(_))) => {
+            (State::Retired(_), Some(State::Published(_))) => {
                 changes.push(Change::RetiredReused {
                     code: locked.code.clone(),
                 });
             }
-            (State::Retired, None | Some(State::Retired)) => {}
+            (State::Retired(_), None | Some(State::Retired(_))) => {}
         }
     }
+    retired_reasons_reused(old, new, &mut changes);
     let before: HashMap<&str, &Locked> = old.entries.iter().map(|e| (e.code.as_str(), e)).collect();
     for entry in &new.entries {
         if let (State::Published(terms), None) = (&entry.state, before.get(entry.code.as_str())) {
@@ -270,6 +335,45 @@ fn catalog_changes(old: &CatalogTerms, new: &CatalogTerms, changes: &mut Vec<Cha
     }
     if (&old.problem_type, old.problem_code) != (&new.problem_type, new.problem_code) {
         changes.push(Change::ProblemCoding);
+    }
+    if old.grpc_domain != new.grpc_domain {
+        changes.push(Change::GrpcDomain {
+            old: old.grpc_domain.clone(),
+            new: new.grpc_domain.clone(),
+        });
+    }
+}
+
+/// A code of `new` that has the reason of a code `old` retired, other than
+/// that code itself, whose reuse is reported as such.
+fn retired_reasons_reused(old: &Lock, new: &Lock, changes: &mut Vec<Change>) {
+    let retired: HashMap<&str, &str> = old
+        .entries
+        .iter()
+        .filter_map(|entry| match &entry.state {
+            State::Retired(Some(slot)) => Some((slot.reason.as_str(), entry.code.as_str())),
+            _ => None,
+        })
+        .collect();
+    if retired.is_empty() {
+        return;
+    }
+    for entry in &new.entries {
+        let State::Published(CodeTerms {
+            grpc: Some(grpc), ..
+        }) = &entry.state
+        else {
+            continue;
+        };
+        if let Some(&code) = retired.get(grpc.slot.reason.as_str())
+            && code != entry.code
+        {
+            changes.push(Change::RetiredReasonReused {
+                code: entry.code.clone(),
+                reason: grpc.slot.reason.clone(),
+                retired: code.to_owned(),
+            });
+        }
     }
 }
 
@@ -305,6 +409,22 @@ fn code_changes(
             old: was.name.clone(),
             new: is.name.clone(),
         });
+    }
+    if let (Some(was), Some(is)) = (&was.grpc, &is.grpc) {
+        if was.slot.reason != is.slot.reason {
+            changes.push(Change::GrpcReason {
+                code: code(),
+                old: was.slot.reason.clone(),
+                new: is.slot.reason.clone(),
+            });
+        }
+        if was.code != is.code {
+            changes.push(Change::GrpcCode {
+                code: code(),
+                old: was.code,
+                new: is.code,
+            });
+        }
     }
     if let Some((old_default, new_default)) = formats {
         let (old, new) = (

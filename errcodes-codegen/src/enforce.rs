@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::compat::{Change, compare};
 use crate::diagnostic::{Diagnostic, Document, Errors, Location};
 use crate::lock::Lock;
-use crate::model::{CheckedCatalog, CheckedCode, Located};
+use crate::model::{CheckedCatalog, CheckedCode, CheckedGrpc, Located};
 
 /// Reports every way `catalog` breaks `lock`, located in both files.
 /// `catalog_path` names the catalog in the help, as `errcodes lock` takes
@@ -113,8 +113,57 @@ impl Places<'_> {
                     .note_at(Document::Lock, self.locked_at(code), format!("locked in wire format `{old}`"))
                     .help(format!("clients decode a published code's body by its format: keep `wire-format: {old}`, {retire}"))
             }
+            Change::GrpcReason { code, old, new } => {
+                let grpc = self.grpc(code, |g| &g.reason)?;
+                Diagnostic::new(
+                    format!("locked code `{code}` changed its gRPC reason from `{old}` to `{new}`"),
+                    grpc,
+                )
+                .note_at(
+                    Document::Lock,
+                    self.locked_at(code),
+                    format!("locked with reason `{old}`"),
+                )
+                .help(format!(
+                    "gRPC clients know the code by its reason: keep `grpc-reason: {old}`, {retire}"
+                ))
+            }
+            Change::GrpcCode { code, old, new } => {
+                let grpc = self.grpc(code, |g| &g.code)?;
+                Diagnostic::new(
+                    format!("locked code `{code}` changed its gRPC code from `{old}` to `{new}`"),
+                    grpc,
+                )
+                .note_at(
+                    Document::Lock,
+                    self.locked_at(code),
+                    format!("locked with gRPC code `{old}`"),
+                )
+                .help(format!(
+                    "gRPC clients branch on the canonical code: keep `grpc-code: {old}`, {retire}"
+                ))
+            }
+            Change::RetiredReasonReused {
+                code,
+                reason,
+                retired,
+            } => {
+                let at = self.grpc(code, |g| &g.reason)?;
+                Diagnostic::new(format!("code `{code}` has gRPC reason `{reason}`, which retired code `{retired}` had"), at)
+                    .note_at(Document::Lock, self.locked_at(retired), "retired here")
+                    .help("gRPC clients that knew the retired code would read this one with its meaning: give it a reason of its own with `grpc-reason:`")
+            }
             _ => return None,
         })
+    }
+
+    /// Where a gRPC fact of `code` is, unless it stands in for a refused
+    /// one: where it is written, or else at the code.
+    fn grpc<T>(&self, code: &str, value: fn(&CheckedGrpc) -> &Located<T>) -> Option<Location> {
+        let entry = self.codes.get(code)?;
+        let grpc = entry.grpc.as_ref()?;
+        let value = value(grpc);
+        (!value.is_stand_in()).then(|| entry.place_of(value))
     }
 
     /// A change to the catalog as a whole.
@@ -135,6 +184,16 @@ impl Places<'_> {
                 Diagnostic::new("the locked catalog's problem details carry the code elsewhere", at)
                     .note_at(Document::Lock, locked.problem, "locked here, with its `problem-type` and `problem-code`")
                     .help(format!("clients read the code where the locked `problem-type` and `problem-code` put it: keep them, or run {relock}"))
+            }
+            Change::GrpcDomain { old: Some(old), new } if !catalog.grpc_domain.as_ref().is_some_and(Located::is_stand_in) => {
+                let at = catalog.grpc_domain.as_ref().and_then(Located::at).unwrap_or(Location::START);
+                let message = match new {
+                    Some(new) => format!("the locked catalog changed its gRPC domain from `{old}` to `{new}`"),
+                    None => format!("the locked catalog no longer has its gRPC domain `{old}`"),
+                };
+                Diagnostic::new(message, at)
+                    .note_at(Document::Lock, locked.grpc_domain, format!("locked with `grpc-domain: {old}`"))
+                    .help(format!("gRPC clients know the catalog's errors by their domain: keep `grpc-domain: {old}`, or run {relock}"))
             }
             _ => return None,
         })

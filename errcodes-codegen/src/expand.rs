@@ -137,6 +137,7 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
     let description = text(catalog.description.as_ref());
     let problem_type = text(catalog.problem_type.as_ref());
     let help_url = text(catalog.help_url.as_ref());
+    let grpc_domain = text(catalog.grpc_domain.as_ref());
     // Vocabulary words by their index, which errcodes-core fixes.
     let wire_format = catalog.wire_format.value as usize;
     let problem_code = catalog.problem_code.value as usize;
@@ -151,6 +152,7 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
             description: #description,
             problem_type: #problem_type,
             help_url: #help_url,
+            grpc_domain: #grpc_domain,
             problem_code: ::errcodes_runtime::ProblemCode::ALL[#problem_code],
             wire_format: ::errcodes_runtime::WireFormat::ALL[#wire_format],
             domains: &[#(#domains),*],
@@ -241,6 +243,7 @@ fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
             wire_format: code.wire_format.value,
             deprecated: code.deprecated.is_some(),
             replaced_by: code.replaced_by.as_ref().map(|index| index.value),
+            grpc_code: code.grpc.as_ref().map(|grpc| grpc.code.value),
         })
         .map_err(|overflow| Unfit::Meta(code.code.value.clone(), overflow))?;
         let text = |text| match text {
@@ -249,6 +252,7 @@ fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
             Text::Description => code.description().unwrap_or_default(),
             Text::Resolution => code.resolution().unwrap_or_default(),
             Text::Deprecation => code.deprecation().unwrap_or_default(),
+            Text::GrpcReason => code.grpc.as_ref().map_or("", |grpc| &grpc.reason.value),
         };
         writer
             .push(&code.code.value, text, meta)

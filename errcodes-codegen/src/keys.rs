@@ -27,6 +27,10 @@ pub const PROBLEM_TYPE: &str = "problem-type";
 pub const PROBLEM_CODE: &str = "problem-code";
 /// Where a client reads more about a code.
 pub const HELP_URL: &str = "help-url";
+/// The `ErrorInfo` domain of the catalog's gRPC errors.
+pub const GRPC_DOMAIN: &str = "grpc-domain";
+/// The canonical gRPC code of each HTTP status the catalog uses.
+pub const GRPC_CODES: &str = "grpc-codes";
 
 /// A code's stable identifier.
 pub const CODE: &str = "code";
@@ -52,6 +56,10 @@ pub const DEPRECATED: &str = "deprecated";
 pub const REPLACED_BY: &str = "replaced-by";
 /// The lints a catalog or a code allows.
 pub const ALLOW: &str = "allow";
+/// A code's `ErrorInfo` reason.
+pub const GRPC_REASON: &str = "grpc-reason";
+/// A code's canonical gRPC code.
+pub const GRPC_CODE: &str = "grpc-code";
 
 /// The keys at the top of a catalog.
 pub const CATALOG_KEYS: &[&str] = &[
@@ -62,6 +70,8 @@ pub const CATALOG_KEYS: &[&str] = &[
     PROBLEM_TYPE,
     PROBLEM_CODE,
     HELP_URL,
+    GRPC_DOMAIN,
+    GRPC_CODES,
     DEFAULTS,
     ALLOW,
     DOMAINS,
@@ -84,6 +94,8 @@ pub const CODE_KEYS: &[&str] = &[
     WIRE_FORMAT,
     DEPRECATED,
     REPLACED_BY,
+    GRPC_REASON,
+    GRPC_CODE,
     ALLOW,
 ];
 

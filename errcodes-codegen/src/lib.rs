@@ -69,7 +69,9 @@ pub use crate::diagnostic::{Diagnostic, Level, Location, Note, NoteKind};
 pub use crate::expand::Expansion;
 pub use crate::lint::{Lint, Lints, UnknownLint};
 pub use crate::load::{Files, Input, ReadError};
-pub use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain, Located, Provenance};
+pub use crate::model::{
+    CheckedCatalog, CheckedCode, CheckedDomain, CheckedGrpc, Located, Provenance,
+};
 pub use crate::report::{Rejected, Report};
 
 /// Reads and checks a catalog without a lock, as tools do: every error,

@@ -23,14 +23,31 @@
 //! descriptions are for people and may improve; severity, outcome, origin
 //! and domain classify for logs and pages.
 //!
-//! A lock of format 1 recorded only the codes; it still reads, and binds
-//! what it recorded, until `errcodes lock` rewrites it.
+//! A catalog that serves gRPC adds what gRPC clients depend on: the
+//! catalog's `grpc-domain`, and per code its `ErrorInfo` reason, its
+//! canonical gRPC code, and the number of its reason in the protobuf enum
+//! that `errcodes export --format proto` writes. A number never changes
+//! once locked, and a retired code keeps its reason and number, so that
+//! neither is used again:
+//!
+//! ```yaml
+//! errcodes-lock: 3
+//! catalog: {name: PassError, wire-format: pass, problem-code: member, grpc-domain: "pass.example.com"}
+//! codes:
+//!   "too_many_requests": {name: TooManyRequests, status: 429, action: retry-after, grpc-reason: "TOO_MANY_REQUESTS", grpc-code: RESOURCE_EXHAUSTED, grpc-number: 1}
+//!   "old_code": {retired: true, grpc-reason: "OLD_CODE", grpc-number: 2}
+//! ```
+//!
+//! Format 3 is format 2 with these gRPC terms; a lock without them is
+//! written in format 2. A lock of format 1 recorded only the codes; it
+//! still reads, and binds what it recorded, until `errcodes lock` rewrites
+//! it.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use errcodes_core::{Action, ProblemCode, WireFormat};
+use errcodes_core::{Action, GrpcCode, ProblemCode, WireFormat};
 
 use crate::diagnostic::{Diagnostic, Document, Errors, Location};
 use crate::model::CheckedCatalog;
@@ -39,7 +56,9 @@ use crate::yaml::{self, Node, Value};
 
 /// The key that starts a lock, with its format version.
 const VERSION_KEY: &str = "errcodes-lock";
-/// The format `errcodes lock` writes.
+/// The format `errcodes lock` writes for a catalog that serves gRPC.
+const VERSION_GRPC: i128 = 3;
+/// The format `errcodes lock` writes for one that does not.
 const VERSION: i128 = 2;
 /// The format that recorded codes only.
 const VERSION_CODES_ONLY: i128 = 1;
@@ -96,6 +115,7 @@ pub(crate) struct CatalogPlaces {
     pub(crate) wire_format: Location,
     /// `problem-type`, or else `problem-code`.
     pub(crate) problem: Location,
+    pub(crate) grpc_domain: Location,
 }
 
 /// What a lock records of the catalog as a whole.
@@ -105,6 +125,7 @@ pub(crate) struct CatalogTerms {
     pub(crate) wire_format: WireFormat,
     pub(crate) problem_type: Option<String>,
     pub(crate) problem_code: ProblemCode,
+    pub(crate) grpc_domain: Option<String>,
 }
 
 /// One code in a lock.
@@ -119,8 +140,16 @@ pub(crate) struct Locked {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum State {
     Published(CodeTerms),
-    /// Removed from the catalog for good; the code is never used again.
-    Retired,
+    /// Removed from the catalog for good; the code is never used again,
+    /// nor its gRPC reason and number when it had them.
+    Retired(Option<ProtoSlot>),
+}
+
+/// A reason's place in the protobuf enum of reasons.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ProtoSlot {
+    pub(crate) reason: String,
+    pub(crate) number: u32,
 }
 
 /// What a lock records of one published code.
@@ -131,6 +160,38 @@ pub(crate) struct CodeTerms {
     pub(crate) action: Action,
     /// The code's own wire format; `None` when it has the catalog's.
     pub(crate) wire_format: Option<WireFormat>,
+    /// How it is sent over gRPC, when the catalog serves gRPC.
+    pub(crate) grpc: Option<GrpcTerms>,
+}
+
+/// What a lock records of how a code is sent over gRPC.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct GrpcTerms {
+    pub(crate) slot: ProtoSlot,
+    pub(crate) code: GrpcCode,
+}
+
+/// One reason of a locked catalog, as the protobuf enum of reasons has it.
+///
+/// ```
+/// use errcodes_codegen::lock::Lock;
+///
+/// let yaml = "name: ShopError\ngrpc-domain: shop.example.com\ncodes:\n  - code: out_of_stock\n    status: 404\n    title: Out of stock\n";
+/// let catalog = errcodes_codegen::parse("shop.yaml", yaml).unwrap();
+/// let lock = Lock::default().updated(&catalog);
+/// let reasons = lock.reasons();
+/// assert_eq!((reasons[0].reason, reasons[0].number, reasons[0].retired), ("OUT_OF_STOCK", 1, false));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reason<'a> {
+    /// The code it belongs to.
+    pub code: &'a str,
+    /// The reason.
+    pub reason: &'a str,
+    /// Its number in the enum.
+    pub number: u32,
+    /// Whether the code is retired: its number and reason are reserved.
+    pub retired: bool,
 }
 
 impl Lock {
@@ -168,27 +229,47 @@ impl Lock {
                     .wire_format
                     .is_written()
                     .then_some(code.wire_format.value),
+                grpc: None,
             }),
         });
-        Lock {
+        let mut lock = Lock {
             catalog: Some(CatalogTerms {
                 name: catalog.name.value.clone(),
                 wire_format: catalog.wire_format.value,
                 problem_type: catalog.problem_type.as_ref().map(|t| t.value.clone()),
                 problem_code: catalog.problem_code.value,
+                grpc_domain: catalog.grpc_domain.as_ref().map(|d| d.value.clone()),
             }),
             catalog_at: CatalogPlaces::default(),
             entries: entries.collect(),
+        };
+        // Numbered in catalog order; `updated` keeps the numbers of a lock.
+        let grpc = catalog.codes.iter().map(|code| code.grpc.as_ref());
+        let mut number = 0;
+        for (entry, grpc) in lock.entries.iter_mut().zip(grpc) {
+            if let (State::Published(terms), Some(grpc)) = (&mut entry.state, grpc) {
+                number += 1;
+                terms.grpc = Some(GrpcTerms {
+                    slot: ProtoSlot {
+                        reason: grpc.reason.value.clone(),
+                        number,
+                    },
+                    code: grpc.code.value,
+                });
+            }
         }
+        lock
     }
 
     /// The lock that `catalog` should have now: its codes in catalog
     /// order, then the retired ones. A code of this lock that the catalog
-    /// no longer has stays as retired.
+    /// no longer has stays as retired. A code keeps the number of its gRPC
+    /// reason; a new one gets the next number never used.
     #[must_use]
     pub fn updated(&self, catalog: &CheckedCatalog) -> Lock {
         let mut lock = Lock::of(catalog);
         lock.keep_retired(self);
+        lock.keep_numbers(self);
         lock
     }
 
@@ -200,11 +281,55 @@ impl Lock {
             .iter()
             .filter(|entry| !current.contains(entry.code.as_str()))
             .map(|entry| Locked {
-                state: State::Retired,
+                state: State::Retired(entry.state.slot().cloned()),
                 ..entry.clone()
             })
             .collect();
         self.entries.extend(retired);
+    }
+
+    /// Gives each published code the number it has in `earlier`, and each
+    /// code new to it the next number after all that `earlier` used.
+    fn keep_numbers(&mut self, earlier: &Lock) {
+        let numbers: HashMap<&str, u32> = earlier
+            .entries
+            .iter()
+            .filter_map(|entry| Some((entry.code.as_str(), entry.state.slot()?.number)))
+            .collect();
+        let mut next = numbers.values().max().map_or(1, |n| n + 1);
+        for entry in &mut self.entries {
+            let State::Published(CodeTerms {
+                grpc: Some(grpc), ..
+            }) = &mut entry.state
+            else {
+                continue;
+            };
+            grpc.slot.number = numbers
+                .get(entry.code.as_str())
+                .copied()
+                .unwrap_or_else(|| {
+                    next += 1;
+                    next - 1
+                });
+        }
+    }
+
+    /// The gRPC reasons the lock records, in its order, with their numbers
+    /// in the protobuf enum of reasons.
+    #[must_use]
+    pub fn reasons(&self) -> Vec<Reason<'_>> {
+        self.entries
+            .iter()
+            .filter_map(|entry| {
+                let slot = entry.state.slot()?;
+                Some(Reason {
+                    code: &entry.code,
+                    reason: &slot.reason,
+                    number: slot.number,
+                    retired: matches!(entry.state, State::Retired(_)),
+                })
+            })
+            .collect()
     }
 
     /// The entry of `code`, if the lock has one.
@@ -217,13 +342,33 @@ impl Lock {
     pub fn render(&self) -> String {
         let mut out = String::with_capacity(64 * self.entries.len() + 256);
         let name = self.catalog.as_ref().map_or("", |terms| &terms.name);
+        let grpc = self
+            .entries
+            .iter()
+            .any(|entry| entry.state.slot().is_some())
+            || self
+                .catalog
+                .as_ref()
+                .is_some_and(|t| t.grpc_domain.is_some());
+        let (version, promises) = if grpc {
+            (
+                VERSION_GRPC,
+                "# code's variant name, HTTP status and action, and its gRPC reason, code and\n\
+                 # reason number. Written by `errcodes lock`; commit it beside the catalog.\n\
+                 # The errcodes! macro refuses a catalog that breaks it.\n",
+            )
+        } else {
+            (
+                VERSION,
+                "# code's variant name, HTTP status and action. Written by `errcodes lock`;\n\
+                 # commit it beside the catalog. The errcodes! macro refuses a catalog that\n\
+                 # breaks it.\n",
+            )
+        };
         let _ = write!(
             out,
             "# What clients of `{name}` depend on: how its bodies carry codes, and each\n\
-             # code's variant name, HTTP status and action. Written by `errcodes lock`;\n\
-             # commit it beside the catalog. The errcodes! macro refuses a catalog that\n\
-             # breaks it.\n\
-             {VERSION_KEY}: {VERSION}\n"
+             {promises}{VERSION_KEY}: {version}\n"
         );
         if let Some(terms) = &self.catalog {
             let _ = write!(
@@ -234,7 +379,11 @@ impl Lock {
             if let Some(template) = &terms.problem_type {
                 let _ = write!(out, ", problem-type: {}", quoted(template));
             }
-            let _ = writeln!(out, ", problem-code: {}}}", terms.problem_code);
+            let _ = write!(out, ", problem-code: {}", terms.problem_code);
+            if let Some(domain) = &terms.grpc_domain {
+                let _ = write!(out, ", grpc-domain: {}", quoted(domain));
+            }
+            out.push_str("}\n");
         }
         out.push_str("codes:\n");
         for entry in &self.entries {
@@ -249,12 +398,39 @@ impl Lock {
                     if let Some(format) = terms.wire_format {
                         let _ = write!(out, ", wire-format: {format}");
                     }
+                    if let Some(grpc) = &terms.grpc {
+                        let _ = write!(
+                            out,
+                            ", grpc-reason: {}, grpc-code: {}, grpc-number: {}",
+                            quoted(&grpc.slot.reason),
+                            grpc.code,
+                            grpc.slot.number
+                        );
+                    }
                     out.push_str("}\n");
                 }
-                State::Retired => out.push_str("retired\n"),
+                State::Retired(None) => out.push_str("retired\n"),
+                State::Retired(Some(slot)) => {
+                    let _ = writeln!(
+                        out,
+                        "{{retired: true, grpc-reason: {}, grpc-number: {}}}",
+                        quoted(&slot.reason),
+                        slot.number
+                    );
+                }
             }
         }
         out
+    }
+}
+
+impl State {
+    /// The reason's slot in the protobuf enum, when the code has one.
+    pub(crate) fn slot(&self) -> Option<&ProtoSlot> {
+        match self {
+            State::Published(terms) => terms.grpc.as_ref().map(|grpc| &grpc.slot),
+            State::Retired(slot) => slot.as_ref(),
+        }
     }
 }
 
@@ -298,17 +474,19 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
         return lock;
     };
     let find = |key: &str| top.iter().find(|(k, _)| is_str(k, key)).map(|(_, v)| v);
-    let version = if let Some(&Value::Int(version @ (VERSION | VERSION_CODES_ONLY))) =
-        find(VERSION_KEY).map(|node| &node.value)
+    let version = if let Some(&Value::Int(
+        version @ (VERSION | VERSION_GRPC | VERSION_CODES_ONLY),
+    )) = find(VERSION_KEY).map(|node| &node.value)
     {
         version
     } else {
         errors.push(damaged(
-            format!("the lock does not start with `{VERSION_KEY}: {VERSION}`"),
+            format!("the lock does not start with `{VERSION_KEY}: {VERSION}` or `{VERSION_KEY}: {VERSION_GRPC}`"),
             root.at,
         ));
         VERSION
     };
+    let grpc = version == VERSION_GRPC;
     for (key, _) in top {
         if ![VERSION_KEY, "catalog", "codes"]
             .iter()
@@ -322,8 +500,8 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
         }
     }
     match (find("catalog"), version) {
-        (Some(node), VERSION) => {
-            if let Some((terms, places)) = catalog_terms(node) {
+        (Some(node), VERSION | VERSION_GRPC) => {
+            if let Some((terms, places)) = catalog_terms(node, grpc) {
                 lock.catalog = Some(terms);
                 lock.catalog_at = places;
             } else {
@@ -333,7 +511,9 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
                 ));
             }
         }
-        (None, VERSION) => errors.push(damaged("the lock has no `catalog`", root.at)),
+        (None, VERSION | VERSION_GRPC) => {
+            errors.push(damaged("the lock has no `catalog`", root.at));
+        }
         (Some(node), _) => errors.push(damaged(
             format!("a lock of format {VERSION_CODES_ONLY} has no `catalog`"),
             node.at,
@@ -353,7 +533,7 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
         }
         return lock;
     };
-    read_codes(codes, &mut lock, errors);
+    read_codes(codes, grpc, &mut lock, errors);
     lock
 }
 
@@ -362,7 +542,7 @@ fn damaged(message: impl Into<String>, at: Location) -> Diagnostic {
 }
 
 /// Reads the entries under `codes`.
-fn read_codes(codes: &[(Node, Node)], lock: &mut Lock, errors: &mut Errors) {
+fn read_codes(codes: &[(Node, Node)], grpc: bool, lock: &mut Lock, errors: &mut Errors) {
     let mut seen: HashMap<&str, Location> = HashMap::with_capacity(codes.len());
     for (key, value) in codes {
         let Value::Str { text: code, .. } = &key.value else {
@@ -383,7 +563,7 @@ fn read_codes(codes: &[(Node, Node)], lock: &mut Lock, errors: &mut Errors) {
             continue;
         }
         seen.insert(code, key.at);
-        match state(value) {
+        match state(value, grpc) {
             Some(state) => lock.entries.push(Locked {
                 code: code.clone(),
                 at: key.at,
@@ -391,7 +571,8 @@ fn read_codes(codes: &[(Node, Node)], lock: &mut Lock, errors: &mut Errors) {
             }),
             None => errors.push(damaged(
                 format!(
-                    "the entry of `{code}` must be `{{name: …, status: …, action: …}}`, with `wire-format: …` when the code has its own, or `retired`"
+                    "the entry of `{code}` must be `{{name: …, status: …, action: …}}`, with `wire-format: …` when the code has its own{}, or `retired`",
+                    if grpc { " and its `grpc-reason`, `grpc-code` and `grpc-number`" } else { "" }
                 ),
                 value.at,
             )),
@@ -441,13 +622,14 @@ fn string(node: Option<&&Node>) -> Option<String> {
 }
 
 /// What the lock records of the catalog, and where, when it has exactly
-/// its fields.
-fn catalog_terms(node: &Node) -> Option<(CatalogTerms, CatalogPlaces)> {
-    let fields = fields(
-        node,
-        &["name", "wire-format", "problem-code"],
-        &["problem-type"],
-    )?;
+/// its fields; `grpc-domain` only in a lock of format 3.
+fn catalog_terms(node: &Node, grpc: bool) -> Option<(CatalogTerms, CatalogPlaces)> {
+    let optional: &[&str] = if grpc {
+        &["problem-type", "grpc-domain"]
+    } else {
+        &["problem-type"]
+    };
+    let fields = fields(node, &["name", "wire-format", "problem-code"], optional)?;
     let at = |key| fields.get(key).map_or(node.at, |node| node.at);
     let terms = CatalogTerms {
         name: string(fields.get("name"))?,
@@ -457,6 +639,10 @@ fn catalog_terms(node: &Node) -> Option<(CatalogTerms, CatalogPlaces)> {
             value => Some(string(value)?),
         },
         problem_code: word(fields.get("problem-code"))?,
+        grpc_domain: match fields.get("grpc-domain") {
+            None => None,
+            value => Some(string(value)?),
+        },
     };
     let places = CatalogPlaces {
         name: at("name"),
@@ -464,19 +650,40 @@ fn catalog_terms(node: &Node) -> Option<(CatalogTerms, CatalogPlaces)> {
         problem: fields
             .get("problem-type")
             .map_or(at("problem-code"), |node| node.at),
+        grpc_domain: at("grpc-domain"),
     };
     Some((terms, places))
 }
 
-/// A locked code's entry, when it has exactly the locked fields.
-fn state(node: &Node) -> Option<State> {
+/// A locked code's entry, when it has exactly the locked fields; gRPC
+/// terms only in a lock of format 3.
+fn state(node: &Node, grpc: bool) -> Option<State> {
+    const SLOT: [&str; 2] = ["grpc-reason", "grpc-number"];
     if is_str(node, RETIRED) {
-        return Some(State::Retired);
+        return Some(State::Retired(None));
     }
-    let fields = fields(node, &["name", "status", "action"], &["wire-format"])?;
+    if grpc && let Some(fields) = fields(node, &["retired", SLOT[0], SLOT[1]], &[]) {
+        return matches!(fields["retired"].value, Value::Bool(true))
+            .then(|| Some(State::Retired(Some(slot(&fields)?))))
+            .flatten();
+    }
+    let optional: &[&str] = if grpc {
+        &["wire-format", SLOT[0], SLOT[1], "grpc-code"]
+    } else {
+        &["wire-format"]
+    };
+    let fields = fields(node, &["name", "status", "action"], optional)?;
     let status = match fields.get("status")?.value {
         Value::Int(status) => u16::try_from(status).ok()?,
         _ => return None,
+    };
+    let grpc_terms = match fields.get("grpc-code") {
+        None if SLOT.iter().any(|key| fields.contains_key(key)) => return None,
+        None => None,
+        code => Some(GrpcTerms {
+            slot: slot(&fields)?,
+            code: word(code)?,
+        }),
     };
     Some(State::Published(CodeTerms {
         name: string(fields.get("name"))?,
@@ -486,5 +693,20 @@ fn state(node: &Node) -> Option<State> {
             None => None,
             value => Some(word(value)?),
         },
+        grpc: grpc_terms,
     }))
+}
+
+/// A reason and its number, from `grpc-reason` and `grpc-number`.
+fn slot(fields: &HashMap<&str, &Node>) -> Option<ProtoSlot> {
+    let number = match fields.get("grpc-number")?.value {
+        Value::Int(number) => u32::try_from(number)
+            .ok()
+            .filter(|&n| n > 0 && i32::try_from(n).is_ok())?,
+        _ => return None,
+    };
+    Some(ProtoSlot {
+        reason: string(fields.get("grpc-reason"))?,
+        number,
+    })
 }

@@ -4,12 +4,12 @@
 //! yields an enum to generate next to its errors and the user sees the real
 //! mistakes, not every use of a missing variant.
 
-use errcodes_core::{Action, Outcome, ProblemCode, Severity, WireFormat};
+use errcodes_core::{Action, GrpcCode, Outcome, ProblemCode, Severity, WireFormat};
 
-use crate::check::{Passed, PassedClasses, PassedCode};
+use crate::check::{CodeSource, Passed, PassedClasses, PassedCode};
 use crate::diagnostic::Location;
 use crate::lint::Lint;
-use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain, Located, Provenance};
+use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain, CheckedGrpc, Located, Provenance};
 use crate::spec::{WrittenClasses, WrittenText};
 
 /// The status of a code whose status was refused: any valid one will do,
@@ -46,6 +46,10 @@ pub(crate) fn lower(passed: &Passed<'_>) -> Option<CheckedCatalog> {
         ),
         problem_type,
         help_url: passed.help_url.and_then(optional),
+        grpc_domain: passed.grpc.as_ref().map(|grpc| match grpc.domain {
+            Some(domain) => Located::written(domain.value.clone(), domain.at),
+            None => stand_in(String::new()),
+        }),
         allow: allowed(&passed.allow),
         domains: passed
             .domains
@@ -152,7 +156,30 @@ fn code(
             .zip(spec.replaced_by.as_ref())
             .map(|(index, written)| Located::written(index, written.at)),
         allow: allowed(&entry.allow),
+        grpc: entry.grpc.as_ref().map(|grpc| CheckedGrpc {
+            reason: match (&grpc.reason, &spec.grpc_reason) {
+                (Some(reason), Some(written)) => Located::written(reason.clone(), written.at),
+                (Some(reason), None) => Located::derived(reason.clone()),
+                (None, _) => stand_in(entry.code.value.clone()),
+            },
+            code: match grpc.code {
+                Some((code, CodeSource::Written(at))) => Located::written(code, at),
+                Some((code, CodeSource::Table(at))) => Located {
+                    value: code,
+                    from: Provenance::Defaults(at),
+                },
+                Some((code, CodeSource::Implied)) => Located::derived(code),
+                None => stand_in(GrpcCode::Unknown),
+            },
+        }),
         status,
+    }
+}
+
+fn stand_in<T>(value: T) -> Located<T> {
+    Located {
+        value,
+        from: Provenance::StandIn,
     }
 }
 

@@ -7,7 +7,7 @@
 //! runtime's `Catalog` and `Domain`, which generated code builds from them.
 //! Optional texts are `None` when the catalog leaves them out, never empty.
 
-use errcodes_core::{Action, Origin, Outcome, ProblemCode, Severity, WireFormat};
+use errcodes_core::{Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, WireFormat};
 
 use crate::diagnostic::Location;
 use crate::lint::Lint;
@@ -109,6 +109,9 @@ pub struct CheckedCatalog {
     /// Where a client reads more about a code, where `{code}` stands for
     /// the code.
     pub help_url: Option<Located<String>>,
+    /// The `ErrorInfo` domain of its gRPC errors; `None` when it does not
+    /// serve gRPC. Each code then has [`CheckedCode::grpc`].
+    pub grpc_domain: Option<Located<String>>,
     /// The lints the whole catalog allows.
     pub allow: Vec<Located<Lint>>,
     /// The declared domains, in file order.
@@ -167,6 +170,20 @@ pub struct CheckedCode {
     pub replaced_by: Option<Located<usize>>,
     /// The lints this entry allows.
     pub allow: Vec<Located<Lint>>,
+    /// How it is sent over gRPC, when the catalog has a `grpc-domain`.
+    pub grpc: Option<CheckedGrpc>,
+}
+
+/// How a code is sent over gRPC.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckedGrpc {
+    /// The `reason` of its `ErrorInfo`: `grpc-reason`, or else derived
+    /// from the code or the variant name.
+    pub reason: Located<String>,
+    /// Its canonical status: `grpc-code`, the catalog's `grpc-codes` for
+    /// its status (as from `defaults`), or what `code.proto` maps its
+    /// status to.
+    pub code: Located<GrpcCode>,
 }
 
 impl CheckedCatalog {

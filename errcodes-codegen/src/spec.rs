@@ -69,6 +69,9 @@ pub(crate) struct Spec {
     pub(crate) problem_type: Option<WrittenText>,
     pub(crate) problem_code: Option<WrittenText>,
     pub(crate) help_url: Option<WrittenText>,
+    pub(crate) grpc_domain: Option<WrittenText>,
+    /// `grpc-codes`: HTTP statuses and the gRPC code each stands for.
+    pub(crate) grpc_codes: Vec<(WrittenNumber, WrittenText)>,
     pub(crate) defaults: WrittenClasses,
     /// The lints the catalog allows, as written.
     pub(crate) allow: Vec<WrittenText>,
@@ -112,6 +115,8 @@ pub(crate) struct CodeSpec {
     pub(crate) classes: WrittenClasses,
     pub(crate) deprecated: Option<WrittenText>,
     pub(crate) replaced_by: Option<WrittenText>,
+    pub(crate) grpc_reason: Option<WrittenText>,
+    pub(crate) grpc_code: Option<WrittenText>,
     pub(crate) allow: Vec<WrittenText>,
 }
 
@@ -134,6 +139,10 @@ pub(crate) fn read(root: &Node, source: &Source<'_>, errors: &mut Errors) -> Spe
     spec.problem_type = top.text(keys::PROBLEM_TYPE, errors);
     spec.problem_code = top.text(keys::PROBLEM_CODE, errors);
     spec.help_url = top.text(keys::HELP_URL, errors);
+    spec.grpc_domain = top.text(keys::GRPC_DOMAIN, errors);
+    if let Some(node) = top.get(keys::GRPC_CODES) {
+        spec.grpc_codes = read_grpc_codes(node, errors);
+    }
     spec.code_formats = top.texts(keys::CODE_FORMAT, errors);
     spec.allow = top.texts(keys::ALLOW, errors);
     if let Some(fields) = top
@@ -285,8 +294,78 @@ fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<Co
         replaced_by: fields
             .get(keys::REPLACED_BY)
             .and_then(|node| identifier(node, Identifier::Replacement, source, errors)),
+        grpc_reason: fields.text(keys::GRPC_REASON, errors),
+        grpc_code: fields.text(keys::GRPC_CODE, errors),
         allow: fields.texts(keys::ALLOW, errors),
     })
+}
+
+/// Reads `grpc-codes`, a mapping from HTTP status to gRPC code name.
+fn read_grpc_codes(node: &Node, errors: &mut Errors) -> Vec<(WrittenNumber, WrittenText)> {
+    let example = "write one status per line: `grpc-codes: {400: INVALID_ARGUMENT, 409: ABORTED}`";
+    let Value::Map(pairs) = &node.value else {
+        if node.value != Value::Null {
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "`grpc-codes` must map HTTP statuses to gRPC codes, found {}",
+                        node.value.kind()
+                    ),
+                    node.at,
+                )
+                .help(example),
+            );
+        }
+        return Vec::new();
+    };
+    let mut read: Vec<(WrittenNumber, WrittenText)> = Vec::with_capacity(pairs.len());
+    for (key, value) in pairs {
+        let Value::Int(status) = key.value else {
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "the keys of `grpc-codes` are HTTP statuses, found {}",
+                        key.value.kind()
+                    ),
+                    key.at,
+                )
+                .help(example),
+            );
+            continue;
+        };
+        if let Some((first, _)) = read.iter().find(|(written, _)| written.value == status) {
+            errors.push(
+                Diagnostic::new(
+                    format!("status {status} is mapped twice in `grpc-codes`"),
+                    key.at,
+                )
+                .note_at(Document::Catalog, first.at, "it is first mapped here")
+                .help("keep one of them"),
+            );
+            continue;
+        }
+        if value.value == Value::Null {
+            errors.push(
+                Diagnostic::new(
+                    format!("status {status} has no gRPC code in `grpc-codes`"),
+                    key.at,
+                )
+                .help("give the canonical code it stands for, such as `INVALID_ARGUMENT`"),
+            );
+            continue;
+        }
+        let Some(code) = text(value, keys::GRPC_CODES, errors) else {
+            continue;
+        };
+        read.push((
+            WrittenNumber {
+                value: status,
+                at: key.at,
+            },
+            code,
+        ));
+    }
+    read
 }
 
 /// The entries of one mapping, once its keys have been checked.

@@ -34,16 +34,20 @@ pub enum Text {
     Resolution,
     /// Why the code is deprecated; empty when it is not.
     Deprecation,
+    /// The gRPC `ErrorInfo` reason; empty when the catalog does not serve
+    /// gRPC.
+    GrpcReason,
 }
 
 impl Text {
     /// Every text, in storage order.
-    pub const ALL: [Text; 5] = [
+    pub const ALL: [Text; 6] = [
         Text::Name,
         Text::Title,
         Text::Description,
         Text::Resolution,
         Text::Deprecation,
+        Text::GrpcReason,
     ];
 }
 
@@ -385,6 +389,7 @@ mod tests {
             wire_format: WireFormat::Problem,
             deprecated: false,
             replaced_by: None,
+            grpc_code: None,
         })
         .unwrap()
     }
@@ -406,7 +411,7 @@ mod tests {
             let text = |field| match field {
                 Text::Name => "Name",
                 Text::Title => code,
-                Text::Description | Text::Resolution | Text::Deprecation => "",
+                Text::Description | Text::Resolution | Text::Deprecation | Text::GrpcReason => "",
             };
             writer.push(code, text, meta(status)).unwrap();
         }

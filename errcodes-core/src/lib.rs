@@ -22,6 +22,7 @@ extern crate alloc;
 mod vocabulary;
 
 mod action;
+mod grpc;
 mod kinds;
 #[doc(hidden)]
 pub mod layout;
@@ -34,6 +35,7 @@ pub mod uri;
 mod wire_format;
 
 pub use crate::action::Action;
+pub use crate::grpc::GrpcCode;
 pub use crate::kinds::{Origin, Outcome, Severity};
 pub use crate::vocabulary::UnknownWord;
 pub use crate::wire_format::{ProblemCode, WireFormat};

@@ -13,9 +13,10 @@
 //! | 29..32 | [`WireFormat`]                                       |
 //! | 32     | deprecated                                           |
 //! | 33..50 | replacement: 0 none, 1 + the replacing code's index  |
-//! | 50..64 | unused, zero                                         |
+//! | 50..55 | [`GrpcCode`]: 0 none, 1 + its number                 |
+//! | 55..64 | unused, zero                                         |
 
-use crate::{Action, Origin, Outcome, Severity, WireFormat};
+use crate::{Action, GrpcCode, Origin, Outcome, Severity, WireFormat};
 
 /// Where a field sits in the word.
 struct Bits {
@@ -101,6 +102,10 @@ const REPLACED_BY: Bits = Bits {
     shift: DEPRECATED.end(),
     width: 17,
 };
+const GRPC_CODE: Bits = Bits {
+    shift: REPLACED_BY.end(),
+    width: 5,
+};
 
 // Every vocabulary fits its bits (origin and domain keep 0 for "none"), and
 // the fields fit the word.
@@ -114,7 +119,8 @@ const _: () = {
     assert!(599 <= STATUS.mask());
     // Any position in a catalog of 2^16 codes.
     assert!(REPLACED_BY.mask() >= 1 << 16);
-    assert!(REPLACED_BY.end() <= u64::BITS);
+    assert!(GrpcCode::ALL.len() as u64 <= GRPC_CODE.mask());
+    assert!(GRPC_CODE.end() <= u64::BITS);
 };
 
 /// The most domains a catalog may declare.
@@ -145,6 +151,8 @@ pub struct Fields {
     pub deprecated: bool,
     /// The position of the code that replaces it.
     pub replaced_by: Option<usize>,
+    /// Its canonical gRPC code, when the catalog serves gRPC.
+    pub grpc_code: Option<GrpcCode>,
 }
 
 /// The field that did not fit its bits.
@@ -180,6 +188,10 @@ impl Meta {
             Ok(bits) => bits,
             Err(index) => return Err(Overflow::ReplacedBy(index)),
         };
+        let grpc_code = match fields.grpc_code {
+            Some(code) => (code as u64 + 1) << GRPC_CODE.shift,
+            None => 0,
+        };
         // The vocabularies fit by the assertions above.
         Ok(Self(
             status
@@ -190,7 +202,8 @@ impl Meta {
                 | domain
                 | (fields.wire_format as u64) << WIRE_FORMAT.shift
                 | (fields.deprecated as u64) << DEPRECATED.shift
-                | replaced_by,
+                | replaced_by
+                | grpc_code,
         ))
     }
 
@@ -259,6 +272,15 @@ impl Meta {
     pub const fn replaced_by(self) -> Option<usize> {
         REPLACED_BY.get_index(self.0)
     }
+
+    /// The canonical gRPC code, when the catalog serves gRPC.
+    #[must_use]
+    pub const fn grpc_code(self) -> Option<GrpcCode> {
+        match GRPC_CODE.get_index(self.0) {
+            Some(n) if n < GrpcCode::ALL.len() => Some(GrpcCode::ALL[n]),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -276,15 +298,16 @@ mod tests {
             wire_format: WireFormat::Problem,
             deprecated: false,
             replaced_by: None,
+            grpc_code: None,
         }
     }
 
     #[test]
     fn every_field_survives_packing() {
         let others = [
-            (100, false, None),
-            (207, true, Some(0)),
-            (599, true, Some(1 << 16)),
+            (100, false, None, None),
+            (207, true, Some(0), Some(GrpcCode::Ok)),
+            (599, true, Some(1 << 16), Some(GrpcCode::Unauthenticated)),
         ];
         for &action in Action::ALL {
             for &severity in Severity::ALL {
@@ -292,7 +315,7 @@ mod tests {
                     for origin in [None, Some(Origin::Internal), Some(Origin::External)] {
                         for domain in [None, Some(0), Some(MAX_DOMAINS - 1)] {
                             for &wire_format in WireFormat::ALL {
-                                for (status, deprecated, replaced_by) in others {
+                                for (status, deprecated, replaced_by, grpc_code) in others {
                                     let fields = Fields {
                                         status,
                                         action,
@@ -303,6 +326,7 @@ mod tests {
                                         wire_format,
                                         deprecated,
                                         replaced_by,
+                                        grpc_code,
                                     };
                                     let meta = Meta::pack(&fields).unwrap();
                                     assert_eq!(meta.status(), status);
@@ -314,7 +338,8 @@ mod tests {
                                     assert_eq!(meta.wire_format(), wire_format);
                                     assert_eq!(meta.deprecated(), deprecated);
                                     assert_eq!(meta.replaced_by(), replaced_by);
-                                    assert_eq!(meta.0 >> REPLACED_BY.end(), 0);
+                                    assert_eq!(meta.grpc_code(), grpc_code);
+                                    assert_eq!(meta.0 >> GRPC_CODE.end(), 0);
                                 }
                             }
                         }

@@ -29,6 +29,9 @@ vocabulary! {
         PassXml = "pass-xml",
         /// Experience Platform's gateway: `{"error_code": ..., "message": ...}`.
         Gateway = "gateway",
+        /// Google's JSON error model (AIP-193): `{"error": {"code": ...,
+        /// "status": ..., "details": [...]}}`, the code in `ErrorInfo`.
+        Google = "google",
     }
 }
 

@@ -1,3 +1,6 @@
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use errcodes_core::layout::{Tables, Text};
 use errcodes_core::meta::Meta;
 
@@ -29,10 +32,14 @@ pub struct Catalog {
     pub(crate) description: Option<&'static str>,
     pub(crate) problem_type: Option<&'static str>,
     pub(crate) help_url: Option<&'static str>,
+    pub(crate) grpc_domain: Option<&'static str>,
     pub(crate) problem_code: ProblemCode,
     pub(crate) wire_format: WireFormat,
     pub(crate) domains: &'static [Domain],
     pub(crate) tables: Tables<'static>,
+    /// The position of each gRPC reason, built on the first lookup: only
+    /// clients that read gRPC errors pay for it.
+    pub(crate) reasons: OnceLock<HashMap<&'static str, usize>>,
 }
 
 impl Catalog {
@@ -62,6 +69,21 @@ impl Catalog {
     #[must_use]
     pub const fn help_url(&self) -> Option<&'static str> {
         self.help_url
+    }
+
+    /// The domain of the `ErrorInfo` its gRPC errors carry, from the
+    /// catalog's `grpc-domain:` key; `None` when it does not serve gRPC.
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// errcodes_runtime::errcodes!("../specs/acp.yaml");
+    ///
+    /// assert_eq!(AcpError::CATALOG.grpc_domain(), Some("acp.errcodes.example"));
+    /// ```
+    #[must_use]
+    pub const fn grpc_domain(&self) -> Option<&'static str> {
+        self.grpc_domain
     }
 
     /// Where the catalog's problem details carry the code, from its
@@ -129,6 +151,17 @@ impl Catalog {
     #[inline]
     pub(crate) fn position(&self, code: &str) -> Option<usize> {
         self.tables.position(code)
+    }
+
+    /// The position of the code whose gRPC reason is `reason`.
+    pub(crate) fn position_of_reason(&self, reason: &str) -> Option<usize> {
+        let reasons = self.reasons.get_or_init(|| {
+            (0..self.len())
+                .map(|i| (self.text(i, Text::GrpcReason), i))
+                .filter(|(reason, _)| !reason.is_empty())
+                .collect()
+        });
+        reasons.get(reason).copied()
     }
 }
 

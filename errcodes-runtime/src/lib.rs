@@ -116,7 +116,9 @@ pub use crate::error_code::ErrorCode;
 #[cfg(feature = "json")]
 pub use crate::failure::{Failure, OrCode};
 pub use crate::unknown::UnknownCode;
-pub use errcodes_core::{Action, Origin, Outcome, ProblemCode, Severity, UnknownWord, WireFormat};
+pub use errcodes_core::{
+    Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, UnknownWord, WireFormat,
+};
 
 /// Generates an error-code enum from a YAML catalog.
 ///

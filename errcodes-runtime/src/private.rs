@@ -4,6 +4,7 @@
 //! for fails to compile instead of misbehaving.
 
 use core::fmt;
+use std::sync::OnceLock;
 
 use crate::{Catalog, Domain, ErrorCode, ProblemCode, UnknownCode, WireFormat};
 
@@ -23,6 +24,7 @@ pub struct CatalogParts {
     pub description: &'static str,
     pub problem_type: &'static str,
     pub help_url: &'static str,
+    pub grpc_domain: &'static str,
     pub problem_code: ProblemCode,
     pub wire_format: WireFormat,
     pub domains: &'static [Domain],
@@ -37,10 +39,12 @@ pub const fn catalog(parts: CatalogParts) -> Catalog {
         description: non_empty(parts.description),
         problem_type: non_empty(parts.problem_type),
         help_url: non_empty(parts.help_url),
+        grpc_domain: non_empty(parts.grpc_domain),
         problem_code: parts.problem_code,
         wire_format: parts.wire_format,
         domains: parts.domains,
         tables: Tables::new(parts.tables),
+        reasons: OnceLock::new(),
     }
 }
 

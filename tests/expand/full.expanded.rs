@@ -52,6 +52,7 @@ const _: () = {
         description: "Exercises every key. Text like <this>, *this* and user_ids stays literal in the docs.",
         problem_type: "",
         help_url: "",
+        grpc_domain: "full.example.com",
         problem_code: ::errcodes_runtime::ProblemCode::ALL[2usize],
         wire_format: ::errcodes_runtime::WireFormat::ALL[0usize],
         domains: &[
@@ -65,9 +66,9 @@ const _: () = {
         tables: ::errcodes_runtime::__private_0_1::TableParts {
             codes: "1000-4002000-503PartialResult1001-400",
             code_offsets: b"\0\0\0\0\x08\0\0\0\x10\0\0\0\x1D\0\0\0%\0\0\0",
-            texts: "BadInputBad inputThe request is malformed.\n\n1. Check the fields.\n- Then resend.Fix the request.UpstreamDownUpstream downPartialResultPartial resultOldBadInputOld bad inputClients could not tell it from 1000-400.",
-            text_offsets: b"\0\0\0\0\x08\0\0\0\x11\0\0\0O\0\0\0_\0\0\0_\0\0\0k\0\0\0x\0\0\0x\0\0\0x\0\0\0x\0\0\0\x85\0\0\0\x93\0\0\0\x93\0\0\0\x93\0\0\0\x93\0\0\0\x9E\0\0\0\xAB\0\0\0\xAB\0\0\0\xAB\0\0\0\xD3\0\0\0",
-            meta: b"\x90\xE1\r\0\0\0\0\0\xF7\xDD\x13\0\0\0\0\0\xCF\xA4\x04\0\0\0\0\0\x90\xC5\r\0\x03\0\0\0",
+            texts: "BadInputBad inputThe request is malformed.\n\n1. Check the fields.\n- Then resend.Fix the request.BAD_INPUTUpstreamDownUpstream downUPSTREAM_UNAVAILABLEPartialResultPartial resultPARTIAL_RESULTOldBadInputOld bad inputClients could not tell it from 1000-400.OLD_BAD_INPUT",
+            text_offsets: b"\0\0\0\0\x08\0\0\0\x11\0\0\0O\0\0\0_\0\0\0_\0\0\0h\0\0\0t\0\0\0\x81\0\0\0\x81\0\0\0\x81\0\0\0\x81\0\0\0\x95\0\0\0\xA2\0\0\0\xB0\0\0\0\xB0\0\0\0\xB0\0\0\0\xB0\0\0\0\xBE\0\0\0\xC9\0\0\0\xD6\0\0\0\xD6\0\0\0\xD6\0\0\0\xFE\0\0\0\x0B\x01\0\0",
+            meta: b"\x90\xE1\r\0\0\0\x10\0\xF7\xDD\x13\0\0\0<\0\xCF\xA4\x04\0\0\0\x04\0\x90\xC5\r\0\x03\0\x10\0",
             seed: 0,
             displacements: b"",
             slots: b"\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\x02\0\r\0\x10\0\0\0\0\0\x08\0\0\0\0\0\x03\0\x08\0\x1D\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\x01\0\x08\0\x08\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\x08\0\0\0\0\0",

@@ -10,7 +10,7 @@
 //! library would, positions included; the tests below hold it to that.
 //!
 //! The subset: block mappings and block sequences indented with spaces;
-//! keys of ASCII letters, digits, `-` and `_`; values that are plain text on
+//! keys of ASCII letters, digits, `-` and `_`, or small decimal integers; values that are plain text on
 //! one line, one-line quoted strings with the common escapes, `|` and `>`
 //! block scalars, and one-line flow lists of plain words; comments. Plain
 //! values that may be numbers (other than small decimal integers) are left
@@ -140,10 +140,15 @@ impl<'t> Reader<'t> {
                 return None;
             }
             let key_length = key_length(line.content())?;
+            let key_text = &line.content()[..key_length];
             let key = Node {
-                value: Value::Str {
-                    text: line.content()[..key_length].to_owned(),
-                    plain: true,
+                // A key of digits is a number, as for values.
+                value: match small_int(key_text) {
+                    Some(number) => Value::Int(number),
+                    None => Value::Str {
+                        text: key_text.to_owned(),
+                        plain: true,
+                    },
                 },
                 at: line.at(line.indent),
             };
@@ -324,7 +329,7 @@ fn key_length(content: &str) -> Option<usize> {
     let end = content.find(':')?;
     let key = &content[..end];
     let after = &content[end + 1..];
-    let simple = key.starts_with(|c: char| c.is_ascii_alphabetic())
+    let simple = (key.starts_with(|c: char| c.is_ascii_alphabetic()) || small_int(key).is_some())
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
@@ -369,12 +374,8 @@ fn scalar(text: &str) -> Option<Value> {
 fn plain(text: &str) -> Option<Value> {
     let text = text.trim_end_matches(' ');
     let first = text.chars().next()?;
-    let small_int = text == "0"
-        || (text.len() < 19
-            && text.starts_with(|c: char| ('1'..='9').contains(&c))
-            && text.bytes().all(|b| b.is_ascii_digit()));
-    if small_int {
-        return text.parse().ok().map(Value::Int);
+    if let Some(number) = small_int(text) {
+        return Some(Value::Int(number));
     }
     if "[]{}&*!|>'\"%@`,?:-#.+0123456789".contains(first)
         || text.contains(": ")
@@ -391,6 +392,16 @@ fn plain(text: &str) -> Option<Value> {
             plain: true,
         },
     })
+}
+
+/// A decimal integer without sign or leading zero, short enough that every
+/// YAML reader reads it alike.
+fn small_int(text: &str) -> Option<i128> {
+    let small = text == "0"
+        || (text.len() < 19
+            && text.starts_with(|c: char| ('1'..='9').contains(&c))
+            && text.bytes().all(|b| b.is_ascii_digit()));
+    small.then(|| text.parse().ok()).flatten()
 }
 
 /// A double-quoted string on one line, with `\"`, `\\`, `\/`, `\n` and `\t`
@@ -533,6 +544,7 @@ mod tests {
             "a:\n  b: c\n  d:\n    - e\n    - f: g\n      h: 0\n",
             "k:\n- a\n- b\nz: y\n",
             "l: [SSSNNN, SSS,UpperCamelCase]\n",
+            "m:\n  400: X\n  0: y\n",
             "q: \"say \\\"hi\\\" \\\\ / \\n\\t\" # c\ns: 'it''s'\n",
             "f: >-\n  one\n  two\n\n  three\n\n\n  four\n",
             "f: >\n  one\n  two\nafter: x\n",
@@ -576,7 +588,8 @@ mod tests {
             "a: >\n  x\n    y\n",
             "a: |\n  x\n   \n",
             "? a\n: b\n",
-            "1: a\n",
+            "01: a\n",
+            "1.5: a\n",
             "true: a\n",
             "\"a\": 1\n",
             "a : 1\n",

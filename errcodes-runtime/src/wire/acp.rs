@@ -25,7 +25,7 @@ use std::time::Duration;
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Received, ShapeFacts};
+use super::formats::{Answers, ShapeFacts};
 use super::json::{self, Object, Writer, deserialize_as_object};
 use super::{
     Code, CodeFacts, EncodeError, Json, Occurrence, Rendered, SchemaParts, Shape, whole_seconds,
@@ -213,7 +213,7 @@ deserialize_as_object!(Envelope, ErrorBody);
 
 impl<E> Json for Envelope<E> {}
 
-impl<E: ErrorCode> Received<E> for Envelope<E> {
+impl<E: ErrorCode> Answers<E> for Envelope<E> {
     fn code(&self) -> Option<Code<E>> {
         self.error()?.code()
     }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use errcodes_core::uri::percent_encode;
 
-use crate::{Action, ErrorCode, Outcome, ProblemCode, Severity};
+use crate::{Action, ErrorCode, GrpcCode, Outcome, ProblemCode, Severity};
 
 /// A code read from a payload: one the catalog knows, or text it does not,
 /// kept as it was received.
@@ -118,6 +118,20 @@ pub struct CodeFacts<'a> {
     pub problem_code: ProblemCode,
     /// The catalog's `help-url` template.
     pub help_url: Option<&'a str>,
+    /// How the code is sent over gRPC, when the catalog serves gRPC.
+    pub grpc: Option<GrpcFacts<'a>>,
+}
+
+/// How a code is sent over gRPC: what [`CodeFacts`] knows when the catalog
+/// has a `grpc-domain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GrpcFacts<'a> {
+    /// The catalog's `grpc-domain`.
+    pub domain: &'a str,
+    /// The code's `ErrorInfo` reason.
+    pub reason: &'a str,
+    /// Its canonical gRPC code.
+    pub code: GrpcCode,
 }
 
 impl CodeFacts<'static> {
@@ -133,6 +147,18 @@ impl CodeFacts<'static> {
             problem_type: E::CATALOG.problem_type(),
             problem_code: E::CATALOG.problem_code(),
             help_url: E::CATALOG.help_url(),
+            grpc: match (
+                E::CATALOG.grpc_domain(),
+                code.grpc_reason(),
+                code.grpc_code(),
+            ) {
+                (Some(domain), Some(reason), Some(code)) => Some(GrpcFacts {
+                    domain,
+                    reason,
+                    code,
+                }),
+                _ => None,
+            },
         }
     }
 }

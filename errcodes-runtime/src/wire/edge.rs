@@ -30,7 +30,7 @@
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Received, ShapeFacts};
+use super::formats::{Answers, ShapeFacts};
 use super::json::{self, Item, Object, Writer, deserialize_as_object};
 use super::problem::{self, Problem, View as ProblemView};
 use super::{
@@ -219,7 +219,7 @@ deserialize_as_object!(EdgeBody);
 
 impl<E> Json for EdgeBody<E> {}
 
-impl<E: ErrorCode> Received<E> for EdgeBody<E> {
+impl<E: ErrorCode> Answers<E> for EdgeBody<E> {
     fn code(&self) -> Option<Code<E>> {
         self.errors().next()?.code()
     }

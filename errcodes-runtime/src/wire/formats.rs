@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::{Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered};
-use super::{acp, edge, gateway, pass, problem};
+use super::{acp, edge, gateway, google, pass, problem};
 use crate::{Action, ErrorCode, ProblemCode, WireFormat};
 
 /// What a format's module knows of its body.
@@ -34,9 +34,10 @@ pub struct SchemaParts<'a> {
     pub code: &'a Value,
     /// Where the catalog's problem details carry the code.
     pub place: ProblemCode,
-    /// The values that identify codes in problem details whose code sits
-    /// in the `type` URI: those URIs.
-    pub type_uris: &'a [&'a str],
+    /// The values that identify the catalog's codes in bodies of this
+    /// shape where they are not the codes themselves: the `type` URIs of
+    /// problem details whose code sits there, the reasons of Google errors.
+    pub values: &'a [&'a str],
 }
 
 impl SchemaParts<'_> {
@@ -63,7 +64,7 @@ impl SchemaParts<'_> {
 }
 
 /// What a received body answers, whatever its format.
-pub(crate) trait Received<E> {
+pub(crate) trait Answers<E> {
     /// The code: the first error's, when the body lists several.
     fn code(&self) -> Option<Code<E>>;
 
@@ -79,11 +80,11 @@ pub(crate) trait Received<E> {
     }
 }
 
-/// Implements [`Received`] for bodies that answer each question with a
+/// Implements [`Answers`] for bodies that answer each question with a
 /// method of their own.
-macro_rules! received_by_itself {
+macro_rules! answers_by_itself {
     ($($body:ident),* $(,)?) => {$(
-        impl<E: ErrorCode> Received<E> for $body<E> {
+        impl<E: ErrorCode> Answers<E> for $body<E> {
             fn code(&self) -> Option<Code<E>> {
                 self.code()
             }
@@ -99,7 +100,7 @@ macro_rules! received_by_itself {
     )*};
 }
 
-pub(crate) use received_by_itself;
+pub(crate) use answers_by_itself;
 
 /// The list. Each entry names the wire format (the same word as in
 /// `WireFormat`), its body type, and its module's facts, decoder and
@@ -166,7 +167,7 @@ macro_rules! formats {
                 }
             }
 
-            fn received(&self) -> &dyn Received<E> {
+            fn answers(&self) -> &dyn Answers<E> {
                 match self {
                     $(Payload::$format(body) => body,)*
                 }
@@ -223,6 +224,9 @@ formats! {
     /// An Experience Platform gateway body.
     Gateway(gateway::GatewayBody<E>) = gateway::SHAPE, decode Json::decode_with, render gateway::render,
         says "Experience Platform gateway errors, `{\"error_code\": …, \"message\": …}`";
+    /// A Google API error (AIP-193).
+    Google(google::GoogleBody<E>) = google::SHAPE, decode Json::decode_with, render google::render,
+        says "Google API errors (AIP-193), `{\"error\": {\"code\": …, \"status\": …, \"details\": […]}}`, the code in `ErrorInfo`";
 }
 
 impl Shape {
@@ -273,7 +277,7 @@ impl<E: ErrorCode> Payload<E> {
     /// when it names none.
     #[must_use]
     pub fn code(&self) -> Option<Code<E>> {
-        self.received().code()
+        self.answers().code()
     }
 
     /// What a client should do after a response with HTTP status `status`
@@ -282,20 +286,20 @@ impl<E: ErrorCode> Payload<E> {
     /// implies ([`Action::for_status`]).
     #[must_use]
     pub fn action_at(&self, status: u16) -> Action {
-        self.received().action_at(status)
+        self.answers().action_at(status)
     }
 
     /// The message for people the body carries: a problem's `detail` or
     /// else its `title`, or the format's `message`.
     #[must_use]
     pub fn message(&self) -> Option<&str> {
-        self.received().message()
+        self.answers().message()
     }
 
     /// A delay the body gives (ACP's `retry_after`), which wins over the
     /// `Retry-After` header.
     #[must_use]
     pub fn delay(&self) -> Option<Duration> {
-        self.received().delay()
+        self.answers().delay()
     }
 }

@@ -16,7 +16,7 @@ use core::marker::PhantomData;
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Received, ShapeFacts, received_by_itself};
+use super::formats::{Answers, ShapeFacts, answers_by_itself};
 use super::json::{self, Object, Writer, deserialize_as_object};
 use super::{Code, CodeFacts, EncodeError, Json, Occurrence, Rendered, SchemaParts, Shape};
 use crate::{Action, ErrorCode};
@@ -128,7 +128,7 @@ deserialize_as_object!(GatewayBody);
 
 impl<E> Json for GatewayBody<E> {}
 
-received_by_itself!(GatewayBody);
+answers_by_itself!(GatewayBody);
 
 /// What errcodes knows of gateway bodies.
 pub(crate) const SHAPE: ShapeFacts = ShapeFacts {

@@ -153,7 +153,7 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
 /// How a duplicate member name is told from other data errors.
 const DUPLICATE: &str = "duplicate member name ";
 
-fn duplicate<E: de::Error>(key: &str) -> E {
+pub(crate) fn duplicate<E: de::Error>(key: &str) -> E {
     E::custom(format_args!("{DUPLICATE}`{key}`"))
 }
 

@@ -8,6 +8,7 @@
 //! | Ad Context Protocol's envelope | [`acp`] | `application/json` |
 //! | Adobe Pass's error object and item-level errors | [`pass`] | `application/json`, `application/xml` |
 //! | Experience Platform's gateway errors | [`gateway`] | `application/json` |
+//! | Google API errors (AIP-193) | [`google`] | `application/json` |
 //!
 //! Each module owns its format: the body, how it renders and decodes, and
 //! its facts, which [`Shape`] gives to tools. A client reads any of them
@@ -56,8 +57,10 @@ pub mod edge;
 mod error;
 mod formats;
 pub mod gateway;
+pub mod google;
 mod json;
 mod occurrence;
+mod ordered;
 pub mod pass;
 #[cfg(feature = "xml")]
 mod pass_xml;
@@ -68,7 +71,7 @@ mod status;
 
 pub use serde_json::{Map, Value};
 
-pub use self::code::{Code, CodeFacts};
+pub use self::code::{Code, CodeFacts, GrpcFacts};
 pub use self::error::{DecodeError, DecodeErrorKind, EncodeError, Limits};
 pub use self::formats::{Payload, SchemaParts, Shape, describe};
 pub use self::json::{Item, Json};

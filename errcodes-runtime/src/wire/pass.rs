@@ -29,7 +29,7 @@ use std::borrow::Cow;
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Received, ShapeFacts, received_by_itself};
+use super::formats::{Answers, ShapeFacts, answers_by_itself};
 use super::json::{self, Item, Object, Writer, deserialize_as_object};
 use super::{
     Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
@@ -383,7 +383,7 @@ impl<E: ErrorCode> PassBody<E> {
     }
 }
 
-impl<E: ErrorCode> Received<E> for PassBody<E> {
+impl<E: ErrorCode> Answers<E> for PassBody<E> {
     fn code(&self) -> Option<Code<E>> {
         self.first_error()?.code()
     }
@@ -398,7 +398,7 @@ impl<E: ErrorCode> Received<E> for PassBody<E> {
     }
 }
 
-received_by_itself!(ErrorObject);
+answers_by_itself!(ErrorObject);
 
 /// What errcodes knows of Adobe Pass bodies in JSON.
 pub(crate) const SHAPE: ShapeFacts = ShapeFacts {

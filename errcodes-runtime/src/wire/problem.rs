@@ -36,7 +36,7 @@ use errcodes_core::uri::percent_encode;
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Received, ShapeFacts, received_by_itself};
+use super::formats::{Answers, ShapeFacts, answers_by_itself};
 use super::json::{self, Object, Writer, deserialize_as_object};
 use super::{
     Code, CodeFacts, EncodeError, Json, Occurrence, Rendered, SchemaParts, Shape, reason_phrase,
@@ -217,7 +217,7 @@ deserialize_as_object!(Problem);
 
 impl<E> Json for Problem<E> {}
 
-received_by_itself!(Problem);
+answers_by_itself!(Problem);
 
 /// What errcodes knows of problem details.
 pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
@@ -247,7 +247,7 @@ pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {
         "instance": {"type": "string", "format": "uri-reference"},
     });
     let identifier = match parts.place {
-        ProblemCode::Type => SchemaParts::open_enum(parts.type_uris),
+        ProblemCode::Type => SchemaParts::open_enum(parts.values),
         ProblemCode::Title | ProblemCode::Member => parts.code.clone(),
     };
     let path = code_path(parts.place);

@@ -243,6 +243,7 @@ fn shape(catalog: WireFormat, status: u16, content_type: Option<&str>, body: &[u
         WireFormat::Acp => Shape::Acp,
         WireFormat::Pass | WireFormat::PassXml => Shape::Pass,
         WireFormat::Gateway => Shape::Gateway,
+        WireFormat::Google => Shape::Google,
     }
 }
 
