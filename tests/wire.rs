@@ -352,3 +352,135 @@ fn bad_input_is_an_error_not_a_panic() {
     );
     assert!(ErrorObject::<PassError>::decode_xml(xml_deep.as_bytes()).is_ok());
 }
+
+#[test]
+fn the_aip_193_example_round_trips_byte_for_byte() {
+    use errcodes_runtime::GrpcCode;
+    use errcodes_runtime::wire::google::GoogleBody;
+    use errcodes_runtime::wire::{ErrorResponse, Headers};
+    use errcodes_tests::cloud::CloudError;
+
+    let compact = fixture("google-aip193.json");
+    let compact = compact.trim_ascii_end();
+    let body = GoogleBody::<CloudError>::decode(compact).unwrap();
+    assert_eq!(body.encode().unwrap(), compact);
+    // Indented as the AIP shows it, the same body.
+    let pretty = GoogleBody::<CloudError>::decode(&fixture("google-aip193-pretty.json")).unwrap();
+    assert_eq!(pretty, body);
+
+    let error = body.error().unwrap();
+    assert_eq!(
+        error.code(),
+        Some(Code::Known(CloudError::ResourceAvailability))
+    );
+    assert_eq!(
+        (error.status(), error.grpc_code()),
+        (Some(429), Some(GrpcCode::ResourceExhausted))
+    );
+    let info = error.error_info().unwrap();
+    assert_eq!(info.domain, "compute.googleapis.com");
+    let keys: Vec<&str> = info.metadata.iter().map(|(key, _)| *key).collect();
+    assert_eq!(keys, ["zone", "vmType", "attachment", "zonesWithCapacity"]);
+    assert_eq!(
+        error.localized_message().map(|(locale, _)| locale),
+        Some("en-US")
+    );
+    assert_eq!(
+        error.help_links(),
+        [(
+            "Additional information on this error",
+            "https://cloud.google.com/compute/docs/resource-error"
+        )]
+    );
+    assert_eq!(error.retry_delay(), None);
+
+    // A client of the catalog reads it through the one entry point.
+    let headers = Headers {
+        content_type: Some("application/json; charset=UTF-8"),
+        retry_after: Some("30"),
+    };
+    let response = ErrorResponse::<CloudError>::decode(429, headers, compact).unwrap();
+    assert_eq!(
+        response.code(),
+        Some(Code::Known(CloudError::ResourceAvailability))
+    );
+    assert_eq!(response.action(), Action::RetryAfter);
+    assert!(
+        response
+            .message()
+            .unwrap()
+            .starts_with("The zone 'us-east1-a'")
+    );
+
+    // For a catalog of another domain, the reason is someone else's.
+    let other = GoogleBody::<PassError>::decode(compact).unwrap();
+    assert_eq!(
+        other.code(),
+        Some(Code::Unknown("RESOURCE_AVAILABILITY".to_owned()))
+    );
+}
+
+#[test]
+fn every_canonical_code_agrees_with_code_proto_and_round_trips() {
+    use errcodes_runtime::GrpcCode;
+    use errcodes_runtime::wire::google::GoogleBody;
+    use errcodes_tests::cloud::CloudError;
+
+    let codes: Vec<Value> = serde_json::from_slice(&fixture("google-codes.json")).unwrap();
+    assert_eq!(codes.len(), GrpcCode::ALL.len());
+    for entry in codes {
+        let (name, number, http) = (
+            entry["name"].as_str().unwrap(),
+            i32::try_from(entry["number"].as_i64().unwrap()).unwrap(),
+            u16::try_from(entry["http"].as_u64().unwrap()).unwrap(),
+        );
+        let code = GrpcCode::from_number(number).unwrap();
+        assert_eq!((code.as_str(), code.http_status()), (name, http));
+        // The HTTP form, and the bare form gateways send, both ways.
+        let wrapped = format!(
+            r#"{{"error":{{"code":{http},"message":"m","status":"{name}","details":[]}}}}"#
+        );
+        let bare = format!(r#"{{"code":{number},"message":"m","details":[]}}"#);
+        for (text, is_bare) in [(wrapped, false), (bare, true)] {
+            let body = GoogleBody::<CloudError>::decode(text.as_bytes()).unwrap();
+            assert_eq!(body.encode().unwrap(), text.as_bytes());
+            assert_eq!(body.is_bare(), is_bare);
+            let error = body.error().unwrap();
+            assert_eq!(
+                (error.grpc_code(), error.status()),
+                (Some(code), Some(http)),
+                "{text}"
+            );
+            assert_eq!(error.code(), None);
+            assert_eq!(error.action(), Action::for_status(http));
+        }
+    }
+}
+
+#[test]
+fn google_bodies_keep_what_they_do_not_model() {
+    use errcodes_runtime::wire::google::GoogleBody;
+    use errcodes_tests::cloud::CloudError;
+
+    // A member of the wrong type, an unknown detail with its own members
+    // in their order, and a member beside `error`.
+    let text = r#"{"error":{"code":"429","message":"m","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/acme.Quota","zeta":1,"alpha":[true,null]},"not an object"],"extra":{"b":1,"a":2}},"trace":"x"}"#;
+    let body = GoogleBody::<CloudError>::decode(text.as_bytes()).unwrap();
+    let error = body.error().unwrap();
+    assert_eq!(error.status(), None);
+    assert_eq!(error.member("code"), Some(Value::from("429")));
+    assert_eq!(body.member("trace"), Some(Value::from("x")));
+    assert_eq!(error.details().len(), 2);
+    // Members the format writes first come first; the rest keep their order.
+    let encoded = String::from_utf8(body.encode().unwrap()).unwrap();
+    assert_eq!(
+        encoded,
+        r#"{"error":{"message":"m","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/acme.Quota","zeta":1,"alpha":[true,null]},"not an object"],"code":"429","extra":{"b":1,"a":2}},"trace":"x"}"#
+    );
+    // A detail that names a member twice is refused, as everywhere.
+    let twice = br#"{"error":{"details":[{"@type":"t","reason":"A","reason":"B"}]}}"#;
+    assert_eq!(
+        GoogleBody::<CloudError>::decode(twice).unwrap_err().kind(),
+        DecodeErrorKind::DuplicateMember
+    );
+}

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use errcodes_codegen::CheckedCode;
 
+use errcodes_runtime::GrpcCode;
+
 use crate::load::{self, Loaded};
 use crate::{Io, Outcome, Stop, facts};
 
@@ -100,6 +102,14 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
             domain.title.value, domain.id.value
         );
     }
+    let grpc = facts::grpc_example(catalog, code)?;
+    if let Some(grpc) = &grpc {
+        let _ = writeln!(
+            out,
+            "  gRPC      {}, reason {} in {}",
+            grpc.code, grpc.reason, grpc.domain
+        );
+    }
     if let Some(reason) = code.deprecation() {
         let _ = write!(out, "\nDeprecated: {reason}\n");
         if let Some(replacement) = catalog.replacement_of(code) {
@@ -133,6 +143,17 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
                 out,
                 "\nNot sent as an error response: it reports how a request, or one of its items, ended.\n"
             );
+        }
+    }
+    if let Some(grpc) = grpc {
+        let how = if grpc.code == GrpcCode::Ok {
+            "carried in a response, since it is no failure"
+        } else {
+            "its status"
+        };
+        let _ = write!(out, "\nOver gRPC, {how} (google.rpc.Status, as JSON):\n\n");
+        for line in grpc.status.lines() {
+            let _ = writeln!(out, "    {line}");
         }
     }
     Ok(out)

@@ -1,7 +1,8 @@
 //! `errcodes export`: the checked catalogs for other stacks, as JSON (every
-//! key, defaults applied; `specs/export.schema.json` describes it) or as an
+//! key, defaults applied; `specs/export.schema.json` describes it), as an
 //! OpenAPI 3.1 document whose components describe each catalog's error
-//! bodies and the responses of each HTTP status.
+//! bodies and the responses of each HTTP status, as a TypeScript module,
+//! or as a protobuf enum of a catalog's gRPC reasons.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -26,6 +27,7 @@ const EXPORT_VERSION: u32 = 2;
   errcodes export specs/*.yaml --format json > catalogs.json
   errcodes export specs/pass.yaml --format openapi > pass.openapi.json
   errcodes export specs/pass.yaml --format typescript > pass.ts
+  errcodes export specs/pass.yaml --format proto > pass_errors.proto
 
 The JSON export follows specs/export.schema.json. Every export lists the
 known codes and actions and still accepts ones added later, and names the
@@ -37,6 +39,10 @@ pub struct Args {
     /// What to write.
     #[arg(long, value_enum)]
     pub format: Format,
+    /// The protobuf package of `--format proto`. Default: the catalog's
+    /// gRPC domain, reversed (`pass.example.com` gives `com.example.pass`).
+    #[arg(long, value_name = "PACKAGE")]
+    pub package: Option<String>,
 }
 
 /// What `export` writes.
@@ -49,6 +55,8 @@ pub enum Format {
     /// One ES module: each catalog's codes as types and data, and reading
     /// and advising on received errors.
     Typescript,
+    /// One catalog's gRPC reasons as a protobuf enum, numbered by its lock.
+    Proto,
 }
 
 /// Runs `errcodes export`.
@@ -58,11 +66,24 @@ pub enum Format {
 /// When a catalog cannot be read or has errors, or the output cannot be
 /// written.
 pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+    if args.package.is_some() && args.format != Format::Proto {
+        return Err("--package is for --format proto".to_owned().into());
+    }
     let catalogs = load::checked(&args.specs, io)?;
     let text = match args.format {
         Format::Json => pretty(&json_export(&catalogs))?,
         Format::Openapi => pretty(&openapi(&catalogs)?)?,
         Format::Typescript => crate::typescript::module(&catalogs)?,
+        Format::Proto => match catalogs.as_slice() {
+            [catalog] => crate::proto::file(catalog, args.package.as_deref(), io)?,
+            _ => {
+                return Err(
+                    "--format proto takes one catalog: each is a protobuf package of its own"
+                        .to_owned()
+                        .into(),
+                );
+            }
+        },
     };
     writeln!(io.out, "{}", text.trim_end())?;
     Ok(ExitCode::SUCCESS)
@@ -126,6 +147,7 @@ fn catalog_json(loaded: &Loaded) -> Value {
         "problem-type": catalog.problem_type.as_ref().map(|t| &t.value),
         "problem-code": catalog.problem_code.value.as_str(),
         "help-url": catalog.help_url.as_ref().map(|url| &url.value),
+        "grpc-domain": catalog.grpc_domain.as_ref().map(|domain| &domain.value),
         "domains": domains,
         "codes": codes,
     })
@@ -148,6 +170,8 @@ fn code_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
         "wire-format": code.wire_format.value.as_str(),
         "deprecated": code.deprecation(),
         "replaced-by": catalog.replacement_of(code).map(|c| &c.code.value),
+        "grpc-reason": code.grpc.as_ref().map(|grpc| &grpc.reason.value),
+        "grpc-code": code.grpc.as_ref().map(|grpc| grpc.code.value.as_str()),
     })
 }
 

@@ -5,10 +5,12 @@
 use std::fmt::Write as _;
 
 use errcodes_codegen::{CheckedCatalog, CheckedCode};
+use errcodes_runtime::wire::google::GoogleBody;
 use errcodes_runtime::wire::{
-    CodeFacts, GrpcFacts, Map, Occurrence, Rendered, Shape, Value, reason_phrase, render_facts,
+    CodeFacts, GrpcFacts, Json, Map, Occurrence, Rendered, Shape, Value, reason_phrase,
+    render_facts,
 };
-use errcodes_runtime::{Action, Origin, Outcome, WireFormat};
+use errcodes_runtime::{Action, GrpcCode, Origin, Outcome, WireFormat};
 
 /// The trace id the examples show: each occurrence gets its own.
 const SAMPLE_TRACE: &str = "3f2a8c1e-7b4d-4e6a-9c0f-5d1b2e8a7f64";
@@ -98,6 +100,47 @@ pub(crate) fn example(
         _ => pretty(&body, &mut out),
     }
     Ok(Some(out))
+}
+
+/// How a code travels over gRPC, when its catalog serves gRPC.
+pub(crate) struct GrpcExample<'c> {
+    /// The canonical gRPC code.
+    pub(crate) code: GrpcCode,
+    /// The `ErrorInfo` reason.
+    pub(crate) reason: &'c str,
+    /// The catalog's `grpc-domain`.
+    pub(crate) domain: &'c str,
+    /// The `google.rpc.Status` a server sends, in protobuf's JSON, pretty
+    /// printed, as `errcodes_runtime::grpc::status` builds it with a sample
+    /// trace id.
+    pub(crate) status: String,
+}
+
+/// How `code` travels over gRPC; `None` when its catalog does not serve
+/// gRPC.
+pub(crate) fn grpc_example<'c>(
+    catalog: &'c CheckedCatalog,
+    code: &'c CheckedCode,
+) -> Result<Option<GrpcExample<'c>>, String> {
+    let (Some(domain), Some(grpc)) = (&catalog.grpc_domain, &code.grpc) else {
+        return Ok(None);
+    };
+    let occurrence = Occurrence::new().trace(SAMPLE_TRACE);
+    let rendered = render_facts(&of(catalog, code), &occurrence, WireFormat::Google)
+        .map_err(|error| format!("code `{}`: {error}", code.code.value))?;
+    let bare = GoogleBody::<()>::decode(&rendered.body)
+        .ok()
+        .and_then(|body| body.to_bare())
+        .and_then(|body| body.encode().ok())
+        .ok_or_else(|| format!("code `{}`: no gRPC status", code.code.value))?;
+    let mut status = String::new();
+    pretty(&String::from_utf8_lossy(&bare), &mut status);
+    Ok(Some(GrpcExample {
+        code: grpc.code.value,
+        reason: &grpc.reason.value,
+        domain: &domain.value,
+        status,
+    }))
 }
 
 /// Compact JSON laid out two spaces to a level, members in the order the

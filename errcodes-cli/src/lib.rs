@@ -36,6 +36,7 @@ mod facts;
 pub mod load;
 pub mod lock;
 pub mod pages;
+mod proto;
 mod typescript;
 
 use std::ffi::OsString;

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use errcodes_codegen::lock::Lock;
 use errcodes_codegen::{CheckedCatalog, Files, Level, Lints, Report};
 
 use crate::{Io, Stop};
@@ -15,6 +16,8 @@ pub struct Loaded {
     pub catalog: CheckedCatalog,
     /// Its lock, when it has one: the path, and a digest of its text.
     pub lock: Option<(String, String)>,
+    /// What its lock records, when it has one.
+    pub locked: Option<Lock>,
 }
 
 /// A digest of a lock's text, `fnv1a-64:` and 16 hex digits: it tells one
@@ -67,6 +70,11 @@ pub fn checked(paths: &[PathBuf], io: &mut Io<'_>) -> Result<Vec<Loaded>, Stop> 
         let report = files.check(&Lints::default());
         failed |= write_errors(&report, io)?;
         if let (false, Ok(catalog)) = (failed, report.into_result()) {
+            // The check read the lock already: it reads.
+            let locked = files
+                .lock
+                .as_ref()
+                .and_then(|lock| Lock::read(&lock.path, &lock.text).ok());
             catalogs.push(Loaded {
                 path: files.catalog.path,
                 catalog,
@@ -74,6 +82,7 @@ pub fn checked(paths: &[PathBuf], io: &mut Io<'_>) -> Result<Vec<Loaded>, Stop> 
                     let digest = digest(&lock.text);
                     (lock.path, digest)
                 }),
+                locked,
             });
         }
     }

@@ -74,15 +74,22 @@ fn one(path: &Path, args: &Args, io: &mut Io<'_>) -> Result<bool, Stop> {
     let catalog = report.catalog().filter(|_| mistakes.is_empty());
     let (Some(catalog), false) = (catalog, files.lock.is_some() && report.lock().is_none()) else {
         write_all(&mistakes, io)?;
-        match report.lock() {
-            None if files.lock.is_some() => writeln!(
+        // A catalog that cannot be read leaves its lock unread too: the
+        // lock is at fault only when a mistake is in it.
+        let lock_damaged = files
+            .lock
+            .as_ref()
+            .is_some_and(|lock| mistakes.iter().any(|d| d.path() == lock.path));
+        if lock_damaged {
+            writeln!(
                 io.err,
                 "error: `{lock_shown}` cannot be read; restore it from version control"
-            )?,
-            _ => writeln!(
+            )?;
+        } else {
+            writeln!(
                 io.err,
                 "error: `{shown}` has errors; fix them before locking it"
-            )?,
+            )?;
         }
         return Ok(false);
     };

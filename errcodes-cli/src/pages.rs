@@ -12,8 +12,8 @@ use std::process::ExitCode;
 use errcodes_codegen::markdown::{code_span, domain_label, escape, plural};
 use errcodes_codegen::{CheckedCatalog, CheckedCode};
 use errcodes_core::uri::percent_encode;
-use errcodes_runtime::WireFormat;
 use errcodes_runtime::wire::describe;
+use errcodes_runtime::{GrpcCode, WireFormat};
 
 use crate::{Io, Outcome, facts, load};
 
@@ -86,9 +86,10 @@ pub fn page(catalog: &CheckedCatalog, path: &str) -> Result<String, String> {
     }
     let _ = write!(
         page,
-        "{}. {} Generated from {}.\n\n",
+        "{}. {}{} Generated from {}.\n\n",
         plural(catalog.codes.len(), "code"),
         wire_formats(catalog),
+        grpc(catalog),
         code_span(path)
     );
     let groups = groups(catalog);
@@ -273,25 +274,65 @@ fn section(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) -> R
         values.join(" | ")
     );
     let _ = write!(page, "**What to do:** {}.\n\n", facts::advice(code));
-    match facts::example(catalog, code)? {
-        Some(example) => {
-            let _ = write!(
-                page,
-                "<details><summary>The response a server sends</summary>\n\n{}\n</details>\n\n",
-                fenced("http", &example)
-            );
+    let http = facts::example(catalog, code)?;
+    let grpc = facts::grpc_example(catalog, code)?;
+    if http.is_none() {
+        let _ = write!(
+            page,
+            "Not sent as an error response: with status {} and outcome {}, the code reports how a request, or one of its items, ended, in the body of a successful response.\n\n",
+            facts::status_line(code.status.value),
+            code_span(code.outcome.value.as_str())
+        );
+    }
+    if let Some(grpc) = &grpc {
+        let carried = if grpc.code == GrpcCode::Ok {
+            ", carried in a response rather than returned, since it is no failure"
+        } else {
+            ""
+        };
+        let _ = write!(
+            page,
+            "**Over gRPC:** {}, reason {}{carried}.\n\n",
+            code_span(grpc.code.as_str()),
+            code_span(grpc.reason)
+        );
+    }
+    // What goes over the wire, folded: it is long, and read when needed.
+    let summary = match (&http, &grpc) {
+        (Some(_), Some(_)) => "What a server sends, over HTTP and over gRPC",
+        (Some(_), None) => "The response a server sends",
+        (None, Some(grpc)) if grpc.code == GrpcCode::Ok => "The status a response carries",
+        (None, Some(_)) => "The status a gRPC server returns",
+        (None, None) => "",
+    };
+    if !summary.is_empty() {
+        let _ = write!(page, "<details><summary>{summary}</summary>\n\n");
+        if let Some(http) = &http {
+            page.push_str(&fenced("http", http));
+            page.push('\n');
         }
-        None => {
-            let _ = write!(
-                page,
-                "Not sent as an error response: with status {} and outcome {}, the code reports how a request, or one of its items, ended, in the body of a successful response.\n\n",
-                facts::status_line(code.status.value),
-                code_span(code.outcome.value.as_str())
-            );
+        if let Some(grpc) = &grpc {
+            if http.is_some() {
+                page.push_str("The `google.rpc.Status` of a gRPC error, as JSON:\n\n");
+            }
+            page.push_str(&fenced("json", &grpc.status));
+            page.push('\n');
         }
+        page.push_str("</details>\n\n");
     }
     page.push_str("[Back to the codes](#codes)\n\n");
     Ok(())
+}
+
+/// How the catalog's errors are sent over gRPC, in words; empty when it
+/// does not serve gRPC.
+fn grpc(catalog: &CheckedCatalog) -> String {
+    catalog.grpc_domain.as_ref().map_or_else(String::new, |domain| {
+        format!(
+            " Over gRPC, each error is a `google.rpc.Status` with the code's canonical gRPC code and an `ErrorInfo` of domain {} with the code's reason (AIP-193).",
+            code_span(&domain.value)
+        )
+    })
 }
 
 /// How the catalog's codes are sent, in words.

@@ -65,6 +65,8 @@ pub(crate) fn module(catalogs: &[Loaded]) -> Result<String, String> {
                     "wireFormat": code.wire_format.value.as_str(),
                     "deprecated": code.deprecation(),
                     "replacedBy": catalog.replacement_of(code).map(|c| &c.code.value),
+                    "grpcReason": code.grpc.as_ref().map(|g| &g.reason.value),
+                    "grpcCode": code.grpc.as_ref().map(|g| g.code.value.as_str()),
                 }),
             );
         }
@@ -78,6 +80,7 @@ pub(crate) fn module(catalogs: &[Loaded]) -> Result<String, String> {
             "wireFormat": catalog.wire_format.value.as_str(),
             "problemType": catalog.problem_type.as_ref().map(|t| &t.value),
             "problemCode": catalog.problem_code.value.as_str(),
+            "grpcDomain": catalog.grpc_domain.as_ref().map(|d| &d.value),
             "codes": codes,
         });
         let union: Vec<String> = catalog

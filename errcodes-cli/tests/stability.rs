@@ -140,6 +140,24 @@ fn lock_refuses_a_catalog_with_errors_or_a_damaged_lock() {
     assert!(text(&output.stderr).contains("error: status 999 is not an HTTP status"));
     assert!(!dir.join("bad.lock").exists());
 
+    // A catalog that does not parse leaves a sound lock unread: the
+    // catalog is at fault, not the lock.
+    write(&dir, "shop.yaml", SHOP);
+    let output = errcodes(&dir, &["lock", "shop.yaml"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    write(
+        &dir,
+        "shop.yaml",
+        &SHOP.replace("    status: 409", "   status: 409"),
+    );
+    let output = errcodes(&dir, &["lock", "shop.yaml"]);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("error: `shop.yaml` has errors; fix them before locking it"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("cannot be read"), "{stderr}");
+
     write(&dir, "shop.yaml", SHOP);
     write(&dir, "shop.lock", "errcodes-lock: 4\ncodes: {}\n");
     let output = errcodes(&dir, &["lock", "shop.yaml"]);

@@ -31,6 +31,9 @@ mod pass {
 mod platform {
     errcodes_runtime::errcodes!("../specs/platform.yaml");
 }
+mod cloud {
+    errcodes_runtime::errcodes!("../tests/fixtures/cloud.yaml");
+}
 
 const TYPESCRIPT: &str = "typescript@5.9.3";
 
@@ -183,6 +186,34 @@ fn cases() -> Vec<Value> {
             &body,
         )));
     }
+    // Google's error model: the AIP-193 example, the same reason from
+    // another domain, the bare form gateways send, and every code of a
+    // catalog in that format as the Rust renderer writes it.
+    let aip = fixture("google-aip193.json");
+    let foreign = aip.replace("compute.googleapis.com", "other.example.com");
+    let bare = r#"{"code":14,"message":"draining","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}]}"#;
+    for (name, status, body) in [
+        ("AIP-193", 429, aip.as_str()),
+        ("another domain", 429, foreign.as_str()),
+        ("bare", 503, bare),
+    ] {
+        cases.push(case::<cloud::CloudError>(&arrived(
+            name, status, JSON, None, body,
+        )));
+    }
+    for &code in cloud::CloudError::ALL {
+        let occurrence = errcodes_runtime::wire::Occurrence::new().trace("t-1");
+        let rendered =
+            errcodes_runtime::wire::render(code, &occurrence, code.wire_format()).unwrap();
+        let body = String::from_utf8(rendered.body).unwrap();
+        cases.push(case::<cloud::CloudError>(&arrived(
+            code.code(),
+            rendered.status,
+            Some(rendered.content_type),
+            None,
+            &body,
+        )));
+    }
     // What the path between client and server sends.
     for proxy in [
         arrived(
@@ -255,6 +286,7 @@ fn the_typescript_module_compiles_strictly_and_agrees_with_the_rust_client() {
             "specs/pass.yaml",
             "specs/platform.yaml",
             "specs/privacy.yaml",
+            "tests/fixtures/cloud.yaml",
         ],
     );
     assert!(output.status.success(), "{}", text(&output.stderr));

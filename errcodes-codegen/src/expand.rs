@@ -221,6 +221,7 @@ fn impls(enum_name: &Ident, variants: &[Ident], any_deprecated: bool) -> TokenSt
 
         #private::impl_serde!(#enum_name);
         #private::impl_axum!(#enum_name);
+        #private::impl_tonic!(#enum_name);
     }
 }
 

@@ -302,7 +302,7 @@ fn read_code(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Option<Co
 
 /// Reads `grpc-codes`, a mapping from HTTP status to gRPC code name.
 fn read_grpc_codes(node: &Node, errors: &mut Errors) -> Vec<(WrittenNumber, WrittenText)> {
-    let example = "write one status per line: `grpc-codes: {400: INVALID_ARGUMENT, 409: ABORTED}`";
+    let example = "under `grpc-codes:`, write one status and its gRPC code per line, as in `400: INVALID_ARGUMENT`";
     let Value::Map(pairs) = &node.value else {
         if node.value != Value::Null {
             errors.push(

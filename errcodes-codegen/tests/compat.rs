@@ -249,3 +249,153 @@ fn a_lock_of_format_1_binds_what_it_recorded() {
         "\nerrcodes-lock: 2\ncatalog: {name: ShopError, wire-format: pass, problem-code: member}\n"
     ));
 }
+
+/// `SHOP`, served over gRPC too.
+fn grpc_shop() -> String {
+    SHOP.replacen(
+        "domains:\n",
+        "grpc-domain: shop.example.com\ngrpc-codes:\n  409: ALREADY_EXISTS\n  410: FAILED_PRECONDITION\ndomains:\n",
+        1,
+    )
+}
+
+/// Changes to what gRPC clients depend on, and to what they do not.
+const GRPC: &[(&str, bool, &str, &str)] = &[
+    (
+        "the gRPC domain changed",
+        true,
+        "grpc-domain: shop.example.com",
+        "grpc-domain: shop.example.org",
+    ),
+    (
+        "gRPC dropped",
+        true,
+        "grpc-domain: shop.example.com\ngrpc-codes:\n  409: ALREADY_EXISTS\n  410: FAILED_PRECONDITION\n",
+        "",
+    ),
+    (
+        "a reason changed",
+        true,
+        "    domain: stock\n",
+        "    domain: stock\n    grpc-reason: NO_STOCK\n",
+    ),
+    (
+        "a gRPC code changed",
+        true,
+        "409: ALREADY_EXISTS",
+        "409: ABORTED",
+    ),
+    (
+        "a reason written as derived",
+        false,
+        "    domain: stock\n",
+        "    domain: stock\n    grpc-reason: OUT_OF_STOCK\n",
+    ),
+    (
+        "a gRPC code written as the table gives it",
+        false,
+        "    domain: stock\n",
+        "    domain: stock\n    grpc-code: ALREADY_EXISTS\n",
+    ),
+];
+
+#[test]
+fn the_build_and_diff_agree_on_grpc_changes() {
+    let shop = grpc_shop();
+    let old = parse("shop.yaml", &shop).unwrap();
+    let lock = lock_of(&old);
+    assert!(lock.contains("\nerrcodes-lock: 3\n"), "{lock}");
+    let old_lock = Lock::read("shop.lock", &lock).unwrap();
+    for &(what, expected, from, to) in GRPC {
+        assert!(shop.contains(from), "{what}");
+        let new_text = shop.replacen(from, to, 1);
+        let new = parse("shop.yaml", &new_text).unwrap_or_else(|e| panic!("{what}: {e:?}"));
+        let changes = diff(&old, &new, Some(&old_lock));
+        assert_eq!(breaking(&changes), expected, "diff, {what}: {changes:?}");
+        assert_eq!(build_fails(&new_text, &lock), expected, "build, {what}");
+        assert_eq!(changes.is_empty(), !expected, "{what}: {changes:?}");
+    }
+    // Serving gRPC is a new promise, which breaks none.
+    let plain = parse("shop.yaml", SHOP).unwrap();
+    let changes = diff(&plain, &old, None);
+    assert_eq!(
+        changes,
+        [Change::GrpcDomain {
+            old: None,
+            new: Some("shop.example.com".to_owned())
+        }]
+    );
+    assert!(!build_fails(&shop, &lock_of(&plain)));
+}
+
+#[test]
+fn reason_numbers_survive_added_and_retired_codes() {
+    let shop = grpc_shop();
+    let first = Lock::default().updated(&parse("shop.yaml", &shop).unwrap());
+    let numbers = |lock: &Lock| -> Vec<(String, u32, bool)> {
+        lock.reasons()
+            .iter()
+            .map(|r| (r.reason.to_owned(), r.number, r.retired))
+            .collect()
+    };
+    assert_eq!(
+        numbers(&first),
+        [
+            ("OUT_OF_STOCK".to_owned(), 1, false),
+            ("RATE_LIMITED".to_owned(), 2, false),
+            ("OLD_CART".to_owned(), 3, false),
+        ]
+    );
+    // A code added first, one removed: the others keep their numbers, the
+    // new one takes the next, the removed one's stays reserved.
+    let edited = shop
+        .replacen(
+            "\ncodes:\n",
+            "\ncodes:\n  - code: NEW_FIRST\n    status: 404\n    title: New\n",
+            1,
+        )
+        .replacen(
+            "  - code: RATE_LIMITED\n    status: 429\n    title: Rate limited\n",
+            "",
+            1,
+        );
+    let first = Lock::read("shop.lock", &first.render()).unwrap();
+    let second = first.updated(&parse("shop.yaml", &edited).unwrap());
+    assert_eq!(
+        numbers(&second),
+        [
+            ("NEW_FIRST".to_owned(), 4, false),
+            ("OUT_OF_STOCK".to_owned(), 1, false),
+            ("OLD_CART".to_owned(), 3, false),
+            ("RATE_LIMITED".to_owned(), 2, true),
+        ]
+    );
+    let text = second.render();
+    assert!(text.ends_with(
+        "  \"RATE_LIMITED\": {retired: true, grpc-reason: \"RATE_LIMITED\", grpc-number: 2}\n"
+    ));
+    // Read back, nothing moves; and the retired reason cannot be taken.
+    let second = Lock::read("shop.lock", &text).unwrap();
+    assert_eq!(
+        second
+            .updated(&parse("shop.yaml", &edited).unwrap())
+            .render(),
+        text
+    );
+    let taken = edited.replacen(
+        "  - code: NEW_FIRST\n",
+        "  - code: NEW_FIRST\n    grpc-reason: RATE_LIMITED\n",
+        1,
+    );
+    assert!(build_fails(&taken, &text));
+    let changes = diff(
+        &parse("shop.yaml", &edited).unwrap(),
+        &parse("shop.yaml", &taken).unwrap(),
+        Some(&second),
+    );
+    assert!(changes.contains(&Change::RetiredReasonReused {
+        code: "NEW_FIRST".to_owned(),
+        reason: "RATE_LIMITED".to_owned(),
+        retired: "RATE_LIMITED".to_owned(),
+    }));
+}

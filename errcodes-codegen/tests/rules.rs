@@ -714,3 +714,108 @@ fn tools_warn_about_what_is_legal_but_likely_wrong() {
         .is_ok()
     );
 }
+
+#[test]
+fn grpc_facts_come_from_the_entry_the_catalog_or_code_proto() {
+    let yaml = catalog(
+        "grpc-domain: shop.example.com\ngrpc-codes:\n  400: INVALID_ARGUMENT\n",
+        "  - code: bad_input\n    status: 400\n    title: T\n  - code: \"42\"\n    name: TooMany\n    status: 429\n    title: T\n    grpc-reason: SLOW_DOWN\n  - code: gone\n    status: 404\n    title: T\n    grpc-code: FAILED_PRECONDITION\n  - code: Hv000\n    status: 200\n    title: T\n",
+    );
+    let parsed = parse("t.yaml", &yaml).unwrap();
+    let facts: Vec<(&str, Option<usize>, &str, Option<usize>)> = parsed
+        .codes
+        .iter()
+        .map(|code| {
+            let grpc = code.grpc.as_ref().unwrap();
+            (
+                grpc.reason.value.as_str(),
+                grpc.reason.at().map(|at| at.line),
+                grpc.code.value.as_str(),
+                grpc.code.at().map(|at| at.line),
+            )
+        })
+        .collect();
+    assert_eq!(
+        facts,
+        [
+            // From the code, and from `grpc-codes` (line 4).
+            ("BAD_INPUT", None, "INVALID_ARGUMENT", Some(4)),
+            // Written, and implied by 429.
+            ("SLOW_DOWN", Some(13), "RESOURCE_EXHAUSTED", None),
+            ("GONE", None, "FAILED_PRECONDITION", Some(17)),
+            ("HV000", None, "OK", None),
+        ]
+    );
+    assert_eq!(
+        parsed.codes[0].grpc.as_ref().unwrap().code.from,
+        Provenance::Defaults(Location { line: 4, column: 8 })
+    );
+    assert_eq!(
+        parsed.grpc_domain.as_ref().map(|d| d.value.as_str()),
+        Some("shop.example.com")
+    );
+    // Without a domain, no code has gRPC facts.
+    let plain = parse("t.yaml", &catalog("", ENTRY)).unwrap();
+    assert!(plain.grpc_domain.is_none() && plain.codes[0].grpc.is_none());
+}
+
+#[test]
+fn grpc_rules_report_each_mistake_once() {
+    let domain = "grpc-domain: shop.example.com\n";
+    let cases: &[(String, (usize, usize, &str))] = &[
+        (
+            catalog(
+                "grpc-domain: -shop.com\n",
+                "  - code: e404\n    status: 404\n    title: T\n",
+            ),
+            (
+                2,
+                14,
+                "`grpc-domain` `-shop.com` is not a DNS name in lowercase",
+            ),
+        ),
+        (
+            catalog(
+                domain,
+                "  - code: e101\n    status: 404\n    title: T\n    grpc-reason: EE_\n",
+            ),
+            (
+                7,
+                18,
+                "invalid `grpc-reason` `EE_`: a reason ends with an uppercase letter or a digit",
+            ),
+        ),
+        (
+            catalog(
+                domain,
+                "  - code: e101\n    status: 404\n    title: T\n    grpc-reason: \"E 1\"\n",
+            ),
+            (
+                7,
+                18,
+                "invalid `grpc-reason` `E 1`: a reason has only uppercase letters, digits and `_`",
+            ),
+        ),
+        (
+            catalog(domain, "  - code: e101\n    status: 409\n    title: T\n"),
+            (
+                5,
+                13,
+                "status 409 stands for `ALREADY_EXISTS` or `ABORTED` in gRPC, so code `e101` must say which",
+            ),
+        ),
+        (
+            catalog(
+                domain,
+                "  - code: e101\n    status: 404\n    title: T\n    grpc-code: Unavailable\n",
+            ),
+            (7, 16, "unknown grpc-code `Unavailable`"),
+        ),
+    ];
+    for (yaml, (line, column, message)) in cases {
+        assert_eq!(one(yaml), (*line, *column, (*message).to_owned()), "{yaml}");
+    }
+    // A refused status is reported once, not again for its gRPC code.
+    let refused = catalog(domain, "  - code: e101\n    status: 999\n    title: T\n");
+    assert_eq!(one(&refused).2, "status 999 is not an HTTP status");
+}

@@ -73,8 +73,8 @@
 //! - `serde` (default): generated enums serialize and deserialize as their
 //!   code strings; [`Action`] and the other vocabularies as their spellings.
 //! - `json`: [`wire`], rendering and decoding the error payloads of problem
-//!   details, Edge Network, ACP, Adobe Pass and the Experience Platform
-//!   gateway, and [`wire::ErrorResponse`], which reads any of them; and
+//!   details, Edge Network, ACP, Adobe Pass, the Experience Platform
+//!   gateway and Google APIs (AIP-193), and [`wire::ErrorResponse`], which reads any of them; and
 //!   [`Failure`], a code raised inside a service with its cause
 //!   ([`failure`]).
 //! - `xml`: Adobe Pass errors in XML too.
@@ -86,6 +86,8 @@
 //!   read from reqwest within a size limit.
 //! - `tracing`: each [`Failure`] that becomes a response is logged once,
 //!   with its cause chain and trace id, as a `tracing` event ([`logs`]).
+//! - `tonic`: `grpc`, codes and failures as `tonic::Status`es in Google's
+//!   error model, and received statuses read like HTTP error responses.
 
 #![forbid(unsafe_code)]
 
@@ -95,6 +97,8 @@ mod catalog;
 mod error_code;
 #[cfg(feature = "json")]
 pub mod failure;
+#[cfg(feature = "tonic")]
+pub mod grpc;
 #[cfg(feature = "http")]
 pub mod http;
 #[cfg(feature = "tracing")]

@@ -14,6 +14,8 @@ pub use errcodes_core::layout::TableParts;
 use errcodes_core::layout::{Tables, Text};
 #[cfg(feature = "serde")]
 pub use serde;
+#[cfg(feature = "tonic")]
+pub use tonic;
 
 /// The parts of a [`Catalog`], named so generated code reads clearly. Empty
 /// texts stand for none.
@@ -156,6 +158,31 @@ macro_rules! __errcodes_impl_axum_0_1 {
 /// Implements axum's `IntoResponse` when the `axum` feature is on, and
 /// nothing otherwise.
 pub use crate::__errcodes_impl_axum_0_1 as impl_axum;
+
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_tonic_0_1 {
+    ($ty:ident) => {
+        #[automatically_derived]
+        impl ::core::convert::From<$ty> for $crate::__private_0_1::tonic::Status {
+            fn from(code: $ty) -> Self {
+                $crate::grpc::status(code, &$crate::wire::Occurrence::new())
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_tonic_0_1 {
+    ($ty:ident) => {};
+}
+
+/// Implements `From` for `tonic::Status` when the `tonic` feature is on,
+/// and nothing otherwise.
+pub use crate::__errcodes_impl_tonic_0_1 as impl_tonic;
 
 /// `Serialize`: the code string.
 ///

@@ -112,4 +112,5 @@ const _: () = {
     impl ::core::error::Error for FullError {}
     ::errcodes_runtime::__private_0_1::impl_serde!(FullError);
     ::errcodes_runtime::__private_0_1::impl_axum!(FullError);
+    ::errcodes_runtime::__private_0_1::impl_tonic!(FullError);
 };

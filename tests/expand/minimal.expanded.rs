@@ -74,4 +74,5 @@ const _: () = {
     impl ::core::error::Error for ShopError {}
     ::errcodes_runtime::__private_0_1::impl_serde!(ShopError);
     ::errcodes_runtime::__private_0_1::impl_axum!(ShopError);
+    ::errcodes_runtime::__private_0_1::impl_tonic!(ShopError);
 };

@@ -14,3 +14,9 @@ pub mod roundtrip;
 pub mod tolerant;
 
 pub use errcodes_catalogs::{acp, edge, pass, platform, privacy};
+
+/// A catalog in Google's error model (`fixtures/cloud.yaml`), whose domain
+/// is the one of AIP-193's example.
+pub mod cloud {
+    errcodes_runtime::errcodes!("fixtures/cloud.yaml");
+}

@@ -7,11 +7,13 @@
 use std::time::Duration;
 
 use errcodes_runtime::wire::{
-    Json, Occurrence, Value, acp, edge, gateway, pass, problem::Problem, render,
+    Json, Occurrence, Value, acp, edge, gateway, google::GoogleBody, pass, problem::Problem, render,
 };
 use errcodes_runtime::{ErrorCode, WireFormat};
 
-use crate::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
+use crate::{
+    acp::AcpError, cloud::CloudError, edge::EdgeError, pass::PassError, platform::PlatformError,
+};
 
 /// Decodes `body` as `T`; when it decodes, its encoding must decode to it.
 fn json<T: Json + PartialEq + std::fmt::Debug>(body: &[u8]) -> Option<T> {
@@ -102,6 +104,35 @@ pub fn gateway(body: &[u8]) -> bool {
         .is_some()
 }
 
+/// Google error bodies: besides surviving encoding, an encoded body
+/// encodes again to the same bytes, since details keep their order.
+///
+/// # Panics
+///
+/// When a decoded body does not survive encoding.
+#[must_use = "whether the decoder took the body"]
+pub fn google(body: &[u8]) -> bool {
+    let Some(decoded) = json::<GoogleBody<CloudError>>(body) else {
+        return false;
+    };
+    let encoded = decoded.encode().expect("a decoded body encodes");
+    let again = GoogleBody::<CloudError>::decode(&encoded).expect("an encoded body decodes");
+    assert_eq!(again.encode().expect("encodes"), encoded);
+    if let Some(error) = decoded.error() {
+        let _ = (
+            error.code(),
+            error.action_at(500),
+            error.grpc_code(),
+            error.status(),
+            error.retry_delay(),
+            error.help_links(),
+            error.request_id(),
+            error.localized_message(),
+        );
+    }
+    true
+}
+
 /// Every decoder; how many of them took the body.
 ///
 /// # Panics
@@ -109,7 +140,7 @@ pub fn gateway(body: &[u8]) -> bool {
 /// As each of them.
 #[must_use = "how many decoders took the body"]
 pub fn all(body: &[u8]) -> usize {
-    [problem, edge, acp, pass_json, pass_xml, gateway]
+    [problem, edge, acp, pass_json, pass_xml, gateway, google]
         .iter()
         .filter(|decode| decode(body))
         .count()
@@ -199,6 +230,12 @@ pub fn render_all(rendering: &Rendering) {
         acp::Envelope::new,
     );
     check_render(
+        pick::<CloudError>(at, WireFormat::Google),
+        &occurrence,
+        GoogleBody::new,
+    );
+    google_metadata(pick::<CloudError>(at, WireFormat::Google), &occurrence);
+    check_render(
         pick::<PassError>(at, WireFormat::Pass),
         &occurrence,
         |code, o| pass::PassBody::error_of(pass::ErrorObject::new(code, o)),
@@ -236,6 +273,28 @@ pub fn render_all(rendering: &Rendering) {
             // Rounded up: never a zero for a delay that is not zero.
             assert_eq!(rendered.retry_after_secs() == Some(0), delay.is_zero());
         }
+    }
+}
+
+/// Every member of the occurrence is in the `ErrorInfo` metadata, under a
+/// key that follows AIP-193's rule, and the rendered body is, byte for
+/// byte, what the typed constructor encodes.
+fn google_metadata(code: CloudError, occurrence: &Occurrence) {
+    let built = GoogleBody::new(code, occurrence);
+    let rendered = render(code, occurrence, WireFormat::Google).expect("renders");
+    assert_eq!(rendered.body, built.encode().expect("encodes"));
+    let info = built
+        .error()
+        .and_then(errcodes_runtime::wire::google::GoogleError::error_info)
+        .expect("an ErrorInfo");
+    assert_eq!(info.metadata.len(), occurrence.members.len());
+    for (key, _) in &info.metadata {
+        let follows = (2..=64).contains(&key.len())
+            && key.starts_with(|c: char| c.is_ascii_lowercase())
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        assert!(follows, "{key:?}");
     }
 }
 

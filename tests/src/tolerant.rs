@@ -10,7 +10,8 @@ use errcodes_runtime::wire::{DecodeErrorKind, ErrorResponse, Headers, Limits};
 use errcodes_runtime::{Action, ErrorCode};
 
 use crate::{
-    acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
+    acp::AcpError, cloud::CloudError, edge::EdgeError, pass::PassError, platform::PlatformError,
+    privacy::PrivacyError,
 };
 
 /// A response as it arrives.
@@ -53,6 +54,7 @@ pub fn response(arrived: Arrived<'_>) {
         one::<AcpError>(arrived, limits);
         one::<PlatformError>(arrived, limits);
         one::<PassError>(arrived, limits);
+        one::<CloudError>(arrived, limits);
     }
 }
 

@@ -21,7 +21,7 @@ export type Severity = "info" | "warning" | "non-fatal" | "fatal";
 export type Outcome = "success" | "partial" | "not-applicable" | "failure";
 
 /** How a catalog's errors are written on the wire. */
-export type WireFormat = "problem" | "edge" | "acp" | "pass" | "pass-xml" | "gateway";
+export type WireFormat = "problem" | "edge" | "acp" | "pass" | "pass-xml" | "gateway" | "google";
 
 const ACTIONS: readonly string[] = [
   "none",
@@ -64,6 +64,10 @@ export interface CodeInfo<C extends string> {
   readonly deprecated: string | null;
   /** The code to use instead, or null. */
   readonly replacedBy: C | null;
+  /** The `reason` of its gRPC `ErrorInfo`, or null when the catalog does not serve gRPC. */
+  readonly grpcReason: string | null;
+  /** Its canonical gRPC code, such as "RESOURCE_EXHAUSTED", or null. */
+  readonly grpcCode: string | null;
 }
 
 /** Where a module's data came from, so that a client can tell it is older than a server. */
@@ -84,6 +88,8 @@ export interface CatalogData<C extends string> {
   readonly wireFormat: WireFormat;
   readonly problemType: string | null;
   readonly problemCode: "type" | "title" | "member";
+  /** The domain of its errors' `ErrorInfo`, or null when it does not serve gRPC. */
+  readonly grpcDomain: string | null;
   readonly codes: { readonly [K in C]: CodeInfo<C> };
 }
 
@@ -217,13 +223,29 @@ interface Said {
   bodyDelay: number | null;
   /** The status the error itself gives, for an error listed in a body. */
   status: number | null;
+  /** Whether the code belongs to another service (a Google reason of another domain). */
+  foreign?: boolean;
 }
 
 const NOTHING: Said = { code: null, action: null, message: null, bodyDelay: null, status: null };
 
 /** The functions of one catalog's module. */
 export class Catalog<C extends string> {
+  private reasons: Map<string, C> | null = null;
+
   constructor(readonly data: CatalogData<C>) {}
+
+  /** The code whose gRPC reason is `reason`, or null. */
+  codeOfReason(reason: string): C | null {
+    if (this.reasons === null) {
+      this.reasons = new Map();
+      for (const code of Object.keys(this.data.codes) as C[]) {
+        const known = this.data.codes[code].grpcReason;
+        if (known !== null) this.reasons.set(known, code);
+      }
+    }
+    return this.reasons.get(reason) ?? null;
+  }
 
   /** Whether `code` is one of the catalog's codes. */
   isCode(code: string): code is C {
@@ -242,7 +264,7 @@ export class Catalog<C extends string> {
    */
   read(status: number, headers: Headers, body: string): Received<C> {
     const said = this.said(status, headers.contentType ?? null, body.replace(/^\uFEFF/, ""));
-    const known = said.code !== null && this.isCode(said.code) ? said.code : null;
+    const known = said.code !== null && said.foreign !== true && this.isCode(said.code) ? said.code : null;
     // An error listed in a body is judged at its own status.
     const at = said.status ?? status;
     const action =
@@ -280,7 +302,43 @@ export class Catalog<C extends string> {
         return pass(body);
       case "gateway":
         return gateway(body);
+      case "google":
+        return this.google(body);
     }
+  }
+
+  /**
+   * A Google error (AIP-193), `{"error": {…}}` or the bare status gateways
+   * send: the code is the `ErrorInfo`'s reason, within the catalog's domain.
+   */
+  private google(body: string): Said {
+    const parsed = parse(body);
+    if (parsed === null) return NOTHING;
+    const wrapped = object(parsed["error"]);
+    const error = wrapped ?? ("code" in parsed || "details" in parsed ? parsed : null);
+    if (error === null) return NOTHING;
+    const list = error["details"];
+    const details = Array.isArray(list) ? list.map(object).filter((d) => d !== null) : [];
+    const detail = (type: string) => details.find((d) => text(d["@type"])?.split("/").pop() === type);
+    const info = detail("google.rpc.ErrorInfo");
+    const reason = info === undefined ? null : text(info["reason"]);
+    let code: string | null = reason;
+    let foreign = false;
+    if (reason !== null && this.data.grpcDomain !== null) {
+      const ours = (text(info?.["domain"]) ?? "") === this.data.grpcDomain;
+      const mapped = ours ? this.codeOfReason(reason) : null;
+      code = mapped ?? reason;
+      foreign = mapped === null;
+    }
+    const retry = detail("google.rpc.RetryInfo");
+    return {
+      code,
+      action: null,
+      message: text(error["message"]),
+      bodyDelay: retry === undefined ? null : protobufDuration(text(retry["retryDelay"])),
+      status: null,
+      foreign,
+    };
   }
 
   private problemIn(body: string): Said {
@@ -317,6 +375,13 @@ export class Catalog<C extends string> {
       status: typeof status === "number" && Number.isInteger(status) && status >= 0 && status <= 65535 ? status : null,
     };
   }
+}
+
+/** A protobuf duration in its JSON form ("30s", "1.5s") in seconds, or null. */
+function protobufDuration(value: string | null): number | null {
+  const found = value === null ? null : /^([0-9]+)(?:\.([0-9]{1,9}))?s$/.exec(value);
+  if (!found) return null;
+  return Number(found[1]) + Number(`0.${found[2] ?? "0"}`);
 }
 
 /** The code in a problem's `type`, when it has the template's shape. */

@@ -160,39 +160,36 @@ fn check_table(
             );
             continue;
         };
-        let Some(grpc) = check_word::<GrpcCode>(Some(code), keys::GRPC_CODES, errors) else {
+        let Some(grpc) = check_word::<GrpcCode>(Some(code), "gRPC code", errors) else {
             continue;
         };
-        if !check_not_ok(status_value, grpc, code.at, "status", errors) {
+        let failure = format!("status {status_value} is a failure");
+        if !check_not_ok(status_value, grpc, code.at, &failure, errors) {
             continue;
         }
-        passed.push((status_value, grpc, status.at));
+        passed.push((status_value, grpc, code.at));
     }
     passed
 }
 
 /// A failure is an error over gRPC too: `OK` would make it a success.
+/// `failure` says what fails, as in "status 500 is a failure".
 fn check_not_ok(
     status: u16,
     code: GrpcCode,
     at: Location,
-    what: &str,
+    failure: &str,
     errors: &mut Errors,
 ) -> bool {
     if status < 400 || code != GrpcCode::Ok {
         return true;
     }
+    let choices = names(GrpcCode::for_http(status))
+        .unwrap_or_else(|| vec!["FAILED_PRECONDITION", "INTERNAL"]);
     errors.push(
-        Diagnostic::new(
-            format!("{what} {status} is a failure, so its gRPC code cannot be `OK`"),
-            at,
-        )
-        .help(format!(
+        Diagnostic::new(format!("{failure}, so its gRPC code cannot be `OK`"), at).help(format!(
             "use the canonical code of the failure, such as {}",
-            list(
-                &names(GrpcCode::for_http(status))
-                    .unwrap_or_else(|| vec!["FAILED_PRECONDITION", "INTERNAL"])
-            )
+            alternatives(&choices)
         )),
     );
     false
@@ -215,10 +212,10 @@ fn canonical(
         let Some(code) = check_word::<GrpcCode>(Some(written), keys::GRPC_CODE, errors) else {
             return Ok(None);
         };
-        let what = format!("code `{}` has status", entry.code.value);
-        let fine = entry
-            .status
-            .is_none_or(|status| check_not_ok(status, code, written.at, &what, errors));
+        let fine = entry.status.is_none_or(|status| {
+            let failure = format!("code `{}` fails with status {status}", entry.code.value);
+            check_not_ok(status, code, written.at, &failure, errors)
+        });
         return Ok(fine.then_some((code, CodeSource::Written(written.at))));
     }
     // A refused status was reported where it is written.
@@ -312,12 +309,10 @@ fn reason(
             Err(tried) => {
                 errors.push(
                     Diagnostic::new(
-                        format!(
-                            "no gRPC reason can be derived from code `{}`: {}",
-                            entry.code.value, tried
-                        ),
+                        format!("no gRPC reason can be derived for code `{}`", entry.code.value),
                         entry.code.at,
                     )
+                    .note(tried)
                     .help("add `grpc-reason:` to the entry, in UPPER_SNAKE_CASE, such as `grpc-reason: RATE_LIMITED`"),
                 );
                 return None;
@@ -359,7 +354,7 @@ pub(crate) fn derive_reason(code: &str, name: &str) -> Result<String, String> {
     match reason_problem(&from_name) {
         None => Ok(from_name),
         Some(problem) => Err(format!(
-            "`{from_code}` and `{from_name}` (from its variant name) are not reasons: {problem}"
+            "neither `{from_code}`, from the code, nor `{from_name}`, from the variant name, is a reason: {problem}"
         )),
     }
 }

@@ -130,6 +130,43 @@ impl<E> GoogleBody<E> {
     pub fn member(&self, name: &str) -> Option<Value> {
         find(&self.members, name).map(Ordered::to_value)
     }
+
+    /// The body in the bare form: the `google.rpc.Status` message itself in
+    /// protobuf's JSON, with the gRPC number as `code` and no `status`, as
+    /// gateways send it. `None` when the body has no error, an error
+    /// without a canonical code, or members beside `error`, which the bare
+    /// form has no room for.
+    ///
+    /// ```
+    /// use errcodes_runtime::wire::{Json, Occurrence, google::GoogleBody};
+    ///
+    /// errcodes_runtime::errcodes!("../specs/acp.yaml");
+    ///
+    /// let body = GoogleBody::new(AcpError::SegmentNotFound, &Occurrence::new());
+    /// let bare = body.to_bare().unwrap().encode().unwrap();
+    /// assert!(bare.starts_with(br#"{"code":5,"message":"Segment not found","details":["#));
+    /// ```
+    #[must_use]
+    pub fn to_bare(&self) -> Option<Self> {
+        let error = self.error.as_ref()?;
+        let number = error.grpc_code()?.number();
+        if !self.members.is_empty() {
+            return None;
+        }
+        Some(GoogleBody {
+            bare: true,
+            error: Some(GoogleError {
+                code: Some(i64::from(number)),
+                bare: true,
+                message: error.message.clone(),
+                status: None,
+                details: error.details.clone(),
+                members: error.members.clone(),
+                codes: PhantomData,
+            }),
+            members: Vec::new(),
+        })
+    }
 }
 
 impl<E: ErrorCode> GoogleBody<E> {
@@ -140,10 +177,12 @@ impl<E: ErrorCode> GoogleBody<E> {
     }
 
     /// What a client should do after a response with HTTP status `status`
-    /// that carries this body.
+    /// that carries this body: see [`GoogleError::action_at`].
     #[must_use]
     pub fn action_at(&self, status: u16) -> Action {
-        Code::action_of(self.code().as_ref(), status)
+        self.error
+            .as_ref()
+            .map_or(Action::for_status(status), |error| error.action_at(status))
     }
 
     /// The error's message.
@@ -170,11 +209,27 @@ impl<E: ErrorCode> GoogleError<E> {
         })
     }
 
-    /// The code's action; without a known code, the one the HTTP status
-    /// implies: the body's own, or `status`.
+    /// What a client should do after a response with HTTP status `status`
+    /// that carries this error: the code's action; without a known code,
+    /// `retry-after` when `RetryInfo` gives a delay, as the server asks,
+    /// and else the action the status implies.
     #[must_use]
     pub fn action_at(&self, status: u16) -> Action {
-        Code::action_of(self.code().as_ref(), self.status().unwrap_or(status))
+        match (
+            self.code().and_then(|code| code.known()),
+            self.retry_delay(),
+        ) {
+            (Some(code), _) => code.action(),
+            (None, Some(_)) => Action::RetryAfter,
+            (None, None) => Action::for_status(status),
+        }
+    }
+
+    /// [`action_at`](Self::action_at) the error's own
+    /// [`status`](Self::status), or 500 when it has none.
+    #[must_use]
+    pub fn action(&self) -> Action {
+        self.action_at(self.status().unwrap_or(500))
     }
 }
 
@@ -560,12 +615,16 @@ fn build<E>(facts: &CodeFacts<'_>, occurrence: &Occurrence) -> GoogleBody<E> {
         .iter()
         .map(|(key, value)| (key.as_str(), text(value)))
         .collect();
-    let mut details = vec![object(vec![
+    let mut info = vec![
         ("@type", text(types::ERROR_INFO)),
         ("reason", text(parts.reason)),
         ("domain", text(parts.domain)),
-        ("metadata", object(metadata)),
-    ])];
+    ];
+    // Protobuf's JSON leaves an empty map out.
+    if !parts.metadata.is_empty() {
+        info.push(("metadata", object(metadata)));
+    }
+    let mut details = vec![object(info)];
     if let Some(delay) = parts.retry_delay {
         details.push(object(vec![
             ("@type", text(types::RETRY_INFO)),
@@ -701,7 +760,12 @@ pub(crate) fn format_duration(delay: Duration) -> String {
 /// one.
 pub(crate) fn parse_duration(text: &str) -> Option<Duration> {
     let number = text.strip_suffix('s')?;
-    let (secs, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let (secs, fraction) = match number.split_once('.') {
+        // A dot needs digits after it.
+        Some((_, "")) => return None,
+        Some(parts) => parts,
+        None => (number, ""),
+    };
     if secs.is_empty() || !secs.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -732,7 +796,17 @@ mod tests {
             assert_eq!(parse_duration(text), Some(delay));
         }
         assert_eq!(parse_duration("1.5s"), Some(Duration::from_millis(1500)));
-        for bad in ["", "s", "-1s", "1", "1.s5", "1.0000000001s", "+1s", "1e3s"] {
+        for bad in [
+            "",
+            "s",
+            "-1s",
+            "1",
+            "1.s",
+            "1.s5",
+            "1.0000000001s",
+            "+1s",
+            "1e3s",
+        ] {
             assert_eq!(parse_duration(bad), None, "{bad}");
         }
     }

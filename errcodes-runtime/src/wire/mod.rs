@@ -65,6 +65,7 @@ pub mod pass;
 #[cfg(feature = "xml")]
 mod pass_xml;
 pub mod problem;
+mod received;
 mod render;
 mod response;
 mod status;
@@ -77,6 +78,7 @@ pub use self::formats::{Payload, SchemaParts, Shape, describe};
 pub use self::json::{Item, Json};
 pub use self::occurrence::Occurrence;
 pub(crate) use self::occurrence::whole_seconds;
+pub use self::received::Received;
 pub use self::render::{DEFAULT_RETRY_AFTER, Rendered, render, render_facts};
 pub use self::response::{ErrorResponse, Headers, Unread};
 pub use self::status::reason_phrase;

@@ -1,0 +1,375 @@
+//! A real tonic server on 127.0.0.1 and a real tonic client: every code of
+//! every shipped catalog is returned by the server and read back by the
+//! client with the same code, canonical status, action, message and advice
+//! as an HTTP client reading the same error in Google's JSON form. Codes
+//! that are no failure (gRPC `OK`) travel inside the response, as a
+//! `google.rpc.Status` message. Statuses from servers that know nothing
+//! of errcodes get advice from their canonical code alone.
+
+#![forbid(unsafe_code)]
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::task::{Context, Poll};
+use std::time::SystemTime;
+
+use errcodes_runtime::grpc::{ReceivedStatus, rpc_status, status};
+use errcodes_runtime::retry::{Advice, Policy};
+use errcodes_runtime::wire::{
+    Code, Limits, Occurrence, Payload, Received, Shape, google::GoogleBody, render,
+};
+use errcodes_runtime::{Action, ErrorCode, Failure, GrpcCode, WireFormat};
+use errcodes_tests::{
+    acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
+};
+use tonic::codegen::http::uri::PathAndQuery;
+use tonic::codegen::{BoxFuture, Service, http};
+use tonic::server::NamedService;
+use tonic::transport::{Channel, Server};
+use tonic_prost::ProstCodec;
+
+/// Which code of which catalog the server is to fail with.
+#[derive(Clone, PartialEq, prost::Message)]
+struct FailRequest {
+    #[prost(string, tag = "1")]
+    catalog: String,
+    #[prost(string, tag = "2")]
+    code: String,
+    /// Return the bare code (`?` on the generated enum) rather than a
+    /// `Failure` with an occurrence.
+    #[prost(bool, tag = "3")]
+    bare: bool,
+}
+
+/// A response that carries the outcome of the request as a status, as a
+/// batch or a long-running operation does.
+#[derive(Clone, PartialEq, prost::Message)]
+struct FailReply {
+    #[prost(message, optional, tag = "1")]
+    outcome: Option<tonic_types::Status>,
+}
+
+const SERVICE: &str = "errcodes.test.Catalog";
+const FAIL: &str = "/errcodes.test.Catalog/Fail";
+const PLAIN: &str = "/errcodes.test.Catalog/Plain";
+
+/// What the server knows of each occurrence.
+fn occurrence(code: &str) -> Occurrence {
+    Occurrence::new()
+        .trace(format!("trace-{code}"))
+        .member("item", "42".into())
+        .member("Retry After", 3.into())
+}
+
+/// The server's handler for one catalog.
+fn answer<E: ErrorCode>(request: &FailRequest) -> Result<FailReply, tonic::Status>
+where
+    tonic::Status: From<E>,
+{
+    let code =
+        E::from_code(&request.code).ok_or_else(|| tonic::Status::not_found("no such code"))?;
+    if code.grpc_code() == Some(GrpcCode::Ok) {
+        let occurrence = if request.bare {
+            Occurrence::new()
+        } else {
+            occurrence(&request.code)
+        };
+        return Ok(FailReply {
+            outcome: Some(rpc_status(code, &occurrence)),
+        });
+    }
+    if request.bare {
+        // The generated `From<E> for tonic::Status`, which `?` uses.
+        return Err(code.into());
+    }
+    Err(Failure::with(code, occurrence(&request.code)).into())
+}
+
+/// A gRPC service written by hand, as generated code would be: `Fail`
+/// answers with the code asked for, `Plain` as a server that does not use
+/// errcodes.
+#[derive(Clone)]
+struct Catalogs;
+
+impl NamedService for Catalogs {
+    const NAME: &'static str = SERVICE;
+}
+
+impl Service<http::Request<tonic::body::Body>> for Catalogs {
+    type Response = http::Response<tonic::body::Body>;
+    type Error = Infallible;
+    type Future = BoxFuture<Self::Response, Infallible>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
+        Box::pin(async move {
+            let mut grpc = tonic::server::Grpc::new(ProstCodec::default());
+            let response = match request.uri().path() {
+                FAIL => grpc.unary(Fail, request).await,
+                PLAIN => grpc.unary(Plain, request).await,
+                _ => tonic::Status::unimplemented("no such method").into_http(),
+            };
+            Ok(response)
+        })
+    }
+}
+
+struct Fail;
+
+impl Service<tonic::Request<FailRequest>> for Fail {
+    type Response = tonic::Response<FailReply>;
+    type Error = tonic::Status;
+    type Future = std::future::Ready<Result<Self::Response, tonic::Status>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), tonic::Status>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: tonic::Request<FailRequest>) -> Self::Future {
+        let request = request.into_inner();
+        let reply = match request.catalog.as_str() {
+            "AcpError" => answer::<AcpError>(&request),
+            "EdgeError" => answer::<EdgeError>(&request),
+            "PassError" => answer::<PassError>(&request),
+            "PlatformError" => answer::<PlatformError>(&request),
+            "PrivacyError" => answer::<PrivacyError>(&request),
+            _ => Err(tonic::Status::not_found("no such catalog")),
+        };
+        std::future::ready(reply.map(tonic::Response::new))
+    }
+}
+
+/// Fails with the canonical code named in the request's `code`, and
+/// nothing more, as a handler that knows nothing of errcodes.
+struct Plain;
+
+impl Service<tonic::Request<FailRequest>> for Plain {
+    type Response = tonic::Response<FailReply>;
+    type Error = tonic::Status;
+    type Future = std::future::Ready<Result<Self::Response, tonic::Status>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), tonic::Status>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: tonic::Request<FailRequest>) -> Self::Future {
+        let code = request.into_inner().code;
+        let status = match code.as_str() {
+            "UNAVAILABLE" => tonic::Status::unavailable("draining connections"),
+            "RESOURCE_EXHAUSTED" => tonic::Status::resource_exhausted("quota"),
+            "DEADLINE_EXCEEDED" => tonic::Status::deadline_exceeded("too slow"),
+            "INVALID_ARGUMENT" => tonic::Status::invalid_argument("bad field"),
+            _ => tonic::Status::unknown(code),
+        };
+        std::future::ready(Err(status))
+    }
+}
+
+async fn serve() -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let incoming = tonic::codegen::tokio_stream::wrappers::TcpListenerStream::new(listener);
+    tokio::spawn(
+        Server::builder()
+            .add_service(Catalogs)
+            .serve_with_incoming(incoming),
+    );
+    addr
+}
+
+struct Client(tonic::client::Grpc<Channel>);
+
+impl Client {
+    async fn connect(addr: SocketAddr) -> Self {
+        let channel = Channel::from_shared(format!("http://{addr}"))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+        Client(tonic::client::Grpc::new(channel))
+    }
+
+    async fn call(
+        &mut self,
+        path: &'static str,
+        request: FailRequest,
+    ) -> Result<FailReply, tonic::Status> {
+        self.0.ready().await.unwrap();
+        let codec: ProstCodec<FailRequest, FailReply> = ProstCodec::default();
+        self.0
+            .unary(
+                tonic::Request::new(request),
+                PathAndQuery::from_static(path),
+                codec,
+            )
+            .await
+            .map(tonic::Response::into_inner)
+    }
+}
+
+/// Without jitter, so that advice can be compared exactly.
+fn exact() -> Policy {
+    Policy {
+        jitter: 0.0,
+        ..Policy::default()
+    }
+}
+
+/// What an HTTP client makes of the same error in Google's JSON form: its
+/// code, message and advice.
+fn over_http<E: ErrorCode>(code: E, now: SystemTime) -> (Option<Code<E>>, Option<String>, Advice) {
+    let rendered = render(code, &occurrence(code.code()), WireFormat::Google).unwrap();
+    let body = Payload::<E>::decode(Shape::Google, &rendered.body, Limits::default()).unwrap();
+    let retry_after = rendered.retry_after_secs().map(|s| s.to_string());
+    let advice = exact().advise(
+        Some(body.action_at(rendered.status)),
+        rendered.status,
+        retry_after.as_deref(),
+        body.delay(),
+        now,
+    );
+    (body.code(), body.message().map(str::to_owned), advice)
+}
+
+/// Fails with every code of `E` and reads each status back; returns how
+/// many codes came as errors and how many inside a response.
+async fn every_code<E: ErrorCode>(client: &mut Client) -> (usize, usize)
+where
+    tonic::Status: From<E>,
+{
+    let now = SystemTime::now();
+    let (mut errors, mut carried) = (0, 0);
+    for &code in E::ALL {
+        for bare in [false, true] {
+            let request = FailRequest {
+                catalog: E::CATALOG.name().to_owned(),
+                code: code.code().to_owned(),
+                bare,
+            };
+            let read = match client.call(FAIL, request).await {
+                Err(status) => {
+                    assert_eq!(status.code() as i32, code.grpc_code().unwrap().number());
+                    errors += 1;
+                    ReceivedStatus::<E>::read(&status)
+                }
+                Ok(reply) => {
+                    carried += 1;
+                    ReceivedStatus::<E>::read_rpc(&reply.outcome.unwrap())
+                }
+            };
+            let what = format!("{code:?} (bare: {bare})");
+            assert_eq!(read.code(), Some(Code::Known(code)), "{what}");
+            assert_eq!(Some(read.grpc_code()), code.grpc_code(), "{what}");
+            assert_eq!(read.domain(), E::CATALOG.grpc_domain(), "{what}");
+            assert_eq!(read.action(), code.action(), "{what}");
+            assert_eq!(read.message(), Some(code.title()), "{what}");
+            let (http_code, http_message, http_advice) = over_http(code, now);
+            assert_eq!(read.advice_with(&exact(), now), http_advice, "{what}");
+            assert_eq!(
+                read.retry_delay().is_some(),
+                code.action() == Action::RetryAfter,
+                "{what}"
+            );
+            if bare {
+                assert_eq!(read.request_id(), None, "{what}");
+                assert!(read.metadata().is_empty(), "{what}");
+            } else {
+                let trace = format!("trace-{}", code.code());
+                assert_eq!(read.request_id(), Some(trace.as_str()), "{what}");
+                // Members become metadata, under keys gRPC clients accept.
+                let metadata = [
+                    ("item".to_owned(), "42".to_owned()),
+                    ("retryAfter".to_owned(), "3".to_owned()),
+                ];
+                assert_eq!(read.metadata(), metadata, "{what}");
+                // The same, through the trait a client loop uses.
+                let generic: &dyn Received<E> = &read;
+                assert_eq!(generic.code(), http_code, "{what}");
+                assert_eq!(generic.message(), http_message.as_deref(), "{what}");
+            }
+        }
+    }
+    (errors, carried)
+}
+
+#[tokio::test]
+async fn every_code_of_every_catalog_survives_a_real_grpc_round_trip() {
+    let mut client = Client::connect(serve().await).await;
+    let counts = [
+        every_code::<AcpError>(&mut client).await,
+        every_code::<EdgeError>(&mut client).await,
+        every_code::<PassError>(&mut client).await,
+        every_code::<PlatformError>(&mut client).await,
+        every_code::<PrivacyError>(&mut client).await,
+    ];
+    // Privacy's job outcomes are gRPC `OK`: they come inside the response.
+    assert_eq!(counts, [(38, 0), (8, 0), (94, 0), (26, 0), (20, 10)]);
+}
+
+#[tokio::test]
+async fn statuses_without_errcodes_get_advice_from_their_code() {
+    let mut client = Client::connect(serve().await).await;
+    let now = SystemTime::now();
+    let mut advice = Vec::new();
+    for code in [
+        "UNAVAILABLE",
+        "RESOURCE_EXHAUSTED",
+        "DEADLINE_EXCEEDED",
+        "INVALID_ARGUMENT",
+        "DATA_LOSS",
+    ] {
+        let request = FailRequest {
+            code: code.to_owned(),
+            ..FailRequest::default()
+        };
+        let status = client.call(PLAIN, request).await.unwrap_err();
+        let read = ReceivedStatus::<PassError>::read(&status);
+        assert_eq!(read.code(), None);
+        advice.push((read.grpc_code(), read.advice(now)));
+    }
+    assert_eq!(
+        advice,
+        [
+            (GrpcCode::Unavailable, Advice::Backoff),
+            (GrpcCode::ResourceExhausted, Advice::Backoff),
+            (GrpcCode::DeadlineExceeded, Advice::Backoff),
+            (GrpcCode::InvalidArgument, Advice::Stop(Action::None)),
+            (GrpcCode::Unknown, Advice::Stop(Action::None)),
+        ]
+    );
+}
+
+#[test]
+fn a_reason_from_another_domain_is_not_the_catalogs() {
+    // Another service's status, with a reason spelled like one of ours.
+    let ours = status(PassError::TooManyRequests, &Occurrence::new());
+    let details = tonic_types::ErrorDetails::with_error_info(
+        "TOO_MANY_REQUESTS",
+        "other.example.com",
+        std::collections::HashMap::new(),
+    );
+    let theirs = <tonic::Status as tonic_types::StatusExt>::with_error_details(
+        tonic::Code::ResourceExhausted,
+        "slow down",
+        details,
+    );
+    let read = ReceivedStatus::<PassError>::read(&ours);
+    assert_eq!(read.code(), Some(Code::Known(PassError::TooManyRequests)));
+    let read = ReceivedStatus::<PassError>::read(&theirs);
+    assert_eq!(
+        read.code(),
+        Some(Code::Unknown("TOO_MANY_REQUESTS".to_owned()))
+    );
+    // The canonical code still says to retry.
+    assert!(read.advice(SystemTime::now()).is_retry());
+    // And the same in Google's JSON form.
+    let body = br#"{"error":{"code":429,"message":"slow down","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"TOO_MANY_REQUESTS","domain":"other.example.com"}]}}"#;
+    let body = <GoogleBody<PassError> as errcodes_runtime::wire::Json>::decode(body).unwrap();
+    assert_eq!(
+        body.code(),
+        Some(Code::Unknown("TOO_MANY_REQUESTS".to_owned()))
+    );
+}
