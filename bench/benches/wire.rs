@@ -10,7 +10,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use errcodes_runtime::wire::{Json, Occurrence, acp, gateway, pass, problem::Problem, render};
+use errcodes_runtime::wire::{
+    Json, Occurrence, acp, gateway, google, pass, problem::Problem, render,
+};
 use errcodes_runtime::{ErrorCode, WireFormat};
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 use http_api_problem::HttpApiProblem;
@@ -98,6 +100,19 @@ fn formats(c: &mut Criterion) {
         .body;
     group.bench_function("gateway/decode", |b| {
         b.iter(|| gateway::GatewayBody::<PlatformError>::decode(black_box(&body)).unwrap());
+    });
+
+    // The same code as a Google error: ErrorInfo, RetryInfo, Help and
+    // RequestInfo, and the code read back by its reason.
+    group.bench_function("google/render", |b| {
+        b.iter(|| render(black_box(pass), &occurrence, WireFormat::Google).unwrap());
+    });
+    let body = render(pass, &occurrence, WireFormat::Google).unwrap().body;
+    group.bench_function("google/decode", |b| {
+        b.iter(|| {
+            let body = google::GoogleBody::<PassError>::decode(black_box(&body)).unwrap();
+            black_box(body.code())
+        });
     });
 }
 
