@@ -322,8 +322,9 @@ fn response(catalog: &CheckedCatalog, status: u16, wires: &[&Wire<'_>]) -> Value
             .collect();
         let mut narrowing = SchemaParts::open_enum(&values);
         for member in shape.code_path(catalog.problem_code.value).iter().rev() {
-            narrowing = if *member == "errors" {
-                json!({"properties": {"errors": {"items": narrowing}}})
+            // Lists on the way: Edge's errors, Google's details.
+            narrowing = if matches!(*member, "errors" | "details") {
+                json!({"properties": {*member: {"items": narrowing}}})
             } else {
                 json!({"properties": {*member: narrowing}})
             };

@@ -476,6 +476,8 @@ fn the_openapi_export_passes_the_openapi_validator() {
         .map(|spec| (spec.clone(), vec![spec.as_str()]))
         .collect();
     exports.push(("all".to_owned(), specs.iter().map(String::as_str).collect()));
+    // A catalog in Google's error model.
+    exports.push(("cloud".to_owned(), vec!["tests/fixtures/cloud.yaml"]));
     for (name, specs) in exports {
         let mut arguments = vec!["export", "--format", "openapi"];
         arguments.extend(specs);
@@ -530,6 +532,18 @@ fn the_openapi_export_passes_the_openapi_validator() {
             .unwrap()
             .contains(&Value::from("https://ns.adobe.com/aep/errors/InputError"))
     );
+
+    // Google errors are identified by the reason of their ErrorInfo, inside
+    // the list of details.
+    let output = errcodes(
+        root(),
+        &["export", "--format", "openapi", "tests/fixtures/cloud.yaml"],
+    );
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let narrowed = &document["components"]["responses"]["CloudError429"]["content"]["application/json"]
+        ["schema"]["allOf"][1]["properties"]["error"]["properties"]["details"]["items"]["properties"]
+        ["reason"]["anyOf"][0]["enum"];
+    assert_eq!(narrowed, &serde_json::json!(["RESOURCE_AVAILABILITY"]));
 
     // The validator is not a formality: it refuses a broken document.
     let mut broken = document.clone();
