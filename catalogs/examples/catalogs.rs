@@ -1,5 +1,5 @@
-//! Prints every shipped catalog as a table: code, HTTP status, recommended
-//! action and title. Each catalog was compiled from its YAML file by
+//! Prints every shipped catalog as a table: code, HTTP status, canonical
+//! gRPC code, recommended action and title. Each catalog was compiled from its YAML file by
 //! `errcodes!` (see `catalogs/src/lib.rs`).
 //!
 //! ```text
@@ -23,17 +23,28 @@ fn main() {
 
 fn print_catalog<E: ErrorCode>() {
     let catalog = E::CATALOG;
-    println!("{} ({} codes)", catalog.name(), catalog.len());
+    match catalog.grpc_domain() {
+        Some(domain) => println!(
+            "{} ({} codes; over gRPC in {domain})",
+            catalog.name(),
+            catalog.len()
+        ),
+        None => println!("{} ({} codes)", catalog.name(), catalog.len()),
+    }
     let width = E::ALL
         .iter()
         .map(|code| code.code().len())
         .max()
         .unwrap_or(0)
         .max("code".len());
-    println!("  {:<width$}  status  {:<24}  title", "code", "action");
+    println!(
+        "  {:<width$}  status  {:<19}  {:<24}  title",
+        "code", "gRPC", "action"
+    );
     for code in E::ALL {
+        let grpc = code.grpc_code().map_or("-", |grpc| grpc.as_str());
         println!(
-            "  {:<width$}  {:>6}  {:<24}  {}",
+            "  {:<width$}  {:>6}  {grpc:<19}  {:<24}  {}",
             code.code(),
             code.http_status(),
             code.action(),
