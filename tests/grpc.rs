@@ -108,8 +108,8 @@ impl Service<http::Request<tonic::body::Body>> for Catalogs {
         Box::pin(async move {
             let mut grpc = tonic::server::Grpc::new(ProstCodec::default());
             let response = match request.uri().path() {
-                FAIL => grpc.unary(Fail, request).await,
-                PLAIN => grpc.unary(Plain, request).await,
+                FAIL => grpc.unary(Unary(fail), request).await,
+                PLAIN => grpc.unary(Unary(plain), request).await,
                 _ => tonic::Status::unimplemented("no such method").into_http(),
             };
             Ok(response)
@@ -117,9 +117,10 @@ impl Service<http::Request<tonic::body::Body>> for Catalogs {
     }
 }
 
-struct Fail;
+/// A unary method: a plain function of the request.
+struct Unary(fn(FailRequest) -> Result<FailReply, tonic::Status>);
 
-impl Service<tonic::Request<FailRequest>> for Fail {
+impl Service<tonic::Request<FailRequest>> for Unary {
     type Response = tonic::Response<FailReply>;
     type Error = tonic::Status;
     type Future = std::future::Ready<Result<Self::Response, tonic::Status>>;
@@ -129,43 +130,32 @@ impl Service<tonic::Request<FailRequest>> for Fail {
     }
 
     fn call(&mut self, request: tonic::Request<FailRequest>) -> Self::Future {
-        let request = request.into_inner();
-        let reply = match request.catalog.as_str() {
-            "AcpError" => answer::<AcpError>(&request),
-            "EdgeError" => answer::<EdgeError>(&request),
-            "PassError" => answer::<PassError>(&request),
-            "PlatformError" => answer::<PlatformError>(&request),
-            "PrivacyError" => answer::<PrivacyError>(&request),
-            _ => Err(tonic::Status::not_found("no such catalog")),
-        };
-        std::future::ready(reply.map(tonic::Response::new))
+        std::future::ready((self.0)(request.into_inner()).map(tonic::Response::new))
+    }
+}
+
+/// Fails with the code asked for, from the catalog asked for.
+fn fail(request: FailRequest) -> Result<FailReply, tonic::Status> {
+    match request.catalog.as_str() {
+        "AcpError" => answer::<AcpError>(&request),
+        "EdgeError" => answer::<EdgeError>(&request),
+        "PassError" => answer::<PassError>(&request),
+        "PlatformError" => answer::<PlatformError>(&request),
+        "PrivacyError" => answer::<PrivacyError>(&request),
+        _ => Err(tonic::Status::not_found("no such catalog")),
     }
 }
 
 /// Fails with the canonical code named in the request's `code`, and
 /// nothing more, as a handler that knows nothing of errcodes.
-struct Plain;
-
-impl Service<tonic::Request<FailRequest>> for Plain {
-    type Response = tonic::Response<FailReply>;
-    type Error = tonic::Status;
-    type Future = std::future::Ready<Result<Self::Response, tonic::Status>>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), tonic::Status>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: tonic::Request<FailRequest>) -> Self::Future {
-        let code = request.into_inner().code;
-        let status = match code.as_str() {
-            "UNAVAILABLE" => tonic::Status::unavailable("draining connections"),
-            "RESOURCE_EXHAUSTED" => tonic::Status::resource_exhausted("quota"),
-            "DEADLINE_EXCEEDED" => tonic::Status::deadline_exceeded("too slow"),
-            "INVALID_ARGUMENT" => tonic::Status::invalid_argument("bad field"),
-            _ => tonic::Status::unknown(code),
-        };
-        std::future::ready(Err(status))
-    }
+fn plain(request: FailRequest) -> Result<FailReply, tonic::Status> {
+    Err(match request.code.as_str() {
+        "UNAVAILABLE" => tonic::Status::unavailable("draining connections"),
+        "RESOURCE_EXHAUSTED" => tonic::Status::resource_exhausted("quota"),
+        "DEADLINE_EXCEEDED" => tonic::Status::deadline_exceeded("too slow"),
+        "INVALID_ARGUMENT" => tonic::Status::invalid_argument("bad field"),
+        _ => tonic::Status::unknown(request.code),
+    })
 }
 
 async fn serve() -> SocketAddr {

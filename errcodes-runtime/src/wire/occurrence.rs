@@ -51,7 +51,9 @@ pub struct Occurrence {
     pub retry_after: Option<Duration>,
     /// More members for the body, such as Edge's `report`. One named like
     /// a member of the format's own is written only where the format
-    /// leaves that member out.
+    /// leaves that member out. Over gRPC and in Google errors they are the
+    /// `ErrorInfo`'s metadata, under keys that follow AIP-193's rule (see
+    /// [`google`](super::google)).
     pub members: Map<String, Value>,
 }
 
