@@ -56,6 +56,17 @@ fn body(shape: &str, place: &str, code: Option<&str>, action: &str) -> Value {
             identified(&mut body, "error_code");
             body
         }
+        "GoogleBody" => {
+            // Without a code, the error has no ErrorInfo.
+            let details = match code {
+                Some(reason) => serde_json::json!([
+                    {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "1s"},
+                    {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": reason, "domain": "x.example.com"}
+                ]),
+                None => serde_json::json!([]),
+            };
+            serde_json::json!({"error": {"code": 400, "message": "m", "status": "BRAND_NEW_STATUS", "details": details}})
+        }
         other => panic!("a shape this test does not know: {other}"),
     }
 }
@@ -71,6 +82,7 @@ fn exported_schemas_accept_what_a_later_release_sends() {
     .unwrap();
     let mut specs = shipped();
     specs.push(dir.join("xml.yaml").display().to_string());
+    specs.push("tests/fixtures/cloud.yaml".to_owned());
     let mut shapes_seen = std::collections::BTreeSet::new();
     for spec in &specs {
         let output = errcodes(root(), &["export", "--format", "openapi", spec]);
@@ -105,10 +117,10 @@ fn exported_schemas_accept_what_a_later_release_sends() {
                 _ => &schemas[schema_name],
             };
             let place = problem["required"][0].as_str().unwrap_or("code");
-            let later = if place == "type" {
-                "https://ns.example.com/errors/BrandNewError"
-            } else {
-                "brand_new_code"
+            let later = match (place, shape) {
+                ("type", _) => "https://ns.example.com/errors/BrandNewError",
+                (_, "GoogleBody") => "BRAND_NEW_REASON",
+                _ => "brand_new_code",
             };
             let newer = body(shape, place, Some(later), "brand-new-action");
             assert!(
@@ -130,6 +142,7 @@ fn exported_schemas_accept_what_a_later_release_sends() {
             "AcpEnvelope",
             "EdgeBody",
             "GatewayBody",
+            "GoogleBody",
             "PassBody",
             "PassXml",
             "Problem"
@@ -168,10 +181,10 @@ fn responses_take_later_codes(
                 } else {
                     "code"
                 };
-                let code = if place == "type" {
-                    "https://ns.example.com/errors/BrandNewError"
-                } else {
-                    "brand_new_code"
+                let code = match (place, shape.as_str()) {
+                    ("type", _) => "https://ns.example.com/errors/BrandNewError",
+                    (_, "GoogleBody") => "BRAND_NEW_REASON",
+                    _ => "brand_new_code",
                 };
                 let newer = body(&shape, place, Some(code), "brand-new-action");
                 assert!(

@@ -533,9 +533,15 @@ fn schema(parts: &SchemaParts<'_>) -> Value {
                             },
                             "required": ["@type"],
                         },
+                        // Every error has its ErrorInfo (AIP-193).
+                        "contains": {
+                            "type": "object",
+                            "properties": {"@type": {"const": types::ERROR_INFO}},
+                            "required": ["@type", "reason", "domain"],
+                        },
                     },
                 },
-                "required": ["code", "message"],
+                "required": ["code", "message", "details"],
             },
         },
         "required": ["error"],
