@@ -10,7 +10,7 @@
 //! | a catalog and its lock, from disk | `load.rs` | [`Files`] |
 //! | YAML text to a tree of values with positions | `yaml.rs` (the only user of `serde_yaml`) | `yaml::Node` |
 //! | the tree to the catalog's keys, as written | `spec.rs`, with key names in [`keys`] | `spec::Spec` |
-//! | the rules a catalog must follow | `check.rs`, helped by `names.rs`, `shape.rs`, `yaml11.rs` | `check::Passed` |
+//! | the rules a catalog must follow | `check.rs` and `check/grpc.rs`, helped by `names.rs`, `shape.rs`, `yaml11.rs` | `check::Passed` |
 //! | defaults, stand-ins, and where each value came from | `lower.rs` | [`CheckedCatalog`] (`model.rs`) |
 //! | what is legal but likely wrong: named warnings for tools | `lint.rs` | [`Diagnostic`]s |
 //! | the lock file: what a catalog promised | [`lock`] | [`lock::Lock`] |
