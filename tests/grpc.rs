@@ -118,7 +118,7 @@ impl Service<http::Request<tonic::body::Body>> for Catalogs {
 }
 
 /// A unary method: a plain function of the request.
-struct Unary(fn(FailRequest) -> Result<FailReply, tonic::Status>);
+struct Unary(fn(&FailRequest) -> Result<FailReply, tonic::Status>);
 
 impl Service<tonic::Request<FailRequest>> for Unary {
     type Response = tonic::Response<FailReply>;
@@ -130,31 +130,31 @@ impl Service<tonic::Request<FailRequest>> for Unary {
     }
 
     fn call(&mut self, request: tonic::Request<FailRequest>) -> Self::Future {
-        std::future::ready((self.0)(request.into_inner()).map(tonic::Response::new))
+        std::future::ready((self.0)(request.get_ref()).map(tonic::Response::new))
     }
 }
 
 /// Fails with the code asked for, from the catalog asked for.
-fn fail(request: FailRequest) -> Result<FailReply, tonic::Status> {
+fn fail(request: &FailRequest) -> Result<FailReply, tonic::Status> {
     match request.catalog.as_str() {
-        "AcpError" => answer::<AcpError>(&request),
-        "EdgeError" => answer::<EdgeError>(&request),
-        "PassError" => answer::<PassError>(&request),
-        "PlatformError" => answer::<PlatformError>(&request),
-        "PrivacyError" => answer::<PrivacyError>(&request),
+        "AcpError" => answer::<AcpError>(request),
+        "EdgeError" => answer::<EdgeError>(request),
+        "PassError" => answer::<PassError>(request),
+        "PlatformError" => answer::<PlatformError>(request),
+        "PrivacyError" => answer::<PrivacyError>(request),
         _ => Err(tonic::Status::not_found("no such catalog")),
     }
 }
 
 /// Fails with the canonical code named in the request's `code`, and
 /// nothing more, as a handler that knows nothing of errcodes.
-fn plain(request: FailRequest) -> Result<FailReply, tonic::Status> {
+fn plain(request: &FailRequest) -> Result<FailReply, tonic::Status> {
     Err(match request.code.as_str() {
         "UNAVAILABLE" => tonic::Status::unavailable("draining connections"),
         "RESOURCE_EXHAUSTED" => tonic::Status::resource_exhausted("quota"),
         "DEADLINE_EXCEEDED" => tonic::Status::deadline_exceeded("too slow"),
         "INVALID_ARGUMENT" => tonic::Status::invalid_argument("bad field"),
-        _ => tonic::Status::unknown(request.code),
+        other => tonic::Status::unknown(other),
     })
 }
 
