@@ -81,9 +81,10 @@ pub(crate) trait Answers<E> {
 }
 
 /// Implements [`Answers`] for bodies that answer each question with a
-/// method of their own.
+/// method of their own; `with` names the method of a body that gives a
+/// delay.
 macro_rules! answers_by_itself {
-    ($($body:ident),* $(,)?) => {$(
+    ($($body:ident $(with $delay:ident)?),* $(,)?) => {$(
         impl<E: ErrorCode> Answers<E> for $body<E> {
             fn code(&self) -> Option<Code<E>> {
                 self.code()
@@ -96,6 +97,12 @@ macro_rules! answers_by_itself {
             fn message(&self) -> Option<&str> {
                 self.message()
             }
+
+            $(
+                fn delay(&self) -> Option<::std::time::Duration> {
+                    self.$delay()
+                }
+            )?
         }
     )*};
 }

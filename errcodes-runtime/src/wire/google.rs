@@ -48,7 +48,7 @@ use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
-use super::formats::{Answers, ShapeFacts};
+use super::formats::{Answers, ShapeFacts, answers_by_itself};
 use super::ordered::Ordered;
 use super::{Code, CodeFacts, EncodeError, Json, Occurrence, Rendered, SchemaParts, Shape};
 use crate::{Action, ErrorCode, GrpcCode};
@@ -189,6 +189,12 @@ impl<E: ErrorCode> GoogleBody<E> {
     #[must_use]
     pub fn message(&self) -> Option<&str> {
         self.error.as_ref()?.message()
+    }
+
+    /// The error's `RetryInfo` delay.
+    #[must_use]
+    pub fn retry_delay(&self) -> Option<Duration> {
+        self.error.as_ref()?.retry_delay()
     }
 }
 
@@ -482,23 +488,7 @@ impl<E> Serialize for GoogleError<E> {
 
 impl<E> Json for GoogleBody<E> {}
 
-impl<E: ErrorCode> Answers<E> for GoogleBody<E> {
-    fn code(&self) -> Option<Code<E>> {
-        self.code()
-    }
-
-    fn action_at(&self, status: u16) -> Action {
-        self.action_at(status)
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.message()
-    }
-
-    fn delay(&self) -> Option<Duration> {
-        self.error.as_ref()?.retry_delay()
-    }
-}
+answers_by_itself!(GoogleBody with retry_delay);
 
 /// What errcodes knows of Google error bodies.
 pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
