@@ -195,14 +195,7 @@ impl<E: ErrorCode> ReceivedStatus<E> {
     #[must_use]
     pub fn code(&self) -> Option<Code<E>> {
         let (reason, domain) = self.reason.as_ref()?;
-        let unknown = || Code::Unknown(reason.clone());
-        Some(match E::CATALOG.grpc_domain() {
-            Some(ours) if ours == domain => {
-                E::from_grpc_reason(reason).map_or_else(unknown, Code::Known)
-            }
-            Some(_) => unknown(),
-            None => Code::parse(reason),
-        })
+        Some(Code::of_reason(reason, domain))
     }
 
     /// What to do: the code's action; without a known code, `retry-after`
@@ -210,11 +203,11 @@ impl<E: ErrorCode> ReceivedStatus<E> {
     /// action the canonical code's HTTP status implies.
     #[must_use]
     pub fn action(&self) -> Action {
-        match (self.code().and_then(|code| code.known()), self.retry_delay) {
-            (Some(code), _) => code.action(),
-            (None, Some(_)) => Action::RetryAfter,
-            (None, None) => Action::for_status(self.http_status()),
-        }
+        Code::action_with_delay(
+            self.code().as_ref(),
+            self.retry_delay.is_some(),
+            self.http_status(),
+        )
     }
 
     /// Whether to retry, and when, by the default [`Policy`].

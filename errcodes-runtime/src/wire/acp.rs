@@ -93,11 +93,7 @@ impl<E: ErrorCode> ErrorBody<E> {
     /// action the status implies.
     #[must_use]
     pub fn action_at(&self, status: u16) -> Action {
-        match (self.code().and_then(|code| code.known()), self.retry_after) {
-            (Some(code), _) => code.action(),
-            (None, Some(_)) => Action::RetryAfter,
-            (None, None) => Action::for_status(status),
-        }
+        Code::action_with_delay(self.code().as_ref(), self.retry_after.is_some(), status)
     }
 
     /// [`action_at`](Self::action_at) without a status: ACP bodies carry

@@ -69,6 +69,33 @@ impl<E: ErrorCode> Code<E> {
         code.map_or_else(|| Action::for_status(status), |code| code.action(status))
     }
 
+    /// The action of an error that may give a delay (ACP's `retry_after`,
+    /// Google's `RetryInfo`): the known code's; without one, `retry-after`
+    /// when the server gave a delay, as it asks; else the one `status`
+    /// implies.
+    pub(crate) fn action_with_delay(code: Option<&Self>, delayed: bool, status: u16) -> Action {
+        match (code.and_then(Self::known), delayed) {
+            (Some(code), _) => code.action(),
+            (None, true) => Action::RetryAfter,
+            (None, false) => Action::for_status(status),
+        }
+    }
+
+    /// The code a gRPC `ErrorInfo` names: the catalog's code of `reason`
+    /// when `domain` is the catalog's `grpc-domain`; another domain's
+    /// reason stays unknown even when spelled like one of the catalog's.
+    /// A catalog without a domain reads the reason as a code.
+    pub(crate) fn of_reason(reason: &str, domain: &str) -> Self {
+        let unknown = || Code::Unknown(reason.to_owned());
+        match E::CATALOG.grpc_domain() {
+            Some(ours) if ours == domain => {
+                E::from_grpc_reason(reason).map_or_else(unknown, Code::Known)
+            }
+            Some(_) => unknown(),
+            None => Code::parse(reason),
+        }
+    }
+
     /// The code's severity; for an unknown code, the one `status` implies.
     #[must_use]
     pub fn severity(&self, status: u16) -> Severity {

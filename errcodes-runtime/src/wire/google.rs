@@ -205,14 +205,7 @@ impl<E: ErrorCode> GoogleError<E> {
     #[must_use]
     pub fn code(&self) -> Option<Code<E>> {
         let info = self.error_info()?;
-        let unknown = || Code::Unknown(info.reason.to_owned());
-        Some(match E::CATALOG.grpc_domain() {
-            Some(domain) if domain == info.domain => {
-                E::from_grpc_reason(info.reason).map_or_else(unknown, Code::Known)
-            }
-            Some(_) => unknown(),
-            None => Code::parse(info.reason),
-        })
+        Some(Code::of_reason(info.reason, info.domain))
     }
 
     /// What a client should do after a response with HTTP status `status`
@@ -221,14 +214,7 @@ impl<E: ErrorCode> GoogleError<E> {
     /// and else the action the status implies.
     #[must_use]
     pub fn action_at(&self, status: u16) -> Action {
-        match (
-            self.code().and_then(|code| code.known()),
-            self.retry_delay(),
-        ) {
-            (Some(code), _) => code.action(),
-            (None, Some(_)) => Action::RetryAfter,
-            (None, None) => Action::for_status(status),
-        }
+        Code::action_with_delay(self.code().as_ref(), self.retry_delay().is_some(), status)
     }
 
     /// [`action_at`](Self::action_at) the error's own
