@@ -254,12 +254,25 @@ fn report_unmapped(status: u16, codes: &[&PassedCode<'_>], errors: &mut Errors) 
     };
     let mut diagnostic = Diagnostic::new(message, at);
     if codes.len() > 1 {
-        let others: Vec<&str> = codes[1..].iter().map(|c| c.code.value.as_str()).collect();
+        // A few are enough to recognise; a large catalog has hundreds.
+        const SHOWN: usize = 8;
+        let others = &codes[1..];
+        let mut named: Vec<String> = others
+            .iter()
+            .take(SHOWN)
+            .map(|c| format!("`{}`", c.code.value))
+            .collect();
+        if others.len() > SHOWN {
+            named.push(format!("{} more", others.len() - SHOWN));
+        }
+        let named = match named.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => named.concat(),
+        };
         diagnostic = diagnostic.note(format!(
-            "{} more code{} with status {status}: {}",
+            "{} more code{} with status {status}: {named}",
             others.len(),
             if others.len() == 1 { "" } else { "s" },
-            list(&others)
         ));
     }
     errors.push(diagnostic.help(format!(
@@ -353,6 +366,9 @@ pub(crate) fn derive_reason(code: &str, name: &str) -> Result<String, String> {
     let from_name = name.to_shouty_snake_case();
     match reason_problem(&from_name) {
         None => Ok(from_name),
+        Some(problem) if from_name == from_code => Err(format!(
+            "`{from_code}`, from the code and the variant name, is not a reason: {problem}"
+        )),
         Some(problem) => Err(format!(
             "neither `{from_code}`, from the code, nor `{from_name}`, from the variant name, is a reason: {problem}"
         )),
