@@ -819,3 +819,17 @@ fn grpc_rules_report_each_mistake_once() {
     let refused = catalog(domain, "  - code: e101\n    status: 999\n    title: T\n");
     assert_eq!(one(&refused).2, "status 999 is not an HTTP status");
 }
+
+#[test]
+fn an_unmapped_status_is_reported_once_naming_a_few_of_its_codes() {
+    let entries: String = (0..12)
+        .map(|i| format!("  - code: CONFLICT_{i}\n    status: 409\n    title: T\n"))
+        .collect();
+    let yaml = catalog("grpc-domain: shop.example.com\n", &entries);
+    assert_eq!(mistakes(&yaml).len(), 1);
+    let notes = help(&yaml);
+    assert_eq!(
+        notes[0],
+        "note: 11 more codes with status 409: `CONFLICT_1`, `CONFLICT_2`, `CONFLICT_3`, `CONFLICT_4`, `CONFLICT_5`, `CONFLICT_6`, `CONFLICT_7`, `CONFLICT_8` and 3 more"
+    );
+}
