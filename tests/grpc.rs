@@ -11,7 +11,7 @@
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::task::{Context, Poll};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use errcodes_runtime::grpc::{ReceivedStatus, rpc_status, status};
 use errcodes_runtime::retry::{Advice, Policy};
@@ -53,13 +53,19 @@ const SERVICE: &str = "errcodes.test.Catalog";
 const FAIL: &str = "/errcodes.test.Catalog/Fail";
 const PLAIN: &str = "/errcodes.test.Catalog/Plain";
 
-/// What the server knows of each occurrence.
+/// What the server knows of each occurrence: it asks every client to
+/// come back in 45 seconds.
 fn occurrence(code: &str) -> Occurrence {
     Occurrence::new()
         .trace(format!("trace-{code}"))
         .member("item", "42".into())
         .member("Retry After", 3.into())
+        .retry_after_secs(45)
 }
+
+/// What every failure of the server is caused by: text that must reach the
+/// logs and never a client.
+const SECRET: &str = "db01.internal:5432 refused: password=hunter2";
 
 /// The server's handler for one catalog.
 fn answer<E: ErrorCode>(request: &FailRequest) -> Result<FailReply, tonic::Status>
@@ -82,7 +88,10 @@ where
         // The generated `From<E> for tonic::Status`, which `?` uses.
         return Err(code.into());
     }
-    Err(Failure::with(code, occurrence(&request.code)).into())
+    let cause = std::io::Error::other(SECRET);
+    Err(Failure::with(code, occurrence(&request.code))
+        .caused_by(cause)
+        .into())
 }
 
 /// A gRPC service written by hand, as generated code would be: `Fail`
@@ -208,10 +217,19 @@ fn exact() -> Policy {
     }
 }
 
-/// What an HTTP client makes of the same error in Google's JSON form: its
-/// code, message and advice.
-fn over_http<E: ErrorCode>(code: E, now: SystemTime) -> (Option<Code<E>>, Option<String>, Advice) {
-    let rendered = render(code, &occurrence(code.code()), WireFormat::Google).unwrap();
+/// What an HTTP client makes of the same error in Google's JSON form, sent
+/// with the same occurrence: its code, message and advice.
+fn over_http<E: ErrorCode>(
+    code: E,
+    bare: bool,
+    now: SystemTime,
+) -> (Option<Code<E>>, Option<String>, Advice) {
+    let occurrence = if bare {
+        Occurrence::new()
+    } else {
+        occurrence(code.code())
+    };
+    let rendered = render(code, &occurrence, WireFormat::Google).unwrap();
     let body = Payload::<E>::decode(Shape::Google, &rendered.body, Limits::default()).unwrap();
     let retry_after = rendered.retry_after_secs().map(|s| s.to_string());
     let advice = exact().advise(
@@ -242,6 +260,7 @@ where
             let read = match client.call(FAIL, request).await {
                 Err(status) => {
                     assert_eq!(status.code() as i32, code.grpc_code().unwrap().number());
+                    assert_no_cause(&status);
                     errors += 1;
                     ReceivedStatus::<E>::read(&status)
                 }
@@ -256,13 +275,22 @@ where
             assert_eq!(read.domain(), E::CATALOG.grpc_domain(), "{what}");
             assert_eq!(read.action(), code.action(), "{what}");
             assert_eq!(read.message(), Some(code.title()), "{what}");
-            let (http_code, http_message, http_advice) = over_http(code, now);
+            let (http_code, http_message, http_advice) = over_http(code, bare, now);
             assert_eq!(read.advice_with(&exact(), now), http_advice, "{what}");
-            assert_eq!(
-                read.retry_delay().is_some(),
-                code.action() == Action::RetryAfter,
-                "{what}"
-            );
+            // The delays as written here: the occurrence's, or for a bare
+            // code that asks for one, five seconds.
+            let delay = match (bare, code.action()) {
+                (false, _) => Some(Duration::from_secs(45)),
+                (true, Action::RetryAfter) => Some(Duration::from_secs(5)),
+                (true, _) => None,
+            };
+            assert_eq!(read.retry_delay(), delay, "{what}");
+            let advice = read.advice_with(&exact(), now);
+            match (code.action().is_retryable(), delay) {
+                (true, Some(delay)) => assert_eq!(advice, Advice::RetryAfter(delay), "{what}"),
+                (true, None) => assert_eq!(advice, Advice::Backoff, "{what}"),
+                (false, _) => assert_eq!(advice, Advice::Stop(code.action()), "{what}"),
+            }
             if bare {
                 assert_eq!(read.request_id(), None, "{what}");
                 assert!(read.metadata().is_empty(), "{what}");
@@ -283,6 +311,23 @@ where
         }
     }
     (errors, carried)
+}
+
+/// Nothing of the cause is in the status: its message, its details, or
+/// any header it travels in.
+fn assert_no_cause(status: &tonic::Status) {
+    let contains = |bytes: &[u8]| bytes.windows(SECRET.len()).any(|w| w == SECRET.as_bytes());
+    assert!(!status.message().contains(SECRET), "{status:?}");
+    assert!(!contains(status.details()), "{status:?}");
+    let response = status.clone().into_http::<()>();
+    for (name, value) in response.headers() {
+        assert!(!contains(value.as_bytes()), "{name}: {value:?}");
+    }
+    for entry in status.metadata().iter() {
+        if let tonic::metadata::KeyAndValueRef::Ascii(key, value) = entry {
+            assert!(!contains(value.as_bytes()), "{key}: {value:?}");
+        }
+    }
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! Formatting a code, looking one up, reading its metadata, and raising it
-//! as a service's failure allocate nothing. One test per binary: the
-//! allocator's counts cover every thread.
+//! as a service's failure (as `?` does, and shown) allocate nothing; making
+//! a response of such a failure allocates its trace id and nothing else.
+//! One test per binary: the allocator's counts cover every thread.
 
 #![forbid(unsafe_code)]
 
@@ -57,4 +58,17 @@ fn formatting_and_lookups_do_not_allocate() {
         "{change:?}"
     );
     assert!(!out.is_empty());
+
+    // The failure of a bare code becomes a response's parts: its trace id
+    // is the one allocation.
+    let region = Region::new(GLOBAL);
+    let (code, occurrence) = Failure::new(PassError::TooManyRequests).into_public();
+    let change = region.change();
+    assert_eq!(code, PassError::TooManyRequests);
+    assert_eq!(occurrence.trace.as_ref().map(String::len), Some(36));
+    assert_eq!(
+        (change.allocations, change.reallocations),
+        (1, 0),
+        "{change:?}"
+    );
 }

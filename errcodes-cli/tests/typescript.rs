@@ -15,7 +15,7 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use common::{errcodes, root, scratch, text};
 use errcodes_runtime::ErrorCode;
-use errcodes_runtime::retry::{Advice, Policy};
+use errcodes_runtime::retry::{Advice, Policy, parse_retry_after};
 use errcodes_runtime::wire::{ErrorResponse, Headers};
 use serde_json::{Value, json};
 
@@ -39,6 +39,9 @@ const TYPESCRIPT: &str = "typescript@5.9.3";
 
 /// Sun, 06 Nov 1994 08:49:37 GMT.
 const NOW: u64 = 784_111_777;
+
+/// The random parts of a jittered wait that both clients are given.
+const RANDOM: [f64; 4] = [0.0, 0.25, 0.6, 1.0];
 
 /// `tsc`, installed with npm under the target directory.
 fn tsc() -> PathBuf {
@@ -99,13 +102,22 @@ fn case<E: ErrorCode>(arrived: &Arrived) -> Value {
     };
     let error =
         ErrorResponse::<E>::decode(arrived.status, headers, arrived.body.as_bytes()).unwrap();
-    let exact = Policy {
-        jitter: 0.0,
-        ..Policy::default()
-    };
     let now = UNIX_EPOCH + Duration::from_secs(NOW);
-    let advice = match error.advice_with(&exact, now) {
-        Advice::RetryAfter(delay) => json!({"kind": "retry-after", "delayMs": delay.as_millis()}),
+    // The default policy, jitter on: the wait for each random part the
+    // module is given, by the Rust client's rule.
+    let policy = Policy::default();
+    let asked = error
+        .body_delay()
+        .or_else(|| parse_retry_after(arrived.retry_after?, now));
+    let advice = match error.advice_with(&policy, now) {
+        Advice::RetryAfter(_) => {
+            let asked = asked.expect("a wait follows a delay");
+            let waits: Vec<Value> = RANDOM
+                .iter()
+                .map(|&r| json!({"random": r, "delayMs": policy.bound_at(asked, r).as_millis()}))
+                .collect();
+            json!({"kind": "retry-after", "askedMs": asked.as_millis(), "waits": waits})
+        }
         Advice::Backoff => json!({"kind": "backoff"}),
         Advice::Stop(action) => json!({"kind": "stop", "action": action.as_str()}),
     };

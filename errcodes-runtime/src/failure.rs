@@ -132,15 +132,16 @@ fn new_trace_id() -> String {
     let low = state.hash_one(1u8);
     let bits = (u128::from(high) << 64 | u128::from(low)) & !(0xF << 76 | 0x3 << 62)
         | (0x4 << 76 | 0x2 << 62);
-    let hex = format!("{bits:032x}");
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    )
+    // One allocation, of the id's own size.
+    let mut id = String::with_capacity(36);
+    for (i, shift) in (0..32).rev().map(|n| n * 4).enumerate() {
+        if matches!(i, 8 | 12 | 16 | 20) {
+            id.push('-');
+        }
+        let digit = u32::try_from(bits >> shift & 0xF).unwrap_or_default();
+        id.push(char::from_digit(digit, 16).unwrap_or('0'));
+    }
+    id
 }
 
 impl<E: ErrorCode> Failure<E> {

@@ -1,7 +1,8 @@
 //! The promises of retry advice on any `Retry-After` value, for property
 //! tests and fuzzing: parsing never panics and never gives a delay that
-//! overflows when added to the clock, and advice always stays within the
-//! policy's bounds.
+//! overflows when added to the clock, and advice never waits less than the
+//! server asked (unless the ask passes the policy's ceiling) nor longer
+//! than the policy allows.
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -34,12 +35,21 @@ pub fn retry_after(value: &str) {
         }
         let policy = Policy::default();
         match policy.advise(None, 503, Some(value), None, now) {
-            Advice::RetryAfter(delay) => {
-                assert!(parsed.is_some(), "{value:?}");
+            Advice::RetryAfter(wait) => {
+                let Some(asked) = parsed else {
+                    panic!("{value:?}: a wait without a delay to follow")
+                };
                 assert!(
-                    policy.min_delay <= delay && delay <= policy.max_delay,
-                    "{value:?}: {delay:?}"
+                    policy.min_delay <= wait && wait <= policy.max_delay,
+                    "{value:?}: {wait:?}"
                 );
+                // Never earlier than asked, unless the ask was cut.
+                if asked < policy.max_delay {
+                    assert!(wait >= asked, "{value:?}: {wait:?} before {asked:?}");
+                } else {
+                    let floor = policy.max_delay.mul_f64(1.0 - policy.jitter);
+                    assert!(wait >= floor, "{value:?}: {wait:?} before {floor:?}");
+                }
             }
             Advice::Backoff => assert!(parsed.is_none(), "{value:?}"),
             Advice::Stop(action) => panic!("a 503 is retried, not stopped with {action:?}"),

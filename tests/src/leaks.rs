@@ -1,6 +1,7 @@
 //! The promise of a failure inside a service, for property tests and
 //! fuzzing: whatever its cause says, no text of the cause reaches the
-//! client, in any body or header, for any catalog and wire format. The
+//! client, in any body or header, for any catalog and wire format, nor in
+//! any gRPC status. The
 //! causes carry a secret, as real ones carry hosts, SQL and tokens, and the
 //! responses are searched for it.
 
@@ -97,6 +98,16 @@ fn one<E: ErrorCode>(at: usize, occurrence: &Occurrence, causes: &[String], secr
         "{}",
         String::from_utf8_lossy(&body)
     );
+    // Nor over gRPC: the status's message, details and headers.
+    let status = tonic::Status::from(failure());
+    assert!(!status.message().contains(secret), "{status:?}");
+    assert!(!contains(status.details(), secret), "{status:?}");
+    for (name, value) in status.into_http::<()>().headers() {
+        assert!(
+            !contains(value.as_bytes(), secret),
+            "the gRPC header {name} carries the cause: {value:?}"
+        );
+    }
     let (_, public) = failure().into_public();
     for format in WireFormat::ALL {
         let rendered = render(code, &public, *format).expect("occurrences render");

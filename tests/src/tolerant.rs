@@ -5,7 +5,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use errcodes_runtime::retry::Advice;
+use errcodes_runtime::retry::{Advice, parse_retry_after};
 use errcodes_runtime::wire::{DecodeErrorKind, ErrorResponse, Headers, Limits};
 use errcodes_runtime::{Action, ErrorCode};
 
@@ -84,8 +84,15 @@ fn one<E: ErrorCode>(arrived: Arrived<'_>, limits: Limits) {
         assert_eq!(response.message(), None);
         assert_eq!(response.action(), Action::for_status(arrived.status));
     }
-    // Retrying advice never waits longer than the policy allows.
-    if let Advice::RetryAfter(delay) = advice {
-        assert!(delay <= Duration::from_secs(600), "{delay:?}");
+    // Retrying advice never waits longer than the policy allows, nor less
+    // than the server asked, in the body or the header.
+    if let Advice::RetryAfter(wait) = advice {
+        assert!(wait <= Duration::from_secs(600), "{wait:?}");
+        let asked = response
+            .body_delay()
+            .or_else(|| parse_retry_after(arrived.retry_after?, now));
+        if let Some(asked) = asked.filter(|asked| *asked < Duration::from_secs(600)) {
+            assert!(wait >= asked, "{wait:?} before {asked:?}");
+        }
     }
 }

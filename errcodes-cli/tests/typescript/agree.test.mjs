@@ -17,8 +17,25 @@ for (const c of cases) {
     assert.equal(received.known !== null, c.known, "known");
     assert.equal(received.action, c.action, "action");
     assert.equal(received.message, c.message, "message");
-    const advice = errors.advise(received, { now: c.now, random: 0 });
-    assert.deepEqual(advice, c.advice, "advice");
+    if (c.advice.kind !== "retry-after") {
+      assert.deepEqual(errors.advise(received, { now: c.now }), c.advice, "advice");
+      return;
+    }
+    // Jitter on, as in production: the same wait for the same random part…
+    for (const { random, delayMs } of c.advice.waits) {
+      const advice = errors.advise(received, { now: c.now, random });
+      assert.deepEqual(advice, { kind: "retry-after", delayMs }, `advice at ${random}`);
+    }
+    // …and with the module's own random part, never before the server
+    // asked nor past the ceiling.
+    for (let i = 0; i < 50; i++) {
+      const advice = errors.advise(received, { now: c.now });
+      assert.equal(advice.kind, "retry-after");
+      if (c.advice.askedMs < errors.DEFAULT_POLICY.maxDelayMs) {
+        assert.ok(advice.delayMs >= c.advice.askedMs, `${advice.delayMs} before ${c.advice.askedMs}`);
+      }
+      assert.ok(advice.delayMs <= errors.DEFAULT_POLICY.maxDelayMs, `${advice.delayMs}`);
+    }
   });
 }
 
