@@ -9,15 +9,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use errcodes_codegen::{CheckedCatalog, CheckedCode};
+use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact, Shown};
 use errcodes_runtime::wire::{SchemaParts, Shape};
 use serde_json::{Map, Value, json};
 
 use crate::load::{self, Loaded};
+use crate::schema::EXPORT_VERSION;
 use crate::{Io, Outcome, facts};
-
-/// The version of the JSON export's shape.
-const EXPORT_VERSION: u32 = 2;
 
 /// Exports catalogs for other languages and tools: the checked catalogs
 /// as JSON, or an OpenAPI 3.1 document with each catalog's error bodies
@@ -116,6 +114,10 @@ fn source(loaded: &Loaded) -> Value {
 
 fn catalog_json(loaded: &Loaded) -> Value {
     let catalog = &loaded.catalog;
+    let mut json = Map::new();
+    json.insert("path".to_owned(), json!(loaded.path));
+    json.insert("source".to_owned(), source(loaded));
+    facts_json(&catalog.facts(), &mut json);
     let domains: Vec<Value> = catalog
         .domains
         .iter()
@@ -127,52 +129,31 @@ fn catalog_json(loaded: &Loaded) -> Value {
             })
         })
         .collect();
-    let codes: Vec<Value> = catalog
-        .codes
-        .iter()
-        .map(|code| code_json(catalog, code))
-        .collect();
-    let code_formats: Vec<&str> = catalog
-        .code_formats
-        .iter()
-        .map(|format| format.value.as_str())
-        .collect();
-    json!({
-        "path": loaded.path,
-        "source": source(loaded),
-        "name": catalog.name.value,
-        "description": catalog.description.as_ref().map(|d| &d.value),
-        "code-format": code_formats,
-        "wire-format": catalog.wire_format.value.as_str(),
-        "problem-type": catalog.problem_type.as_ref().map(|t| &t.value),
-        "problem-code": catalog.problem_code.value.as_str(),
-        "help-url": catalog.help_url.as_ref().map(|url| &url.value),
-        "grpc-domain": catalog.grpc_domain.as_ref().map(|domain| &domain.value),
-        "domains": domains,
-        "codes": codes,
-    })
+    json.insert("domains".to_owned(), Value::Array(domains));
+    let codes = catalog.codes.iter().map(|code| code_json(catalog, code));
+    json.insert("codes".to_owned(), codes.collect());
+    Value::Object(json)
 }
 
-/// A code with every key, its defaults applied.
-fn code_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
-    json!({
-        "code": code.code.value,
-        "name": code.name.value,
-        "status": code.status.value,
-        "title": code.title.value,
-        "description": code.description(),
-        "resolution": code.resolution(),
-        "domain": catalog.domain_of(code).map(|d| &d.id.value),
-        "action": code.action.value.as_str(),
-        "severity": code.severity.value.as_str(),
-        "outcome": code.outcome.value.as_str(),
-        "origin": code.origin.as_ref().map(|o| o.value.as_str()),
-        "wire-format": code.wire_format.value.as_str(),
-        "deprecated": code.deprecation(),
-        "replaced-by": catalog.replacement_of(code).map(|c| &c.code.value),
-        "grpc-reason": code.grpc.as_ref().map(|grpc| &grpc.reason.value),
-        "grpc-code": code.grpc.as_ref().map(|grpc| grpc.code.value.as_str()),
-    })
+/// A code with every key readers see, its defaults applied.
+pub(crate) fn code_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
+    let mut json = Map::new();
+    facts_json(&code.facts(catalog), &mut json);
+    Value::Object(json)
+}
+
+/// Each fact under its key's name; null where the catalog leaves it out.
+fn facts_json(facts: &[Fact<'_>], json: &mut Map<String, Value>) {
+    for fact in facts {
+        let value = match &fact.value {
+            None => Value::Null,
+            Some(Shown::Text(text)) => json!(text),
+            Some(Shown::Word(word)) => json!(word),
+            Some(Shown::Number(number)) => json!(number),
+            Some(Shown::Texts(texts)) => json!(texts),
+        };
+        json.insert(fact.key.name.to_owned(), value);
+    }
 }
 
 /// One code as a client sees it on the wire.

@@ -37,6 +37,7 @@ pub mod load;
 pub mod lock;
 pub mod pages;
 mod proto;
+pub mod schema;
 mod typescript;
 
 use std::ffi::OsString;
@@ -63,6 +64,7 @@ enum Command {
     Export(export::Args),
     Lock(lock::Args),
     Diff(diff::Args),
+    Schema(schema::Args),
 }
 
 /// Where a command writes and reads: the process's standard streams, or a
@@ -136,6 +138,7 @@ where
         Command::Export(args) => export::run(args, io),
         Command::Lock(args) => lock::run(args, io),
         Command::Diff(args) => diff::run(args, io),
+        Command::Schema(args) => schema::run(args, io),
     };
     match outcome {
         Ok(code) => code,

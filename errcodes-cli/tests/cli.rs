@@ -328,39 +328,78 @@ fn sorted(keys: &[&str]) -> Vec<String> {
 }
 
 #[test]
-fn the_catalog_schema_has_the_readers_keys() {
-    use errcodes_codegen::keys::{CATALOG_KEYS, CODE_KEYS, DEFAULT_KEYS, DOMAIN_KEYS};
-    let schema: Value =
-        serde_json::from_slice(&std::fs::read(root().join("specs/catalog.schema.json")).unwrap())
-            .unwrap();
-    assert_eq!(keys(&schema, "/properties"), sorted(CATALOG_KEYS));
-    assert_eq!(keys(&schema, "/$defs/code/properties"), sorted(CODE_KEYS));
-    assert_eq!(
-        keys(&schema, "/properties/defaults/properties"),
-        sorted(DEFAULT_KEYS)
-    );
-    assert_eq!(
-        keys(&schema, "/$defs/domain/properties"),
-        sorted(DOMAIN_KEYS)
-    );
-    // Every key is described, with an example.
-    let mut undocumented = Vec::new();
-    for pointer in [
-        "/properties",
-        "/$defs/code/properties",
-        "/properties/defaults/properties",
-        "/$defs/domain/properties",
+fn the_schemas_are_those_the_declared_keys_give() {
+    for (which, path) in [
+        ("catalog", "specs/catalog.schema.json"),
+        ("export", "specs/export.schema.json"),
     ] {
-        for (key, value) in schema.pointer(pointer).and_then(Value::as_object).unwrap() {
-            if value.get("description").is_none() || value.get("examples").is_none() {
-                undocumented.push(format!("{pointer}/{key}"));
+        let output = errcodes(root(), &["schema", which]);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let committed = std::fs::read_to_string(root().join(path)).unwrap();
+        assert!(
+            committed == text(&output.stdout),
+            "{path} is stale; regenerate it with `cargo run -p errcodes-cli -- schema {which} > {path}`"
+        );
+    }
+}
+
+#[test]
+fn every_declared_key_is_in_both_schemas_with_an_example() {
+    use errcodes_codegen::keys::{self, Kind, Reach};
+    let read = |path: &str| -> Value {
+        serde_json::from_slice(&std::fs::read(root().join(path)).unwrap()).unwrap()
+    };
+    let (catalog, export) = (
+        read("specs/catalog.schema.json"),
+        read("specs/export.schema.json"),
+    );
+    for (declared, written, exported) in [
+        (
+            keys::catalog::ALL,
+            "/properties",
+            "/$defs/catalog/properties",
+        ),
+        (
+            keys::code::ALL,
+            "/$defs/code/properties",
+            "/$defs/code/properties",
+        ),
+        (keys::code::DEFAULTS, "/properties/defaults/properties", ""),
+        (
+            keys::domain::ALL,
+            "/$defs/domain/properties",
+            "/$defs/domain/properties",
+        ),
+    ] {
+        assert_eq!(
+            keys(&catalog, written),
+            sorted(&declared.iter().map(|key| key.name).collect::<Vec<_>>()),
+            "{written}"
+        );
+        for key in declared {
+            let property = catalog.pointer(&format!("{written}/{}", key.name)).unwrap();
+            assert!(
+                property.get("description").is_some(),
+                "{written}/{}",
+                key.name
+            );
+            assert!(
+                property.get("examples").is_some() || key.name == "codes",
+                "{written}/{} has no example",
+                key.name
+            );
+            if exported.is_empty() || key.reach < Reach::Readers || key.kind == Kind::Structure {
+                continue;
             }
+            assert!(
+                export
+                    .pointer(&format!("{exported}/{}", key.name))
+                    .is_some(),
+                "the export schema lacks {exported}/{}",
+                key.name
+            );
         }
     }
-    let codes = &schema["properties"]["codes"];
-    assert!(codes.get("description").is_some());
-    undocumented.retain(|key| key != "/properties/codes");
-    assert!(undocumented.is_empty(), "{undocumented:?}");
 }
 
 #[test]

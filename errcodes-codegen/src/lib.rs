@@ -37,6 +37,7 @@
 
 mod check;
 pub mod compat;
+mod defaults;
 mod diagnostic;
 mod enforce;
 mod expand;
@@ -46,7 +47,6 @@ pub mod keys;
 mod lint;
 mod load;
 pub mod lock;
-mod lower;
 pub mod markdown;
 mod model;
 mod names;
@@ -70,7 +70,7 @@ pub use crate::expand::Expansion;
 pub use crate::lint::{Lint, Lints, UnknownLint};
 pub use crate::load::{Files, Input, ReadError};
 pub use crate::model::{
-    CheckedCatalog, CheckedCode, CheckedDomain, CheckedGrpc, Located, Provenance,
+    CheckedCatalog, CheckedCode, CheckedDomain, CheckedGrpc, Fact, Located, Provenance, Shown,
 };
 pub use crate::report::{Rejected, Report};
 

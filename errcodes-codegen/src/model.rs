@@ -10,6 +10,7 @@
 use errcodes_core::{Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, WireFormat};
 
 use crate::diagnostic::Location;
+use crate::keys::{self, Key};
 use crate::lint::Lint;
 
 /// Where a value of the checked model comes from.
@@ -245,4 +246,143 @@ impl CheckedCode {
 
 fn text(value: Option<&Located<String>>) -> Option<&str> {
     value.map(|text| text.value.as_str())
+}
+
+/// A value of the model as readers show it: what the JSON export writes,
+/// the lock records and the pages print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown<'a> {
+    /// A text, or a name.
+    Text(&'a str),
+    /// A number.
+    Number(u16),
+    /// A word of a vocabulary.
+    Word(&'static str),
+    /// A list of texts.
+    Texts(Vec<&'a str>),
+}
+
+impl core::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Shown::Text(text) => f.write_str(text),
+            Shown::Number(number) => write!(f, "{number}"),
+            Shown::Word(word) => f.write_str(word),
+            Shown::Texts(texts) => f.write_str(&texts.join(", ")),
+        }
+    }
+}
+
+/// One key's value in the model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact<'a> {
+    /// The key.
+    pub key: &'static Key,
+    /// Its value; `None` where the catalog leaves an optional key out.
+    pub value: Option<Shown<'a>>,
+    /// Whether the catalog itself writes the value, rather than a default
+    /// giving it.
+    pub written: bool,
+}
+
+fn fact<'a, T>(
+    key: &'static Key,
+    value: Option<&'a Located<T>>,
+    show: impl FnOnce(&'a T) -> Shown<'a>,
+) -> Fact<'a> {
+    Fact {
+        key,
+        written: value.is_some_and(Located::is_written),
+        value: value.map(|located| show(&located.value)),
+    }
+}
+
+#[allow(clippy::ptr_arg)] // what `fact` is given for the model's `String`s
+fn shown_text(value: &String) -> Shown<'_> {
+    Shown::Text(value)
+}
+
+impl CheckedCatalog {
+    /// The value of each key at the top of the catalog that readers see,
+    /// in the order of [`keys::catalog::ALL`].
+    ///
+    /// ```
+    /// let catalog = errcodes_codegen::parse(
+    ///     "shop.yaml",
+    ///     "name: ShopError\ncodes:\n  - code: GONE\n    status: 410\n    title: Gone\n",
+    /// )
+    /// .unwrap();
+    /// let facts = catalog.facts();
+    /// assert_eq!(facts[0].key.name, "name");
+    /// assert_eq!(facts[0].value.as_ref().unwrap().to_string(), "ShopError");
+    /// ```
+    #[must_use]
+    pub fn facts(&self) -> Vec<Fact<'_>> {
+        use keys::catalog as key;
+        let formats: Vec<&str> = self.code_formats.iter().map(|f| f.value.as_str()).collect();
+        vec![
+            fact(&key::NAME, Some(&self.name), shown_text),
+            fact(&key::DESCRIPTION, self.description.as_ref(), shown_text),
+            Fact {
+                key: &key::CODE_FORMAT,
+                written: !formats.is_empty(),
+                value: Some(Shown::Texts(formats)),
+            },
+            fact(&key::WIRE_FORMAT, Some(&self.wire_format), |w| {
+                Shown::Word(w.as_str())
+            }),
+            fact(&key::PROBLEM_TYPE, self.problem_type.as_ref(), shown_text),
+            fact(&key::PROBLEM_CODE, Some(&self.problem_code), |p| {
+                Shown::Word(p.as_str())
+            }),
+            fact(&key::HELP_URL, self.help_url.as_ref(), shown_text),
+            fact(&key::GRPC_DOMAIN, self.grpc_domain.as_ref(), shown_text),
+        ]
+    }
+}
+
+impl CheckedCode {
+    /// The value of each key of the code that readers see, in the order
+    /// of [`keys::code::ALL`], with its defaults applied: the domain by
+    /// its id, the replacement by its code.
+    ///
+    /// ```
+    /// let catalog = errcodes_codegen::parse(
+    ///     "shop.yaml",
+    ///     "name: ShopError\ncodes:\n  - code: GONE\n    status: 410\n    title: Gone\n",
+    /// )
+    /// .unwrap();
+    /// let code = &catalog.codes[0];
+    /// let action = code.facts(&catalog).into_iter().find(|f| f.key.name == "action").unwrap();
+    /// assert_eq!(action.value.unwrap().to_string(), "none");
+    /// assert!(!action.written);
+    /// ```
+    #[must_use]
+    pub fn facts<'a>(&'a self, catalog: &'a CheckedCatalog) -> Vec<Fact<'a>> {
+        use keys::code as key;
+        let word = |word: &'static str| Shown::Word(word);
+        let domain = catalog.domain_of(self).map(|domain| &domain.id);
+        let replacement = catalog.replacement_of(self).map(|code| &code.code);
+        let grpc = self.grpc.as_ref();
+        vec![
+            fact(&key::CODE, Some(&self.code), shown_text),
+            fact(&key::NAME, Some(&self.name), shown_text),
+            fact(&key::STATUS, Some(&self.status), |s| Shown::Number(*s)),
+            fact(&key::TITLE, Some(&self.title), shown_text),
+            fact(&key::DESCRIPTION, self.description.as_ref(), shown_text),
+            fact(&key::RESOLUTION, self.resolution.as_ref(), shown_text),
+            fact(&key::DOMAIN, domain, shown_text),
+            fact(&key::ACTION, Some(&self.action), |a| word(a.as_str())),
+            fact(&key::SEVERITY, Some(&self.severity), |s| word(s.as_str())),
+            fact(&key::OUTCOME, Some(&self.outcome), |o| word(o.as_str())),
+            fact(&key::ORIGIN, self.origin.as_ref(), |o| word(o.as_str())),
+            fact(&key::WIRE_FORMAT, Some(&self.wire_format), |w| {
+                word(w.as_str())
+            }),
+            fact(&key::DEPRECATED, self.deprecated.as_ref(), shown_text),
+            fact(&key::REPLACED_BY, replacement, shown_text),
+            fact(&key::GRPC_REASON, grpc.map(|g| &g.reason), shown_text),
+            fact(&key::GRPC_CODE, grpc.map(|g| &g.code), |c| word(c.as_str())),
+        ]
+    }
 }

@@ -6,7 +6,7 @@ use crate::load::Input;
 use crate::lock;
 use crate::report::Report;
 use crate::source::Source;
-use crate::{check, enforce, lower, spec, yaml};
+use crate::{check, enforce, yaml};
 
 /// Reads and checks `catalog` against `lock`. With `lints`, as tools do:
 /// warnings too; without, as the macro does: errors only.
@@ -17,9 +17,7 @@ pub(crate) fn run(catalog: &Input, lock: Option<&Input>, lints: Option<&Lints>) 
     let mut read_lock = None;
     let checked = match yaml::parse(&source) {
         Ok(root) => {
-            let spec = spec::read(&root, &source, &mut errors);
-            let passed = check::check(&spec, &mut errors);
-            let checked = lower::lower(&passed);
+            let checked = check::check(&root, &source, &mut errors);
             if let (Some(lints), Some(checked)) = (lints, &checked) {
                 lint::lint(checked, lints, &mut errors);
             }

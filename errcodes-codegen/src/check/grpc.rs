@@ -5,108 +5,214 @@
 
 use std::collections::HashMap;
 
-use errcodes_core::GrpcCode;
+use errcodes_core::{GrpcCode, WireFormat};
 use heck::ToShoutySnakeCase;
 
-use super::{Passed, PassedCode, check_word};
+use super::check_word;
+use crate::defaults::stand_in;
 use crate::diagnostic::{Diagnostic, Document, Errors, Location, list};
 use crate::keys;
-use crate::spec::{WrittenNumber, WrittenText};
+use crate::model::{CheckedGrpc, Located, Provenance};
+use crate::spec::{Mapping, WrittenNumber, WrittenText};
+use crate::yaml::{Node, Value};
 
 /// The longest reason AIP-193 allows.
 pub(crate) const MAX_REASON: usize = 63;
 
+/// How to serve gRPC, when the catalog's `grpc-domain` is missing.
+const NEEDS_DOMAIN: &str = "add `grpc-domain:` at the top of the catalog, with the domain of its gRPC errors' `ErrorInfo`, such as `grpc-domain: shop.example.com`";
+
 /// What passed of the catalog's gRPC keys.
-pub(crate) struct PassedGrpc<'s> {
-    /// `None` when it was refused.
-    pub(crate) domain: Option<&'s WrittenText>,
+pub(crate) struct Catalog {
+    /// `grpc-domain` as written, and whether it passed; `None` when the
+    /// catalog does not serve gRPC.
+    domain: Option<(WrittenText, bool)>,
+    /// `grpc-codes`, as it passed: each status's code, and where it is
+    /// written.
+    table: Vec<(u16, GrpcCode, Location)>,
 }
 
-/// What passed of one code's gRPC facts; `None` for what was refused.
-pub(crate) struct PassedGrpcCode {
-    pub(crate) reason: Option<String>,
-    pub(crate) code: Option<(GrpcCode, CodeSource)>,
-}
-
-/// Where a code's canonical gRPC code comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum CodeSource {
-    /// The entry's `grpc-code`, written here.
-    Written(Location),
-    /// The catalog's `grpc-codes`, for the code's status, written here.
-    Table(Location),
-    /// `code.proto`'s mapping of the code's status.
-    Implied,
-}
-
-/// Applies the gRPC rules to what passed the others.
-pub(super) fn check(passed: &mut Passed<'_>, errors: &mut Errors) {
-    let spec = passed.spec;
-    let Some(domain) = &spec.grpc_domain else {
-        refuse_without_domain(passed, errors);
-        return;
-    };
-    let table = check_table(&spec.grpc_codes, errors);
-    let mut reasons: HashMap<String, (Location, String)> = HashMap::new();
-    let mut unmapped: Vec<(u16, Vec<&PassedCode<'_>>)> = Vec::new();
-    let mut facts = Vec::with_capacity(passed.codes.len());
-    for entry in &passed.codes {
-        let code = match canonical(entry, &table, errors) {
-            Ok(code) => code,
-            Err(status) => {
-                match unmapped.iter_mut().find(|(s, _)| *s == status) {
-                    Some((_, codes)) => codes.push(entry),
-                    None => unmapped.push((status, vec![entry])),
-                }
-                None
+impl Catalog {
+    /// Reads and checks `grpc-domain` and `grpc-codes`.
+    pub(crate) fn read(top: &Mapping<'_>, errors: &mut Errors) -> Self {
+        let table = top
+            .get(&keys::catalog::GRPC_CODES)
+            .map(|node| read_table(node, errors))
+            .unwrap_or_default();
+        let Some(domain) = top.text(&keys::catalog::GRPC_DOMAIN, errors) else {
+            if let Some((first, _)) = table.first() {
+                errors.push(needs("`grpc-codes`", first.at));
             }
+            return Catalog {
+                domain: None,
+                table: Vec::new(),
+            };
         };
-        let reason = reason(entry, &mut reasons, errors);
-        facts.push(PassedGrpcCode { reason, code });
-    }
-    for (status, codes) in unmapped {
-        report_unmapped(status, &codes, errors);
-    }
-    for (entry, facts) in passed.codes.iter_mut().zip(facts) {
-        entry.grpc = Some(facts);
-    }
-    passed.grpc = Some(PassedGrpc {
-        domain: check_domain(domain, errors).then_some(domain),
-    });
-}
-
-/// Without a `grpc-domain`, the other gRPC keys have nothing to belong to.
-fn refuse_without_domain(passed: &Passed<'_>, errors: &mut Errors) {
-    let spec = passed.spec;
-    let help = "add `grpc-domain:` at the top of the catalog, with the domain of its gRPC errors' `ErrorInfo`, such as `grpc-domain: shop.example.com`";
-    let needs = |what: &str, at: Location| {
-        Diagnostic::new(format!("{what} needs the catalog's `grpc-domain`"), at).help(help)
-    };
-    if let Some((first, _)) = spec.grpc_codes.first() {
-        errors.push(needs("`grpc-codes`", first.at));
-    }
-    for entry in &spec.codes {
-        for (key, written) in [
-            (keys::GRPC_REASON, &entry.grpc_reason),
-            (keys::GRPC_CODE, &entry.grpc_code),
-        ] {
-            if let Some(written) = written {
-                errors.push(needs(&format!("`{key}`"), written.at));
-            }
+        let passed = check_domain(&domain, errors);
+        Catalog {
+            domain: Some((domain, passed)),
+            table: check_table(&table, errors),
         }
     }
-    let google = |text: Option<&'_ WrittenText>| -> Option<Location> {
-        text.filter(|text| text.value == errcodes_core::WireFormat::Google.as_str())
-            .map(|text| text.at)
-    };
-    let formats =
-        std::iter::once(&spec.wire_format).chain(spec.codes.iter().map(|c| &c.wire_format));
-    for at in formats.filter_map(|format| google(format.as_ref())) {
-        errors.push(
-            needs("wire format `google`", at)
-                .note("its bodies name the code by the `reason` and `domain` of an `ErrorInfo`"),
-        );
+
+    /// The catalog's `grpc-domain` for the model: a stand-in when refused.
+    pub(crate) fn domain(&self) -> Option<Located<String>> {
+        self.domain.as_ref().map(|(domain, passed)| {
+            if *passed {
+                Located::written(domain.value.clone(), domain.at)
+            } else {
+                stand_in(String::new())
+            }
+        })
     }
+
+    /// A wire format of `google` names codes by their `ErrorInfo`, which
+    /// needs the catalog's `grpc-domain`.
+    pub(crate) fn check_format(&self, format: Option<&WrittenText>, errors: &mut Errors) {
+        let google = format.filter(|text| text.value == WireFormat::Google.as_str());
+        if let (None, Some(format)) = (&self.domain, google) {
+            errors.push(
+                needs("wire format `google`", format.at).note(
+                    "its bodies name the code by the `reason` and `domain` of an `ErrorInfo`",
+                ),
+            );
+        }
+    }
+
+    /// A code's gRPC facts: `None` when the catalog does not serve gRPC.
+    pub(crate) fn code(
+        &self,
+        code: &WrittenText,
+        name: &str,
+        status: &Located<u16>,
+        written: &Written,
+        seen: &mut Seen,
+        errors: &mut Errors,
+    ) -> Option<CheckedGrpc> {
+        self.domain.as_ref()?;
+        // A refused status was reported where it is written.
+        let status =
+            (!status.is_stand_in()).then(|| (status.value, status.at().unwrap_or(code.at)));
+        let grpc_code = match self.canonical(code, status, written.code.as_ref(), errors) {
+            Ok(Some(grpc_code)) => grpc_code,
+            Ok(None) => stand_in(GrpcCode::Unknown),
+            Err((status, at)) => {
+                seen.unmapped(status, at, &code.value);
+                stand_in(GrpcCode::Unknown)
+            }
+        };
+        let reason = reason(
+            code,
+            name,
+            written.reason.as_ref(),
+            &mut seen.reasons,
+            errors,
+        )
+        .unwrap_or_else(|| stand_in(code.value.clone()));
+        Some(CheckedGrpc {
+            reason,
+            code: grpc_code,
+        })
+    }
+
+    /// A code's canonical gRPC code: its own `grpc-code`, else the
+    /// catalog's for its status, else the one `code.proto` maps its status
+    /// to. `Err` with the status when none of them says, which is reported
+    /// once per status.
+    fn canonical(
+        &self,
+        code: &WrittenText,
+        status: Option<(u16, Location)>,
+        written: Option<&WrittenText>,
+        errors: &mut Errors,
+    ) -> Result<Option<Located<GrpcCode>>, (u16, Location)> {
+        if let Some(written) = written {
+            let Some(grpc_code) =
+                check_word::<GrpcCode>(Some(written), keys::code::GRPC_CODE.name, errors)
+            else {
+                return Ok(None);
+            };
+            let fine = status.is_none_or(|(status, _)| {
+                let failure = format!("code `{}` fails with status {status}", code.value);
+                check_not_ok(status, grpc_code, written.at, &failure, errors)
+            });
+            return Ok(fine.then(|| Located::written(grpc_code, written.at)));
+        }
+        let Some((status, at)) = status else {
+            return Ok(None);
+        };
+        if let Some(&(_, grpc_code, table_at)) = self.table.iter().find(|(s, ..)| *s == status) {
+            return Ok(Some(Located {
+                value: grpc_code,
+                from: Provenance::Defaults(table_at),
+            }));
+        }
+        match GrpcCode::for_status(status) {
+            Some(grpc_code) => Ok(Some(Located::derived(grpc_code))),
+            None => Err((status, at)),
+        }
+    }
+}
+
+/// A code's gRPC keys, as written.
+pub(crate) struct Written {
+    reason: Option<WrittenText>,
+    code: Option<WrittenText>,
+}
+
+impl Written {
+    /// Reads `grpc-reason` and `grpc-code`, which need the catalog's
+    /// `grpc-domain`.
+    pub(crate) fn read(entry: &Mapping<'_>, catalog: &Catalog, errors: &mut Errors) -> Self {
+        let written = Written {
+            reason: entry.text(&keys::code::GRPC_REASON, errors),
+            code: entry.text(&keys::code::GRPC_CODE, errors),
+        };
+        if catalog.domain.is_none() {
+            for (key, text) in [
+                (keys::code::GRPC_REASON.name, &written.reason),
+                (keys::code::GRPC_CODE.name, &written.code),
+            ] {
+                if let Some(text) = text {
+                    errors.push(needs(&format!("`{key}`"), text.at));
+                }
+            }
+        }
+        written
+    }
+}
+
+/// The reasons and statuses of the codes seen so far.
+#[derive(Default)]
+pub(crate) struct Seen {
+    /// Each reason, where it is, and its code.
+    reasons: HashMap<String, (Location, String)>,
+    /// Each status that no rule gives a gRPC code, with its codes: where
+    /// each one's status is, and the code.
+    unmapped: Vec<(u16, Vec<(Location, String)>)>,
+}
+
+impl Seen {
+    /// Notes that `code`, whose status is written at `at`, has a status
+    /// that no rule gives a gRPC code.
+    fn unmapped(&mut self, status: u16, at: Location, code: &str) {
+        if let Some((_, codes)) = self.unmapped.iter_mut().find(|(s, _)| *s == status) {
+            codes.push((at, code.to_owned()));
+        } else {
+            self.unmapped.push((status, vec![(at, code.to_owned())]));
+        }
+    }
+
+    /// Reports the statuses without a gRPC code, once each.
+    pub(crate) fn finish(self, errors: &mut Errors) {
+        for (status, codes) in self.unmapped {
+            report_unmapped(status, &codes, errors);
+        }
+    }
+}
+
+fn needs(what: &str, at: Location) -> Diagnostic {
+    Diagnostic::new(format!("{what} needs the catalog's `grpc-domain`"), at).help(NEEDS_DOMAIN)
 }
 
 /// The domain names the service, as in `pubsub.googleapis.com`: a DNS
@@ -137,6 +243,74 @@ fn check_domain(domain: &WrittenText, errors: &mut Errors) -> bool {
         "use the service's registered name, in lowercase letters, digits, `-` and `.`, such as `shop.example.com`",
     ));
     false
+}
+
+/// Reads `grpc-codes`, a mapping from HTTP status to gRPC code name.
+fn read_table(node: &Node, errors: &mut Errors) -> Vec<(WrittenNumber, WrittenText)> {
+    let example = "under `grpc-codes:`, write one status and its gRPC code per line, as in `400: INVALID_ARGUMENT`";
+    let Value::Map(pairs) = &node.value else {
+        if node.value != Value::Null {
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "`grpc-codes` must map HTTP statuses to gRPC codes, found {}",
+                        node.value.kind()
+                    ),
+                    node.at,
+                )
+                .help(example),
+            );
+        }
+        return Vec::new();
+    };
+    let mut read: Vec<(WrittenNumber, WrittenText)> = Vec::with_capacity(pairs.len());
+    for (key, value) in pairs {
+        let Value::Int(status) = key.value else {
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "the keys of `grpc-codes` are HTTP statuses, found {}",
+                        key.value.kind()
+                    ),
+                    key.at,
+                )
+                .help(example),
+            );
+            continue;
+        };
+        if let Some((first, _)) = read.iter().find(|(written, _)| written.value == status) {
+            errors.push(
+                Diagnostic::new(
+                    format!("status {status} is mapped twice in `grpc-codes`"),
+                    key.at,
+                )
+                .note_at(Document::Catalog, first.at, "it is first mapped here")
+                .help("keep one of them"),
+            );
+            continue;
+        }
+        if value.value == Value::Null {
+            errors.push(
+                Diagnostic::new(
+                    format!("status {status} has no gRPC code in `grpc-codes`"),
+                    key.at,
+                )
+                .help("give the canonical code it stands for, such as `INVALID_ARGUMENT`"),
+            );
+            continue;
+        }
+        let Some(code) = crate::spec::text(value, keys::catalog::GRPC_CODES.name, errors) else {
+            continue;
+        };
+        read.push((
+            WrittenNumber {
+                value: status,
+                at: key.at,
+            },
+            code,
+        ));
+    }
+    read
 }
 
 /// `grpc-codes` maps real HTTP statuses to canonical codes; a failure
@@ -199,60 +373,27 @@ fn names(codes: &[GrpcCode]) -> Option<Vec<&'static str>> {
     (!codes.is_empty()).then(|| codes.iter().map(|c| c.as_str()).collect())
 }
 
-/// A code's canonical gRPC code: its own `grpc-code`, else the catalog's
-/// for its status, else the one `code.proto` maps its status to. `Err`
-/// with the status when none of them says, which the caller reports once
-/// per status.
-fn canonical(
-    entry: &PassedCode<'_>,
-    table: &[(u16, GrpcCode, Location)],
-    errors: &mut Errors,
-) -> Result<Option<(GrpcCode, CodeSource)>, u16> {
-    if let Some(written) = &entry.spec.grpc_code {
-        let Some(code) = check_word::<GrpcCode>(Some(written), keys::GRPC_CODE, errors) else {
-            return Ok(None);
-        };
-        let fine = entry.status.is_none_or(|status| {
-            let failure = format!("code `{}` fails with status {status}", entry.code.value);
-            check_not_ok(status, code, written.at, &failure, errors)
-        });
-        return Ok(fine.then_some((code, CodeSource::Written(written.at))));
-    }
-    // A refused status was reported where it is written.
-    let Some(status) = entry.status else {
-        return Ok(None);
-    };
-    if let Some(&(_, code, at)) = table.iter().find(|(s, ..)| *s == status) {
-        return Ok(Some((code, CodeSource::Table(at))));
-    }
-    match GrpcCode::for_status(status) {
-        Some(code) => Ok(Some((code, CodeSource::Implied))),
-        None => Err(status),
-    }
-}
-
 /// One error per status that gives no gRPC code, at its first code.
-fn report_unmapped(status: u16, codes: &[&PassedCode<'_>], errors: &mut Errors) {
-    let Some(first) = codes.first() else { return };
-    let at = first.spec.status.map_or(first.code.at, |s| s.at);
+fn report_unmapped(status: u16, codes: &[(Location, String)], errors: &mut Errors) {
+    let Some((at, first)) = codes.first() else {
+        return;
+    };
     let (message, choices) = match names(GrpcCode::for_http(status)) {
         Some(candidates) => (
             format!(
-                "status {status} stands for {} in gRPC, so code `{}` must say which",
+                "status {status} stands for {} in gRPC, so code `{first}` must say which",
                 alternatives(&candidates),
-                first.code.value
             ),
             candidates,
         ),
         None => (
             format!(
-                "status {status} has no gRPC code in `code.proto`, so code `{}` must name one",
-                first.code.value
+                "status {status} has no gRPC code in `code.proto`, so code `{first}` must name one"
             ),
             vec!["FAILED_PRECONDITION", "INTERNAL"],
         ),
     };
-    let mut diagnostic = Diagnostic::new(message, at);
+    let mut diagnostic = Diagnostic::new(message, *at);
     if codes.len() > 1 {
         // A few are enough to recognise; a large catalog has hundreds.
         const SHOWN: usize = 8;
@@ -260,7 +401,7 @@ fn report_unmapped(status: u16, codes: &[&PassedCode<'_>], errors: &mut Errors) 
         let mut named: Vec<String> = others
             .iter()
             .take(SHOWN)
-            .map(|c| format!("`{}`", c.code.value))
+            .map(|(_, code)| format!("`{code}`"))
             .collect();
         if others.len() > SHOWN {
             named.push(format!("{} more", others.len() - SHOWN));
@@ -293,11 +434,13 @@ fn alternatives(words: &[&str]) -> String {
 /// A code's reason: its own `grpc-reason`, else its code in
 /// `UPPER_SNAKE_CASE`, else its variant name so; unique in the catalog.
 fn reason(
-    entry: &PassedCode<'_>,
+    code: &WrittenText,
+    name: &str,
+    written: Option<&WrittenText>,
     seen: &mut HashMap<String, (Location, String)>,
     errors: &mut Errors,
-) -> Option<String> {
-    let (reason, at) = match &entry.spec.grpc_reason {
+) -> Option<Located<String>> {
+    let reason = match written {
         Some(written) => {
             if let Some(problem) = reason_problem(&written.value) {
                 let suggestion = written.value.to_shouty_snake_case();
@@ -315,15 +458,15 @@ fn reason(
                 );
                 return None;
             }
-            (written.value.clone(), written.at)
+            Located::written(written.value.clone(), written.at)
         }
-        None => match derive_reason(&entry.code.value, &entry.name) {
-            Ok(reason) => (reason, entry.code.at),
+        None => match derive_reason(&code.value, name) {
+            Ok(reason) => Located::derived(reason),
             Err(tried) => {
                 errors.push(
                     Diagnostic::new(
-                        format!("no gRPC reason can be derived for code `{}`", entry.code.value),
-                        entry.code.at,
+                        format!("no gRPC reason can be derived for code `{}`", code.value),
+                        code.at,
                     )
                     .note(tried)
                     .help("add `grpc-reason:` to the entry, in UPPER_SNAKE_CASE, such as `grpc-reason: RATE_LIMITED`"),
@@ -332,19 +475,20 @@ fn reason(
             }
         },
     };
-    if let Some((first, code)) = seen.get(&reason) {
+    let at = reason.at().unwrap_or(code.at);
+    if let Some((first, first_code)) = seen.get(&reason.value) {
         errors.push(
             Diagnostic::new(
                 format!(
-                    "gRPC reason `{reason}` of code `{}` is already the reason of `{code}`",
-                    entry.code.value
+                    "gRPC reason `{}` of code `{}` is already the reason of `{first_code}`",
+                    reason.value, code.value
                 ),
                 at,
             )
             .note_at(
                 Document::Catalog,
                 *first,
-                format!("`{code}` has reason `{reason}` here"),
+                format!("`{first_code}` has reason `{}` here", reason.value),
             )
             .help(
                 "reasons identify codes within the domain: give one of them its own `grpc-reason:`",
@@ -352,7 +496,7 @@ fn reason(
         );
         return None;
     }
-    seen.insert(reason.clone(), (at, entry.code.value.clone()));
+    seen.insert(reason.value.clone(), (at, code.value.clone()));
     Some(reason)
 }
 
