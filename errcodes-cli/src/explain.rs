@@ -102,6 +102,13 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
             domain.title.value, domain.id.value
         );
     }
+    for fact in facts::others(catalog, code) {
+        let value = fact
+            .value
+            .map(|value| value.to_string())
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {:<9} {value}", fact.key.name);
+    }
     let grpc = facts::grpc_example(catalog, code)?;
     if let Some(grpc) = &grpc {
         let _ = writeln!(

@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use errcodes_codegen::{CheckedCatalog, CheckedCode};
+use errcodes_codegen::keys::{self, Key, Reach};
+use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact};
 use errcodes_runtime::wire::google::GoogleBody;
 use errcodes_runtime::wire::{
     CodeFacts, GrpcFacts, Json, Map, Occurrence, Rendered, Shape, Value, reason_phrase,
@@ -14,6 +15,41 @@ use errcodes_runtime::{Action, GrpcCode, Origin, Outcome, WireFormat};
 
 /// The trace id the examples show: each occurrence gets its own.
 const SAMPLE_TRACE: &str = "3f2a8c1e-7b4d-4e6a-9c0f-5d1b2e8a7f64";
+
+/// The keys of a code that the pages and `explain` lay out in their own
+/// way; they show every other key that readers see after them.
+const LAID_OUT: &[&Key] = &[
+    &keys::code::CODE,
+    &keys::code::NAME,
+    &keys::code::STATUS,
+    &keys::code::TITLE,
+    &keys::code::DESCRIPTION,
+    &keys::code::RESOLUTION,
+    &keys::code::DOMAIN,
+    &keys::code::ACTION,
+    &keys::code::SEVERITY,
+    &keys::code::OUTCOME,
+    &keys::code::ORIGIN,
+    &keys::code::DEPRECATED,
+    &keys::code::REPLACED_BY,
+    &keys::code::GRPC_REASON,
+    &keys::code::GRPC_CODE,
+];
+
+/// The facts of `code` that readers see and the pages and `explain` do not
+/// lay out themselves: those the catalog writes, and those without a
+/// default.
+pub(crate) fn others<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> Vec<Fact<'a>> {
+    code.facts(catalog)
+        .into_iter()
+        .filter(|fact| {
+            fact.key.reach >= Reach::Readers
+                && fact.value.is_some()
+                && (fact.written || !fact.key.defaulted)
+                && !LAID_OUT.contains(&fact.key)
+        })
+        .collect()
+}
 
 /// What the renderer needs to know about `code`.
 pub(crate) fn of<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> CodeFacts<'a> {

@@ -249,30 +249,7 @@ fn section(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) -> R
     if let Some(resolution) = code.resolution() {
         let _ = write!(page, "**Resolution:** {}\n\n", escape(resolution));
     }
-    let mut columns = vec![
-        ("HTTP status", facts::status_line(code.status.value)),
-        ("Action", code_span(code.action.value.as_str())),
-        ("Severity", code_span(code.severity.value.as_str())),
-        ("Outcome", code_span(code.outcome.value.as_str())),
-    ];
-    if let Some(origin) = &code.origin {
-        columns.push(("Origin", code_span(origin.value.as_str())));
-    }
-    columns.push((
-        "Rust",
-        code_span(&format!("{}::{}", catalog.name.value, code.name.value)),
-    ));
-    let (names, values): (Vec<&str>, Vec<String>) = columns
-        .into_iter()
-        .map(|(name, value)| (name, cell(&value)))
-        .unzip();
-    let _ = write!(
-        page,
-        "| {} |\n|{}\n| {} |\n\n",
-        names.join(" | "),
-        "---|".repeat(names.len()),
-        values.join(" | ")
-    );
+    facts_table(page, catalog, code);
     let _ = write!(page, "**What to do:** {}.\n\n", facts::advice(code));
     let http = facts::example(catalog, code)?;
     let grpc = facts::grpc_example(catalog, code)?;
@@ -322,6 +299,47 @@ fn section(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) -> R
     }
     page.push_str("[Back to the codes](#codes)\n\n");
     Ok(())
+}
+
+/// A code's status and classifications in one row, its Rust name, and
+/// any other fact readers see.
+fn facts_table(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) {
+    let mut columns = vec![
+        ("HTTP status", facts::status_line(code.status.value)),
+        ("Action", code_span(code.action.value.as_str())),
+        ("Severity", code_span(code.severity.value.as_str())),
+        ("Outcome", code_span(code.outcome.value.as_str())),
+    ];
+    if let Some(origin) = &code.origin {
+        columns.push(("Origin", code_span(origin.value.as_str())));
+    }
+    columns.push((
+        "Rust",
+        code_span(&format!("{}::{}", catalog.name.value, code.name.value)),
+    ));
+    let (names, values): (Vec<&str>, Vec<String>) = columns
+        .into_iter()
+        .map(|(name, value)| (name, cell(&value)))
+        .unzip();
+    let _ = write!(
+        page,
+        "| {} |\n|{}\n| {} |\n\n",
+        names.join(" | "),
+        "---|".repeat(names.len()),
+        values.join(" | ")
+    );
+    for fact in facts::others(catalog, code) {
+        let value = fact
+            .value
+            .map(|value| value.to_string())
+            .unwrap_or_default();
+        let _ = write!(
+            page,
+            "**{}:** {}\n\n",
+            code_span(fact.key.name),
+            code_span(&value)
+        );
+    }
 }
 
 /// How the catalog's errors are sent over gRPC, in words; empty when it

@@ -403,6 +403,33 @@ fn every_declared_key_is_in_both_schemas_with_an_example() {
 }
 
 #[test]
+fn the_typescript_data_has_every_key_clients_read() {
+    use errcodes_codegen::keys::{self, Reach};
+    let output = errcodes(
+        root(),
+        &["export", "--format", "typescript", "specs/pass.yaml"],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let module = text(&output.stdout);
+    let data = &module[module.find("export const PassError").unwrap()..];
+    let interfaces = &module[..module.find("export const PassError").unwrap()];
+    for key in keys::catalog::ALL.iter().chain(keys::code::ALL) {
+        if key.reach < Reach::Clients || key.name == "code" {
+            continue;
+        }
+        let name = key.camel_name();
+        assert!(
+            data.contains(&format!("\"{name}\": ")),
+            "no `{name}` in the data"
+        );
+        assert!(
+            interfaces.contains(&format!("  readonly {name}: ")),
+            "no `{name}` in the interfaces"
+        );
+    }
+}
+
+#[test]
 fn the_json_export_follows_its_schema() {
     let specs = shipped();
     let output = errcodes(root(), &args(&["export", "--format", "json"], &specs));

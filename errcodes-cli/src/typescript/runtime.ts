@@ -1,38 +1,9 @@
-// What every module `errcodes export --format typescript` writes shares:
-// the vocabularies, reading a received error in a catalog's wire format,
-// and the retry decision, by the same rules and caps as the Rust runtime's
-// `wire::ErrorResponse` and `retry::Policy`. No runtime dependency.
-
-/** What a client should do about an error. */
-export type Action =
-  | "none"
-  | "configuration"
-  | "application-registration"
-  | "authentication"
-  | "authorization"
-  | "degradation"
-  | "retry"
-  | "retry-after";
-
-/** How serious an error is. */
-export type Severity = "info" | "warning" | "non-fatal" | "fatal";
-
-/** What became of the request. */
-export type Outcome = "success" | "partial" | "not-applicable" | "failure";
-
-/** How a catalog's errors are written on the wire. */
-export type WireFormat = "problem" | "edge" | "acp" | "pass" | "pass-xml" | "gateway" | "google";
-
-const ACTIONS: readonly string[] = [
-  "none",
-  "configuration",
-  "application-registration",
-  "authentication",
-  "authorization",
-  "degradation",
-  "retry",
-  "retry-after",
-];
+// What every module `errcodes export --format typescript` writes shares,
+// after the vocabularies and the shapes of a catalog's data, which the
+// command writes from errcodes' own declarations: reading a received error
+// in a catalog's wire format, and the retry decision, by the same rules
+// and caps as the Rust runtime's `wire::ErrorResponse` and `retry::Policy`.
+// No runtime dependency.
 
 /** Whether `word` is an action this module knows. */
 export function isAction(word: string): word is Action {
@@ -51,25 +22,6 @@ export function actionForStatus(status: number): Action {
   return "none";
 }
 
-/** What a module knows of one code. */
-export interface CodeInfo<C extends string> {
-  readonly status: number;
-  readonly title: string;
-  readonly action: Action;
-  readonly retryable: boolean;
-  readonly severity: Severity;
-  readonly outcome: Outcome;
-  readonly wireFormat: WireFormat;
-  /** Why the code is deprecated, or null. */
-  readonly deprecated: string | null;
-  /** The code to use instead, or null. */
-  readonly replacedBy: C | null;
-  /** The `reason` of its gRPC `ErrorInfo`, or null when the catalog does not serve gRPC. */
-  readonly grpcReason: string | null;
-  /** Its canonical gRPC code, such as "RESOURCE_EXHAUSTED", or null. */
-  readonly grpcCode: string | null;
-}
-
 /** Where a module's data came from, so that a client can tell it is older than a server. */
 export interface Source {
   /** The catalog's file. */
@@ -80,17 +32,6 @@ export interface Source {
   readonly lock: string | null;
   /** A digest of the lock's text: it changes whenever the lock does. */
   readonly lockDigest: string | null;
-}
-
-/** What a catalog's module holds. */
-export interface CatalogData<C extends string> {
-  readonly source: Source;
-  readonly wireFormat: WireFormat;
-  readonly problemType: string | null;
-  readonly problemCode: "type" | "title" | "member";
-  /** The domain of its errors' `ErrorInfo`, or null when it does not serve gRPC. */
-  readonly grpcDomain: string | null;
-  readonly codes: { readonly [K in C]: CodeInfo<C> };
 }
 
 /** The headers a client reads. */
