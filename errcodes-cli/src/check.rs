@@ -133,7 +133,7 @@ fn to_json(diagnostic: &Diagnostic) -> Value {
         "help": help,
     });
     if let Some(lint) = diagnostic.lint() {
-        object["lint"] = Value::from(lint.name());
+        object["lint"] = Value::from(lint);
     }
     object
 }

@@ -24,12 +24,15 @@ const UNREADABLE: u8 = 2;
   errcodes diff old/pass.yaml specs/pass.yaml
   git show main:specs/pass.yaml | errcodes diff - specs/pass.yaml
 
-Breaking: a code removed, or a retired one used again (known from the lock
-beside OLD); a code's status, action, variant name or wire format changed;
-a code repurposed (new title with a new status or action); the enum
-renamed; the catalog's wire format or problem type changed. These are the
-changes a lock refuses at build time. Compatible: codes added, deprecated
-or given a replacement; texts, severity, outcome, origin, domains changed.")]
+Breaking, each with its class: a code removed, or a retired code or gRPC
+reason used again (known from the lock beside OLD); a code's status,
+action, variant name, wire format, gRPC reason or gRPC code changed; a
+code repurposed (new title with a new status or action); the enum renamed;
+the catalog's wire format, problem type, problem code place or gRPC domain
+changed. These are the changes a lock refuses at build time. A break that
+NEW allows (`allow: [<class>]`) is said as allowed and does not fail the
+comparison. Compatible: codes added or deprecated, a catalog starting to
+serve gRPC; texts, classifications, replacements and domains changed.")]
 pub struct Args {
     /// The old catalog; `-` reads it from standard input.
     pub old: PathBuf,
@@ -53,19 +56,35 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
         return Ok(ExitCode::from(UNREADABLE));
     };
     let changes = compat::diff(&old.0, &new.0, old.1.as_ref());
+    let allowed = |change: &compat::Change| {
+        let code = change
+            .code()
+            .and_then(|code| new.0.codes.iter().find(|c| c.code.value == code));
+        match code {
+            Some(code) => new.0.allows(code, change.id()),
+            None => new.0.allows_all(change.id()),
+        }
+    };
+    let (mut breaking, mut accepted) = (0, 0);
     for change in &changes {
-        let class = if change.is_breaking() {
-            "breaking"
-        } else {
-            "compatible"
+        let class = match (change.is_breaking(), allowed(change)) {
+            (true, true) => {
+                accepted += 1;
+                "allowed"
+            }
+            (true, false) => {
+                breaking += 1;
+                "breaking"
+            }
+            (false, _) => "compatible",
         };
-        writeln!(io.out, "{class}: {change}")?;
+        writeln!(io.out, "{class} [{}]: {change}", change.id())?;
     }
-    let breaking = changes.iter().filter(|c| c.is_breaking()).count();
+    let compatible = changes.len() - breaking - accepted;
     writeln!(
         io.err,
-        "{breaking} breaking, {}",
-        plural(changes.len() - breaking, "compatible change")
+        "{breaking} breaking, {accepted} allowed, {}",
+        plural(compatible, "compatible change")
     )?;
     Ok(if breaking > 0 {
         ExitCode::from(BREAKING)

@@ -45,7 +45,7 @@ pub(crate) fn others<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> 
         .filter(|fact| {
             fact.key.reach >= Reach::Readers
                 && fact.value.is_some()
-                && (fact.written || !fact.key.defaulted)
+                && (fact.is_written() || !fact.key.defaulted)
                 && !LAID_OUT.contains(&fact.key)
         })
         .collect()

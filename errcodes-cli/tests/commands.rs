@@ -135,18 +135,57 @@ fn diff_reads_standard_input_and_the_old_lock() {
     let (old, new) = (dir.join("old.yaml"), dir.join("new.yaml"));
     let ran = errcodes(&["diff", "-", new.to_str().unwrap()], shop);
     assert_eq!(ran.code, ExitCode::from(1));
-    assert_eq!(ran.out, "breaking: `B` status 400 becomes 404\n");
+    assert_eq!(
+        ran.out,
+        "breaking [status-changed]: `B` status 400 becomes 404\n"
+    );
 
-    // B removed, and locked so, with --allow-breaking: B is retired.
+    // B removed, and locked so, allowing that class of break: B is retired.
     let without_b = "name: ShopError\ncodes:\n  - code: A\n    status: 400\n    title: A\n";
     let ran = errcodes(&["lock", old.to_str().unwrap()], "");
     assert_eq!(ran.code, ExitCode::SUCCESS, "{}", ran.err);
     std::fs::write(&old, without_b).unwrap();
-    let ran = errcodes(&["lock", "--allow-breaking", old.to_str().unwrap()], "");
+    // Another class does not allow it; a class that does not exist is said.
+    let ran = errcodes(
+        &[
+            "lock",
+            "--allow-breaking=status-changed",
+            old.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(ran.code, ExitCode::FAILURE, "{}", ran.err);
+    assert!(
+        ran.err.contains("pass --allow-breaking=code-removed"),
+        "{}",
+        ran.err
+    );
+    let ran = errcodes(
+        &[
+            "lock",
+            "--allow-breaking=code-remove",
+            old.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(
+        ran.err.contains("did you mean `code-removed`?"),
+        "{}",
+        ran.err
+    );
+    let ran = errcodes(
+        &[
+            "lock",
+            "--allow-breaking=code-removed",
+            old.to_str().unwrap(),
+        ],
+        "",
+    );
     assert_eq!(ran.code, ExitCode::SUCCESS, "{}", ran.err);
     assert!(
-        ran.err
-            .contains("warning: breaking, as allowed: locked code `B` is no longer in the catalog"),
+        ran.err.contains(
+            "warning: breaking, as allowed (code-removed): locked code `B` is no longer in the catalog"
+        ),
         "{}",
         ran.err
     );
@@ -154,7 +193,20 @@ fn diff_reads_standard_input_and_the_old_lock() {
     std::fs::write(&new, shop).unwrap();
     let ran = errcodes(&["diff", old.to_str().unwrap(), new.to_str().unwrap()], "");
     assert_eq!(ran.code, ExitCode::from(1), "{}", ran.err);
-    assert_eq!(ran.out, "breaking: `B` was retired and is used again\n");
+    assert_eq!(
+        ran.out,
+        "breaking [retired-code-reused]: `B` was retired and is used again\n"
+    );
+    // Unless NEW allows that break.
+    let allowing = shop.replace("codes:\n", "allow: [retired-code-reused]\ncodes:\n");
+    std::fs::write(&new, allowing).unwrap();
+    let ran = errcodes(&["diff", old.to_str().unwrap(), new.to_str().unwrap()], "");
+    assert_eq!(ran.code, ExitCode::SUCCESS, "{}", ran.err);
+    assert!(
+        ran.out.starts_with("allowed [retired-code-reused]: "),
+        "{}",
+        ran.out
+    );
 }
 
 #[test]

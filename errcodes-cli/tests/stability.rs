@@ -192,12 +192,12 @@ fn diff_classifies_every_kind_of_change() {
         (
             "a new code",
             format!("{SHOP}  - code: NEW\n    status: 400\n    title: New\n"),
-            &["compatible: `NEW` is added (HTTP 400, action `none`)"],
+            &["compatible [code-added]: `NEW` is added (HTTP 400, action `none`)"],
         ),
         (
             "texts",
             SHOP.replace("Too many requests.", "Slow down."),
-            &["compatible: `RATE_LIMITED` texts changed"],
+            &["compatible [key-changed]: `RATE_LIMITED` description changed"],
         ),
         (
             "a deprecation",
@@ -206,14 +206,14 @@ fn diff_classifies_every_kind_of_change() {
                 "    description: Too many requests.\n    deprecated: Use OUT_OF_STOCK.\n    replaced-by: OUT_OF_STOCK\n",
             ),
             &[
-                "compatible: `RATE_LIMITED` is deprecated: Use OUT_OF_STOCK.",
-                "compatible: `RATE_LIMITED` has a new replacement",
+                "compatible [code-deprecated]: `RATE_LIMITED` is deprecated: Use OUT_OF_STOCK.",
+                "compatible [key-changed]: `RATE_LIMITED` replaced-by changed",
             ],
         ),
         (
             "a classification",
             SHOP.replace("    title: Rate limited\n", "    title: Rate limited\n    severity: warning\n"),
-            &["compatible: `RATE_LIMITED` severity, outcome, origin or domain changed"],
+            &["compatible [key-changed]: `RATE_LIMITED` severity changed"],
         ),
         (
             "a removal",
@@ -221,40 +221,40 @@ fn diff_classifies_every_kind_of_change() {
                 "  - code: RATE_LIMITED\n    status: 429\n    title: Rate limited\n    description: Too many requests.\n",
                 "",
             ),
-            &["breaking: `RATE_LIMITED` is removed"],
+            &["breaking [code-removed]: `RATE_LIMITED` is removed"],
         ),
         (
             "a status",
             SHOP.replace("status: 429", "status: 503"),
-            &["breaking: `RATE_LIMITED` status 429 becomes 503"],
+            &["breaking [status-changed]: `RATE_LIMITED` status 429 becomes 503"],
         ),
         (
             "an action",
             SHOP.replace("    title: Rate limited\n", "    title: Rate limited\n    action: retry\n"),
-            &["breaking: `RATE_LIMITED` action `retry-after` becomes `retry`"],
+            &["breaking [action-changed]: `RATE_LIMITED` action `retry-after` becomes `retry`"],
         ),
         (
             "a variant name",
             SHOP.replace("    title: Rate limited\n", "    title: Rate limited\n    name: Slow\n"),
-            &["breaking: `RATE_LIMITED` variant `RateLimited` is renamed `Slow` (breaks Rust code that names it)"],
+            &["breaking [variant-renamed]: `RATE_LIMITED` variant name `RateLimited` becomes `Slow`"],
         ),
         (
             "a repurposed code",
             SHOP.replace("status: 409\n    title: Out of stock", "status: 404\n    title: No such item"),
             &[
-                "breaking: `OUT_OF_STOCK` is repurposed: \"Out of stock\" becomes \"No such item\"",
-                "breaking: `OUT_OF_STOCK` status 409 becomes 404",
+                "breaking [code-repurposed]: `OUT_OF_STOCK` is repurposed: \"Out of stock\" becomes \"No such item\"",
+                "breaking [status-changed]: `OUT_OF_STOCK` status 409 becomes 404",
             ],
         ),
         (
             "a wire format",
             SHOP.replace("    title: Rate limited\n", "    title: Rate limited\n    wire-format: acp\n"),
-            &["breaking: `RATE_LIMITED` wire format `problem` becomes `acp`"],
+            &["breaking [wire-format-changed]: `RATE_LIMITED` wire format `problem` becomes `acp`"],
         ),
         (
             "the enum",
             SHOP.replace("name: ShopError", "name: StoreError"),
-            &["breaking: the enum is renamed from `ShopError` to `StoreError`"],
+            &["breaking [enum-renamed]: the catalog's enum name `ShopError` becomes `StoreError`"],
         ),
     ];
     for (what, new, expected) in cases {
@@ -291,9 +291,12 @@ fn diff_reads_the_old_catalog_from_standard_input() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         text(&output.stdout),
-        "breaking: `RATE_LIMITED` status 429 becomes 503\n"
+        "breaking [status-changed]: `RATE_LIMITED` status 429 becomes 503\n"
     );
-    assert_eq!(text(&output.stderr), "1 breaking, 0 compatible changes\n");
+    assert_eq!(
+        text(&output.stderr),
+        "1 breaking, 0 allowed, 0 compatible changes\n"
+    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ use std::str::FromStr;
 
 use errcodes_core::{ProblemCode, UnknownWord, WireFormat, meta};
 
+use crate::classes;
 use crate::defaults::{Ruled, optional, or_default, stand_in};
 use crate::diagnostic::{Diagnostic, Document, Errors, closest, list};
 use crate::keys::{self, Key};
@@ -345,18 +346,32 @@ pub(crate) fn check_word<T: FromStr<Err = UnknownWord>>(
     None
 }
 
-/// `allow` names lints, which a misspelling would silently fail to allow.
-fn check_allowed(names: &[WrittenText], errors: &mut Errors) -> Vec<Located<Lint>> {
+/// `allow` names lints and classes of breaking change, which a
+/// misspelling would silently fail to allow.
+fn check_allowed(names: &[WrittenText], errors: &mut Errors) -> Vec<Located<&'static str>> {
+    let breaks = classes::breaking_ids();
+    let known: Vec<&'static str> = Lint::NAMES
+        .iter()
+        .copied()
+        .chain(breaks.iter().copied())
+        .collect();
     let mut allowed = Vec::with_capacity(names.len());
     for name in names {
-        if let Ok(lint) = name.value.parse() {
-            allowed.push(Located::written(lint, name.at));
+        if let Some(&known) = known.iter().find(|known| **known == name.value) {
+            allowed.push(Located::written(known, name.at));
             continue;
         }
-        let diagnostic = Diagnostic::new(format!("unknown lint `{}`", name.value), name.at);
-        errors.push(match closest(&name.value, Lint::NAMES) {
+        let diagnostic = Diagnostic::new(
+            format!("unknown lint or class of change `{}`", name.value),
+            name.at,
+        );
+        errors.push(match closest(&name.value, &known) {
             Some(lint) => diagnostic.help(format!("did you mean `{lint}`?")),
-            None => diagnostic.help(format!("the lints are {}", list(Lint::NAMES))),
+            None => diagnostic.help(format!(
+                "the lints are {}; the classes of breaking change are {}",
+                list(Lint::NAMES),
+                list(&breaks)
+            )),
         });
     }
     allowed

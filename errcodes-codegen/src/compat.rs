@@ -4,14 +4,13 @@
 //! never disagree: what the lock records is exactly what the rule
 //! compares, and a catalog is compared through the lock it would have.
 //!
-//! Breaking, because a client's control flow or a program's build depends
-//! on it: a code removed, or a retired one used again; a code's status,
-//! action, variant name or wire format changed; the enum renamed; the
-//! catalog's wire format, or how its problem details carry codes, changed.
-//! Over gRPC: the catalog's `grpc-domain` changed or dropped, a code's
-//! reason or canonical gRPC code changed, or a retired code's reason used
-//! again. Everything else, such as a new code, a deprecation, better texts
-//! or a catalog starting to serve gRPC, is compatible.
+//! A lock records the keys that are promises ([`keys::Promise`]); a changed
+//! value of one is a breaking change of the class the key names. So is a
+//! published code removed, a retired code or gRPC reason used again, or a
+//! code given a new title with a new status or action. A promise given
+//! where there was none (a catalog starts to serve gRPC), a new code, a
+//! deprecation and better texts are compatible. Every change has a class
+//! ([`classes`](crate::classes)), by whose id a team allows a break.
 //!
 //! ```
 //! use errcodes_codegen::compat::diff;
@@ -20,253 +19,147 @@
 //! let new = errcodes_codegen::parse("shop.yaml", "name: ShopError\ncodes:\n  - code: GONE\n    status: 404\n    title: Gone\n").unwrap();
 //! let changes = diff(&old, &new, None);
 //! assert!(changes[0].is_breaking());
+//! assert_eq!(changes[0].id(), "status-changed");
 //! assert_eq!(changes[0].to_string(), "`GONE` status 410 becomes 404");
 //! ```
 
 use std::collections::HashMap;
 use std::fmt;
 
-use errcodes_core::{Action, GrpcCode, WireFormat};
+use crate::classes::{self, Class};
+use crate::keys::{self, Key, Kind, Reach};
+use crate::lock::{Lock, Locked, State, Terms};
+use crate::model::{CheckedCatalog, CheckedCode, Fact};
 
-use crate::lock::{CatalogTerms, CodeTerms, Lock, Locked, State};
-use crate::model::{CheckedCatalog, CheckedCode};
+/// One difference between two versions of a catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Its class.
+    pub class: Class,
+    /// The code it concerns; `None` for the catalog as a whole.
+    pub code: Option<String>,
+    /// What changed.
+    pub detail: Detail,
+}
 
-/// One difference between two versions of a catalog. Fields are named
-/// for what they hold: `code`, the code concerned; `old` and `new`, its
-/// value before and after.
+/// What changed, beyond the class. Fields are named for what they hold:
+/// `old` and `new`, the value before and after.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 #[allow(missing_docs)] // the fields, as said above
-pub enum Change {
-    /// The enum has another name.
-    EnumRenamed { old: String, new: String },
-    /// The catalog's wire format changed.
-    WireFormat { old: WireFormat, new: WireFormat },
-    /// Problem details carry the code elsewhere: `problem-type` or
-    /// `problem-code` changed.
-    ProblemCoding,
+pub enum Detail {
+    /// A key's value, before and after, as text; `None` where it had or
+    /// has none.
+    Value {
+        key: &'static Key,
+        old: Option<String>,
+        new: Option<String>,
+    },
     /// A published code is gone.
     Removed {
-        code: String,
         /// Its variant name.
         name: String,
         /// Whether it was deprecated before it went.
         was_deprecated: bool,
     },
     /// A retired code is used again.
-    RetiredReused { code: String },
-    /// A code has a new status.
-    Status { code: String, old: u16, new: u16 },
-    /// A code has a new action.
-    Action {
-        code: String,
-        old: Action,
-        new: Action,
-    },
-    /// A code's variant has a new name.
-    Variant {
-        code: String,
-        old: String,
-        new: String,
-    },
-    /// A code is sent in another wire format.
-    CodeWireFormat {
-        code: String,
-        old: WireFormat,
-        new: WireFormat,
-    },
-    /// A code has a new title together with a new status or action: a new
-    /// meaning under an old code.
-    Repurposed {
-        code: String,
-        old: String,
-        new: String,
-    },
-    /// The catalog's gRPC domain changed; `new` is `None` when the catalog
-    /// no longer serves gRPC, `old` when it starts to.
-    GrpcDomain {
-        old: Option<String>,
-        new: Option<String>,
-    },
-    /// A code's gRPC reason changed.
-    GrpcReason {
-        code: String,
-        old: String,
-        new: String,
-    },
-    /// A code's canonical gRPC code changed.
-    GrpcCode {
-        code: String,
-        old: GrpcCode,
-        new: GrpcCode,
-    },
-    /// A code has the gRPC reason of a retired one.
-    RetiredReasonReused {
-        code: String,
-        reason: String,
-        /// The retired code.
-        retired: String,
-    },
+    RetiredReused,
+    /// A code has the gRPC reason of retired code `retired`.
+    RetiredReasonReused { reason: String, retired: String },
+    /// A code has a new title with a new status or action.
+    Repurposed { old: String, new: String },
     /// A code is new.
-    Added {
-        code: String,
-        status: u16,
-        action: Action,
-    },
-    /// A code is deprecated now.
-    Deprecated { code: String, reason: String },
+    Added { status: String, action: String },
+    /// A code is deprecated now, for `reason`.
+    Deprecated { reason: String },
     /// A code is no longer deprecated.
-    Undeprecated { code: String },
-    /// A code names another replacement.
-    Replacement { code: String },
-    /// A code's title, description or resolution changed.
-    Texts { code: String },
-    /// A code's severity, outcome, origin or domain changed.
-    Classification { code: String },
-    /// The catalog's description or domains changed.
-    CatalogTexts,
+    Undeprecated,
+    /// The catalog's domains changed.
+    Domains,
 }
 
 impl Change {
+    fn new(class: Class, code: Option<&str>, detail: Detail) -> Self {
+        Change {
+            class,
+            code: code.map(str::to_owned),
+            detail,
+        }
+    }
+
     /// Whether clients of the old version may misbehave or fail to build.
     #[must_use]
     pub fn is_breaking(&self) -> bool {
-        matches!(
-            self,
-            Change::EnumRenamed { .. }
-                | Change::WireFormat { .. }
-                | Change::ProblemCoding
-                | Change::Removed { .. }
-                | Change::RetiredReused { .. }
-                | Change::Status { .. }
-                | Change::Action { .. }
-                | Change::Variant { .. }
-                | Change::CodeWireFormat { .. }
-                | Change::Repurposed { .. }
-                | Change::GrpcReason { .. }
-                | Change::GrpcCode { .. }
-                | Change::RetiredReasonReused { .. }
-                | Change::GrpcDomain { old: Some(_), .. }
-        )
+        self.class.breaking
     }
-}
 
-impl Change {
+    /// The id of its class, by which a team allows it.
+    #[must_use]
+    pub fn id(&self) -> &'static str {
+        self.class.id
+    }
+
     /// The code the change concerns; `None` for a change to the catalog as
     /// a whole.
     #[must_use]
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Change::EnumRenamed { .. }
-            | Change::WireFormat { .. }
-            | Change::ProblemCoding
-            | Change::GrpcDomain { .. }
-            | Change::CatalogTexts => None,
-            Change::Removed { code, .. }
-            | Change::RetiredReused { code }
-            | Change::Status { code, .. }
-            | Change::Action { code, .. }
-            | Change::Variant { code, .. }
-            | Change::CodeWireFormat { code, .. }
-            | Change::Repurposed { code, .. }
-            | Change::GrpcReason { code, .. }
-            | Change::GrpcCode { code, .. }
-            | Change::RetiredReasonReused { code, .. }
-            | Change::Added { code, .. }
-            | Change::Deprecated { code, .. }
-            | Change::Undeprecated { code }
-            | Change::Replacement { code }
-            | Change::Texts { code }
-            | Change::Classification { code } => Some(code),
-        }
+        self.code.as_deref()
+    }
+}
+
+/// A key's value in a message: a number as it is, anything else as code.
+pub(crate) fn shown(key: &Key, value: &str) -> String {
+    match key.kind {
+        Kind::Number => value.to_owned(),
+        _ => format!("`{value}`"),
     }
 }
 
 impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Change::EnumRenamed { old, new } => {
-                write!(f, "the enum is renamed from `{old}` to `{new}`")
+        let subject = match &self.code {
+            Some(code) => format!("`{code}`"),
+            None => "the catalog's".to_owned(),
+        };
+        match &self.detail {
+            Detail::Value { key, .. } if key.promise.is_none() => {
+                write!(f, "{subject} {} changed", key.name)
             }
-            Change::WireFormat { old, new } => {
-                write!(
-                    f,
-                    "the catalog's wire format changed from `{old}` to `{new}`"
-                )
+            Detail::Value { key, old, new } => {
+                let noun = key.promise.map_or(key.name, |promise| promise.noun);
+                match (old, new) {
+                    (Some(old), Some(new)) => write!(
+                        f,
+                        "{subject} {noun} {} becomes {}",
+                        shown(key, old),
+                        shown(key, new)
+                    ),
+                    (Some(old), None) => write!(f, "{subject} {noun} {} is gone", shown(key, old)),
+                    (None, Some(new)) => write!(f, "{subject} {noun} is now {}", shown(key, new)),
+                    (None, None) => write!(f, "{subject} {noun} changed"),
+                }
             }
-            Change::ProblemCoding => f.write_str(
-                "problem details carry the code differently (`problem-type` or `problem-code`)",
-            ),
-            Change::Removed {
-                code,
-                was_deprecated,
-                ..
-            } => {
-                write!(f, "`{code}` is removed")?;
+            Detail::Removed { was_deprecated, .. } => {
+                write!(f, "{subject} is removed")?;
                 if *was_deprecated {
                     f.write_str(" (it was deprecated; the lock can keep it retired)")?;
                 }
                 Ok(())
             }
-            Change::RetiredReused { code } => {
-                write!(f, "`{code}` was retired and is used again")
-            }
-            Change::Status { code, old, new } => write!(f, "`{code}` status {old} becomes {new}"),
-            Change::Action { code, old, new } => {
-                write!(f, "`{code}` action `{old}` becomes `{new}`")
-            }
-            Change::Variant { code, old, new } => write!(
+            Detail::RetiredReused => write!(f, "{subject} was retired and is used again"),
+            Detail::RetiredReasonReused { reason, retired } => write!(
                 f,
-                "`{code}` variant `{old}` is renamed `{new}` (breaks Rust code that names it)"
+                "{subject} takes gRPC reason `{reason}` of retired code `{retired}`"
             ),
-            Change::CodeWireFormat { code, old, new } => {
-                write!(f, "`{code}` wire format `{old}` becomes `{new}`")
+            Detail::Repurposed { old, new } => {
+                write!(f, "{subject} is repurposed: \"{old}\" becomes \"{new}\"")
             }
-            Change::Repurposed { code, old, new } => {
-                write!(f, "`{code}` is repurposed: \"{old}\" becomes \"{new}\"")
+            Detail::Added { status, action } => {
+                write!(f, "{subject} is added (HTTP {status}, action `{action}`)")
             }
-            Change::GrpcDomain { old: None, new } => write!(
-                f,
-                "the catalog now serves gRPC, in domain `{}`",
-                new.as_deref().unwrap_or_default()
-            ),
-            Change::GrpcDomain {
-                old: Some(old),
-                new: None,
-            } => {
-                write!(f, "the catalog no longer serves gRPC (domain `{old}`)")
-            }
-            Change::GrpcDomain {
-                old: Some(old),
-                new: Some(new),
-            } => write!(f, "the gRPC domain `{old}` becomes `{new}`"),
-            Change::GrpcReason { code, old, new } => {
-                write!(f, "`{code}` gRPC reason `{old}` becomes `{new}`")
-            }
-            Change::GrpcCode { code, old, new } => {
-                write!(f, "`{code}` gRPC code `{old}` becomes `{new}`")
-            }
-            Change::RetiredReasonReused {
-                code,
-                reason,
-                retired,
-            } => write!(
-                f,
-                "`{code}` takes gRPC reason `{reason}` of retired code `{retired}`"
-            ),
-            Change::Added {
-                code,
-                status,
-                action,
-            } => write!(f, "`{code}` is added (HTTP {status}, action `{action}`)"),
-            Change::Deprecated { code, reason } => write!(f, "`{code}` is deprecated: {reason}"),
-            Change::Undeprecated { code } => write!(f, "`{code}` is no longer deprecated"),
-            Change::Replacement { code } => write!(f, "`{code}` has a new replacement"),
-            Change::Texts { code } => write!(f, "`{code}` texts changed"),
-            Change::Classification { code } => {
-                write!(f, "`{code}` severity, outcome, origin or domain changed")
-            }
-            Change::CatalogTexts => f.write_str("the catalog's description or domains changed"),
+            Detail::Deprecated { reason } => write!(f, "{subject} is deprecated: {reason}"),
+            Detail::Undeprecated => write!(f, "{subject} is no longer deprecated"),
+            Detail::Domains => f.write_str("the catalog's domains changed"),
         }
     }
 }
@@ -276,32 +169,34 @@ impl fmt::Display for Change {
 #[must_use]
 pub fn compare(old: &Lock, new: &Lock) -> Vec<Change> {
     let mut changes = Vec::new();
-    if let (Some(old), Some(new)) = (&old.catalog, &new.catalog) {
-        catalog_changes(old, new, &mut changes);
+    let catalogs = old.catalog.as_ref().zip(new.catalog.as_ref());
+    if let Some((was, is)) = catalogs {
+        for key in promised(keys::catalog::ALL) {
+            value_change(None, key, was.value(key), is.value(key), &mut changes);
+        }
     }
-    let formats = old
-        .catalog
-        .as_ref()
-        .zip(new.catalog.as_ref())
-        .map(|(old, new)| (old.wire_format, new.wire_format));
     let now: HashMap<&str, &Locked> = new.entries.iter().map(|e| (e.code.as_str(), e)).collect();
     for locked in &old.entries {
+        let code = Some(locked.code.as_str());
         let current = now.get(locked.code.as_str()).map(|entry| &entry.state);
         match (&locked.state, current) {
-            (State::Published(terms), None | Some(State::Retired(_))) => {
-                changes.push(Change::Removed {
-                    code: locked.code.clone(),
-                    name: terms.name.clone(),
+            (State::Published(terms, _), None | Some(State::Retired(_))) => {
+                let name = terms.value(&keys::code::NAME).unwrap_or_default();
+                let detail = Detail::Removed {
+                    name: name.to_owned(),
                     was_deprecated: false,
-                });
+                };
+                changes.push(Change::new(classes::CODE_REMOVED, code, detail));
             }
-            (State::Published(was), Some(State::Published(is))) => {
-                code_changes(&locked.code, was, is, formats, &mut changes);
+            (State::Published(was, _), Some(State::Published(is, _))) => {
+                code_changes(&locked.code, was, is, catalogs, &mut changes);
             }
-            (State::Retired(_), Some(State::Published(_))) => {
-                changes.push(Change::RetiredReused {
-                    code: locked.code.clone(),
-                });
+            (State::Retired(_), Some(State::Published(..))) => {
+                changes.push(Change::new(
+                    classes::RETIRED_CODE_REUSED,
+                    code,
+                    Detail::RetiredReused,
+                ));
             }
             (State::Retired(_), None | Some(State::Retired(_))) => {}
         }
@@ -309,49 +204,90 @@ pub fn compare(old: &Lock, new: &Lock) -> Vec<Change> {
     retired_reasons_reused(old, new, &mut changes);
     let before: HashMap<&str, &Locked> = old.entries.iter().map(|e| (e.code.as_str(), e)).collect();
     for entry in &new.entries {
-        if let (State::Published(terms), None) = (&entry.state, before.get(entry.code.as_str())) {
-            changes.push(Change::Added {
-                code: entry.code.clone(),
-                status: terms.status,
-                action: terms.action,
-            });
+        if let (State::Published(terms, _), None) = (&entry.state, before.get(entry.code.as_str()))
+        {
+            let term = |key| terms.value(key).unwrap_or_default().to_owned();
+            let detail = Detail::Added {
+                status: term(&keys::code::STATUS),
+                action: term(&keys::code::ACTION),
+            };
+            changes.push(Change::new(classes::CODE_ADDED, Some(&entry.code), detail));
         }
     }
     changes
 }
 
-fn catalog_changes(old: &CatalogTerms, new: &CatalogTerms, changes: &mut Vec<Change>) {
-    if old.name != new.name {
-        changes.push(Change::EnumRenamed {
-            old: old.name.clone(),
-            new: new.name.clone(),
-        });
-    }
-    if old.wire_format != new.wire_format {
-        changes.push(Change::WireFormat {
-            old: old.wire_format,
-            new: new.wire_format,
-        });
-    }
-    if (&old.problem_type, old.problem_code) != (&new.problem_type, new.problem_code) {
-        changes.push(Change::ProblemCoding);
-    }
-    if old.grpc_domain != new.grpc_domain {
-        changes.push(Change::GrpcDomain {
-            old: old.grpc_domain.clone(),
-            new: new.grpc_domain.clone(),
-        });
+/// The keys of `keys` that are promises.
+fn promised(keys: &'static [&'static Key]) -> impl Iterator<Item = &'static Key> {
+    keys.iter().copied().filter(|key| key.promise.is_some())
+}
+
+/// The change of a promised key from `old` to `new`: breaking, unless it is
+/// given where it was not.
+fn value_change(
+    code: Option<&str>,
+    key: &'static Key,
+    old: Option<&str>,
+    new: Option<&str>,
+    changes: &mut Vec<Change>,
+) {
+    let Some(promise) = key.promise else { return };
+    let class = match (old, new) {
+        (Some(old), Some(new)) if old == new => return,
+        (None, None) => return,
+        (None, Some(_)) => classes::PROMISE_ADDED,
+        (Some(_), _) => Class {
+            id: promise.change,
+            breaking: true,
+            why: promise.why,
+        },
+    };
+    let detail = Detail::Value {
+        key,
+        old: old.map(str::to_owned),
+        new: new.map(str::to_owned),
+    };
+    changes.push(Change::new(class, code, detail));
+}
+
+/// What changed in the promises of one published code. `catalogs` are the
+/// catalog's terms before and after, when both locks record them: a key
+/// that a code inherits from the catalog, given by the code in neither
+/// version, follows the catalog's, whose change is reported once, for the
+/// catalog. gRPC terms are compared when both versions serve gRPC.
+fn code_changes(
+    code: &str,
+    was: &Terms,
+    is: &Terms,
+    catalogs: Option<(&Terms, &Terms)>,
+    changes: &mut Vec<Change>,
+) {
+    for key in promised(keys::code::ALL) {
+        let (old, new) = (was.value(key), is.value(key));
+        let Some(promise) = key.promise else { continue };
+        if let Some(inherited) = promise.inherits {
+            let (Some((was_catalog, is_catalog)), true) =
+                (catalogs, old.is_some() || new.is_some())
+            else {
+                continue;
+            };
+            let old = old.or_else(|| was_catalog.value(inherited));
+            let new = new.or_else(|| is_catalog.value(inherited));
+            value_change(Some(code), key, old, new, changes);
+        } else if !promise.grpc || (old.is_some() && new.is_some()) {
+            value_change(Some(code), key, old, new, changes);
+        }
     }
 }
 
 /// A code of `new` that has the reason of a code `old` retired, other than
 /// that code itself, whose reuse is reported as such.
 fn retired_reasons_reused(old: &Lock, new: &Lock, changes: &mut Vec<Change>) {
-    let retired: HashMap<&str, &str> = old
+    let retired: HashMap<String, &str> = old
         .entries
         .iter()
         .filter_map(|entry| match &entry.state {
-            State::Retired(Some(slot)) => Some((slot.reason.as_str(), entry.code.as_str())),
+            State::Retired(Some(slot)) => Some((slot.reason.clone(), entry.code.as_str())),
             _ => None,
         })
         .collect();
@@ -359,85 +295,24 @@ fn retired_reasons_reused(old: &Lock, new: &Lock, changes: &mut Vec<Change>) {
         return;
     }
     for entry in &new.entries {
-        let State::Published(CodeTerms {
-            grpc: Some(grpc), ..
-        }) = &entry.state
-        else {
+        let State::Published(terms, _) = &entry.state else {
             continue;
         };
-        if let Some(&code) = retired.get(grpc.slot.reason.as_str())
+        let Some(reason) = terms.value(&keys::code::GRPC_REASON) else {
+            continue;
+        };
+        if let Some(&code) = retired.get(reason)
             && code != entry.code
         {
-            changes.push(Change::RetiredReasonReused {
-                code: entry.code.clone(),
-                reason: grpc.slot.reason.clone(),
+            let detail = Detail::RetiredReasonReused {
+                reason: reason.to_owned(),
                 retired: code.to_owned(),
-            });
-        }
-    }
-}
-
-/// What changed in one published code. `formats` are the catalog's wire
-/// formats before and after, when both locks record them: a code that
-/// names its own format in neither version follows the catalog's, whose
-/// change is reported once, for the catalog.
-fn code_changes(
-    code: &str,
-    was: &CodeTerms,
-    is: &CodeTerms,
-    formats: Option<(WireFormat, WireFormat)>,
-    changes: &mut Vec<Change>,
-) {
-    let code = || code.to_owned();
-    if was.status != is.status {
-        changes.push(Change::Status {
-            code: code(),
-            old: was.status,
-            new: is.status,
-        });
-    }
-    if was.action != is.action {
-        changes.push(Change::Action {
-            code: code(),
-            old: was.action,
-            new: is.action,
-        });
-    }
-    if was.name != is.name {
-        changes.push(Change::Variant {
-            code: code(),
-            old: was.name.clone(),
-            new: is.name.clone(),
-        });
-    }
-    if let (Some(was), Some(is)) = (&was.grpc, &is.grpc) {
-        if was.slot.reason != is.slot.reason {
-            changes.push(Change::GrpcReason {
-                code: code(),
-                old: was.slot.reason.clone(),
-                new: is.slot.reason.clone(),
-            });
-        }
-        if was.code != is.code {
-            changes.push(Change::GrpcCode {
-                code: code(),
-                old: was.code,
-                new: is.code,
-            });
-        }
-    }
-    if let Some((old_default, new_default)) = formats {
-        let (old, new) = (
-            was.wire_format.unwrap_or(old_default),
-            is.wire_format.unwrap_or(new_default),
-        );
-        let own = was.wire_format.is_some() || is.wire_format.is_some();
-        if old != new && own {
-            changes.push(Change::CodeWireFormat {
-                code: code(),
-                old,
-                new,
-            });
+            };
+            changes.push(Change::new(
+                classes::RETIRED_REASON_REUSED,
+                Some(&entry.code),
+                detail,
+            ));
         }
     }
 }
@@ -458,23 +333,25 @@ pub fn diff(old: &CheckedCatalog, new: &CheckedCatalog, old_lock: Option<&Lock>)
         .map(|c| (c.code.value.as_str(), c))
         .collect();
     for change in &mut changes {
-        if let Change::Removed {
-            code,
-            was_deprecated,
-            ..
-        } = change
+        if let (Some(code), Detail::Removed { was_deprecated, .. }) =
+            (&change.code, &mut change.detail)
         {
             *was_deprecated = old_codes
                 .get(code.as_str())
                 .is_some_and(|c| c.deprecated.is_some());
         }
     }
+    let new_codes: HashMap<&str, &CheckedCode> = new
+        .codes
+        .iter()
+        .map(|c| (c.code.value.as_str(), c))
+        .collect();
     for code in &old.codes {
-        let found = new.codes.iter().find(|c| c.code.value == code.code.value);
-        if let Some(now) = found {
+        if let Some(now) = new_codes.get(code.code.value.as_str()) {
             described_changes(old, code, new, now, &mut changes);
         }
     }
+    described(None, old.facts(), &new.facts(), &[], &mut changes);
     let domains = |catalog: &CheckedCatalog| -> Vec<(String, String, Option<String>)> {
         catalog
             .domains
@@ -488,10 +365,8 @@ pub fn diff(old: &CheckedCatalog, new: &CheckedCatalog, old_lock: Option<&Lock>)
             })
             .collect()
     };
-    let description =
-        |catalog: &CheckedCatalog| catalog.description.as_ref().map(|d| d.value.clone());
-    if description(old) != description(new) || domains(old) != domains(new) {
-        changes.push(Change::CatalogTexts);
+    if domains(old) != domains(new) {
+        changes.push(Change::new(classes::DOMAINS_CHANGED, None, Detail::Domains));
     }
     changes.sort_by_key(|change| !change.is_breaking());
     repurposed_first(changes)
@@ -502,7 +377,7 @@ pub fn diff(old: &CheckedCatalog, new: &CheckedCatalog, old_lock: Option<&Lock>)
 fn repurposed_first(changes: Vec<Change>) -> Vec<Change> {
     let (repurposed, rest): (Vec<Change>, Vec<Change>) = changes
         .into_iter()
-        .partition(|change| matches!(change, Change::Repurposed { .. }));
+        .partition(|change| matches!(change.detail, Detail::Repurposed { .. }));
     let mut repurposed: Vec<Option<Change>> = repurposed.into_iter().map(Some).collect();
     let mut ordered = Vec::with_capacity(rest.len() + repurposed.len());
     for change in rest {
@@ -519,9 +394,9 @@ fn repurposed_first(changes: Vec<Change>) -> Vec<Change> {
     ordered
 }
 
-/// What changed in a code beyond what the lock records: the texts, the
-/// deprecation and the classifications, which are compatible, and a new
-/// title with a new status or action, which is a new meaning.
+/// What changed in a code beyond its promises: a new title with a new
+/// status or action, which is a new meaning; a deprecation; and each key
+/// that readers see, which is compatible.
 fn described_changes(
     old_catalog: &CheckedCatalog,
     old: &CheckedCode,
@@ -529,46 +404,70 @@ fn described_changes(
     new: &CheckedCode,
     changes: &mut Vec<Change>,
 ) {
-    let code = || old.code.value.clone();
+    let code = Some(old.code.value.as_str());
     let meaning_changed =
         old.status.value != new.status.value || old.action.value != new.action.value;
-    let title_changed = old.title.value != new.title.value;
-    if meaning_changed && title_changed {
-        changes.push(Change::Repurposed {
-            code: code(),
+    let repurposed = meaning_changed && old.title.value != new.title.value;
+    if repurposed {
+        let detail = Detail::Repurposed {
             old: old.title.value.clone(),
             new: new.title.value.clone(),
-        });
+        };
+        changes.push(Change::new(classes::CODE_REPURPOSED, code, detail));
     }
     match (old.deprecation(), new.deprecation()) {
-        (None, Some(reason)) => changes.push(Change::Deprecated {
-            code: code(),
-            reason: reason.to_owned(),
-        }),
-        (Some(_), None) => changes.push(Change::Undeprecated { code: code() }),
+        (None, Some(reason)) => {
+            let detail = Detail::Deprecated {
+                reason: reason.to_owned(),
+            };
+            changes.push(Change::new(classes::CODE_DEPRECATED, code, detail));
+        }
+        (Some(_), None) => {
+            changes.push(Change::new(
+                classes::CODE_UNDEPRECATED,
+                code,
+                Detail::Undeprecated,
+            ));
+        }
         _ => {}
     }
-    let replacement = |catalog: &CheckedCatalog, code: &CheckedCode| {
-        catalog.replacement_of(code).map(|c| c.code.value.clone())
-    };
-    if replacement(old_catalog, old) != replacement(new_catalog, new) {
-        changes.push(Change::Replacement { code: code() });
+    // Said already: the title of a new meaning, and a deprecation.
+    let mut said = vec![&keys::code::DEPRECATED];
+    if repurposed {
+        said.push(&keys::code::TITLE);
     }
-    let texts_changed = title_changed
-        || old.description() != new.description()
-        || old.resolution() != new.resolution();
-    if !meaning_changed && texts_changed {
-        changes.push(Change::Texts { code: code() });
-    }
-    let classes = |catalog: &CheckedCatalog, code: &CheckedCode| {
-        (
-            code.severity.value,
-            code.outcome.value,
-            code.origin.as_ref().map(|o| o.value),
-            catalog.domain_of(code).map(|d| d.id.value.clone()),
-        )
-    };
-    if classes(old_catalog, old) != classes(new_catalog, new) {
-        changes.push(Change::Classification { code: code() });
+    described(
+        code,
+        old.facts(old_catalog),
+        &new.facts(new_catalog),
+        &said,
+        changes,
+    );
+}
+
+/// Each change of a key that readers see and that is no promise, other
+/// than those `said`: compatible.
+fn described(
+    code: Option<&str>,
+    old: Vec<Fact<'_>>,
+    new: &[Fact<'_>],
+    said: &[&Key],
+    changes: &mut Vec<Change>,
+) {
+    for was in old {
+        let key = was.key;
+        if key.promise.is_some() || key.reach < Reach::Readers || said.contains(&key) {
+            continue;
+        }
+        let is = new.iter().find(|fact| fact.key == key);
+        let (old, new) = (
+            was.value.map(|value| value.to_string()),
+            is.and_then(|fact| fact.value.as_ref())
+                .map(ToString::to_string),
+        );
+        if old != new {
+            let detail = Detail::Value { key, old, new };
+            changes.push(Change::new(classes::KEY_CHANGED, code, detail));
+        }
     }
 }

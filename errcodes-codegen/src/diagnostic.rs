@@ -4,7 +4,6 @@
 
 use std::fmt::Write as _;
 
-use crate::lint::Lint;
 use crate::source::{Source, token_width};
 
 /// A position in a file; both numbers start at 1, and columns count
@@ -105,8 +104,9 @@ pub struct Diagnostic {
     message: String,
     file: Document,
     at: Location,
-    lint: Option<Lint>,
-    breaks_lock: bool,
+    lint: Option<&'static str>,
+    /// The class of breaking change, when it breaks a promise of the lock.
+    breaks: Option<&'static str>,
     notes: Vec<Note>,
     /// Set when the diagnostic is finished: the file's path, where the
     /// underlined token ends, and the full report.
@@ -124,7 +124,7 @@ impl Diagnostic {
             file: Document::Catalog,
             at,
             lint: None,
-            breaks_lock: false,
+            breaks: None,
             notes: Vec::new(),
             path: String::new(),
             end: at,
@@ -133,16 +133,27 @@ impl Diagnostic {
     }
 
     /// The same diagnostic, as a promise of the lock that the catalog
-    /// breaks.
-    pub(crate) fn breaking_lock(self) -> Self {
+    /// breaks with a change of class `class`.
+    pub(crate) fn breaking_lock(self, class: &'static str) -> Self {
         Diagnostic {
-            breaks_lock: true,
+            breaks: Some(class),
             ..self
         }
     }
 
+    /// The same diagnostic, at `level`.
+    pub(crate) fn at_level(self, level: Level) -> Self {
+        Diagnostic { level, ..self }
+    }
+
+    /// The same diagnostic without its `= help:` lines.
+    pub(crate) fn without_help(mut self) -> Self {
+        self.notes.retain(|note| note.kind != NoteKind::Help);
+        self
+    }
+
     /// The same diagnostic, as what `lint` reports at `level`.
-    pub(crate) fn reported_by(self, lint: Lint, level: Level) -> Self {
+    pub(crate) fn reported_by(self, lint: &'static str, level: Level) -> Self {
         Diagnostic {
             level,
             lint: Some(lint),
@@ -192,7 +203,7 @@ impl Diagnostic {
     /// The lint that reported it, for a warning, or an error that a run
     /// made of one.
     #[must_use]
-    pub fn lint(&self) -> Option<Lint> {
+    pub fn lint(&self) -> Option<&'static str> {
         self.lint
     }
 
@@ -200,7 +211,14 @@ impl Diagnostic {
     /// breaks, rather than a mistake in either file.
     #[must_use]
     pub fn breaks_lock(&self) -> bool {
-        self.breaks_lock
+        self.breaks.is_some()
+    }
+
+    /// The class of breaking change, when it breaks a promise of the lock:
+    /// what `errcodes lock --allow-breaking=<class>` accepts.
+    #[must_use]
+    pub fn breaking_class(&self) -> Option<&'static str> {
+        self.breaks
     }
 
     /// What is wrong, in one line.

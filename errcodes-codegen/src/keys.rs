@@ -74,6 +74,9 @@ pub struct Promise {
     /// gives none: that key of the catalog. The lock records the code's
     /// value only where the entry gives one.
     pub inherits: Option<&'static Key>,
+    /// Whether the key is one of a catalog that serves gRPC, which a lock
+    /// records from format 3 on.
+    pub grpc: bool,
 }
 
 /// Who reads a key.
@@ -126,6 +129,7 @@ impl Key {
                 noun,
                 why,
                 inherits: None,
+                grpc: false,
             }),
             ..self
         }
@@ -139,6 +143,20 @@ impl Key {
         Key {
             promise: Some(Promise {
                 inherits: Some(key),
+                ..promise
+            }),
+            ..self
+        }
+    }
+
+    /// The key, as a promise of a catalog that serves gRPC.
+    const fn grpc(self) -> Key {
+        let Some(promise) = self.promise else {
+            return self;
+        };
+        Key {
+            promise: Some(Promise {
+                grpc: true,
                 ..promise
             }),
             ..self
@@ -285,6 +303,7 @@ pub mod catalog {
         "gRPC domain",
         "gRPC clients know the catalog's errors by their domain",
     )
+    .grpc()
     .reach(Reach::Clients)
     .schema(
         r#"{"maxLength": 253, "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$", "examples": ["shop.example.com"]}"#,
@@ -516,6 +535,7 @@ pub mod code {
         "gRPC reason",
         "gRPC clients know the code by its reason",
     )
+    .grpc()
     .reach(Reach::Clients)
     .schema(r#"{"pattern": "^[A-Z][A-Z0-9_]{1,61}[A-Z0-9]$", "examples": ["RATE_LIMITED"]}"#);
 
@@ -530,6 +550,7 @@ pub mod code {
         "gRPC code",
         "gRPC clients branch on the canonical code",
     )
+    .grpc()
     .reach(Reach::Clients)
     .schema(r#"{"examples": ["RESOURCE_EXHAUSTED"]}"#);
 

@@ -36,6 +36,7 @@
 #![forbid(unsafe_code)]
 
 mod check;
+pub mod classes;
 pub mod compat;
 mod defaults;
 mod diagnostic;

@@ -11,54 +11,67 @@ use errcodes_core::Outcome;
 use crate::diagnostic::{Diagnostic, Errors, Level};
 use crate::model::{CheckedCatalog, CheckedCode};
 
-/// A lint: one kind of warning, named.
-///
-/// ```
-/// use errcodes_codegen::Lint;
-///
-/// let lint: Lint = "missing-description".parse().unwrap();
-/// assert_eq!(lint, Lint::MissingDescription);
-/// assert_eq!(lint.name(), "missing-description");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Lint {
+/// Declares the lints: each one's variant, name, summary and check, once.
+macro_rules! lints {
+    ($(
+        $(#[$doc:meta])*
+        $lint:ident = $name:literal, $summary:literal, $check:ident;
+    )*) => {
+        /// A lint: one kind of warning, named.
+        ///
+        /// ```
+        /// use errcodes_codegen::Lint;
+        ///
+        /// let lint: Lint = "missing-description".parse().unwrap();
+        /// assert_eq!(lint, Lint::MissingDescription);
+        /// assert_eq!(lint.name(), "missing-description");
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Lint {
+            $($(#[$doc])* $lint,)*
+        }
+
+        impl Lint {
+            /// Every lint.
+            pub const ALL: &[Lint] = &[$(Lint::$lint),*];
+
+            /// The names of [`ALL`](Self::ALL), in order.
+            pub const NAMES: &[&str] = &[$($name),*];
+
+            /// What it warns about, in a line.
+            #[must_use]
+            pub const fn summary(self) -> &'static str {
+                match self {
+                    $(Lint::$lint => $summary,)*
+                }
+            }
+
+            /// What it finds in `code`.
+            fn check(self, code: &CheckedCode) -> Option<Diagnostic> {
+                match self {
+                    $(Lint::$lint => $check(code),)*
+                }
+            }
+        }
+    };
+}
+
+lints! {
     /// A variant named after its code, digits and all (`Hv000`).
-    NameKeepsDigits,
+    NameKeepsDigits = "name-keeps-digits",
+        "a default variant name that keeps the digits of its code", lint_default_name;
     /// A code without a description.
-    MissingDescription,
+    MissingDescription = "missing-description", "a code without a description", lint_description;
     /// A failure sent with a status below 400.
-    FailureBelow400,
+    FailureBelow400 = "failure-below-400",
+        "a failure sent with a status that says the request succeeded", lint_failure_status;
 }
 
 impl Lint {
-    /// Every lint.
-    pub const ALL: &[Lint] = &[
-        Lint::NameKeepsDigits,
-        Lint::MissingDescription,
-        Lint::FailureBelow400,
-    ];
-
-    /// The names of [`ALL`](Self::ALL), in order.
-    pub const NAMES: &[&str] = &[
-        "name-keeps-digits",
-        "missing-description",
-        "failure-below-400",
-    ];
-
     /// The name catalogs and command lines use.
     #[must_use]
     pub const fn name(self) -> &'static str {
         Self::NAMES[self as usize]
-    }
-
-    /// What it warns about, in a line.
-    #[must_use]
-    pub const fn summary(self) -> &'static str {
-        match self {
-            Lint::NameKeepsDigits => "a default variant name that keeps the digits of its code",
-            Lint::MissingDescription => "a code without a description",
-            Lint::FailureBelow400 => "a failure sent with a status that says the request succeeded",
-        }
     }
 }
 
@@ -141,16 +154,17 @@ impl Lints {
 pub(crate) fn lint(catalog: &CheckedCatalog, lints: &Lints, errors: &mut Errors) {
     let mut reported = Vec::new();
     for code in &catalog.codes {
-        let found = [
-            lint_default_name(code),
-            lint_description(code),
-            lint_failure_status(code),
-        ];
-        for (lint, diagnostic) in found.into_iter().flatten() {
-            let Some(level) = lints.level(lint).filter(|_| !catalog.allows(code, lint)) else {
+        for &lint in Lint::ALL {
+            let Some(level) = lints
+                .level(lint)
+                .filter(|_| !catalog.allows(code, lint.name()))
+            else {
                 continue;
             };
-            let mut diagnostic = diagnostic.reported_by(lint, level);
+            let Some(diagnostic) = lint.check(code) else {
+                continue;
+            };
+            let mut diagnostic = diagnostic.reported_by(lint.name(), level);
             if !reported.contains(&lint) {
                 reported.push(lint);
                 diagnostic = diagnostic.note(format!(
@@ -165,7 +179,7 @@ pub(crate) fn lint(catalog: &CheckedCatalog, lints: &Lints, errors: &mut Errors)
 /// A name derived from a code like `HV000` keeps its digits (`Hv000`):
 /// legal, but it says nothing about the error. Codes deserve names after
 /// their meaning.
-fn lint_default_name(code: &CheckedCode) -> Option<(Lint, Diagnostic)> {
+fn lint_default_name(code: &CheckedCode) -> Option<Diagnostic> {
     let name = &code.name;
     if name.is_written() || !name.value.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -174,31 +188,29 @@ fn lint_default_name(code: &CheckedCode) -> Option<(Lint, Diagnostic)> {
         "variant `{}` is named after code `{}`, digits and all",
         name.value, code.code.value
     );
-    Some((
-        Lint::NameKeepsDigits,
+    Some(
         Diagnostic::new(message, code.code_at()).help(
             "name it after its meaning with `name:`; see the `name` section of specs/FORMAT.md",
         ),
-    ))
+    )
 }
 
 /// Every code is documented from the catalog; one without a description
 /// leaves its readers with a title alone.
-fn lint_description(code: &CheckedCode) -> Option<(Lint, Diagnostic)> {
+fn lint_description(code: &CheckedCode) -> Option<Diagnostic> {
     if code.description.is_some() {
         return None;
     }
     let message = format!("code `{}` has no description", code.code.value);
-    Some((
-        Lint::MissingDescription,
+    Some(
         Diagnostic::new(message, code.code_at())
             .help("add `description:` saying what the code means and what to do about it"),
-    ))
+    )
 }
 
 /// A failure sent with a 2xx or 3xx status tells HTTP clients that all went
 /// well; either the status or the outcome is likely wrong.
-fn lint_failure_status(code: &CheckedCode) -> Option<(Lint, Diagnostic)> {
+fn lint_failure_status(code: &CheckedCode) -> Option<Diagnostic> {
     let status = code.status.value;
     if status >= 400 || code.outcome.value != Outcome::Failure {
         return None;
@@ -207,9 +219,8 @@ fn lint_failure_status(code: &CheckedCode) -> Option<(Lint, Diagnostic)> {
         "code `{}` is a failure, but its status {status} says the request succeeded",
         code.code.value
     );
-    Some((
-        Lint::FailureBelow400,
+    Some(
         Diagnostic::new(message, code.place_of(&code.status))
             .help("use a 4xx or 5xx status, or say with `outcome:` what became of the request"),
-    ))
+    )
 }

@@ -16,12 +16,13 @@
 //!   "old_code": retired
 //! ```
 //!
-//! It records what a client's control flow or a program's build depends on:
-//! the enum's name and how its bodies carry codes (wire format, problem
-//! type and place); per code, the code, its variant name, its HTTP status,
-//! its action, and its wire format when the code names its own. Titles and
-//! descriptions are for people and may improve; severity, outcome, origin
-//! and domain classify for logs and pages.
+//! It records the keys that are promises to clients ([`keys::Promise`]):
+//! what a client's control flow or a program's build depends on. For the
+//! catalog, the enum's name and how its bodies carry codes (wire format,
+//! problem type and place); per code, the code, its variant name, its HTTP
+//! status, its action, and its wire format when the code names its own.
+//! Titles and descriptions are for people and may improve; severity,
+//! outcome, origin and domain classify for logs and pages.
 //!
 //! A catalog that serves gRPC adds what gRPC clients depend on: the
 //! catalog's `grpc-domain`, and per code its `ErrorInfo` reason, its
@@ -47,10 +48,9 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use errcodes_core::{Action, GrpcCode, ProblemCode, WireFormat};
-
 use crate::diagnostic::{Diagnostic, Document, Errors, Location};
-use crate::model::CheckedCatalog;
+use crate::keys::{self, Key, Kind};
+use crate::model::{CheckedCatalog, Fact};
 use crate::source::Source;
 use crate::yaml::{self, Node, Value};
 
@@ -67,6 +67,9 @@ const REGENERATE: &str =
     "the lock is written by `errcodes lock`: run it again rather than edit the lock";
 /// What a retired code's entry says.
 const RETIRED: &str = "retired";
+/// The number of a code's gRPC reason in the protobuf enum of reasons: a
+/// term of the lock's own, which no catalog writes.
+const GRPC_NUMBER: &str = "grpc-number";
 
 /// Where the lock of the catalog at `catalog` is: beside it, with the
 /// extension `lock`.
@@ -101,31 +104,77 @@ pub fn path_of(catalog: &Path) -> PathBuf {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lock {
-    /// `None` in a lock of format 1, which did not record it.
-    pub(crate) catalog: Option<CatalogTerms>,
-    /// Where each of `catalog`'s values is written.
-    pub(crate) catalog_at: CatalogPlaces,
+    /// What it records of the catalog; `None` in a lock of format 1,
+    /// which did not record it.
+    pub(crate) catalog: Option<Terms>,
+    /// Where `catalog:` is.
+    pub(crate) catalog_at: Location,
     pub(crate) entries: Vec<Locked>,
 }
 
-/// Where a lock writes what it records of the catalog.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct CatalogPlaces {
-    pub(crate) name: Location,
-    pub(crate) wire_format: Location,
-    /// `problem-type`, or else `problem-code`.
-    pub(crate) problem: Location,
-    pub(crate) grpc_domain: Location,
+/// What a lock records of the catalog, or of a published code: the value of
+/// each key that is a promise, as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Terms(Vec<Term>);
+
+/// One promised key's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Term {
+    pub(crate) key: &'static Key,
+    pub(crate) value: String,
+    /// Where it is written in the lock.
+    pub(crate) at: Location,
 }
 
-/// What a lock records of the catalog as a whole.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct CatalogTerms {
-    pub(crate) name: String,
-    pub(crate) wire_format: WireFormat,
-    pub(crate) problem_type: Option<String>,
-    pub(crate) problem_code: ProblemCode,
-    pub(crate) grpc_domain: Option<String>,
+impl Terms {
+    /// The value of `key`, when the lock records one.
+    pub(crate) fn get(&self, key: &Key) -> Option<&Term> {
+        self.0.iter().find(|term| term.key == key)
+    }
+
+    /// The value of `key`, as text.
+    pub(crate) fn value(&self, key: &Key) -> Option<&str> {
+        self.get(key).map(|term| term.value.as_str())
+    }
+
+    /// The promised facts of `facts`, as a lock records them.
+    fn of(facts: Vec<Fact<'_>>) -> Self {
+        Terms(
+            facts
+                .into_iter()
+                .filter_map(|fact| {
+                    let promise = fact.key.promise?;
+                    let own = promise.inherits.is_none() || fact.is_written();
+                    Some(Term {
+                        key: fact.key,
+                        value: fact.value.filter(|_| own)?.to_string(),
+                        at: Location::START,
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    fn has_grpc(&self) -> bool {
+        self.0
+            .iter()
+            .any(|term| term.key.promise.is_some_and(|p| p.grpc))
+    }
+
+    /// The terms as a flow mapping's members, then `more`.
+    fn render(&self, out: &mut String, more: &str) {
+        out.push('{');
+        for (i, term) in self.0.iter().enumerate() {
+            let separator = if i == 0 { "" } else { ", " };
+            let value = match term.key.kind {
+                Kind::Text | Kind::Identifier | Kind::Texts => quoted(&term.value),
+                Kind::Name | Kind::Number | Kind::Word(_) | Kind::Structure => term.value.clone(),
+            };
+            let _ = write!(out, "{separator}{}: {value}", term.key.name);
+        }
+        out.push_str(more);
+        out.push('}');
+    }
 }
 
 /// One code in a lock.
@@ -139,7 +188,9 @@ pub(crate) struct Locked {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum State {
-    Published(CodeTerms),
+    /// Published: what is promised, and the number of its gRPC reason when
+    /// the catalog serves gRPC.
+    Published(Terms, Option<u32>),
     /// Removed from the catalog for good; the code is never used again,
     /// nor its gRPC reason and number when it had them.
     Retired(Option<ProtoSlot>),
@@ -150,25 +201,6 @@ pub(crate) enum State {
 pub(crate) struct ProtoSlot {
     pub(crate) reason: String,
     pub(crate) number: u32,
-}
-
-/// What a lock records of one published code.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct CodeTerms {
-    pub(crate) name: String,
-    pub(crate) status: u16,
-    pub(crate) action: Action,
-    /// The code's own wire format; `None` when it has the catalog's.
-    pub(crate) wire_format: Option<WireFormat>,
-    /// How it is sent over gRPC, when the catalog serves gRPC.
-    pub(crate) grpc: Option<GrpcTerms>,
-}
-
-/// What a lock records of how a code is sent over gRPC.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct GrpcTerms {
-    pub(crate) slot: ProtoSlot,
-    pub(crate) code: GrpcCode,
 }
 
 /// One reason of a locked catalog, as the protobuf enum of reasons has it.
@@ -215,50 +247,28 @@ impl Lock {
         }
     }
 
-    /// What `catalog` promises now, with no code retired.
+    /// What `catalog` promises now, with no code retired; gRPC reasons are
+    /// numbered in catalog order.
     #[must_use]
     pub fn of(catalog: &CheckedCatalog) -> Lock {
-        let entries = catalog.codes.iter().map(|code| Locked {
-            code: code.code.value.clone(),
-            at: Location::START,
-            state: State::Published(CodeTerms {
-                name: code.name.value.clone(),
-                status: code.status.value,
-                action: code.action.value,
-                wire_format: code
-                    .wire_format
-                    .is_written()
-                    .then_some(code.wire_format.value),
-                grpc: None,
-            }),
-        });
-        let mut lock = Lock {
-            catalog: Some(CatalogTerms {
-                name: catalog.name.value.clone(),
-                wire_format: catalog.wire_format.value,
-                problem_type: catalog.problem_type.as_ref().map(|t| t.value.clone()),
-                problem_code: catalog.problem_code.value,
-                grpc_domain: catalog.grpc_domain.as_ref().map(|d| d.value.clone()),
-            }),
-            catalog_at: CatalogPlaces::default(),
-            entries: entries.collect(),
-        };
-        // Numbered in catalog order; `updated` keeps the numbers of a lock.
-        let grpc = catalog.codes.iter().map(|code| code.grpc.as_ref());
         let mut number = 0;
-        for (entry, grpc) in lock.entries.iter_mut().zip(grpc) {
-            if let (State::Published(terms), Some(grpc)) = (&mut entry.state, grpc) {
+        let entries = catalog.codes.iter().map(|code| {
+            let terms = Terms::of(code.facts(catalog));
+            let grpc = terms.value(&keys::code::GRPC_REASON).is_some().then(|| {
                 number += 1;
-                terms.grpc = Some(GrpcTerms {
-                    slot: ProtoSlot {
-                        reason: grpc.reason.value.clone(),
-                        number,
-                    },
-                    code: grpc.code.value,
-                });
+                number
+            });
+            Locked {
+                code: code.code.value.clone(),
+                at: Location::START,
+                state: State::Published(terms, grpc),
             }
+        });
+        Lock {
+            catalog: Some(Terms::of(catalog.facts())),
+            catalog_at: Location::START,
+            entries: entries.collect(),
         }
-        lock
     }
 
     /// The lock that `catalog` should have now: its codes in catalog
@@ -281,7 +291,7 @@ impl Lock {
             .iter()
             .filter(|entry| !current.contains(entry.code.as_str()))
             .map(|entry| Locked {
-                state: State::Retired(entry.state.slot().cloned()),
+                state: State::Retired(entry.state.slot()),
                 ..entry.clone()
             })
             .collect();
@@ -298,13 +308,10 @@ impl Lock {
             .collect();
         let mut next = numbers.values().max().map_or(1, |n| n + 1);
         for entry in &mut self.entries {
-            let State::Published(CodeTerms {
-                grpc: Some(grpc), ..
-            }) = &mut entry.state
-            else {
+            let State::Published(_, Some(number)) = &mut entry.state else {
                 continue;
             };
-            grpc.slot.number = numbers
+            *number = numbers
                 .get(entry.code.as_str())
                 .copied()
                 .unwrap_or_else(|| {
@@ -321,11 +328,17 @@ impl Lock {
         self.entries
             .iter()
             .filter_map(|entry| {
-                let slot = entry.state.slot()?;
+                let (reason, number) = match &entry.state {
+                    State::Published(terms, Some(number)) => {
+                        (terms.value(&keys::code::GRPC_REASON)?, *number)
+                    }
+                    State::Retired(Some(slot)) => (slot.reason.as_str(), slot.number),
+                    State::Published(_, None) | State::Retired(None) => return None,
+                };
                 Some(Reason {
                     code: &entry.code,
-                    reason: &slot.reason,
-                    number: slot.number,
+                    reason,
+                    number,
                     retired: matches!(entry.state, State::Retired(_)),
                 })
             })
@@ -341,15 +354,16 @@ impl Lock {
     #[must_use]
     pub fn render(&self) -> String {
         let mut out = String::with_capacity(64 * self.entries.len() + 256);
-        let name = self.catalog.as_ref().map_or("", |terms| &terms.name);
+        let name = self
+            .catalog
+            .as_ref()
+            .and_then(|terms| terms.value(&keys::catalog::NAME))
+            .unwrap_or_default();
         let grpc = self
             .entries
             .iter()
             .any(|entry| entry.state.slot().is_some())
-            || self
-                .catalog
-                .as_ref()
-                .is_some_and(|t| t.grpc_domain.is_some());
+            || self.catalog.as_ref().is_some_and(Terms::has_grpc);
         let (version, promises) = if grpc {
             (
                 VERSION_GRPC,
@@ -371,49 +385,26 @@ impl Lock {
              {promises}{VERSION_KEY}: {version}\n"
         );
         if let Some(terms) = &self.catalog {
-            let _ = write!(
-                out,
-                "catalog: {{name: {}, wire-format: {}",
-                terms.name, terms.wire_format
-            );
-            if let Some(template) = &terms.problem_type {
-                let _ = write!(out, ", problem-type: {}", quoted(template));
-            }
-            let _ = write!(out, ", problem-code: {}", terms.problem_code);
-            if let Some(domain) = &terms.grpc_domain {
-                let _ = write!(out, ", grpc-domain: {}", quoted(domain));
-            }
-            out.push_str("}\n");
+            out.push_str("catalog: ");
+            terms.render(&mut out, "");
+            out.push('\n');
         }
         out.push_str("codes:\n");
         for entry in &self.entries {
             let _ = write!(out, "  {}: ", quoted(&entry.code));
             match &entry.state {
-                State::Published(terms) => {
-                    let _ = write!(
-                        out,
-                        "{{name: {}, status: {}, action: {}",
-                        terms.name, terms.status, terms.action
-                    );
-                    if let Some(format) = terms.wire_format {
-                        let _ = write!(out, ", wire-format: {format}");
-                    }
-                    if let Some(grpc) = &terms.grpc {
-                        let _ = write!(
-                            out,
-                            ", grpc-reason: {}, grpc-code: {}, grpc-number: {}",
-                            quoted(&grpc.slot.reason),
-                            grpc.code,
-                            grpc.slot.number
-                        );
-                    }
-                    out.push_str("}\n");
+                State::Published(terms, number) => {
+                    let number =
+                        number.map_or_else(String::new, |n| format!(", {GRPC_NUMBER}: {n}"));
+                    terms.render(&mut out, &number);
+                    out.push('\n');
                 }
                 State::Retired(None) => out.push_str("retired\n"),
                 State::Retired(Some(slot)) => {
                     let _ = writeln!(
                         out,
-                        "{{retired: true, grpc-reason: {}, grpc-number: {}}}",
+                        "{{retired: true, {}: {}, {GRPC_NUMBER}: {}}}",
+                        keys::code::GRPC_REASON.name,
                         quoted(&slot.reason),
                         slot.number
                     );
@@ -426,10 +417,14 @@ impl Lock {
 
 impl State {
     /// The reason's slot in the protobuf enum, when the code has one.
-    pub(crate) fn slot(&self) -> Option<&ProtoSlot> {
+    pub(crate) fn slot(&self) -> Option<ProtoSlot> {
         match self {
-            State::Published(terms) => terms.grpc.as_ref().map(|grpc| &grpc.slot),
-            State::Retired(slot) => slot.as_ref(),
+            State::Published(terms, Some(number)) => Some(ProtoSlot {
+                reason: terms.value(&keys::code::GRPC_REASON)?.to_owned(),
+                number: *number,
+            }),
+            State::Published(_, None) => None,
+            State::Retired(slot) => slot.clone(),
         }
     }
 }
@@ -486,7 +481,7 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
         ));
         VERSION
     };
-    let grpc = version == VERSION_GRPC;
+    let format = Format { version };
     for (key, _) in top {
         if ![VERSION_KEY, "catalog", "codes"]
             .iter()
@@ -500,25 +495,25 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
         }
     }
     match (find("catalog"), version) {
-        (Some(node), VERSION | VERSION_GRPC) => {
-            if let Some((terms, places)) = catalog_terms(node, grpc) {
-                lock.catalog = Some(terms);
-                lock.catalog_at = places;
-            } else {
-                errors.push(damaged(
-                    "`catalog` must be `{name: …, wire-format: …, problem-code: …}`, with `problem-type: …` when the catalog has one",
-                    node.at,
-                ));
-            }
-        }
-        (None, VERSION | VERSION_GRPC) => {
-            errors.push(damaged("the lock has no `catalog`", root.at));
-        }
-        (Some(node), _) => errors.push(damaged(
+        (Some(node), VERSION_CODES_ONLY) => errors.push(damaged(
             format!("a lock of format {VERSION_CODES_ONLY} has no `catalog`"),
             node.at,
         )),
-        (None, _) => {}
+        (Some(node), _) => {
+            let keys = format.keys(keys::catalog::ALL);
+            match terms(node, &keys, &[]) {
+                Some((terms, _)) => {
+                    lock.catalog = Some(terms);
+                    lock.catalog_at = node.at;
+                }
+                None => errors.push(damaged(
+                    format!("`catalog` must be {}", shape(&keys, "the catalog has one")),
+                    node.at,
+                )),
+            }
+        }
+        (None, VERSION_CODES_ONLY) => {}
+        (None, _) => errors.push(damaged("the lock has no `catalog`", root.at)),
     }
     let Some(codes) = find("codes") else {
         errors.push(damaged("the lock has no `codes`", root.at));
@@ -533,7 +528,7 @@ pub(crate) fn read(source: &Source<'_>, errors: &mut Errors) -> Lock {
         }
         return lock;
     };
-    read_codes(codes, grpc, &mut lock, errors);
+    read_codes(codes, format, &mut lock, errors);
     lock
 }
 
@@ -541,8 +536,56 @@ fn damaged(message: impl Into<String>, at: Location) -> Diagnostic {
     Diagnostic::new(message, at).in_lock().help(REGENERATE)
 }
 
+/// What a lock's format records.
+#[derive(Clone, Copy)]
+struct Format {
+    version: i128,
+}
+
+impl Format {
+    /// The promised keys of `keys` that this format records.
+    fn keys(self, keys: &[&'static Key]) -> Vec<&'static Key> {
+        keys.iter()
+            .copied()
+            .filter(|key| {
+                key.promise
+                    .is_some_and(|promise| !promise.grpc || self.version == VERSION_GRPC)
+            })
+            .collect()
+    }
+}
+
+/// Whether a lock must record `key`: a value every catalog or code has,
+/// and not one of gRPC, which come together or not at all.
+fn always(key: &Key) -> bool {
+    key.promise
+        .is_some_and(|promise| promise.inherits.is_none() && !promise.grpc)
+        && (!key.is_optional() || key.defaulted)
+}
+
+/// How a mapping of `keys` is written, for messages.
+fn shape(keys: &[&Key], has: &str) -> String {
+    let required: Vec<String> = keys
+        .iter()
+        .filter(|key| always(key))
+        .map(|key| format!("{}: …", key.name))
+        .collect();
+    let optional: Vec<String> = keys
+        .iter()
+        .filter(|key| !always(key) && key.promise.is_some_and(|p| !p.grpc))
+        .map(|key| format!("`{}: …`", key.name))
+        .collect();
+    let mut shape = format!("`{{{}}}`", required.join(", "));
+    if !optional.is_empty() {
+        let _ = write!(shape, ", with {} when {has}", optional.join(" and "));
+    }
+    shape
+}
+
 /// Reads the entries under `codes`.
-fn read_codes(codes: &[(Node, Node)], grpc: bool, lock: &mut Lock, errors: &mut Errors) {
+fn read_codes(codes: &[(Node, Node)], format: Format, lock: &mut Lock, errors: &mut Errors) {
+    let keys = format.keys(keys::code::ALL);
+    let grpc = format.version == VERSION_GRPC;
     let mut seen: HashMap<&str, Location> = HashMap::with_capacity(codes.len());
     for (key, value) in codes {
         let Value::Str { text: code, .. } = &key.value else {
@@ -563,7 +606,7 @@ fn read_codes(codes: &[(Node, Node)], grpc: bool, lock: &mut Lock, errors: &mut 
             continue;
         }
         seen.insert(code, key.at);
-        match state(value, grpc) {
+        match state(value, &keys, grpc) {
             Some(state) => lock.entries.push(Locked {
                 code: code.clone(),
                 at: key.at,
@@ -571,8 +614,13 @@ fn read_codes(codes: &[(Node, Node)], grpc: bool, lock: &mut Lock, errors: &mut 
             }),
             None => errors.push(damaged(
                 format!(
-                    "the entry of `{code}` must be `{{name: …, status: …, action: …}}`, with `wire-format: …` when the code has its own{}, or `retired`",
-                    if grpc { " and its `grpc-reason`, `grpc-code` and `grpc-number`" } else { "" }
+                    "the entry of `{code}` must be {}{}, or `retired`",
+                    shape(&keys, "the code has its own"),
+                    if grpc {
+                        " and its `grpc-reason`, `grpc-code` and `grpc-number`"
+                    } else {
+                        ""
+                    }
                 ),
                 value.at,
             )),
@@ -584,129 +632,100 @@ fn is_str(node: &Node, wanted: &str) -> bool {
     matches!(&node.value, Value::Str { text, .. } if text == wanted)
 }
 
-/// The fields of a flow mapping, when it has only the keys `required` and
-/// `optional` and every required one.
-fn fields<'n>(
+/// The terms of a flow mapping of `keys` and of `extra` keys of the lock's
+/// own, when it has no other key, every key it must have, and each value of
+/// its key's kind; with the extra keys' nodes.
+fn terms<'n>(
     node: &'n Node,
-    required: &[&str],
-    optional: &[&str],
-) -> Option<HashMap<&'n str, &'n Node>> {
+    keys: &[&'static Key],
+    extra: &[&'static str],
+) -> Option<(Terms, Vec<(&'static str, &'n Node)>)> {
     let Value::Map(pairs) = &node.value else {
         return None;
     };
-    let mut fields = HashMap::with_capacity(pairs.len());
-    for (key, value) in pairs {
-        let Value::Str { text, .. } = &key.value else {
+    let mut terms = Terms::default();
+    let mut others = Vec::new();
+    for (name, value) in pairs {
+        let Value::Str { text: name, .. } = &name.value else {
             return None;
         };
-        let known = required.contains(&text.as_str()) || optional.contains(&text.as_str());
-        if !known || fields.insert(text.as_str(), value).is_some() {
+        if let Some(&extra) = extra.iter().find(|extra| **extra == name) {
+            if others.iter().any(|(seen, _)| *seen == extra) {
+                return None;
+            }
+            others.push((extra, value));
+            continue;
+        }
+        let key = *keys.iter().find(|key| key.name == name)?;
+        if terms.get(key).is_some() {
             return None;
         }
+        let text = match (&value.value, key.kind) {
+            (Value::Int(number), Kind::Number) => number.to_string(),
+            (Value::Str { text, .. }, Kind::Word(words)) if words.contains(&text.as_str()) => {
+                text.clone()
+            }
+            (Value::Str { text, .. }, Kind::Text | Kind::Name | Kind::Identifier) => text.clone(),
+            _ => return None,
+        };
+        terms.0.push(Term {
+            key,
+            value: text,
+            at: value.at,
+        });
     }
-    required
+    keys.iter()
+        .filter(|key| always(key))
+        .all(|key| terms.get(key).is_some())
+        .then_some((terms, others))
+}
+
+/// A locked code's entry, when it has exactly the locked fields; gRPC
+/// terms, all or none, only in a lock of format 3.
+fn state(node: &Node, keys: &[&'static Key], grpc: bool) -> Option<State> {
+    if is_str(node, RETIRED) {
+        return Some(State::Retired(None));
+    }
+    if grpc
+        && let Value::Map(pairs) = &node.value
+        && pairs.iter().any(|(key, _)| is_str(key, "retired"))
+    {
+        let (terms, extra) = terms(node, &[&keys::code::GRPC_REASON], &["retired", GRPC_NUMBER])?;
+        let retired = extra.iter().find(|(name, _)| *name == "retired")?.1;
+        let number = number(extra.iter().find(|(name, _)| *name == GRPC_NUMBER)?.1)?;
+        let reason = terms.value(&keys::code::GRPC_REASON)?.to_owned();
+        return matches!(retired.value, Value::Bool(true))
+            .then_some(State::Retired(Some(ProtoSlot { reason, number })));
+    }
+    let extra: &[&'static str] = if grpc { &[GRPC_NUMBER] } else { &[] };
+    let (terms, extra) = terms(node, keys, extra)?;
+    let number = match extra.first() {
+        Some((_, node)) => Some(number(node)?),
+        None => None,
+    };
+    // The gRPC terms come together.
+    let grpc_terms = keys
         .iter()
-        .all(|key| fields.contains_key(key))
-        .then_some(fields)
-}
-
-fn word<T: std::str::FromStr>(node: Option<&&Node>) -> Option<T> {
-    string(node)?.parse().ok()
-}
-
-fn string(node: Option<&&Node>) -> Option<String> {
-    match &node?.value {
-        Value::Str { text, .. } => Some(text.clone()),
+        .filter(|key| key.promise.is_some_and(|p| p.grpc))
+        .filter(|key| terms.get(key).is_some())
+        .count();
+    let all_grpc = keys
+        .iter()
+        .filter(|key| key.promise.is_some_and(|p| p.grpc))
+        .count();
+    match (grpc_terms, number) {
+        (0, None) => Some(State::Published(terms, None)),
+        (n, Some(number)) if n == all_grpc && n > 0 => Some(State::Published(terms, Some(number))),
         _ => None,
     }
 }
 
-/// What the lock records of the catalog, and where, when it has exactly
-/// its fields; `grpc-domain` only in a lock of format 3.
-fn catalog_terms(node: &Node, grpc: bool) -> Option<(CatalogTerms, CatalogPlaces)> {
-    let optional: &[&str] = if grpc {
-        &["problem-type", "grpc-domain"]
-    } else {
-        &["problem-type"]
-    };
-    let fields = fields(node, &["name", "wire-format", "problem-code"], optional)?;
-    let at = |key| fields.get(key).map_or(node.at, |node| node.at);
-    let terms = CatalogTerms {
-        name: string(fields.get("name"))?,
-        wire_format: word(fields.get("wire-format"))?,
-        problem_type: match fields.get("problem-type") {
-            None => None,
-            value => Some(string(value)?),
-        },
-        problem_code: word(fields.get("problem-code"))?,
-        grpc_domain: match fields.get("grpc-domain") {
-            None => None,
-            value => Some(string(value)?),
-        },
-    };
-    let places = CatalogPlaces {
-        name: at("name"),
-        wire_format: at("wire-format"),
-        problem: fields
-            .get("problem-type")
-            .map_or(at("problem-code"), |node| node.at),
-        grpc_domain: at("grpc-domain"),
-    };
-    Some((terms, places))
-}
-
-/// A locked code's entry, when it has exactly the locked fields; gRPC
-/// terms only in a lock of format 3.
-fn state(node: &Node, grpc: bool) -> Option<State> {
-    const SLOT: [&str; 2] = ["grpc-reason", "grpc-number"];
-    if is_str(node, RETIRED) {
-        return Some(State::Retired(None));
-    }
-    if grpc && let Some(fields) = fields(node, &["retired", SLOT[0], SLOT[1]], &[]) {
-        return matches!(fields["retired"].value, Value::Bool(true))
-            .then(|| Some(State::Retired(Some(slot(&fields)?))))
-            .flatten();
-    }
-    let optional: &[&str] = if grpc {
-        &["wire-format", SLOT[0], SLOT[1], "grpc-code"]
-    } else {
-        &["wire-format"]
-    };
-    let fields = fields(node, &["name", "status", "action"], optional)?;
-    let status = match fields.get("status")?.value {
-        Value::Int(status) => u16::try_from(status).ok()?,
-        _ => return None,
-    };
-    let grpc_terms = match fields.get("grpc-code") {
-        None if SLOT.iter().any(|key| fields.contains_key(key)) => return None,
-        None => None,
-        code => Some(GrpcTerms {
-            slot: slot(&fields)?,
-            code: word(code)?,
-        }),
-    };
-    Some(State::Published(CodeTerms {
-        name: string(fields.get("name"))?,
-        status,
-        action: word(fields.get("action"))?,
-        wire_format: match fields.get("wire-format") {
-            None => None,
-            value => Some(word(value)?),
-        },
-        grpc: grpc_terms,
-    }))
-}
-
-/// A reason and its number, from `grpc-reason` and `grpc-number`.
-fn slot(fields: &HashMap<&str, &Node>) -> Option<ProtoSlot> {
-    let number = match fields.get("grpc-number")?.value {
+/// A reason's number: positive, within protobuf's `int32`.
+fn number(node: &Node) -> Option<u32> {
+    match node.value {
         Value::Int(number) => u32::try_from(number)
             .ok()
-            .filter(|&n| n > 0 && i32::try_from(n).is_ok())?,
-        _ => return None,
-    };
-    Some(ProtoSlot {
-        reason: string(fields.get("grpc-reason"))?,
-        number,
-    })
+            .filter(|&n| n > 0 && i32::try_from(n).is_ok()),
+        _ => None,
+    }
 }

@@ -11,7 +11,6 @@ use errcodes_core::{Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, Wi
 
 use crate::diagnostic::Location;
 use crate::keys::{self, Key};
-use crate::lint::Lint;
 
 /// Where a value of the checked model comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -113,8 +112,9 @@ pub struct CheckedCatalog {
     /// The `ErrorInfo` domain of its gRPC errors; `None` when it does not
     /// serve gRPC. Each code then has [`CheckedCode::grpc`].
     pub grpc_domain: Option<Located<String>>,
-    /// The lints the whole catalog allows.
-    pub allow: Vec<Located<Lint>>,
+    /// What the whole catalog allows: lints and classes of breaking change,
+    /// by name.
+    pub allow: Vec<Located<&'static str>>,
     /// The declared domains, in file order.
     pub domains: Vec<CheckedDomain>,
     /// The codes, in file order.
@@ -169,8 +169,9 @@ pub struct CheckedCode {
     pub deprecated: Option<Located<String>>,
     /// The index in [`CheckedCatalog::codes`] of the code that replaces it.
     pub replaced_by: Option<Located<usize>>,
-    /// The lints this entry allows.
-    pub allow: Vec<Located<Lint>>,
+    /// What this entry allows: lints and classes of breaking change, by
+    /// name.
+    pub allow: Vec<Located<&'static str>>,
     /// How it is sent over gRPC, when the catalog has a `grpc-domain`.
     pub grpc: Option<CheckedGrpc>,
 }
@@ -200,13 +201,17 @@ impl CheckedCatalog {
         self.codes.get(code.replaced_by.as_ref()?.value)
     }
 
-    /// Whether `lint` is allowed for `code`, by its entry or by the catalog.
+    /// Whether `name`, a lint or a class of breaking change, is allowed for
+    /// `code`, by its entry or by the catalog.
     #[must_use]
-    pub fn allows(&self, code: &CheckedCode, lint: Lint) -> bool {
-        [&self.allow, &code.allow]
-            .into_iter()
-            .flatten()
-            .any(|allowed| allowed.value == lint)
+    pub fn allows(&self, code: &CheckedCode, name: &str) -> bool {
+        self.allows_all(name) || code.allow.iter().any(|allowed| allowed.value == name)
+    }
+
+    /// Whether `name` is allowed for every code, by the catalog.
+    #[must_use]
+    pub fn allows_all(&self, name: &str) -> bool {
+        self.allow.iter().any(|allowed| allowed.value == name)
     }
 }
 
@@ -280,9 +285,26 @@ pub struct Fact<'a> {
     pub key: &'static Key,
     /// Its value; `None` where the catalog leaves an optional key out.
     pub value: Option<Shown<'a>>,
-    /// Whether the catalog itself writes the value, rather than a default
+    /// Where the value comes from; [`Provenance::Derived`] for none.
+    pub from: Provenance,
+}
+
+impl Fact<'_> {
+    /// Whether the entry itself writes the value, rather than a default
     /// giving it.
-    pub written: bool,
+    #[must_use]
+    pub fn is_written(&self) -> bool {
+        matches!(self.from, Provenance::Written(_))
+    }
+
+    /// Where the value is written, in the entry or in `defaults`.
+    #[must_use]
+    pub fn at(&self) -> Option<Location> {
+        match self.from {
+            Provenance::Written(at) | Provenance::Defaults(at) => Some(at),
+            Provenance::Derived | Provenance::StandIn => None,
+        }
+    }
 }
 
 fn fact<'a, T>(
@@ -292,7 +314,7 @@ fn fact<'a, T>(
 ) -> Fact<'a> {
     Fact {
         key,
-        written: value.is_some_and(Located::is_written),
+        from: value.map_or(Provenance::Derived, |located| located.from),
         value: value.map(|located| show(&located.value)),
     }
 }
@@ -325,7 +347,10 @@ impl CheckedCatalog {
             fact(&key::DESCRIPTION, self.description.as_ref(), shown_text),
             Fact {
                 key: &key::CODE_FORMAT,
-                written: !formats.is_empty(),
+                from: self
+                    .code_formats
+                    .first()
+                    .map_or(Provenance::Derived, |format| format.from),
                 value: Some(Shown::Texts(formats)),
             },
             fact(&key::WIRE_FORMAT, Some(&self.wire_format), |w| {
@@ -354,8 +379,8 @@ impl CheckedCode {
     /// .unwrap();
     /// let code = &catalog.codes[0];
     /// let action = code.facts(&catalog).into_iter().find(|f| f.key.name == "action").unwrap();
-    /// assert_eq!(action.value.unwrap().to_string(), "none");
-    /// assert!(!action.written);
+    /// assert_eq!(action.value.as_ref().unwrap().to_string(), "none");
+    /// assert!(!action.is_written());
     /// ```
     #[must_use]
     pub fn facts<'a>(&'a self, catalog: &'a CheckedCatalog) -> Vec<Fact<'a>> {

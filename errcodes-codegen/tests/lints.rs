@@ -25,7 +25,7 @@ fn reported(text: &str, lints: &Lints) -> Vec<String> {
         .diagnostics()
         .iter()
         .map(|d| {
-            let lint = d.lint().map_or("-", Lint::name);
+            let lint = d.lint().unwrap_or("-");
             format!("{} {lint} {}", d.level().as_str(), d.message())
         })
         .collect()
@@ -112,7 +112,10 @@ fn a_misspelt_lint_is_an_error_even_for_the_macro() {
     let misspelt = CATALOG.replace("codes:\n", "allow: [missing-descriptions]\ncodes:\n");
     let failure = errcodes_codegen::parse("t.yaml", &misspelt).unwrap_err();
     let diagnostic = &failure.diagnostics()[0];
-    assert_eq!(diagnostic.message(), "unknown lint `missing-descriptions`");
+    assert_eq!(
+        diagnostic.message(),
+        "unknown lint or class of change `missing-descriptions`"
+    );
     assert_eq!(diagnostic.level(), Level::Error);
     assert_eq!(
         (diagnostic.location().line, diagnostic.location().column),
@@ -124,8 +127,14 @@ fn a_misspelt_lint_is_an_error_even_for_the_macro() {
     );
     let unknown = CATALOG.replace("codes:\n", "allow: [everything]\ncodes:\n");
     let failure = errcodes_codegen::parse("t.yaml", &unknown).unwrap_err();
-    assert_eq!(
-        failure.diagnostics()[0].notes()[0].message(),
-        "the lints are `name-keeps-digits`, `missing-description` and `failure-below-400`"
+    let help = failure.diagnostics()[0].notes()[0].message();
+    assert!(
+        help.starts_with(
+            "the lints are `name-keeps-digits`, `missing-description` and `failure-below-400`; the classes of breaking change are `enum-renamed`, "
+        ),
+        "{help}"
     );
+    // A class of breaking change is allowed as a lint is.
+    let allowed = CATALOG.replace("codes:\n", "allow: [status-changed]\ncodes:\n");
+    assert!(errcodes_codegen::parse("t.yaml", &allowed).is_ok());
 }

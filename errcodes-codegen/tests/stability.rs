@@ -191,6 +191,45 @@ fn adding_codes_is_never_an_error() {
 }
 
 #[test]
+fn a_catalog_allows_a_break_by_its_class() {
+    let lock = lock_of(CATALOG);
+    let moved = CATALOG.replacen("status: 409", "status: 410", 1);
+    assert!(locked(&moved, &lock).is_err());
+    // In the entry: that code's change of that class, and no other.
+    let allowed = moved.replacen(
+        "status: 410\n",
+        "status: 410\n    allow: [status-changed]\n",
+        1,
+    );
+    assert!(locked(&allowed, &lock).is_ok(), "{allowed}");
+    let also_action = allowed.replacen("action: none", "action: retry", 1);
+    let diagnostics = locked(&also_action, &lock).unwrap_err();
+    let errors: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.level() == Level::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{diagnostics:?}");
+    assert!(errors[0].message().contains("changed its action"));
+    // The allowed one is said, as a warning.
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.level() == Level::Warning && d.breaking_class() == Some("status-changed"))
+    );
+    // At the top: for every code.
+    let everywhere = moved.replacen("codes:\n", "allow: [status-changed]\ncodes:\n", 1);
+    assert!(locked(&everywhere, &lock).is_ok());
+    // The help names both ways.
+    let diagnostics = locked(&moved, &lock).unwrap_err();
+    let help = diagnostics[0].notes().last().unwrap().message();
+    assert!(
+        help.contains("add `allow: [status-changed]` to the entry"),
+        "{help}"
+    );
+    assert!(help.contains("--allow-breaking=status-changed"), "{help}");
+}
+
+#[test]
 fn each_broken_promise_is_an_error_where_it_was_broken() {
     let lock = lock_of(CATALOG);
     let changed = "\
@@ -206,20 +245,29 @@ codes:
     assert_eq!(
         located(&diagnostics),
         [
-            "shop.yaml:4:11 the variant of locked code `OUT_OF_STOCK` was renamed from `OutOfStock` to `NoStock`",
+            "shop.yaml:4:11 locked code `OUT_OF_STOCK` changed its variant name from `OutOfStock` to `NoStock`",
             "shop.yaml:5:13 locked code `OUT_OF_STOCK` changed its status from 409 to 410",
             "shop.yaml:7:13 locked code `OUT_OF_STOCK` changed its action from `none` to `retry`",
             "shop.lock:9:3 locked code `RATE_LIMITED` is no longer in the catalog",
         ]
     );
-    // Each names the lock entry it breaks.
+    // Each names the promise of the lock it breaks: `status: 409`.
     let note = diagnostics[1].notes()[0].location();
-    assert_eq!(note, Some(("shop.lock", Location { line: 8, column: 3 })));
-    assert!(diagnostics[1].report().contains("--> shop.lock:8:3"));
+    assert_eq!(
+        note,
+        Some((
+            "shop.lock",
+            Location {
+                line: 8,
+                column: 46
+            }
+        ))
+    );
+    assert!(diagnostics[1].report().contains("--> shop.lock:8:46"));
     assert!(
         diagnostics[3].notes().iter().any(|n| n
             .message()
-            .contains("`errcodes lock --allow-breaking shop.yaml`")),
+            .contains("`errcodes lock --allow-breaking=code-removed shop.yaml`")),
         "{:?}",
         diagnostics[3].notes()
     );
