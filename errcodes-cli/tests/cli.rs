@@ -344,6 +344,29 @@ fn the_schemas_are_those_the_declared_keys_give() {
 }
 
 #[test]
+fn the_format_reference_has_a_row_for_every_declared_key() {
+    use errcodes_codegen::keys;
+    let format = std::fs::read_to_string(root().join("specs/FORMAT.md")).unwrap();
+    for (heading, declared) in [
+        ("## Top-level keys", keys::catalog::ALL),
+        ("## Code entries", keys::code::ALL),
+    ] {
+        let start = format.find(heading).unwrap();
+        let table = &format[start..];
+        let table = &table[..table[heading.len()..]
+            .find("\n## ")
+            .map_or(table.len(), |end| end + heading.len())];
+        for key in declared {
+            assert!(
+                table.contains(&format!("| `{}`", key.name)),
+                "specs/FORMAT.md has no row for `{}` under {heading}",
+                key.name
+            );
+        }
+    }
+}
+
+#[test]
 fn every_declared_key_is_in_both_schemas_with_an_example() {
     use errcodes_codegen::keys::{self, Kind, Reach};
     let read = |path: &str| -> Value {

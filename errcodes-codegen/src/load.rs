@@ -10,25 +10,7 @@ use crate::lock;
 use crate::model::CheckedCatalog;
 use crate::pipeline;
 use crate::report::{Rejected, Report};
-
-/// A file's text and how reports name it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Input {
-    /// The path, as reports show it.
-    pub path: String,
-    /// The contents.
-    pub text: String,
-}
-
-impl Input {
-    /// A text named `path` in reports.
-    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        Input {
-            path: path.into(),
-            text: text.into(),
-        }
-    }
-}
+pub use crate::source::Input;
 
 /// A catalog, and its lock when it has one.
 ///

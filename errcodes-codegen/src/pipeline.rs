@@ -2,10 +2,9 @@
 
 use crate::diagnostic::{Errors, Sources};
 use crate::lint::{self, Lints};
-use crate::load::Input;
 use crate::lock;
 use crate::report::Report;
-use crate::source::Source;
+use crate::source::{Input, Source};
 use crate::{check, enforce, yaml};
 
 /// Reads and checks `catalog` against `lock`. With `lints`, as tools do:

@@ -1,4 +1,5 @@
-//! The text of a catalog with its path, and line lookup for diagnostics.
+//! The text of a catalog or lock with its path, and line lookup for
+//! diagnostics.
 
 use std::cell::OnceCell;
 
@@ -114,6 +115,25 @@ pub(crate) fn token_width(rest: &str) -> usize {
 /// The characters YAML counts as line breaks, as the parser's positions do.
 fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// A file's text and how reports name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    /// The path, as reports show it.
+    pub path: String,
+    /// The contents.
+    pub text: String,
+}
+
+impl Input {
+    /// A text named `path` in reports.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        Input {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
 }
 
 #[cfg(test)]
