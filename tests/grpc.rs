@@ -15,10 +15,9 @@ use std::time::{Duration, SystemTime};
 
 use errcodes_runtime::grpc::{ReceivedStatus, rpc_status, status};
 use errcodes_runtime::retry::{Advice, Policy};
-use errcodes_runtime::wire::{
-    Code, Limits, Occurrence, Payload, Received, Shape, google::GoogleBody, render,
-};
+use errcodes_runtime::wire::{Limits, Payload, Shape, google::GoogleBody, render};
 use errcodes_runtime::{Action, ErrorCode, Failure, GrpcCode, WireFormat};
+use errcodes_runtime::{Code, Occurrence, Received};
 use errcodes_tests::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
 };
@@ -229,7 +228,7 @@ fn over_http<E: ErrorCode>(
     } else {
         occurrence(code.code())
     };
-    let rendered = render(code, &occurrence, WireFormat::Google).unwrap();
+    let rendered = render(code, &occurrence, WireFormat::Google);
     let body = Payload::<E>::decode(Shape::Google, &rendered.body, Limits::default()).unwrap();
     let retry_after = rendered.retry_after_secs().map(|s| s.to_string());
     let advice = exact().advise(

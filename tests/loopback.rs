@@ -13,8 +13,9 @@ use axum::routing::get;
 use errcodes_runtime::axum::Reply;
 use errcodes_runtime::reqwest::{ReadError, read, read_with};
 use errcodes_runtime::retry::{Advice, Policy};
-use errcodes_runtime::wire::{Code, DecodeErrorKind, ErrorResponse, Limits, Occurrence, Payload};
+use errcodes_runtime::wire::{DecodeErrorKind, ErrorResponse, Limits, Payload};
 use errcodes_runtime::{Action, ErrorCode, WireFormat};
+use errcodes_runtime::{Code, Occurrence};
 use errcodes_tests::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
 };

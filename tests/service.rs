@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::routing::get;
-use errcodes_runtime::wire::Occurrence;
+use errcodes_runtime::Occurrence;
 use errcodes_runtime::{Failure, OrCode};
 use errcodes_tests::leaks::{self, Link};
 use errcodes_tests::pass::PassError;

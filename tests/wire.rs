@@ -9,9 +9,10 @@ use std::time::Duration;
 
 use errcodes_runtime::wire::pass::{self, ErrorObject};
 use errcodes_runtime::wire::{
-    Code, DecodeErrorKind, Json, Limits, Occurrence, Value, acp, edge, gateway, problem::Problem,
+    DecodeErrorKind, Json, Limits, Value, acp, edge, gateway, problem::Problem,
 };
 use errcodes_runtime::{Action, ErrorCode, Severity};
+use errcodes_runtime::{Code, Occurrence};
 use errcodes_tests::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
 };

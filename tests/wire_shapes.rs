@@ -6,10 +6,11 @@
 #![forbid(unsafe_code)]
 
 use errcodes_runtime::wire::{
-    Code, DecodeErrorKind, ErrorResponse, Headers, Item, Json, Occurrence, Value, acp, edge,
-    gateway, pass, problem::Problem, render,
+    DecodeErrorKind, ErrorResponse, Headers, Item, Json, Value, acp, edge, gateway, pass,
+    problem::Problem, render,
 };
 use errcodes_runtime::{Action, ErrorCode};
+use errcodes_runtime::{Code, Occurrence};
 use errcodes_tests::roundtrip::no_repeated_members;
 use errcodes_tests::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
@@ -52,8 +53,7 @@ fn a_member_named_like_a_standard_one_never_repeats_it() {
         EdgeError::InputError,
         &occurrence,
         EdgeError::InputError.wire_format(),
-    )
-    .unwrap();
+    );
     assert_eq!(rendered.status, 400);
     assert_eq!(value(&rendered.body), value(&body));
 
@@ -105,11 +105,11 @@ fn the_platform_content_type_problem_decodes_and_renders_as_documented() {
 
     let occurrence = Occurrence::new().detail("A valid content-type must be specified");
     let code = PlatformError::BadRequestError;
-    let rendered = render(code, &occurrence, code.wire_format()).unwrap();
+    let rendered = render(code, &occurrence, code.wire_format());
     assert_eq!(rendered.content_type, "application/problem+json");
     assert_eq!(value(&rendered.body), documented);
     // Without a detail of its own, the code's title explains it.
-    let rendered = render(code, &Occurrence::new(), code.wire_format()).unwrap();
+    let rendered = render(code, &Occurrence::new(), code.wire_format());
     assert_eq!(
         value(&rendered.body)["detail"],
         "Valid content-type not specified"
@@ -119,8 +119,7 @@ fn the_platform_content_type_problem_decodes_and_renders_as_documented() {
         PlatformError::OauthTokenMissing,
         &Occurrence::new(),
         PlatformError::OauthTokenMissing.wire_format(),
-    )
-    .unwrap();
+    );
     assert_eq!(
         value(&rendered.body),
         json!({"error_code": "403010", "message": "Oauth token is missing."})
@@ -182,7 +181,7 @@ fn problems_without_a_type_follow_rfc_9457_about_blank() {
     // Privacy Service gives no problem type URI: `about:blank`, whose title
     // is the status phrase; the code and its title are still in the body.
     let code = PrivacyError::DocumentRateLimitExceeded;
-    let rendered = render(code, &Occurrence::new(), code.wire_format()).unwrap();
+    let rendered = render(code, &Occurrence::new(), code.wire_format());
     let body = value(&rendered.body);
     assert_eq!(body["type"], "about:blank");
     assert_eq!(body["title"], "Bad Request");
@@ -193,7 +192,7 @@ fn problems_without_a_type_follow_rfc_9457_about_blank() {
     // An occurrence's detail takes the detail's place; the title stays the
     // status phrase whatever the message.
     let occurrence = Occurrence::new().detail("3 jobs over").message("Slow down");
-    let body = value(&render(code, &occurrence, code.wire_format()).unwrap().body);
+    let body = value(&render(code, &occurrence, code.wire_format()).body);
     assert_eq!(
         (&body["title"], &body["detail"]),
         (&json!("Bad Request"), &json!("3 jobs over"))
@@ -205,7 +204,6 @@ fn problems_without_a_type_follow_rfc_9457_about_blank() {
             &Occurrence::new(),
             PrivacyError::Success.wire_format(),
         )
-        .unwrap()
         .body,
     );
     assert_eq!(body["title"], "OK");
@@ -218,7 +216,7 @@ fn an_error_embedded_in_an_edge_207_has_the_upstream_status_and_its_own_title() 
         .status(503)
         .message("The 'com.adobe.experience.platform.ode' service is temporarily unable to serve this request. Please try again later.")
         .trace("72eaa048-207e-4dde-bf16-0cb2b21336d5");
-    let rendered = render(code, &occurrence, code.wire_format()).unwrap();
+    let rendered = render(code, &occurrence, code.wire_format());
     assert_eq!(
         (rendered.status, rendered.content_type),
         (207, "application/json")
@@ -232,7 +230,7 @@ fn an_error_embedded_in_an_edge_207_has_the_upstream_status_and_its_own_title() 
         Some("72eaa048-207e-4dde-bf16-0cb2b21336d5")
     );
     // Without the upstream's status: 502, never the 207 of the response.
-    let rendered = render(code, &Occurrence::new(), code.wire_format()).unwrap();
+    let rendered = render(code, &Occurrence::new(), code.wire_format());
     let body = edge::EdgeBody::<EdgeError>::decode(&rendered.body).unwrap();
     assert_eq!(body.errors().next().unwrap().status(), Some(502));
     // The client reads the whole response through the one entry point.
@@ -269,7 +267,7 @@ fn every_wire_type_round_trips_through_serde_json() {
     check::<acp::Envelope<AcpError>>(
         r#"{"success": false, "error": {"code": "TIMEOUT", "message": "m", "details": {"x": null}, "retry_after": 3, "more": 1}}"#,
     );
-    check::<acp::ErrorBody<AcpError>>(r#"{"code": "NEW", "retry_after": -1}"#);
+    check::<acp::ErrorObject<AcpError>>(r#"{"code": "NEW", "retry_after": -1}"#);
     check::<pass::PassBody<PassError>>(
         r#"{"resources": [{"id": "a", "authorized": true}, "junk", {"id": "b", "authorized": false, "error": {"status": 403, "code": "network_connection_failure", "action": "retry"}}]}"#,
     );

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact, Shown};
-use errcodes_runtime::wire::{SchemaParts, Shape};
+use errcodes_runtime::wire::{SchemaParts, Shape, schema};
 use serde_json::{Map, Value, json};
 
 use crate::load::{self, Loaded};
@@ -168,7 +168,7 @@ struct Wire<'c> {
 /// Renders `code` as a server would and reads back where its body says
 /// which code it is, so that the document cannot disagree with the wire.
 fn wire<'c>(catalog: &CheckedCatalog, code: &'c CheckedCode) -> Result<Wire<'c>, String> {
-    let rendered = facts::rendered(catalog, code)?;
+    let rendered = facts::rendered(catalog, code);
     let shape = rendered.shape;
     let value = if shape == Shape::PassXml {
         code.code.value.clone()
@@ -231,7 +231,7 @@ fn openapi(catalogs: &[Loaded]) -> Result<Value, String> {
                 place: checked.problem_code.value,
                 values: &values,
             };
-            schemas.insert(format!("{name}{}", shape.name()), shape.schema(&parts));
+            schemas.insert(format!("{name}{}", shape.name()), schema(shape, &parts));
         }
         let mut by_status: BTreeMap<u16, Vec<&Wire<'_>>> = BTreeMap::new();
         for wire in &wires {

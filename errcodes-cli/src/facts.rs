@@ -7,11 +7,8 @@ use std::fmt::Write as _;
 use errcodes_codegen::keys::{self, Key, Reach};
 use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact};
 use errcodes_runtime::wire::google::GoogleBody;
-use errcodes_runtime::wire::{
-    CodeFacts, GrpcFacts, Json, Map, Occurrence, Rendered, Shape, Value, reason_phrase,
-    render_facts,
-};
-use errcodes_runtime::{Action, GrpcCode, Origin, Outcome, WireFormat};
+use errcodes_runtime::wire::{Json, Map, Rendered, Shape, Value, reason_phrase, render_facts};
+use errcodes_runtime::{Action, GrpcCode, Occurrence, Origin, Outcome, WireFormat};
 
 /// The trace id the examples show: each occurrence gets its own.
 const SAMPLE_TRACE: &str = "3f2a8c1e-7b4d-4e6a-9c0f-5d1b2e8a7f64";
@@ -51,42 +48,18 @@ pub(crate) fn others<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> 
         .collect()
 }
 
-/// What the renderer needs to know about `code`.
-pub(crate) fn of<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> CodeFacts<'a> {
-    CodeFacts {
-        code: &code.code.value,
-        title: &code.title.value,
-        status: code.status.value,
-        action: code.action.value,
-        severity: code.severity.value,
-        problem_type: catalog.problem_type.as_ref().map(|t| t.value.as_str()),
-        problem_code: catalog.problem_code.value,
-        help_url: catalog.help_url.as_ref().map(|url| url.value.as_str()),
-        grpc: catalog
-            .grpc_domain
-            .as_ref()
-            .zip(code.grpc.as_ref())
-            .map(|(domain, grpc)| GrpcFacts {
-                domain: &domain.value,
-                reason: &grpc.reason.value,
-                code: grpc.code.value,
-            }),
-    }
-}
-
 /// What the renderer writes for `code` with nothing more known about the
 /// occurrence.
-pub(crate) fn rendered(catalog: &CheckedCatalog, code: &CheckedCode) -> Result<Rendered, String> {
+pub(crate) fn rendered(catalog: &CheckedCatalog, code: &CheckedCode) -> Rendered {
     render_with(catalog, code, &Occurrence::new())
 }
 
-fn render_with(
-    catalog: &CheckedCatalog,
-    code: &CheckedCode,
-    occurrence: &Occurrence,
-) -> Result<Rendered, String> {
-    render_facts(&of(catalog, code), occurrence, code.wire_format.value)
-        .map_err(|error| format!("code `{}`: {error}", code.code.value))
+fn render_with(catalog: &CheckedCatalog, code: &CheckedCode, occurrence: &Occurrence) -> Rendered {
+    render_facts(
+        &catalog.code_facts(code),
+        occurrence,
+        code.wire_format.value,
+    )
 }
 
 /// A status with its reason phrase: `429 Too Many Requests`.
@@ -110,17 +83,14 @@ pub(crate) fn is_sent_as_error(code: &CheckedCode) -> bool {
 /// printed, as `errcodes_runtime::wire::render` writes them, with a sample
 /// trace id and, for ACP, an empty `details`. `None` for a code that is not
 /// sent as an error response.
-pub(crate) fn example(
-    catalog: &CheckedCatalog,
-    code: &CheckedCode,
-) -> Result<Option<String>, String> {
+pub(crate) fn example(catalog: &CheckedCatalog, code: &CheckedCode) -> Option<String> {
     if !is_sent_as_error(code) {
-        return Ok(None);
+        return None;
     }
     let occurrence = Occurrence::new()
         .trace(SAMPLE_TRACE)
         .context(Value::Object(Map::new()));
-    let rendered = render_with(catalog, code, &occurrence)?;
+    let rendered = render_with(catalog, code, &occurrence);
     let mut out = format!(
         "HTTP/1.1 {}\nContent-Type: {}\n",
         status_line(rendered.status),
@@ -135,7 +105,7 @@ pub(crate) fn example(
         Shape::PassXml => out.push_str(&body),
         _ => pretty(&body, &mut out),
     }
-    Ok(Some(out))
+    Some(out)
 }
 
 /// How a code travels over gRPC, when its catalog serves gRPC.
@@ -162,8 +132,7 @@ pub(crate) fn grpc_example<'c>(
         return Ok(None);
     };
     let occurrence = Occurrence::new().trace(SAMPLE_TRACE);
-    let rendered = render_facts(&of(catalog, code), &occurrence, WireFormat::Google)
-        .map_err(|error| format!("code `{}`: {error}", code.code.value))?;
+    let rendered = render_facts(&catalog.code_facts(code), &occurrence, WireFormat::Google);
     let bare = GoogleBody::<()>::decode(&rendered.body)
         .ok()
         .and_then(|body| body.to_bare())
@@ -172,7 +141,7 @@ pub(crate) fn grpc_example<'c>(
     let mut status = String::new();
     pretty(&String::from_utf8_lossy(&bare), &mut status);
     Ok(Some(GrpcExample {
-        code: grpc.code.value,
+        code: grpc.grpc_code.value,
         reason: &grpc.reason.value,
         domain: &domain.value,
         status,

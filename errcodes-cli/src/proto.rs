@@ -151,7 +151,7 @@ fn value(out: &mut String, catalog: &CheckedCatalog, code: &CheckedCode, reason:
     let grpc = code
         .grpc
         .as_ref()
-        .map_or("UNKNOWN", |grpc| grpc.code.value.as_str());
+        .map_or("UNKNOWN", |grpc| grpc.grpc_code.value.as_str());
     let _ = write!(
         said,
         "\n\nCode `{}` of {}: HTTP {}, gRPC {grpc}, action {}.",

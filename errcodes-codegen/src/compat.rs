@@ -10,7 +10,7 @@
 //! code given a new title with a new status or action. A promise given
 //! where there was none (a catalog starts to serve gRPC), a new code, a
 //! deprecation and better texts are compatible. Every change has a class
-//! ([`classes`](crate::classes)), by whose id a team allows a break.
+//! ([`classes`]), by whose id a team allows a break.
 //!
 //! ```
 //! use errcodes_codegen::compat::diff;

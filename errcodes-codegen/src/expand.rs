@@ -244,7 +244,7 @@ fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
             wire_format: code.wire_format.value,
             deprecated: code.deprecated.is_some(),
             replaced_by: code.replaced_by.as_ref().map(|index| index.value),
-            grpc_code: code.grpc.as_ref().map(|grpc| grpc.code.value),
+            grpc_code: code.grpc.as_ref().map(|grpc| grpc.grpc_code.value),
         })
         .map_err(|overflow| Unfit::Meta(code.code.value.clone(), overflow))?;
         let text = |text| match text {

@@ -56,7 +56,7 @@ pub enum Kind {
     /// One word of a vocabulary.
     Word(&'static [&'static str]),
     /// A structure of the catalog's own: `defaults`, `domains`, `codes`,
-    /// `grpc-codes`, whose schema is all in [`Key::schema`].
+    /// `grpc-codes`, whose schema is all in its declaration's `schema`.
     Structure,
 }
 

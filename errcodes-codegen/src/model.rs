@@ -7,6 +7,7 @@
 //! runtime's `Catalog` and `Domain`, which generated code builds from them.
 //! Optional texts are `None` when the catalog leaves them out, never empty.
 
+use errcodes_core::facts::{CodeFacts, GrpcFacts};
 use errcodes_core::{Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, WireFormat};
 
 use crate::diagnostic::Location;
@@ -185,7 +186,7 @@ pub struct CheckedGrpc {
     /// Its canonical status: `grpc-code`, the catalog's `grpc-codes` for
     /// its status (as from `defaults`), or what `code.proto` maps its
     /// status to.
-    pub code: Located<GrpcCode>,
+    pub grpc_code: Located<GrpcCode>,
 }
 
 impl CheckedCatalog {
@@ -199,6 +200,32 @@ impl CheckedCatalog {
     #[must_use]
     pub fn replacement_of(&self, code: &CheckedCode) -> Option<&CheckedCode> {
         self.codes.get(code.replaced_by.as_ref()?.value)
+    }
+
+    /// What a renderer needs to know about `code`: the same facts a
+    /// generated enum gives, so that tools render exactly what a server
+    /// sends.
+    #[must_use]
+    pub fn code_facts<'a>(&'a self, code: &'a CheckedCode) -> CodeFacts<'a> {
+        CodeFacts {
+            code: &code.code.value,
+            title: &code.title.value,
+            status: code.status.value,
+            action: code.action.value,
+            severity: code.severity.value,
+            problem_type: self.problem_type.as_ref().map(|t| t.value.as_str()),
+            problem_code: self.problem_code.value,
+            help_url: self.help_url.as_ref().map(|url| url.value.as_str()),
+            grpc: self
+                .grpc_domain
+                .as_ref()
+                .zip(code.grpc.as_ref())
+                .map(|(domain, grpc)| GrpcFacts {
+                    grpc_domain: &domain.value,
+                    reason: &grpc.reason.value,
+                    grpc_code: grpc.grpc_code.value,
+                }),
+        }
     }
 
     /// Whether `name`, a lint or a class of breaking change, is allowed for
@@ -407,7 +434,9 @@ impl CheckedCode {
             fact(&key::DEPRECATED, self.deprecated.as_ref(), shown_text),
             fact(&key::REPLACED_BY, replacement, shown_text),
             fact(&key::GRPC_REASON, grpc.map(|g| &g.reason), shown_text),
-            fact(&key::GRPC_CODE, grpc.map(|g| &g.code), |c| word(c.as_str())),
+            fact(&key::GRPC_CODE, grpc.map(|g| &g.grpc_code), |c| {
+                word(c.as_str())
+            }),
         ]
     }
 }

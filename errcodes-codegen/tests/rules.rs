@@ -730,8 +730,8 @@ fn grpc_facts_come_from_the_entry_the_catalog_or_code_proto() {
             (
                 grpc.reason.value.as_str(),
                 grpc.reason.at().map(|at| at.line),
-                grpc.code.value.as_str(),
-                grpc.code.at().map(|at| at.line),
+                grpc.grpc_code.value.as_str(),
+                grpc.grpc_code.at().map(|at| at.line),
             )
         })
         .collect();
@@ -747,7 +747,7 @@ fn grpc_facts_come_from_the_entry_the_catalog_or_code_proto() {
         ]
     );
     assert_eq!(
-        parsed.codes[0].grpc.as_ref().unwrap().code.from,
+        parsed.codes[0].grpc.as_ref().unwrap().grpc_code.from,
         Provenance::Defaults(Location { line: 4, column: 8 })
     );
     assert_eq!(

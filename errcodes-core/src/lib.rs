@@ -22,6 +22,7 @@ extern crate alloc;
 mod vocabulary;
 
 mod action;
+pub mod facts;
 mod grpc;
 mod kinds;
 #[doc(hidden)]
@@ -30,6 +31,8 @@ pub mod layout;
 pub mod meta;
 #[doc(hidden)]
 pub mod phf;
+pub mod render;
+pub mod status;
 #[doc(hidden)]
 pub mod uri;
 mod wire_format;
@@ -38,4 +41,4 @@ pub use crate::action::Action;
 pub use crate::grpc::GrpcCode;
 pub use crate::kinds::{Origin, Outcome, Severity};
 pub use crate::vocabulary::UnknownWord;
-pub use crate::wire_format::{ProblemCode, WireFormat};
+pub use crate::wire_format::{ProblemCode, Shape, WireFormat};

@@ -54,3 +54,142 @@ vocabulary! {
         Member = "member",
     }
 }
+
+/// The shape of an error body on the wire: one per wire format. Edge
+/// Network's fatal errors and every other problem detail share
+/// [`Problem`](Self::Problem).
+///
+/// ```
+/// use errcodes_core::{ProblemCode, Shape};
+///
+/// assert_eq!(Shape::Problem.content_type(), "application/problem+json");
+/// assert_eq!(Shape::Gateway.name(), "GatewayBody");
+/// assert_eq!(Shape::Pass.code_path(ProblemCode::Member), ["error", "code"]);
+/// assert_eq!(Shape::Edge.code_path(ProblemCode::Type), ["errors", "type"]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Shape {
+    /// A problem detail, RFC 9457: `application/problem+json`.
+    Problem,
+    /// An Edge Network body of a request that was processed: 207 with
+    /// non-fatal errors, or 200.
+    Edge,
+    /// An ACP envelope.
+    Acp,
+    /// An Adobe Pass body in JSON.
+    Pass,
+    /// An Adobe Pass error in XML.
+    PassXml,
+    /// An Experience Platform gateway body.
+    Gateway,
+    /// A Google API error (AIP-193).
+    Google,
+}
+
+impl Shape {
+    /// Every shape.
+    pub const ALL: &[Shape] = &[
+        Shape::Problem,
+        Shape::Edge,
+        Shape::Acp,
+        Shape::Pass,
+        Shape::PassXml,
+        Shape::Gateway,
+        Shape::Google,
+    ];
+
+    /// The body's name in exported schemas, such as `PassBody`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Shape::Problem => "Problem",
+            Shape::Edge => "EdgeBody",
+            Shape::Acp => "AcpEnvelope",
+            Shape::Pass => "PassBody",
+            Shape::PassXml => "PassXml",
+            Shape::Gateway => "GatewayBody",
+            Shape::Google => "GoogleBody",
+        }
+    }
+
+    /// Its media type.
+    #[must_use]
+    pub const fn content_type(self) -> &'static str {
+        match self {
+            Shape::Problem => "application/problem+json",
+            Shape::PassXml => "application/xml",
+            Shape::Edge | Shape::Acp | Shape::Pass | Shape::Gateway | Shape::Google => {
+                "application/json"
+            }
+        }
+    }
+
+    /// What it is, in a sentence.
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        match self {
+            Shape::Problem => "A problem detail (RFC 9457).",
+            Shape::Edge => {
+                "An Edge Network body of a request that was processed, listing its non-fatal errors and warnings."
+            }
+            Shape::Acp => "An Ad Context Protocol error envelope.",
+            Shape::Pass => "An Adobe Pass error body.",
+            Shape::PassXml => "An Adobe Pass error in XML.",
+            Shape::Gateway => "An Experience Platform gateway error.",
+            Shape::Google => {
+                "A Google API error (AIP-193): a `google.rpc.Status` whose `ErrorInfo` detail names the code by its reason."
+            }
+        }
+    }
+
+    /// The shape a client expects of a body of a catalog whose wire format
+    /// is `format`, in a response of `status`: Edge Network answers a
+    /// fatal error (from 400 up) with a problem detail.
+    ///
+    /// ```
+    /// use errcodes_core::{Shape, WireFormat};
+    ///
+    /// assert_eq!(Shape::expected(WireFormat::Edge, 207), Shape::Edge);
+    /// assert_eq!(Shape::expected(WireFormat::Edge, 422), Shape::Problem);
+    /// ```
+    #[must_use]
+    pub const fn expected(format: WireFormat, status: u16) -> Shape {
+        match format {
+            WireFormat::Problem => Shape::Problem,
+            WireFormat::Edge if status >= 400 => Shape::Problem,
+            WireFormat::Edge => Shape::Edge,
+            WireFormat::Acp => Shape::Acp,
+            WireFormat::Pass => Shape::Pass,
+            WireFormat::PassXml => Shape::PassXml,
+            WireFormat::Gateway => Shape::Gateway,
+            WireFormat::Google => Shape::Google,
+        }
+    }
+
+    /// The members that lead from the body to the value that identifies
+    /// the code, for a catalog whose problem details carry it at `place`;
+    /// a list on the way holds the error in its first element.
+    #[must_use]
+    pub const fn code_path(self, place: ProblemCode) -> &'static [&'static str] {
+        use crate::render::{acp, edge, gateway, google, pass, problem};
+        let in_problem: &'static [&'static str] = match place {
+            ProblemCode::Type => &[problem::TYPE],
+            ProblemCode::Title => &[problem::TITLE],
+            ProblemCode::Member => &[problem::CODE],
+        };
+        match self {
+            Shape::Problem => in_problem,
+            Shape::Edge => match place {
+                ProblemCode::Type => &[edge::ERRORS, problem::TYPE],
+                ProblemCode::Title => &[edge::ERRORS, problem::TITLE],
+                ProblemCode::Member => &[edge::ERRORS, problem::CODE],
+            },
+            Shape::Acp => &[acp::ERROR, acp::CODE],
+            Shape::Pass => &[pass::ERROR, pass::CODE],
+            Shape::PassXml => &[pass::CODE],
+            Shape::Gateway => &[gateway::ERROR_CODE],
+            Shape::Google => &[google::ERROR, google::DETAILS, google::REASON],
+        }
+    }
+}

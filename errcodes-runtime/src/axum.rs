@@ -4,8 +4,8 @@
 //!
 //! ```
 //! use axum_core::response::IntoResponse;
+//! use errcodes_runtime::Occurrence;
 //! use errcodes_runtime::axum::Reply;
-//! use errcodes_runtime::wire::Occurrence;
 //!
 //! errcodes_runtime::errcodes!("../specs/pass.yaml");
 //!
@@ -24,8 +24,8 @@
 use axum_core::response::{IntoResponse, Response};
 use http::{HeaderValue, StatusCode, header};
 
-use crate::wire::{Occurrence, render};
-use crate::{ErrorCode, Failure, WireFormat};
+use crate::wire::render;
+use crate::{ErrorCode, Failure, Occurrence, WireFormat};
 
 /// A code with what is known about its occurrence, as an axum response.
 #[derive(Clone, Debug)]
@@ -68,15 +68,7 @@ impl<E: ErrorCode> From<E> for Reply<E> {
 
 impl<E: ErrorCode> IntoResponse for Reply<E> {
     fn into_response(self) -> Response {
-        let rendered = match render(self.code, &self.occurrence, self.format) {
-            Ok(rendered) => rendered,
-            // Only a member that cannot be written as JSON gets here.
-            Err(error) => {
-                let mut response = error.to_string().into_response();
-                *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-                return response;
-            }
-        };
+        let rendered = render(self.code, &self.occurrence, self.format);
         let retry_after = rendered.retry_after_secs();
         let mut response = rendered.body.into_response();
         *response.status_mut() =

@@ -64,8 +64,8 @@ impl Catalog {
 
     /// Where a client reads more about a code, with `{code}` where the
     /// code goes, from the catalog's `help-url:` key. Use
-    /// [`CodeFacts::help_url`](crate::wire::CodeFacts::help_url) for one
-    /// code's.
+    /// [`ErrorCode::facts`](crate::ErrorCode::facts) and its `help_url` for
+    /// one code's.
     #[must_use]
     pub const fn help_url(&self) -> Option<&'static str> {
         self.help_url

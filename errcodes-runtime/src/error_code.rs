@@ -2,6 +2,7 @@ use core::fmt::{Debug, Display};
 use core::hash::Hash;
 use core::str::FromStr;
 
+use errcodes_core::facts::{CodeFacts, GrpcFacts};
 use errcodes_core::layout::Text;
 
 use crate::{
@@ -191,5 +192,39 @@ pub trait ErrorCode:
     fn from_grpc_reason(reason: &str) -> Option<Self> {
         let index = Self::CATALOG.position_of_reason(reason)?;
         Self::ALL.get(index).copied()
+    }
+
+    /// What a renderer needs to know about the code: its own facts and its
+    /// catalog's settings for bodies.
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// errcodes_runtime::errcodes!("../specs/pass.yaml");
+    ///
+    /// let facts = PassError::TooManyRequests.facts();
+    /// assert_eq!((facts.code, facts.status), ("too_many_requests", 429));
+    /// assert!(facts.help_url().unwrap().starts_with("https://experienceleague.adobe.com/"));
+    /// ```
+    fn facts(&self) -> CodeFacts<'static> {
+        let catalog = Self::CATALOG;
+        CodeFacts {
+            code: self.code(),
+            title: self.title(),
+            status: self.http_status(),
+            action: self.action(),
+            severity: self.severity(),
+            problem_type: catalog.problem_type(),
+            problem_code: catalog.problem_code(),
+            help_url: catalog.help_url(),
+            grpc: match (catalog.grpc_domain(), self.grpc_reason(), self.grpc_code()) {
+                (Some(grpc_domain), Some(reason), Some(grpc_code)) => Some(GrpcFacts {
+                    grpc_domain,
+                    reason,
+                    grpc_code,
+                }),
+                _ => None,
+            },
+        }
     }
 }

@@ -81,10 +81,9 @@
 use core::fmt;
 use std::backtrace::{Backtrace, BacktraceStatus};
 use std::error::Error;
-use std::hash::{BuildHasher, RandomState};
 
-use crate::ErrorCode;
-use crate::wire::Occurrence;
+use crate::context::new_trace_id;
+use crate::{ErrorCode, Occurrence};
 
 /// A cause, as a failure keeps it.
 pub type Cause = Box<dyn Error + Send + Sync + 'static>;
@@ -107,41 +106,21 @@ pub struct Failure<E> {
 }
 
 /// What a failure knows beyond its code.
-pub(crate) struct More {
-    pub(crate) occurrence: Occurrence,
-    pub(crate) cause: Option<Cause>,
-    pub(crate) backtrace: Option<Backtrace>,
+struct More {
+    occurrence: Occurrence,
+    cause: Option<Cause>,
+    backtrace: Option<Backtrace>,
 }
 
 impl More {
     /// The cause chain, outermost first.
-    pub(crate) fn chain(&self) -> impl Iterator<Item = &(dyn Error + 'static)> {
+    fn chain(&self) -> impl Iterator<Item = &(dyn Error + 'static)> {
         let first: Option<&(dyn Error + 'static)> = match &self.cause {
             Some(cause) => Some(cause.as_ref()),
             None => None,
         };
         std::iter::successors(first, |&error| error.source())
     }
-}
-
-/// A fresh identifier for an occurrence, in the shape of a random UUID
-/// (Adobe Pass's `trace` values have it): 122 random bits.
-fn new_trace_id() -> String {
-    let state = RandomState::new();
-    let high = state.hash_one(0u8);
-    let low = state.hash_one(1u8);
-    let bits = (u128::from(high) << 64 | u128::from(low)) & !(0xF << 76 | 0x3 << 62)
-        | (0x4 << 76 | 0x2 << 62);
-    // One allocation, of the id's own size.
-    let mut id = String::with_capacity(36);
-    for (i, shift) in (0..32).rev().map(|n| n * 4).enumerate() {
-        if matches!(i, 8 | 12 | 16 | 20) {
-            id.push('-');
-        }
-        let digit = u32::try_from(bits >> shift & 0xF).unwrap_or_default();
-        id.push(char::from_digit(digit, 16).unwrap_or('0'));
-    }
-    id
 }
 
 impl<E: ErrorCode> Failure<E> {
@@ -226,7 +205,12 @@ impl<E: ErrorCode> Failure<E> {
             more.occurrence.trace = Some(new_trace_id());
         }
         #[cfg(feature = "tracing")]
-        crate::logs::failure(code, &more);
+        crate::logs::failure(
+            code,
+            &more.occurrence,
+            more.chain(),
+            more.backtrace.as_ref(),
+        );
         (code, more.occurrence)
     }
 
@@ -295,7 +279,7 @@ impl<E: ErrorCode> Error for Failure<E> {
 ///
 /// ```
 /// use errcodes_runtime::{Failure, OrCode};
-/// use errcodes_runtime::wire::Occurrence;
+/// use errcodes_runtime::Occurrence;
 ///
 /// errcodes_runtime::errcodes!("../specs/pass.yaml");
 ///
@@ -360,24 +344,5 @@ impl<T> OrCode<T> for Option<T> {
         occurrence: impl FnOnce() -> Occurrence,
     ) -> Result<T, Failure<E>> {
         self.ok_or_else(|| Failure::with(code, occurrence()))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trace_ids_look_like_random_uuids() {
-        let id = new_trace_id();
-        assert_eq!(id.len(), 36, "{id}");
-        let parts: Vec<&str> = id.split('-').collect();
-        assert_eq!(
-            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
-            [8, 4, 4, 4, 12]
-        );
-        assert!(parts[2].starts_with('4'), "{id}");
-        assert!(matches!(&parts[3][..1], "8" | "9" | "a" | "b"), "{id}");
-        assert_ne!(new_trace_id(), id);
     }
 }

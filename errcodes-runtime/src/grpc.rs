@@ -16,8 +16,7 @@
 //! ```
 //! use errcodes_runtime::grpc::ReceivedStatus;
 //! use errcodes_runtime::retry::Advice;
-//! use errcodes_runtime::wire::{Code, Occurrence};
-//! use errcodes_runtime::{Action, ErrorCode, GrpcCode};
+//! use errcodes_runtime::{Action, Code, ErrorCode, GrpcCode, Occurrence};
 //! use std::time::{Duration, SystemTime};
 //!
 //! errcodes_runtime::errcodes!("../specs/acp.yaml");
@@ -52,22 +51,23 @@ use tonic_types::{
     ErrorDetail, ErrorInfo, Help, HelpLink, RequestInfo, RetryInfo, RpcStatusExt, StatusExt,
 };
 
+use errcodes_core::facts::CodeFacts;
+use errcodes_core::render::google::StatusParts;
+
 use crate::retry::{Advice, Policy};
-use crate::wire::google::StatusParts;
-use crate::wire::{Code, CodeFacts, Occurrence, Received};
-use crate::{Action, ErrorCode, Failure, GrpcCode};
+use crate::{Action, Code, ErrorCode, Failure, GrpcCode, Occurrence, Received};
 
 /// The status of `code` with what `occurrence` adds.
 #[must_use]
 pub fn status<E: ErrorCode>(code: E, occurrence: &Occurrence) -> tonic::Status {
-    status_of(&CodeFacts::of(code), occurrence)
+    status_of(&code.facts(), occurrence)
 }
 
 /// The status of a code described by its facts: what tools that read a
 /// catalog at run time use.
 #[must_use]
 pub fn status_of(facts: &CodeFacts<'_>, occurrence: &Occurrence) -> tonic::Status {
-    let parts = StatusParts::of(facts, occurrence);
+    let parts = StatusParts::of(facts, &occurrence.values());
     let metadata: HashMap<String, String> = parts.metadata.into_iter().collect();
     let mut details = vec![ErrorDetail::from(ErrorInfo::new(
         parts.reason,
@@ -83,7 +83,7 @@ pub fn status_of(facts: &CodeFacts<'_>, occurrence: &Occurrence) -> tonic::Statu
     if let Some(id) = parts.request_id {
         details.push(RequestInfo::new(id, "").into());
     }
-    tonic::Status::with_error_details_vec(tonic_code(parts.code), parts.message, details)
+    tonic::Status::with_error_details_vec(tonic_code(parts.grpc_code), parts.message, details)
 }
 
 /// The `google.rpc.Status` message of `code`, for a response to carry: how
@@ -210,23 +210,18 @@ impl<E: ErrorCode> ReceivedStatus<E> {
         )
     }
 
-    /// Whether to retry, and when, by the default [`Policy`].
+    /// Whether to retry, and when, by the default [`Policy`]: see
+    /// [`Received::advice`]. `RetryInfo`'s delay is the server's delay.
     #[must_use]
     pub fn advice(&self, now: SystemTime) -> Advice {
-        self.advice_with(&Policy::default(), now)
+        Received::advice(self, now)
     }
 
-    /// Whether to retry, and when, by `policy`: `RetryInfo`'s delay is the
-    /// server's delay.
+    /// Whether to retry, and when, by `policy`: see
+    /// [`Received::advice_with`].
     #[must_use]
     pub fn advice_with(&self, policy: &Policy, now: SystemTime) -> Advice {
-        policy.advise(
-            Some(self.action()),
-            self.http_status(),
-            None,
-            self.retry_delay,
-            now,
-        )
+        Received::advice_with(self, policy, now)
     }
 }
 
@@ -308,7 +303,11 @@ impl<E: ErrorCode> Received<E> for ReceivedStatus<E> {
         self.message()
     }
 
-    fn advice_with(&self, policy: &Policy, now: SystemTime) -> Advice {
-        self.advice_with(policy, now)
+    fn status(&self) -> u16 {
+        self.http_status()
+    }
+
+    fn delay(&self) -> Option<Duration> {
+        self.retry_delay
     }
 }

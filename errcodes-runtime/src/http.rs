@@ -54,7 +54,7 @@ pub fn headers(headers: &HeaderMap) -> crate::wire::Headers<'_> {
 ///
 /// ```
 /// use http::{HeaderMap, StatusCode, header::CONTENT_TYPE};
-/// use errcodes_runtime::wire::Code;
+/// use errcodes_runtime::Code;
 ///
 /// errcodes_runtime::errcodes!("../specs/platform.yaml");
 ///

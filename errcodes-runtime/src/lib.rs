@@ -72,14 +72,17 @@
 //!
 //! - `serde` (default): generated enums serialize and deserialize as their
 //!   code strings; [`Action`] and the other vocabularies as their spellings.
+//! - `occurrence`: [`Occurrence`], what one occurrence of an error carries
+//!   ([`context`]), and [`Failure`], a code raised inside a service with its
+//!   cause ([`failure`]). The `json` and `tonic` features turn it on.
 //! - `json`: [`wire`], rendering and decoding the error payloads of problem
 //!   details, Edge Network, ACP, Adobe Pass, the Experience Platform
-//!   gateway and Google APIs (AIP-193), and [`wire::ErrorResponse`], which reads any of them; and
-//!   [`Failure`], a code raised inside a service with its cause
-//!   ([`failure`]).
+//!   gateway and Google APIs (AIP-193), and [`wire::ErrorResponse`], which
+//!   reads any of them.
 //! - `xml`: Adobe Pass errors in XML too.
 //! - `retry`: [`retry`], what to do after an error, with `Retry-After`
-//!   parsing and backoff.
+//!   parsing and backoff, and [`Received`], what a client asks of any error
+//!   it received.
 //! - `http`: [`http`](mod@http), status codes and headers of the `http` crate.
 //! - `axum`: generated enums, and [`axum::Reply`], as axum responses.
 //! - `reqwest`: `reqwest::read`, an error response
@@ -94,8 +97,10 @@
 #[cfg(feature = "axum")]
 pub mod axum;
 mod catalog;
+#[cfg(feature = "occurrence")]
+pub mod context;
 mod error_code;
-#[cfg(feature = "json")]
+#[cfg(feature = "occurrence")]
 pub mod failure;
 #[cfg(feature = "tonic")]
 pub mod grpc;
@@ -103,6 +108,8 @@ pub mod grpc;
 pub mod http;
 #[cfg(feature = "tracing")]
 pub mod logs;
+#[cfg(feature = "retry")]
+mod received;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 #[cfg(feature = "retry")]
@@ -116,12 +123,16 @@ pub mod wire;
 pub mod __private_0_1;
 
 pub use crate::catalog::{Catalog, Domain};
+#[cfg(feature = "occurrence")]
+pub use crate::context::Occurrence;
 pub use crate::error_code::ErrorCode;
-#[cfg(feature = "json")]
+#[cfg(feature = "occurrence")]
 pub use crate::failure::{Failure, OrCode};
+#[cfg(feature = "retry")]
+pub use crate::received::{Code, Received};
 pub use crate::unknown::UnknownCode;
 pub use errcodes_core::{
-    Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, UnknownWord, WireFormat,
+    Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, Shape, UnknownWord, WireFormat,
 };
 
 /// Generates an error-code enum from a YAML catalog.

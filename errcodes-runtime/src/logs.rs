@@ -17,10 +17,12 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use std::backtrace::Backtrace;
+use std::error::Error;
+
 use tracing::Level;
 
-use crate::ErrorCode;
-use crate::failure::More;
+use crate::{ErrorCode, Occurrence};
 
 /// The level of client errors, as an index into [`LEVELS`].
 static CLIENT_LEVEL: AtomicU8 = AtomicU8::new(2);
@@ -44,21 +46,26 @@ pub fn set_client_error_level(level: Level) {
     CLIENT_LEVEL.store(index as u8, Ordering::Relaxed);
 }
 
-/// Emits the one event of a failure that becomes a response.
-pub(crate) fn failure<E: ErrorCode>(code: E, more: &More) {
-    let trace_id = more.occurrence.trace.as_deref().unwrap_or_default();
-    let status = more.occurrence.status.unwrap_or(code.http_status());
+/// Emits the one event of a failure that becomes a response: its code,
+/// what the client gets of the occurrence, its cause chain and backtrace.
+pub(crate) fn failure<'c, E: ErrorCode>(
+    code: E,
+    occurrence: &Occurrence,
+    causes: impl Iterator<Item = &'c (dyn Error + 'static)>,
+    backtrace: Option<&Backtrace>,
+) {
+    let trace_id = occurrence.trace.as_deref().unwrap_or_default();
+    let status = occurrence.status.unwrap_or(code.http_status());
     let level = if status >= 500 {
         Level::ERROR
     } else {
         LEVELS[usize::from(CLIENT_LEVEL.load(Ordering::Relaxed)).min(4)]
     };
-    let chain = more
-        .chain()
+    let chain = causes
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(": ");
-    let stacktrace = more.backtrace.as_ref().map(ToString::to_string);
+    let stacktrace = backtrace.map(ToString::to_string);
     let message = (!chain.is_empty()).then_some(chain.as_str());
     let colon = if chain.is_empty() { "" } else { ": " };
     macro_rules! emit {

@@ -167,7 +167,7 @@ macro_rules! __errcodes_impl_tonic_0_1 {
         #[automatically_derived]
         impl ::core::convert::From<$ty> for $crate::__private_0_1::tonic::Status {
             fn from(code: $ty) -> Self {
-                $crate::grpc::status(code, &$crate::wire::Occurrence::new())
+                $crate::grpc::status(code, &$crate::Occurrence::new())
             }
         }
     };

@@ -16,7 +16,7 @@ use std::future::IntoFuture;
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;
-use errcodes_runtime::wire::Occurrence;
+use errcodes_runtime::Occurrence;
 use errcodes_runtime::{Failure, OrCode};
 use errcodes_tests::pass::PassError;
 

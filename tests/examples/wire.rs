@@ -14,7 +14,7 @@ use axum::Router;
 use axum::routing::get;
 use errcodes_runtime::axum::Reply;
 use errcodes_runtime::retry::Advice;
-use errcodes_runtime::wire::{Code, Occurrence};
+use errcodes_runtime::{Code, Occurrence};
 use errcodes_tests::pass::PassError;
 
 // Server side: handlers return generated enums, or `Reply` to say more.

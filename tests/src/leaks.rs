@@ -11,7 +11,8 @@ use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
 use axum_core::response::{IntoResponse, Response};
-use errcodes_runtime::wire::{Occurrence, render};
+use errcodes_runtime::Occurrence;
+use errcodes_runtime::wire::render;
 use errcodes_runtime::{ErrorCode, Failure, WireFormat};
 use http_body::Body as _;
 
@@ -110,7 +111,7 @@ fn one<E: ErrorCode>(at: usize, occurrence: &Occurrence, causes: &[String], secr
     }
     let (_, public) = failure().into_public();
     for format in WireFormat::ALL {
-        let rendered = render(code, &public, *format).expect("occurrences render");
+        let rendered = render(code, &public, *format);
         assert!(
             !contains(&rendered.body, secret),
             "{format}: {}",

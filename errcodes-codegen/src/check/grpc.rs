@@ -109,10 +109,7 @@ impl Catalog {
             errors,
         )
         .unwrap_or_else(|| stand_in(code.value.clone()));
-        Some(CheckedGrpc {
-            reason,
-            code: grpc_code,
-        })
+        Some(CheckedGrpc { reason, grpc_code })
     }
 
     /// A code's canonical gRPC code: its own `grpc-code`, else the

@@ -4,8 +4,8 @@
 //!
 //! ```
 //! use std::time::Duration;
-//! use errcodes_runtime::wire::{Code, Json, acp::Envelope};
-//! use errcodes_runtime::Action;
+//! use errcodes_runtime::wire::{Json, acp::Envelope};
+//! use errcodes_runtime::{Action, Code};
 //!
 //! errcodes_runtime::errcodes!("../specs/acp.yaml");
 //!
@@ -22,27 +22,33 @@
 use core::marker::PhantomData;
 use std::time::Duration;
 
-use serde::ser::{Serialize, Serializer};
+use errcodes_core::render::acp::{CODE, DETAILS, ERROR, MESSAGE, RETRY_AFTER, SUCCESS, body};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Answers, ShapeFacts};
-use super::json::{self, Object, Writer, deserialize_as_object};
-use super::{
-    Code, CodeFacts, EncodeError, Json, Occurrence, Rendered, SchemaParts, Shape, whole_seconds,
-};
-use crate::{Action, ErrorCode};
+use super::contract::{Answers, SchemaParts};
+use super::json::{self, deserialize_as_object, members};
+use super::{Json, Shape};
+use crate::{Action, Code, ErrorCode, Occurrence};
 
 /// The body of an ACP response that failed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Envelope<E> {
     success: Option<bool>,
-    error: Option<ErrorBody<E>>,
+    error: Option<ErrorObject<E>>,
     members: Map<String, Value>,
+}
+
+members! {
+    Envelope as "an ACP envelope" {
+        success: SUCCESS => json::bool,
+        error: ERROR => json::object,
+    }
+    kept members
 }
 
 /// The `error` member of an [`Envelope`].
 #[derive(Clone, Debug, PartialEq)]
-pub struct ErrorBody<E> {
+pub struct ErrorObject<E> {
     code: Option<String>,
     message: Option<String>,
     details: Option<Value>,
@@ -51,12 +57,22 @@ pub struct ErrorBody<E> {
     codes: PhantomData<fn() -> E>,
 }
 
+members! {
+    ErrorObject as "an ACP error" {
+        code: CODE => json::string,
+        message: MESSAGE => json::string,
+        details: DETAILS => json::any,
+        retry_after: RETRY_AFTER => json::u64,
+    }
+    kept members, also { codes: PhantomData }
+}
+
 impl<E: ErrorCode> Envelope<E> {
     /// The envelope of `code`: its message is the occurrence's or else the
     /// code's title, and a code that says to retry after a delay has one.
     #[must_use]
     pub fn new(code: E, occurrence: &Occurrence) -> Self {
-        json::from_view(&View::of(&CodeFacts::of(code), occurrence))
+        json::from_rendered(&body(&code.facts(), &occurrence.values()))
     }
 }
 
@@ -69,7 +85,7 @@ impl<E> Envelope<E> {
 
     /// `error`, when it is an object.
     #[must_use]
-    pub fn error(&self) -> Option<&ErrorBody<E>> {
+    pub fn error(&self) -> Option<&ErrorObject<E>> {
         self.error.as_ref()
     }
 
@@ -80,7 +96,7 @@ impl<E> Envelope<E> {
     }
 }
 
-impl<E: ErrorCode> ErrorBody<E> {
+impl<E: ErrorCode> ErrorObject<E> {
     /// `code`, looked up in the catalog.
     #[must_use]
     pub fn code(&self) -> Option<Code<E>> {
@@ -104,7 +120,7 @@ impl<E: ErrorCode> ErrorBody<E> {
     }
 }
 
-impl<E> ErrorBody<E> {
+impl<E> ErrorObject<E> {
     /// `message`.
     #[must_use]
     pub fn message(&self) -> Option<&str> {
@@ -130,82 +146,7 @@ impl<E> ErrorBody<E> {
     }
 }
 
-impl<E> Object for Envelope<E> {
-    const WHAT: &'static str = "an ACP envelope";
-
-    fn empty() -> Self {
-        Envelope {
-            success: None,
-            error: None,
-            members: Map::new(),
-        }
-    }
-
-    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
-        match key {
-            "success" => json::bool(&mut self.success, value),
-            "error" => json::object(&mut self.error, value),
-            _ => Some(value),
-        }
-    }
-
-    fn kept(&mut self) -> &mut Map<String, Value> {
-        &mut self.members
-    }
-}
-
-impl<E> Object for ErrorBody<E> {
-    const WHAT: &'static str = "an ACP error";
-
-    fn empty() -> Self {
-        ErrorBody {
-            code: None,
-            message: None,
-            details: None,
-            retry_after: None,
-            members: Map::new(),
-            codes: PhantomData,
-        }
-    }
-
-    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
-        match key {
-            "code" => json::string(&mut self.code, value),
-            "message" => json::string(&mut self.message, value),
-            "details" => json::any(&mut self.details, value),
-            "retry_after" => json::u64(&mut self.retry_after, value),
-            _ => Some(value),
-        }
-    }
-
-    fn kept(&mut self) -> &mut Map<String, Value> {
-        &mut self.members
-    }
-}
-
-impl<E> Serialize for Envelope<E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("success", self.success.as_ref())?;
-        writer.own("error", self.error.as_ref())?;
-        writer.end(&self.members)
-    }
-}
-
-impl<E> Serialize for ErrorBody<E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        ErrorView {
-            code: self.code.as_deref(),
-            message: self.message.as_deref(),
-            details: self.details.as_ref(),
-            retry_after: self.retry_after,
-            members: &self.members,
-        }
-        .serialize(serializer)
-    }
-}
-
-deserialize_as_object!(Envelope, ErrorBody);
+deserialize_as_object!(Envelope, ErrorObject);
 
 impl<E> Json for Envelope<E> {}
 
@@ -228,91 +169,24 @@ impl<E: ErrorCode> Answers<E> for Envelope<E> {
     }
 }
 
-/// What errcodes knows of ACP envelopes.
-pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
-    name: "AcpEnvelope",
-    content_type: "application/json",
-    description: "An Ad Context Protocol error envelope.",
-    code_path: |_| &["error", "code"],
-    schema,
-};
-
-fn schema(parts: &SchemaParts<'_>) -> Value {
+/// The schema of an ACP envelope.
+pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {
     json!({
         "type": "object",
-        "description": SHAPE.description,
+        "description": Shape::Acp.description(),
         "properties": {
-            "success": {"const": false},
-            "error": {
+            SUCCESS: {"const": false},
+            ERROR: {
                 "type": "object",
                 "properties": {
-                    "code": parts.code,
-                    "message": {"type": "string"},
-                    "details": {},
-                    "retry_after": {"type": "integer", "minimum": 0, "description": "Seconds to wait before retrying."},
+                    CODE: parts.code,
+                    MESSAGE: {"type": "string"},
+                    DETAILS: {},
+                    RETRY_AFTER: {"type": "integer", "minimum": 0, "description": "Seconds to wait before retrying."},
                 },
-                "required": ["code", "message"],
+                "required": [CODE, MESSAGE],
             },
         },
-        "required": ["success", "error"],
+        "required": [SUCCESS, ERROR],
     })
-}
-
-pub(crate) fn render(
-    facts: &CodeFacts<'_>,
-    occurrence: &Occurrence,
-) -> Result<Rendered, EncodeError> {
-    Rendered::of(
-        Shape::Acp,
-        |_| View::of(facts, occurrence),
-        facts,
-        occurrence,
-    )
-}
-
-/// The envelope of a code, borrowed: what rendering writes.
-pub(crate) struct View<'a> {
-    error: ErrorView<'a>,
-}
-
-struct ErrorView<'a> {
-    code: Option<&'a str>,
-    message: Option<&'a str>,
-    details: Option<&'a Value>,
-    retry_after: Option<u64>,
-    members: &'a Map<String, Value>,
-}
-
-impl<'a> View<'a> {
-    pub(crate) fn of(facts: &CodeFacts<'a>, occurrence: &'a Occurrence) -> Self {
-        View {
-            error: ErrorView {
-                code: Some(facts.code),
-                message: Some(occurrence.message_or(facts.title)),
-                details: occurrence.context.as_ref(),
-                retry_after: occurrence.delay_for(facts.action).map(whole_seconds),
-                members: &occurrence.members,
-            },
-        }
-    }
-}
-
-impl Serialize for View<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("success", Some(&false))?;
-        writer.own("error", Some(&self.error))?;
-        writer.end(&Map::new())
-    }
-}
-
-impl Serialize for ErrorView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("code", self.code)?;
-        writer.own("message", self.message)?;
-        writer.own("details", self.details)?;
-        writer.own("retry_after", self.retry_after.as_ref())?;
-        writer.end(self.members)
-    }
 }

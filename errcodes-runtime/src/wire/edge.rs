@@ -27,21 +27,14 @@
 //! }
 //! ```
 
-use serde::ser::{Serialize, Serializer};
+use errcodes_core::render::edge::{ERRORS, HANDLE, REQUEST_ID, WARNINGS};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Answers, ShapeFacts};
-use super::json::{self, Item, Object, Writer, deserialize_as_object};
-use super::problem::{self, Problem, View as ProblemView};
-use super::{
-    Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
-    Shape,
-};
-use crate::{Action, ErrorCode, ProblemCode, Severity};
-
-/// The status of an error embedded in a 207 body when the occurrence does
-/// not give the upstream's: a gateway's answer to an upstream that failed.
-const UPSTREAM_FAILED: u16 = 502;
+use super::contract::{Answers, SchemaParts};
+use super::json::{self, Item, deserialize_as_object, members};
+use super::problem::{self, Problem};
+use super::{DecodeError, Json, Limits, Shape};
+use crate::{Action, Code, ErrorCode};
 
 /// A response of the Edge Network Server API, told apart by its status.
 #[derive(Clone, Debug, PartialEq)]
@@ -176,43 +169,14 @@ impl<E> EdgeBody<E> {
     }
 }
 
-impl<E> Object for EdgeBody<E> {
-    const WHAT: &'static str = "an Edge Network response body";
-
-    fn empty() -> Self {
-        EdgeBody {
-            request_id: None,
-            handle: None,
-            errors: None,
-            warnings: None,
-            members: Map::new(),
-        }
+members! {
+    EdgeBody as "an Edge Network response body" {
+        request_id: REQUEST_ID => json::string,
+        handle: HANDLE => json::any,
+        errors: ERRORS => json::items,
+        warnings: WARNINGS => json::items,
     }
-
-    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
-        match key {
-            "requestId" => json::string(&mut self.request_id, value),
-            "handle" => json::any(&mut self.handle, value),
-            "errors" => json::items(&mut self.errors, value),
-            "warnings" => json::items(&mut self.warnings, value),
-            _ => Some(value),
-        }
-    }
-
-    fn kept(&mut self) -> &mut Map<String, Value> {
-        &mut self.members
-    }
-}
-
-impl<E> Serialize for EdgeBody<E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("requestId", self.request_id.as_deref())?;
-        writer.own("handle", self.handle.as_ref())?;
-        writer.own("errors", self.errors.as_ref())?;
-        writer.own("warnings", self.warnings.as_ref())?;
-        writer.end(&self.members)
-    }
+    kept members
 }
 
 deserialize_as_object!(EdgeBody);
@@ -239,99 +203,17 @@ impl<E: ErrorCode> Answers<E> for EdgeBody<E> {
     }
 }
 
-/// What errcodes knows of the body of a request that was processed.
-pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
-    name: "EdgeBody",
-    content_type: "application/json",
-    description: "An Edge Network body of a request that was processed, listing its non-fatal errors and warnings.",
-    code_path,
-    schema,
-};
-
-fn code_path(place: ProblemCode) -> &'static [&'static str] {
-    match place {
-        ProblemCode::Type => &["errors", "type"],
-        ProblemCode::Title => &["errors", "title"],
-        ProblemCode::Member => &["errors", "code"],
-    }
-}
-
-fn schema(parts: &SchemaParts<'_>) -> Value {
+/// The schema of a body of a request that was processed.
+pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {
     let problem = problem::schema(parts);
     json!({
         "type": "object",
-        "description": SHAPE.description,
+        "description": Shape::Edge.description(),
         "properties": {
-            "requestId": {"type": "string"},
-            "handle": {"type": "array"},
-            "errors": {"type": "array", "items": problem},
-            "warnings": {"type": "array", "items": problem},
+            REQUEST_ID: {"type": "string"},
+            HANDLE: {"type": "array"},
+            ERRORS: {"type": "array", "items": problem},
+            WARNINGS: {"type": "array", "items": problem},
         },
     })
-}
-
-/// A fatal code is a problem detail; a non-fatal one a 207 body listing it
-/// under `errors`; a warning or informational one a 200 body listing it
-/// under `warnings`.
-pub(crate) fn render(
-    facts: &CodeFacts<'_>,
-    occurrence: &Occurrence,
-) -> Result<Rendered, EncodeError> {
-    let status = occurrence.status.unwrap_or(facts.status);
-    // The body carries the trace as its `requestId`.
-    let problem = |status| ProblemView::of(facts, occurrence, status).untraced();
-    match facts.severity {
-        Severity::Fatal => problem::render(facts, occurrence),
-        Severity::NonFatal => {
-            let embedded = occurrence.status.unwrap_or(if facts.status >= 400 {
-                facts.status
-            } else {
-                UPSTREAM_FAILED
-            });
-            let body = View::errors(occurrence, problem(embedded));
-            Rendered::json(Shape::Edge, 207, &body, facts, occurrence)
-        }
-        Severity::Warning | Severity::Info => {
-            let body = View::warnings(occurrence, problem(status));
-            Rendered::json(Shape::Edge, 200, &body, facts, occurrence)
-        }
-    }
-}
-
-/// A body rendered for one code, borrowed.
-pub(crate) struct View<'a> {
-    request_id: &'a str,
-    errors: Option<ProblemView<'a>>,
-    warnings: Option<ProblemView<'a>>,
-}
-
-impl<'a> View<'a> {
-    /// A 207 body with one non-fatal error.
-    pub(crate) fn errors(occurrence: &'a Occurrence, error: ProblemView<'a>) -> Self {
-        View {
-            request_id: occurrence.trace.as_deref().unwrap_or_default(),
-            errors: Some(error),
-            warnings: None,
-        }
-    }
-
-    /// A 200 body with one warning.
-    pub(crate) fn warnings(occurrence: &'a Occurrence, warning: ProblemView<'a>) -> Self {
-        View {
-            request_id: occurrence.trace.as_deref().unwrap_or_default(),
-            errors: None,
-            warnings: Some(warning),
-        }
-    }
-}
-
-impl Serialize for View<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("requestId", Some(self.request_id))?;
-        writer.own("handle", Some(&[(); 0]))?;
-        writer.own("errors", Some(self.errors.as_slice()))?;
-        writer.own("warnings", Some(self.warnings.as_slice()))?;
-        writer.end(&Map::new())
-    }
 }

@@ -2,7 +2,8 @@
 //! "Oauth token is missing."}`, where the code starts with the HTTP status.
 //!
 //! ```
-//! use errcodes_runtime::wire::{Code, Json, gateway::GatewayBody};
+//! use errcodes_runtime::Code;
+//! use errcodes_runtime::wire::{Json, gateway::GatewayBody};
 //!
 //! errcodes_runtime::errcodes!("../specs/platform.yaml");
 //!
@@ -13,13 +14,13 @@
 
 use core::marker::PhantomData;
 
-use serde::ser::{Serialize, Serializer};
+use errcodes_core::render::gateway::{ERROR_CODE, MESSAGE, body};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Answers, ShapeFacts, answers_by_itself};
-use super::json::{self, Object, Writer, deserialize_as_object};
-use super::{Code, CodeFacts, EncodeError, Json, Occurrence, Rendered, SchemaParts, Shape};
-use crate::{Action, ErrorCode};
+use super::contract::{SchemaParts, answers_by_itself};
+use super::json::{self, deserialize_as_object, members};
+use super::{Json, Shape};
+use crate::{Action, Code, ErrorCode, Occurrence};
 
 /// A gateway error body.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,12 +31,20 @@ pub struct GatewayBody<E> {
     codes: PhantomData<fn() -> E>,
 }
 
+members! {
+    GatewayBody as "a gateway error" {
+        error_code: ERROR_CODE => json::string,
+        message: MESSAGE => json::string,
+    }
+    kept members, also { codes: PhantomData }
+}
+
 impl<E: ErrorCode> GatewayBody<E> {
     /// The body of `code`: its message is the occurrence's or else the code's
     /// title.
     #[must_use]
     pub fn new(code: E, occurrence: &Occurrence) -> Self {
-        json::from_view(&View::of(&CodeFacts::of(code), occurrence))
+        json::from_rendered(&body(&code.facts(), &occurrence.values()))
     }
 
     /// `error_code`, looked up in the catalog.
@@ -88,101 +97,18 @@ impl<E> GatewayBody<E> {
     }
 }
 
-impl<E> Object for GatewayBody<E> {
-    const WHAT: &'static str = "a gateway error";
-
-    fn empty() -> Self {
-        GatewayBody {
-            error_code: None,
-            message: None,
-            members: Map::new(),
-            codes: PhantomData,
-        }
-    }
-
-    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
-        match key {
-            "error_code" => json::string(&mut self.error_code, value),
-            "message" => json::string(&mut self.message, value),
-            _ => Some(value),
-        }
-    }
-
-    fn kept(&mut self) -> &mut Map<String, Value> {
-        &mut self.members
-    }
-}
-
-impl<E> Serialize for GatewayBody<E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        View {
-            error_code: self.error_code.as_deref(),
-            message: self.message.as_deref(),
-            members: &self.members,
-        }
-        .serialize(serializer)
-    }
-}
-
 deserialize_as_object!(GatewayBody);
 
 impl<E> Json for GatewayBody<E> {}
 
 answers_by_itself!(GatewayBody);
 
-/// What errcodes knows of gateway bodies.
-pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
-    name: "GatewayBody",
-    content_type: "application/json",
-    description: "An Experience Platform gateway error.",
-    code_path: |_| &["error_code"],
-    schema,
-};
-
-fn schema(parts: &SchemaParts<'_>) -> Value {
+/// The schema of a gateway body.
+pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {
     json!({
         "type": "object",
-        "description": SHAPE.description,
-        "properties": {"error_code": parts.code, "message": {"type": "string"}},
-        "required": ["error_code", "message"],
+        "description": Shape::Gateway.description(),
+        "properties": {ERROR_CODE: parts.code, MESSAGE: {"type": "string"}},
+        "required": [ERROR_CODE, MESSAGE],
     })
-}
-
-pub(crate) fn render(
-    facts: &CodeFacts<'_>,
-    occurrence: &Occurrence,
-) -> Result<Rendered, EncodeError> {
-    Rendered::of(
-        Shape::Gateway,
-        |_| View::of(facts, occurrence),
-        facts,
-        occurrence,
-    )
-}
-
-/// A gateway body, borrowed: what rendering writes and what a [`GatewayBody`]
-/// encodes.
-pub(crate) struct View<'a> {
-    error_code: Option<&'a str>,
-    message: Option<&'a str>,
-    members: &'a Map<String, Value>,
-}
-
-impl<'a> View<'a> {
-    pub(crate) fn of(facts: &CodeFacts<'a>, occurrence: &'a Occurrence) -> Self {
-        View {
-            error_code: Some(facts.code),
-            message: Some(occurrence.message_or(facts.title)),
-            members: &occurrence.members,
-        }
-    }
-}
-
-impl Serialize for View<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("error_code", self.error_code)?;
-        writer.own("message", self.message)?;
-        writer.end(self.members)
-    }
 }

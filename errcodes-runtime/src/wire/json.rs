@@ -107,15 +107,61 @@ pub(crate) fn from_map<T: Object>(members: Map<String, Value>) -> T {
     object
 }
 
-/// The object that `view` writes: how the typed constructors are built
-/// from the views that rendering writes, so that the two always agree.
-pub(crate) fn from_view<T: Object>(view: &impl Serialize) -> T {
-    match serde_json::to_value(view) {
+/// The object that a renderer wrote: how the typed constructors are built
+/// from what rendering writes, so that the two always agree.
+pub(crate) fn from_rendered<T: Object>(body: &[u8]) -> T {
+    match serde_json::from_slice(body) {
         Ok(Value::Object(members)) => from_map(members),
-        // Views write objects, which serialize to values without fail.
+        // The renderers write objects.
         _ => T::empty(),
     }
 }
+
+/// Declares how a body's members are read and written back, each member
+/// once: the field that holds it, its name (one of the constants of the
+/// format's module in `errcodes_core::render`), and how it is read. The
+/// members an object does not model are kept in `kept` and written after.
+macro_rules! members {
+    (
+        $body:ident as $what:literal {
+            $($field:ident: $name:expr => $read:path,)*
+        }
+        kept $kept:ident $(, also { $($other:ident: $value:expr),* })?
+    ) => {
+        impl<E> $crate::wire::json::Object for $body<E> {
+            const WHAT: &'static str = $what;
+
+            fn empty() -> Self {
+                $body {
+                    $($field: None,)*
+                    $kept: ::serde_json::Map::new(),
+                    $($($other: $value,)*)?
+                }
+            }
+
+            fn take(&mut self, key: &str, value: ::serde_json::Value) -> Option<::serde_json::Value> {
+                $(if key == $name {
+                    return $read(&mut self.$field, value);
+                })*
+                Some(value)
+            }
+
+            fn kept(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
+                &mut self.$kept
+            }
+        }
+
+        impl<E> ::serde::Serialize for $body<E> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut writer = $crate::wire::json::Writer::new(serializer)?;
+                $(writer.own($name, self.$field.as_ref())?;)*
+                writer.end(&self.$kept)
+            }
+        }
+    };
+}
+
+pub(crate) use members;
 
 /// Deserializes an object, reading members as they come, without building
 /// a map of them first.

@@ -10,17 +10,19 @@
 //! | Experience Platform's gateway errors | [`gateway`] | `application/json` |
 //! | Google API errors (AIP-193) | [`google`] | `application/json` |
 //!
-//! Each module owns its format: the body, how it renders and decodes, and
-//! its facts, which [`Shape`] gives to tools. A client reads any of them
-//! with [`ErrorResponse`], which picks the decoder from the catalog's wire
+//! Each module owns its format's body: how it decodes, what it answers and
+//! its schema. How each format renders a code, and the names of its
+//! members, live in `errcodes_core::render`, where the macro reaches them
+//! too; [`render`] is that renderer. A client reads any of them with
+//! [`ErrorResponse`], which picks the decoder from the catalog's wire
 //! format, the status and the content type, and answers the same questions
-//! whatever the format: the code, the action, the message, and whether and
-//! when to retry.
+//! ([`Received`](crate::Received)) whatever the format: the code, the
+//! action, the message, and whether and when to retry.
 //!
 //! Every JSON body type decodes and encodes through the [`Json`] trait and
 //! implements `Serialize` and `Deserialize`, so it also works with
 //! `serde_json`, `axum::Json` or an HTTP client's `.json()`. Decoding keeps
-//! everything: a code the catalog does not know stays a [`Code::Unknown`]
+//! everything: a code the catalog does not know stays a [`Code::Unknown`](crate::Code::Unknown)
 //! with its text, and members that are not modelled, or that have the wrong
 //! JSON type, stay as they were and are written back. Numbers are read
 //! exactly, except integers beyond 64 bits, which `serde_json` reads as
@@ -30,12 +32,13 @@
 //! [`DecodeError`]: readers would disagree on which one counts. A
 //! byte-order mark before JSON is skipped.
 //!
-//! A member that an [`Occurrence`] adds under the name of one of the
+//! A member that an [`Occurrence`](crate::Occurrence) adds under the name of one of the
 //! format's own members (`status`, `title`, …) never overrides it: the
 //! format's own value is written, once.
 //!
 //! ```
-//! use errcodes_runtime::wire::{Code, Json, Occurrence, acp::Envelope};
+//! use errcodes_runtime::{Code, Occurrence};
+//! use errcodes_runtime::wire::{Json, acp::Envelope};
 //!
 //! errcodes_runtime::errcodes!("../specs/acp.yaml");
 //!
@@ -52,33 +55,30 @@
 
 pub mod acp;
 mod charset;
-mod code;
+mod contract;
 pub mod edge;
 mod error;
 mod formats;
 pub mod gateway;
 pub mod google;
 mod json;
-mod occurrence;
 mod ordered;
 pub mod pass;
 #[cfg(feature = "xml")]
 mod pass_xml;
 pub mod problem;
-mod received;
 mod render;
 mod response;
-mod status;
 
+pub use errcodes_core::facts::{CodeFacts, GrpcFacts};
+pub use errcodes_core::render::{DEFAULT_RETRY_AFTER, Rendered};
+pub use errcodes_core::status::reason_phrase;
 pub use serde_json::{Map, Value};
 
-pub use self::code::{Code, CodeFacts, GrpcFacts};
+pub use self::contract::SchemaParts;
 pub use self::error::{DecodeError, DecodeErrorKind, EncodeError, Limits};
-pub use self::formats::{Payload, SchemaParts, Shape, describe};
+pub use self::formats::{Payload, describe, schema};
 pub use self::json::{Item, Json};
-pub use self::occurrence::Occurrence;
-pub(crate) use self::occurrence::whole_seconds;
-pub use self::received::Received;
-pub use self::render::{DEFAULT_RETRY_AFTER, Rendered, render, render_facts};
+pub use self::render::{render, render_facts};
 pub use self::response::{ErrorResponse, Headers, Unread};
-pub use self::status::reason_phrase;
+pub use crate::Shape;

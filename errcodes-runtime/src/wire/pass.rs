@@ -24,18 +24,17 @@
 //! ```
 
 use core::marker::PhantomData;
-use std::borrow::Cow;
 
-use serde::ser::{Serialize, Serializer};
+use errcodes_core::render::pass::{
+    ACTION, AUTHORIZED, CODE, DETAILS, ERROR, HELP_URL, ID, MESSAGE, RESOURCES, STATUS, TRACE,
+    error_object,
+};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Answers, ShapeFacts, answers_by_itself};
-use super::json::{self, Item, Object, Writer, deserialize_as_object};
-use super::{
-    Code, CodeFacts, DecodeError, EncodeError, Json, Limits, Occurrence, Rendered, SchemaParts,
-    Shape,
-};
-use crate::{Action, ErrorCode};
+use super::contract::{Answers, SchemaParts, answers_by_itself};
+use super::json::{self, Item, deserialize_as_object, members};
+use super::{DecodeError, Json, Limits, Shape};
+use crate::{Action, Code, ErrorCode, Occurrence};
 
 /// A response body: one error, or items of which some may have failed.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,9 +132,9 @@ impl<E: ErrorCode> ErrorObject<E> {
     /// help URL and trace.
     #[must_use]
     pub fn new(code: E, occurrence: &Occurrence) -> Self {
-        let facts = CodeFacts::of(code);
+        let facts = code.facts();
         let status = occurrence.status.unwrap_or(facts.status);
-        json::from_view(&ErrorView::of(&facts, occurrence, status))
+        json::from_rendered(&error_object(&facts, &occurrence.values(), status))
     }
 
     /// `code`, looked up in the catalog.
@@ -200,17 +199,19 @@ impl<E> ErrorObject<E> {
         &self.members
     }
 
-    pub(super) fn view(&self) -> ErrorView<'_> {
-        ErrorView {
-            status: self.status,
-            code: self.code.as_deref(),
-            message: self.message.as_deref(),
-            details: self.details.as_deref(),
-            help_url: self.help_url.as_deref().map(Cow::Borrowed),
-            trace: self.trace.as_deref(),
-            action: self.action.as_deref(),
-            members: &self.members,
-        }
+    /// The fields as XML writes them, in order: each element's name and
+    /// text.
+    #[cfg(feature = "xml")]
+    pub(super) fn fields(&self) -> [(&'static str, Option<String>); 7] {
+        [
+            (STATUS, self.status.map(|status| status.to_string())),
+            (CODE, self.code.clone()),
+            (MESSAGE, self.message.clone()),
+            (DETAILS, self.details.clone()),
+            (HELP_URL, self.help_url.clone()),
+            (TRACE, self.trace.clone()),
+            (ACTION, self.action.clone()),
+        ]
     }
 }
 
@@ -258,115 +259,34 @@ impl<E> Resource<E> {
     }
 }
 
-impl<E> Object for PassBody<E> {
-    const WHAT: &'static str = "an Adobe Pass body";
-
-    fn empty() -> Self {
-        PassBody {
-            error: None,
-            resources: None,
-            members: Map::new(),
-        }
+members! {
+    PassBody as "an Adobe Pass body" {
+        error: ERROR => json::object,
+        resources: RESOURCES => json::items,
     }
-
-    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
-        match key {
-            "error" => json::object(&mut self.error, value),
-            "resources" => json::items(&mut self.resources, value),
-            _ => Some(value),
-        }
-    }
-
-    fn kept(&mut self) -> &mut Map<String, Value> {
-        &mut self.members
-    }
+    kept members
 }
 
-impl<E> Object for ErrorObject<E> {
-    const WHAT: &'static str = "an Adobe Pass error";
-
-    fn empty() -> Self {
-        ErrorObject {
-            status: None,
-            code: None,
-            message: None,
-            details: None,
-            help_url: None,
-            trace: None,
-            action: None,
-            members: Map::new(),
-            elements: Vec::new(),
-            codes: PhantomData,
-        }
+members! {
+    ErrorObject as "an Adobe Pass error" {
+        status: STATUS => json::u16,
+        code: CODE => json::string,
+        message: MESSAGE => json::string,
+        details: DETAILS => json::string,
+        help_url: HELP_URL => json::string,
+        trace: TRACE => json::string,
+        action: ACTION => json::string,
     }
-
-    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
-        match key {
-            "status" => json::u16(&mut self.status, value),
-            "code" => json::string(&mut self.code, value),
-            "message" => json::string(&mut self.message, value),
-            "details" => json::string(&mut self.details, value),
-            "helpUrl" => json::string(&mut self.help_url, value),
-            "trace" => json::string(&mut self.trace, value),
-            "action" => json::string(&mut self.action, value),
-            _ => Some(value),
-        }
-    }
-
-    fn kept(&mut self) -> &mut Map<String, Value> {
-        &mut self.members
-    }
+    kept members, also { elements: Vec::new(), codes: PhantomData }
 }
 
-impl<E> Object for Resource<E> {
-    const WHAT: &'static str = "an Adobe Pass item";
-
-    fn empty() -> Self {
-        Resource {
-            id: None,
-            authorized: None,
-            error: None,
-            members: Map::new(),
-        }
+members! {
+    Resource as "an Adobe Pass item" {
+        id: ID => json::string,
+        authorized: AUTHORIZED => json::bool,
+        error: ERROR => json::object,
     }
-
-    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
-        match key {
-            "id" => json::string(&mut self.id, value),
-            "authorized" => json::bool(&mut self.authorized, value),
-            "error" => json::object(&mut self.error, value),
-            _ => Some(value),
-        }
-    }
-
-    fn kept(&mut self) -> &mut Map<String, Value> {
-        &mut self.members
-    }
-}
-
-impl<E> Serialize for PassBody<E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("error", self.error.as_ref())?;
-        writer.own("resources", self.resources.as_ref())?;
-        writer.end(&self.members)
-    }
-}
-
-impl<E> Serialize for ErrorObject<E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.view().serialize(serializer)
-    }
-}
-
-impl<E> Serialize for Resource<E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("id", self.id.as_deref())?;
-        writer.own("authorized", self.authorized.as_ref())?;
-        writer.own("error", self.error.as_ref())?;
-        writer.end(&self.members)
-    }
+    kept members
 }
 
 deserialize_as_object!(PassBody, ErrorObject, Resource);
@@ -400,62 +320,39 @@ impl<E: ErrorCode> Answers<E> for PassBody<E> {
 
 answers_by_itself!(ErrorObject);
 
-/// What errcodes knows of Adobe Pass bodies in JSON.
-pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
-    name: "PassBody",
-    content_type: "application/json",
-    description: "An Adobe Pass error body.",
-    code_path: |_| &["error", "code"],
-    schema: |parts| {
-        json!({
-            "type": "object",
-            "description": SHAPE.description,
-            "properties": {"error": error_schema(parts)},
-            "required": ["error"],
-        })
-    },
-};
+/// The schema of an Adobe Pass body in JSON.
+pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {
+    json!({
+        "type": "object",
+        "description": Shape::Pass.description(),
+        "properties": {ERROR: error_schema(parts)},
+        "required": [ERROR],
+    })
+}
 
-/// What errcodes knows of Adobe Pass errors in XML.
-pub(crate) const XML_SHAPE: ShapeFacts = ShapeFacts {
-    name: "PassXml",
-    content_type: "application/xml",
-    description: "An Adobe Pass error in XML.",
-    code_path: |_| &["code"],
-    schema: |parts| {
-        let mut schema = error_schema(parts);
-        schema["description"] = json!(XML_SHAPE.description);
-        schema["xml"] = json!({"name": "error"});
-        schema
-    },
-};
+/// The schema of an Adobe Pass error in XML.
+pub(crate) fn xml_schema(parts: &SchemaParts<'_>) -> Value {
+    let mut schema = error_schema(parts);
+    schema["description"] = json!(Shape::PassXml.description());
+    schema["xml"] = json!({"name": ERROR});
+    schema
+}
 
 /// The schema of an error object.
 fn error_schema(parts: &SchemaParts<'_>) -> Value {
     json!({
         "type": "object",
         "properties": {
-            "status": {"type": "integer"},
-            "code": parts.code,
-            "message": {"type": "string"},
-            "details": {"type": "string"},
-            "helpUrl": {"type": "string", "format": "uri"},
-            "trace": {"type": "string"},
-            "action": SchemaParts::open_enum(Action::SPELLINGS),
+            STATUS: {"type": "integer"},
+            CODE: parts.code,
+            MESSAGE: {"type": "string"},
+            DETAILS: {"type": "string"},
+            HELP_URL: {"type": "string", "format": "uri"},
+            TRACE: {"type": "string"},
+            ACTION: SchemaParts::open_enum(Action::SPELLINGS),
         },
-        "required": ["code"],
+        "required": [CODE],
     })
-}
-
-/// `{"error": {...}}`, at the occurrence's status or else the code's.
-pub(crate) fn render(
-    facts: &CodeFacts<'_>,
-    occurrence: &Occurrence,
-) -> Result<Rendered, EncodeError> {
-    let body = |status| BodyView {
-        error: ErrorView::of(facts, occurrence, status),
-    };
-    Rendered::of(Shape::Pass, body, facts, occurrence)
 }
 
 #[cfg(feature = "xml")]
@@ -472,92 +369,4 @@ pub(crate) fn decode_xml<E>(_: &[u8], _: Limits) -> Result<ErrorObject<E>, Decod
         super::DecodeErrorKind::NotXml,
         "the body is XML, which needs errcodes-runtime's `xml` feature",
     ))
-}
-
-/// `<error>…</error>`, at the occurrence's status or else the code's.
-#[cfg(feature = "xml")]
-#[allow(clippy::unnecessary_wraps)] // the signature of every renderer
-pub(crate) fn render_xml(
-    facts: &CodeFacts<'_>,
-    occurrence: &Occurrence,
-) -> Result<Rendered, EncodeError> {
-    let status = occurrence.status.unwrap_or(facts.status);
-    let xml = super::pass_xml::write(&ErrorView::of(facts, occurrence, status), &[]);
-    Ok(Rendered::bytes(
-        Shape::PassXml,
-        status,
-        xml,
-        facts,
-        occurrence,
-    ))
-}
-
-/// Without the `xml` feature, Pass errors are written in JSON.
-#[cfg(not(feature = "xml"))]
-#[allow(clippy::unnecessary_wraps)] // the signature of every renderer
-pub(crate) fn render_xml(
-    facts: &CodeFacts<'_>,
-    occurrence: &Occurrence,
-) -> Result<Rendered, EncodeError> {
-    render(facts, occurrence)
-}
-
-/// An error object, borrowed: what rendering writes and what an
-/// [`ErrorObject`] encodes.
-pub(crate) struct ErrorView<'a> {
-    pub(super) status: Option<u16>,
-    pub(super) code: Option<&'a str>,
-    pub(super) message: Option<&'a str>,
-    pub(super) details: Option<&'a str>,
-    pub(super) help_url: Option<Cow<'a, str>>,
-    pub(super) trace: Option<&'a str>,
-    pub(super) action: Option<&'a str>,
-    pub(super) members: &'a Map<String, Value>,
-}
-
-impl<'a> ErrorView<'a> {
-    /// The error object of a code with `occurrence`, at `status`.
-    pub(crate) fn of(facts: &CodeFacts<'a>, occurrence: &'a Occurrence, status: u16) -> Self {
-        ErrorView {
-            status: Some(status),
-            code: Some(facts.code),
-            message: Some(occurrence.message_or(facts.title)),
-            details: occurrence.detail.as_deref(),
-            help_url: occurrence
-                .help_url
-                .as_deref()
-                .map(Cow::Borrowed)
-                .or_else(|| facts.help_url()),
-            trace: occurrence.trace.as_deref(),
-            action: Some(facts.action.as_str()),
-            members: &occurrence.members,
-        }
-    }
-}
-
-impl Serialize for ErrorView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("status", self.status.as_ref())?;
-        writer.own("code", self.code)?;
-        writer.own("message", self.message)?;
-        writer.own("details", self.details)?;
-        writer.own("helpUrl", self.help_url.as_deref())?;
-        writer.own("trace", self.trace)?;
-        writer.own("action", self.action)?;
-        writer.end(self.members)
-    }
-}
-
-/// A body holding one error view.
-struct BodyView<'a> {
-    error: ErrorView<'a>,
-}
-
-impl Serialize for BodyView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("error", Some(&self.error))?;
-        writer.end(&Map::new())
-    }
 }

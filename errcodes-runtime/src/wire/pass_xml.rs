@@ -7,13 +7,14 @@
 //! pretty-printed XML puts around them; the others are kept as written.
 //! JSON members have no place in XML and are not written.
 
-use std::fmt::Write as _;
-
+use errcodes_core::render::pass::{
+    ACTION, CODE, DETAILS, ERROR, HELP_URL, MESSAGE, STATUS, TRACE, element,
+};
 use quick_xml::Reader;
-use quick_xml::escape::{escape, unescape};
+use quick_xml::escape::unescape;
 use quick_xml::events::{BytesStart, Event};
 
-use super::pass::{ErrorObject, ErrorView};
+use super::pass::ErrorObject;
 use super::{DecodeError, DecodeErrorKind, Limits};
 use crate::ErrorCode;
 
@@ -26,7 +27,8 @@ impl<E: ErrorCode> ErrorObject<E> {
     /// not `<error>`.
     ///
     /// ```
-    /// use errcodes_runtime::wire::{Code, pass::ErrorObject};
+    /// use errcodes_runtime::Code;
+    /// use errcodes_runtime::wire::pass::ErrorObject;
     ///
     /// errcodes_runtime::errcodes!("../specs/pass.yaml");
     ///
@@ -73,45 +75,31 @@ impl<E: ErrorCode> ErrorObject<E> {
         }
     }
 
-    /// The error object as XML.
+    /// The error object as XML, with the elements it does not model as
+    /// they were read.
     #[must_use]
     pub fn encode_xml(&self) -> Vec<u8> {
-        write(&self.view(), &self.elements)
-    }
-}
-
-/// Writes an error object, and `elements` as they were read.
-pub(crate) fn write(view: &ErrorView<'_>, elements: &[String]) -> Vec<u8> {
-    let mut xml = String::with_capacity(256);
-    xml.push_str("<error>");
-    let status = view.status.map(|status| status.to_string());
-    let fields = [
-        ("status", status.as_deref()),
-        ("code", view.code),
-        ("message", view.message),
-        ("details", view.details),
-        ("helpUrl", view.help_url.as_deref()),
-        ("trace", view.trace),
-        ("action", view.action),
-    ];
-    for (name, value) in fields {
-        if let Some(value) = value {
-            let _ = write!(xml, "<{name}>{}</{name}>", escape(value));
+        let mut xml = Vec::with_capacity(256);
+        xml.extend_from_slice(b"<error>");
+        for (name, value) in self.fields() {
+            if let Some(value) = value {
+                element(name, &value, &mut xml);
+            }
         }
+        for other in &self.elements {
+            xml.extend_from_slice(other.as_bytes());
+        }
+        xml.extend_from_slice(b"</error>");
+        xml
     }
-    for element in elements {
-        xml += element;
-    }
-    xml += "</error>";
-    xml.into_bytes()
 }
 
 /// Reads up to the root element; true when it is an empty `<error/>`.
 fn read_root(reader: &mut Reader<&[u8]>) -> Result<bool, DecodeError> {
     loop {
         match reader.read_event().map_err(|error| syntax(&error))? {
-            Event::Start(start) if start.name().as_ref() == "error" => return Ok(false),
-            Event::Empty(start) if start.name().as_ref() == "error" => return Ok(true),
+            Event::Start(start) if start.name().as_ref() == ERROR => return Ok(false),
+            Event::Empty(start) if start.name().as_ref() == ERROR => return Ok(true),
             Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
             Event::Text(text) if is_blank(&text) => {}
             Event::Eof => return Err(shape("the body has no <error> element")),
@@ -170,19 +158,19 @@ fn set_field<E>(error: &mut ErrorObject<E>, start: &BytesStart<'_>, inner: &str,
     let text = if plain { unescape(inner).ok() } else { None };
     // Values from a closed set lose the whitespace around them.
     let (slot, trim) = match (start.name().as_ref(), &text) {
-        ("status", Some(text)) => {
+        (STATUS, Some(text)) => {
             if let (Ok(status), None) = (text.trim().parse(), error.status) {
                 error.status = Some(status);
                 return;
             }
             (None, false)
         }
-        ("code", Some(_)) => (Some(&mut error.code), true),
-        ("message", Some(_)) => (Some(&mut error.message), false),
-        ("details", Some(_)) => (Some(&mut error.details), false),
-        ("helpUrl", Some(_)) => (Some(&mut error.help_url), false),
-        ("trace", Some(_)) => (Some(&mut error.trace), false),
-        ("action", Some(_)) => (Some(&mut error.action), true),
+        (CODE, Some(_)) => (Some(&mut error.code), true),
+        (MESSAGE, Some(_)) => (Some(&mut error.message), false),
+        (DETAILS, Some(_)) => (Some(&mut error.details), false),
+        (HELP_URL, Some(_)) => (Some(&mut error.help_url), false),
+        (TRACE, Some(_)) => (Some(&mut error.trace), false),
+        (ACTION, Some(_)) => (Some(&mut error.action), true),
         _ => (None, false),
     };
     match (slot, text) {
@@ -199,9 +187,7 @@ fn set_field<E>(error: &mut ErrorObject<E>, start: &BytesStart<'_>, inner: &str,
 }
 
 /// The elements that are fields of an error object.
-const FIELDS: [&str; 7] = [
-    "status", "code", "message", "details", "helpUrl", "trace", "action",
-];
+const FIELDS: [&str; 7] = [STATUS, CODE, MESSAGE, DETAILS, HELP_URL, TRACE, ACTION];
 
 /// Where the reader is in the input, in bytes.
 fn position(reader: &Reader<&[u8]>) -> usize {

@@ -16,7 +16,8 @@
 //! code's own title becomes the `detail` unless the occurrence gives one.
 //!
 //! ```
-//! use errcodes_runtime::wire::{Code, Json, Occurrence, problem::Problem};
+//! use errcodes_runtime::{Code, Occurrence};
+//! use errcodes_runtime::wire::{Json, problem::Problem};
 //!
 //! errcodes_runtime::errcodes!("../specs/edge.yaml");
 //!
@@ -32,19 +33,13 @@
 use core::marker::PhantomData;
 use std::borrow::Cow;
 
-use errcodes_core::uri::percent_encode;
-use serde::ser::{Serialize, Serializer};
+use errcodes_core::render::problem::{CODE, DETAIL, INSTANCE, STATUS, TITLE, TRACE, TYPE, body};
 use serde_json::{Map, Value, json};
 
-use super::formats::{Answers, ShapeFacts, answers_by_itself};
-use super::json::{self, Object, Writer, deserialize_as_object};
-use super::{
-    Code, CodeFacts, EncodeError, Json, Occurrence, Rendered, SchemaParts, Shape, reason_phrase,
-};
-use crate::{Action, ErrorCode, ProblemCode};
-
-/// The `type` of problems that add nothing to their status.
-const ABOUT_BLANK: &str = "about:blank";
+use super::contract::{SchemaParts, answers_by_itself};
+use super::json::{self, deserialize_as_object, members};
+use super::{Json, Shape};
+use crate::{Action, Code, ErrorCode, Occurrence, ProblemCode};
 
 /// A problem detail.
 ///
@@ -62,14 +57,25 @@ pub struct Problem<E> {
     codes: PhantomData<fn() -> E>,
 }
 
+members! {
+    Problem as "a problem detail" {
+        type_uri: TYPE => json::string,
+        status: STATUS => json::u16,
+        title: TITLE => json::string,
+        detail: DETAIL => json::string,
+        instance: INSTANCE => json::string,
+    }
+    kept members, also { codes: PhantomData }
+}
+
 impl<E: ErrorCode> Problem<E> {
     /// The problem detail of `code`: its type, status and title, with what
     /// `occurrence` adds.
     #[must_use]
     pub fn new(code: E, occurrence: &Occurrence) -> Self {
-        let facts = CodeFacts::of(code);
+        let facts = code.facts();
         let status = occurrence.status.unwrap_or(facts.status);
-        json::from_view(&View::of(&facts, occurrence, status))
+        json::from_rendered(&body(&facts, &occurrence.values(), status, true))
     }
 
     /// The code, read where the catalog's problems carry it (see the
@@ -88,7 +94,7 @@ impl<E: ErrorCode> Problem<E> {
         };
         let member = || {
             self.members
-                .get("code")
+                .get(CODE)
                 .and_then(Value::as_str)
                 .map(Cow::Borrowed)
         };
@@ -152,7 +158,7 @@ impl<E> Problem<E> {
     /// when it is a string.
     #[must_use]
     pub fn trace(&self) -> Option<&str> {
-        self.members.get("trace").and_then(Value::as_str)
+        self.members.get(TRACE).and_then(Value::as_str)
     }
 
     /// Every other member: extensions (Edge's `report`, a `code`), and
@@ -160,56 +166,6 @@ impl<E> Problem<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
-    }
-
-    fn view(&self) -> View<'_> {
-        View {
-            type_uri: self.type_uri.as_deref().map(Cow::Borrowed),
-            status: self.status,
-            title: self.title.as_deref(),
-            detail: self.detail.as_deref(),
-            instance: self.instance.as_deref(),
-            code: None,
-            trace: None,
-            members: &self.members,
-        }
-    }
-}
-
-impl<E> Object for Problem<E> {
-    const WHAT: &'static str = "a problem detail";
-
-    fn empty() -> Self {
-        Problem {
-            type_uri: None,
-            status: None,
-            title: None,
-            detail: None,
-            instance: None,
-            members: Map::new(),
-            codes: PhantomData,
-        }
-    }
-
-    fn take(&mut self, key: &str, value: Value) -> Option<Value> {
-        match key {
-            "type" => json::string(&mut self.type_uri, value),
-            "status" => json::u16(&mut self.status, value),
-            "title" => json::string(&mut self.title, value),
-            "detail" => json::string(&mut self.detail, value),
-            "instance" => json::string(&mut self.instance, value),
-            _ => Some(value),
-        }
-    }
-
-    fn kept(&mut self) -> &mut Map<String, Value> {
-        &mut self.members
-    }
-}
-
-impl<E> Serialize for Problem<E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.view().serialize(serializer)
     }
 }
 
@@ -219,138 +175,29 @@ impl<E> Json for Problem<E> {}
 
 answers_by_itself!(Problem);
 
-/// What errcodes knows of problem details.
-pub(crate) const SHAPE: ShapeFacts = ShapeFacts {
-    name: "Problem",
-    content_type: "application/problem+json",
-    description: "A problem detail (RFC 9457).",
-    code_path,
-    schema,
-};
-
-/// Where a problem detail carries the code.
-pub(crate) fn code_path(place: ProblemCode) -> &'static [&'static str] {
-    match place {
-        ProblemCode::Type => &["type"],
-        ProblemCode::Title => &["title"],
-        ProblemCode::Member => &["code"],
-    }
-}
-
 /// The schema of a problem detail whose code sits where `parts` says.
 pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {
     let mut properties = json!({
-        "type": {"type": "string", "format": "uri-reference"},
-        "status": {"type": "integer", "minimum": 100, "maximum": 599},
-        "title": {"type": "string"},
-        "detail": {"type": "string"},
-        "instance": {"type": "string", "format": "uri-reference"},
+        TYPE: {"type": "string", "format": "uri-reference"},
+        STATUS: {"type": "integer", "minimum": 100, "maximum": 599},
+        TITLE: {"type": "string"},
+        DETAIL: {"type": "string"},
+        INSTANCE: {"type": "string", "format": "uri-reference"},
     });
     let identifier = match parts.place {
         ProblemCode::Type => SchemaParts::open_enum(parts.values),
         ProblemCode::Title | ProblemCode::Member => parts.code.clone(),
     };
-    let path = code_path(parts.place);
+    let path = Shape::Problem.code_path(parts.place);
     for key in path {
         properties[*key] = identifier.clone();
     }
     json!({
         "type": "object",
-        "description": SHAPE.description,
+        "description": Shape::Problem.description(),
         "properties": properties,
         "required": path,
     })
-}
-
-/// A problem detail of a code, at the occurrence's status or else the
-/// code's.
-pub(crate) fn render(
-    facts: &CodeFacts<'_>,
-    occurrence: &Occurrence,
-) -> Result<Rendered, EncodeError> {
-    let view = |status| View::of(facts, occurrence, status);
-    Rendered::of(Shape::Problem, view, facts, occurrence)
-}
-
-/// A problem's members, borrowed: what rendering writes and what a
-/// [`Problem`] encodes.
-pub(crate) struct View<'a> {
-    type_uri: Option<Cow<'a, str>>,
-    status: Option<u16>,
-    title: Option<&'a str>,
-    detail: Option<&'a str>,
-    instance: Option<&'a str>,
-    /// The `code` member, when the code is carried there.
-    code: Option<&'a str>,
-    /// The `trace` member: the occurrence's identifier for support.
-    trace: Option<&'a str>,
-    members: &'a Map<String, Value>,
-}
-
-impl<'a> View<'a> {
-    /// The problem detail of a code with `occurrence`, at `status`.
-    pub(crate) fn of(facts: &CodeFacts<'a>, occurrence: &'a Occurrence, status: u16) -> Self {
-        let (type_uri, code_in_type) = match facts.problem_type {
-            Some(template) if template.contains("{code}") => (
-                Cow::Owned(template.replacen("{code}", &percent_encode(facts.code), 1)),
-                true,
-            ),
-            Some(template) => (Cow::Borrowed(template), false),
-            None => (Cow::Borrowed(ABOUT_BLANK), false),
-        };
-        let message = occurrence.message_or(facts.title);
-        let (title, code_in_title) = if facts.problem_type.is_none() {
-            // RFC 9457, section 4.2.1.
-            (reason_phrase(status).unwrap_or(message), false)
-        } else if facts.problem_code == ProblemCode::Title {
-            (facts.code, true)
-        } else {
-            (message, false)
-        };
-        // Where the title says something else, the code's title explains.
-        let detail = match occurrence.detail.as_deref() {
-            Some(detail) => Some(detail),
-            None if title != message => Some(message),
-            None => None,
-        };
-        let code_in_member =
-            facts.problem_code == ProblemCode::Member || !(code_in_type || code_in_title);
-        View {
-            type_uri: Some(type_uri),
-            status: Some(status),
-            title: Some(title),
-            detail,
-            instance: occurrence.instance.as_deref(),
-            code: code_in_member.then_some(facts.code),
-            trace: occurrence.trace.as_deref(),
-            members: &occurrence.members,
-        }
-    }
-}
-
-impl View<'_> {
-    /// The same problem without the `trace` member: for a problem listed
-    /// in a body that carries the trace itself (Edge's `requestId`).
-    pub(crate) fn untraced(self) -> Self {
-        View {
-            trace: None,
-            ..self
-        }
-    }
-}
-
-impl Serialize for View<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut writer = Writer::new(serializer)?;
-        writer.own("type", self.type_uri.as_deref())?;
-        writer.own("status", self.status.as_ref())?;
-        writer.own("title", self.title)?;
-        writer.own("detail", self.detail)?;
-        writer.own("instance", self.instance)?;
-        writer.own("code", self.code)?;
-        writer.own("trace", self.trace)?;
-        writer.end(self.members)
-    }
 }
 
 /// The code in `uri`, when `uri` has the shape of `template`.
@@ -393,6 +240,7 @@ fn percent_decode(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use errcodes_core::uri::percent_encode;
 
     #[test]
     fn codes_round_trip_through_uris() {

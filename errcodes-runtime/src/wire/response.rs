@@ -4,9 +4,9 @@
 use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
-use super::{Code, DecodeError, Limits, Payload, Shape, charset};
+use super::{DecodeError, Limits, Payload, Shape, charset};
 use crate::retry::{Advice, Policy};
-use crate::{Action, ErrorCode, WireFormat};
+use crate::{Action, Code, ErrorCode, Received, WireFormat};
 
 /// The headers a decoder reads.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,8 +37,8 @@ pub struct Headers<'a> {
 /// ```
 /// use std::time::{Duration, SystemTime};
 /// use errcodes_runtime::retry::Advice;
-/// use errcodes_runtime::wire::{Code, ErrorResponse, Headers};
-/// use errcodes_runtime::Action;
+/// use errcodes_runtime::wire::{ErrorResponse, Headers};
+/// use errcodes_runtime::{Action, Code};
 ///
 /// errcodes_runtime::errcodes!("../specs/pass.yaml");
 ///
@@ -171,22 +171,44 @@ impl<E: ErrorCode> ErrorResponse<E> {
         self.body.as_ref().ok()?.delay()
     }
 
-    /// Whether to retry, and when, by the default [`Policy`].
+    /// Whether to retry, and when, by the default [`Policy`]: see
+    /// [`Received::advice`].
     #[must_use]
     pub fn advice(&self, now: SystemTime) -> Advice {
-        self.advice_with(&Policy::default(), now)
+        Received::advice(self, now)
     }
 
-    /// Whether to retry, and when, by `policy`.
+    /// Whether to retry, and when, by `policy`: see
+    /// [`Received::advice_with`].
     #[must_use]
     pub fn advice_with(&self, policy: &Policy, now: SystemTime) -> Advice {
-        policy.advise(
-            Some(self.action()),
-            self.status,
-            self.retry_after.as_deref(),
-            self.body_delay(),
-            now,
-        )
+        Received::advice_with(self, policy, now)
+    }
+}
+
+impl<E: ErrorCode> Received<E> for ErrorResponse<E> {
+    fn code(&self) -> Option<Code<E>> {
+        self.code()
+    }
+
+    fn action(&self) -> Action {
+        self.action()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message()
+    }
+
+    fn status(&self) -> u16 {
+        self.status
+    }
+
+    fn retry_after(&self) -> Option<&str> {
+        self.retry_after.as_deref()
+    }
+
+    fn delay(&self) -> Option<Duration> {
+        self.body_delay()
     }
 }
 
@@ -235,15 +257,11 @@ fn shape(catalog: WireFormat, status: u16, content_type: Option<&str>, body: &[u
         // Without a content type, the first character tells.
         None => body.trim_ascii_start().starts_with(b"<"),
     };
-    match catalog {
+    match Shape::expected(catalog, status) {
         _ if xml => Shape::PassXml,
-        WireFormat::Problem => Shape::Problem,
-        WireFormat::Edge if status >= 400 => Shape::Problem,
-        WireFormat::Edge => Shape::Edge,
-        WireFormat::Acp => Shape::Acp,
-        WireFormat::Pass | WireFormat::PassXml => Shape::Pass,
-        WireFormat::Gateway => Shape::Gateway,
-        WireFormat::Google => Shape::Google,
+        // A Pass body in JSON is Pass's own, whatever the catalog prefers.
+        Shape::PassXml => Shape::Pass,
+        shape => shape,
     }
 }
 

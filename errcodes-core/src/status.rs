@@ -5,7 +5,7 @@
 /// `None` for an unassigned status.
 ///
 /// ```
-/// use errcodes_runtime::wire::reason_phrase;
+/// use errcodes_core::status::reason_phrase;
 ///
 /// assert_eq!(reason_phrase(429), Some("Too Many Requests"));
 /// assert_eq!(reason_phrase(499), None);

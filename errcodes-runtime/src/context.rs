@@ -1,11 +1,13 @@
-//! What a server knows about one occurrence of an error, beyond its code.
+//! What belongs to one request: what a server knows about one occurrence
+//! of an error beyond its code, and the identifier that ties the client's
+//! answer to the operators' logs. The wire formats, [`Failure`](crate::Failure)
+//! and the integrations all read it from here.
 
+use std::hash::{BuildHasher, RandomState};
 use std::time::Duration;
 
+use errcodes_core::render::{Extra, JsonValue, Values};
 use serde_json::{Map, Value};
-
-use super::DEFAULT_RETRY_AFTER;
-use crate::Action;
 
 /// What a server knows about one occurrence of an error, beyond its code:
 /// the data each format has room for. Everything is optional; a renderer
@@ -13,7 +15,7 @@ use crate::Action;
 ///
 /// ```
 /// use std::time::Duration;
-/// use errcodes_runtime::wire::Occurrence;
+/// use errcodes_runtime::Occurrence;
 ///
 /// let occurrence = Occurrence::new()
 ///     .detail("The catalog service is restarting")
@@ -47,13 +49,15 @@ pub struct Occurrence {
     pub context: Option<Value>,
     /// How long the client should wait before trying again: the
     /// `Retry-After` header, and ACP's `retry_after`. A code whose action
-    /// is `retry-after` gets [`DEFAULT_RETRY_AFTER`] when this is `None`.
+    /// is `retry-after` gets
+    /// [`DEFAULT_RETRY_AFTER`](errcodes_core::render::DEFAULT_RETRY_AFTER)
+    /// when this is `None`.
     pub retry_after: Option<Duration>,
     /// More members for the body, such as Edge's `report`. One named like
     /// a member of the format's own is written only where the format
     /// leaves that member out. Over gRPC and in Google errors they are the
     /// `ErrorInfo`'s metadata, under keys that follow AIP-193's rule (see
-    /// [`google`](super::google)).
+    /// [`metadata`](errcodes_core::render::google::metadata)).
     pub members: Map<String, Value>,
 }
 
@@ -133,22 +137,106 @@ impl Occurrence {
         self
     }
 
-    /// The occurrence's message, or else the code's title.
-    pub(crate) fn message_or<'a>(&'a self, title: &'a str) -> &'a str {
-        self.message.as_deref().unwrap_or(title)
-    }
-
-    /// The delay to send for a code with `action`: the occurrence's, or the
-    /// default for a code that says to retry after a delay.
-    pub(crate) fn delay_for(&self, action: Action) -> Option<Duration> {
-        self.retry_after
-            .or((action == Action::RetryAfter).then_some(DEFAULT_RETRY_AFTER))
+    /// The occurrence as the renderers read it.
+    #[must_use]
+    pub fn values(&self) -> Values<'_> {
+        Values {
+            status: self.status,
+            message: self.message.as_deref(),
+            detail: self.detail.as_deref(),
+            instance: self.instance.as_deref(),
+            trace: self.trace.as_deref(),
+            help_url: self.help_url.as_deref(),
+            retry_after: self.retry_after,
+            extra: self,
+        }
     }
 }
 
-/// A delay in whole seconds, rounded up, so that a sub-second delay is
-/// never sent as zero.
+/// The context and the members, in the map's order.
+impl Extra for Occurrence {
+    fn has_context(&self) -> bool {
+        self.context.is_some()
+    }
+
+    fn write_context(&self, out: &mut Vec<u8>) {
+        if let Some(context) = &self.context {
+            JsonRef(context).write_json(out);
+        }
+    }
+
+    fn members(&self, each: &mut dyn FnMut(&str, &dyn JsonValue)) {
+        for (name, value) in &self.members {
+            each(name, &JsonRef(value));
+        }
+    }
+}
+
+/// A JSON value, written as `serde_json` writes it.
+struct JsonRef<'a>(&'a Value);
+
+impl JsonValue for JsonRef<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        // Writing a `Value` into memory does not fail.
+        let _ = serde_json::to_writer(out, self.0);
+    }
+
+    fn as_text(&self) -> Option<&str> {
+        self.0.as_str()
+    }
+}
+
+/// A fresh identifier for an occurrence, in the shape of a random UUID
+/// (Adobe Pass's `trace` values have it): 122 random bits, in one
+/// allocation.
 #[must_use]
-pub(crate) fn whole_seconds(delay: Duration) -> u64 {
-    delay.as_secs() + u64::from(delay.subsec_nanos() > 0)
+pub fn new_trace_id() -> String {
+    let state = RandomState::new();
+    let high = state.hash_one(0u8);
+    let low = state.hash_one(1u8);
+    let bits = (u128::from(high) << 64 | u128::from(low)) & !(0xF << 76 | 0x3 << 62)
+        | (0x4 << 76 | 0x2 << 62);
+    let mut id = String::with_capacity(36);
+    for (i, shift) in (0..32).rev().map(|n| n * 4).enumerate() {
+        if matches!(i, 8 | 12 | 16 | 20) {
+            id.push('-');
+        }
+        let digit = u32::try_from(bits >> shift & 0xF).unwrap_or_default();
+        id.push(char::from_digit(digit, 16).unwrap_or('0'));
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trace_ids_look_like_random_uuids() {
+        let id = new_trace_id();
+        assert_eq!(id.len(), 36, "{id}");
+        let parts: Vec<&str> = id.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(parts[2].starts_with('4'), "{id}");
+        assert!(matches!(&parts[3][..1], "8" | "9" | "a" | "b"), "{id}");
+        assert_ne!(new_trace_id(), id);
+    }
+
+    #[test]
+    fn members_become_metadata_under_keys_that_follow_the_rule() {
+        let occurrence = Occurrence::new()
+            .member("user id", "1".into())
+            .member("userId", 2.into());
+        let metadata = errcodes_core::render::google::metadata(&occurrence.values());
+        assert_eq!(
+            metadata,
+            [
+                ("userId2".to_owned(), "1".to_owned()),
+                ("userId".to_owned(), "2".to_owned())
+            ]
+        );
+    }
 }

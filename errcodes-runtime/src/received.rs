@@ -1,17 +1,17 @@
-//! Codes as a client reads them, and what a renderer needs to know of one.
+//! What a client asks of an error it received, whichever way it came: an
+//! HTTP error response, or a gRPC status.
 
 use core::fmt;
-use std::borrow::Cow;
+use std::time::{Duration, SystemTime};
 
-use errcodes_core::uri::percent_encode;
-
-use crate::{Action, ErrorCode, GrpcCode, Outcome, ProblemCode, Severity};
+use crate::retry::{Advice, Policy};
+use crate::{Action, ErrorCode, Outcome, Severity};
 
 /// A code read from a payload: one the catalog knows, or text it does not,
 /// kept as it was received.
 ///
 /// ```
-/// use errcodes_runtime::wire::Code;
+/// use errcodes_runtime::Code;
 /// use errcodes_runtime::Action;
 ///
 /// errcodes_runtime::errcodes!("../specs/pass.yaml");
@@ -65,6 +65,7 @@ impl<E: ErrorCode> Code<E> {
 
     /// The action of a body's `code`, or, when it has none, the one
     /// `status` implies.
+    #[cfg(feature = "json")]
     pub(crate) fn action_of(code: Option<&Self>, status: u16) -> Action {
         code.map_or_else(|| Action::for_status(status), |code| code.action(status))
     }
@@ -123,92 +124,67 @@ impl<E: ErrorCode> fmt::Display for Code<E> {
     }
 }
 
-/// What a renderer needs to know about a code: its own facts and its
-/// catalog's problem-detail settings. [`CodeFacts::of`] reads them from a
-/// generated enum; tools that read catalogs at run time fill them in
-/// themselves and render exactly what a server would send.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CodeFacts<'a> {
-    /// The code's identifier.
-    pub code: &'a str,
-    /// Its title.
-    pub title: &'a str,
-    /// Its HTTP status.
-    pub status: u16,
-    /// Its action.
-    pub action: Action,
-    /// Its severity.
-    pub severity: Severity,
-    /// The catalog's `problem-type` template.
-    pub problem_type: Option<&'a str>,
-    /// Where the catalog's problem details carry the code.
-    pub problem_code: ProblemCode,
-    /// The catalog's `help-url` template.
-    pub help_url: Option<&'a str>,
-    /// How the code is sent over gRPC, when the catalog serves gRPC.
-    pub grpc: Option<GrpcFacts<'a>>,
-}
+/// An error as a client received it: an HTTP error response
+/// ([`ErrorResponse`](crate::wire::ErrorResponse)) or, with the `tonic`
+/// feature, a gRPC status (`grpc::ReceivedStatus`). Each answers the same
+/// questions; whether and when to retry follows from the answers, by one
+/// rule, so a client loop written against this trait handles both the
+/// same way.
+///
+/// ```
+/// use std::time::SystemTime;
+/// use errcodes_runtime::Received;
+/// use errcodes_runtime::wire::{ErrorResponse, Headers};
+///
+/// errcodes_runtime::errcodes!("../specs/pass.yaml");
+///
+/// fn should_retry(error: &impl Received<PassError>) -> bool {
+///     error.advice(SystemTime::now()).is_retry()
+/// }
+///
+/// let body = br#"{"error": {"code": "too_many_requests"}}"#;
+/// let error = ErrorResponse::<PassError>::decode(429, Headers::default(), body).unwrap();
+/// assert!(should_retry(&error));
+/// ```
+pub trait Received<E> {
+    /// The error's code; `None` when it names none.
+    fn code(&self) -> Option<Code<E>>;
 
-/// How a code is sent over gRPC: what [`CodeFacts`] knows when the catalog
-/// has a `grpc-domain`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct GrpcFacts<'a> {
-    /// The catalog's `grpc-domain`.
-    pub domain: &'a str,
-    /// The code's `ErrorInfo` reason.
-    pub reason: &'a str,
-    /// Its canonical gRPC code.
-    pub code: GrpcCode,
-}
+    /// What the client should do.
+    fn action(&self) -> Action;
 
-impl CodeFacts<'static> {
-    /// The facts of a generated code.
-    #[must_use]
-    pub fn of<E: ErrorCode>(code: E) -> Self {
-        CodeFacts {
-            code: code.code(),
-            title: code.title(),
-            status: code.http_status(),
-            action: code.action(),
-            severity: code.severity(),
-            problem_type: E::CATALOG.problem_type(),
-            problem_code: E::CATALOG.problem_code(),
-            help_url: E::CATALOG.help_url(),
-            grpc: match (
-                E::CATALOG.grpc_domain(),
-                code.grpc_reason(),
-                code.grpc_code(),
-            ) {
-                (Some(domain), Some(reason), Some(code)) => Some(GrpcFacts {
-                    domain,
-                    reason,
-                    code,
-                }),
-                _ => None,
-            },
-        }
+    /// The message for people.
+    fn message(&self) -> Option<&str>;
+
+    /// The HTTP status the error came with: the response's, or for a gRPC
+    /// status, the one `code.proto` maps its canonical code to.
+    fn status(&self) -> u16;
+
+    /// The `Retry-After` header, as received; `None` where there is none.
+    fn retry_after(&self) -> Option<&str> {
+        None
     }
-}
 
-impl<'a> CodeFacts<'a> {
-    /// Where a client reads more about the code: the catalog's `help-url`,
-    /// with the code, percent-encoded, in place of `{code}`.
-    ///
-    /// ```
-    /// use errcodes_runtime::wire::CodeFacts;
-    ///
-    /// errcodes_runtime::errcodes!("../specs/pass.yaml");
-    ///
-    /// let facts = CodeFacts::of(PassError::TooManyRequests);
-    /// assert!(facts.help_url().unwrap().starts_with("https://experienceleague.adobe.com/"));
-    /// ```
-    #[must_use]
-    pub fn help_url(&self) -> Option<Cow<'a, str>> {
-        let template = self.help_url?;
-        Some(if template.contains("{code}") {
-            Cow::Owned(template.replacen("{code}", &percent_encode(self.code), 1))
-        } else {
-            Cow::Borrowed(template)
-        })
+    /// A delay the error itself gives (ACP's `retry_after`, a `RetryInfo`),
+    /// which wins over `Retry-After`.
+    fn delay(&self) -> Option<Duration> {
+        None
+    }
+
+    /// Whether to retry, and when, by `policy`: see
+    /// [`Policy::advise`].
+    fn advice_with(&self, policy: &Policy, now: SystemTime) -> Advice {
+        policy.advise(
+            Some(self.action()),
+            self.status(),
+            self.retry_after(),
+            self.delay(),
+            now,
+        )
+    }
+
+    /// Whether to retry, and when, by the default [`Policy`].
+    fn advice(&self, now: SystemTime) -> Advice {
+        self.advice_with(&Policy::default(), now)
     }
 }

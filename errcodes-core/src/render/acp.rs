@@ -1,0 +1,46 @@
+//! Ad Context Protocol errors: `{"success": false, "error": {"code",
+//! "message", "details", "retry_after"}}`, where `retry_after` is the
+//! seconds to wait before retrying.
+
+use alloc::vec::Vec;
+
+use super::json::Object;
+use super::{Values, whole_seconds};
+use crate::facts::CodeFacts;
+
+/// `success`: false, for an error.
+pub const SUCCESS: &str = "success";
+/// `error`: the error object.
+pub const ERROR: &str = "error";
+/// `code`, in `error`.
+pub const CODE: &str = "code";
+/// `message`, in `error`.
+pub const MESSAGE: &str = "message";
+/// `details`, in `error`: structured data about the occurrence.
+pub const DETAILS: &str = "details";
+/// `retry_after`, in `error`: the seconds to wait.
+pub const RETRY_AFTER: &str = "retry_after";
+
+/// The envelope of a code: its message is the occurrence's or else the
+/// code's title, and a code that says to retry after a delay has one.
+#[must_use]
+pub fn body(facts: &CodeFacts<'_>, values: &Values<'_>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(256);
+    let mut envelope = Object::new(&mut out);
+    envelope.raw(SUCCESS, |out| out.extend_from_slice(b"false"));
+    envelope.raw(ERROR, |out| {
+        let mut error = Object::new(out);
+        error.text(CODE, Some(facts.code));
+        error.text(MESSAGE, Some(values.message_or(facts.title)));
+        if values.extra.has_context() {
+            error.raw(DETAILS, |out| values.extra.write_context(out));
+        }
+        error.number(
+            RETRY_AFTER,
+            values.delay_for(facts.action).map(whole_seconds),
+        );
+        error.end(values.extra);
+    });
+    envelope.end(&());
+    out
+}

@@ -1,0 +1,223 @@
+//! How each wire format writes an error: the body, the status and the
+//! delay of a code with what one occurrence of it says. The macro and the
+//! runtime both reach these renderers, so that a body written anywhere is
+//! the same bytes. Each format's module owns its members' names, which the
+//! runtime's decoders read by.
+//!
+//! ```
+//! use errcodes_core::facts::CodeFacts;
+//! use errcodes_core::render::{Values, render};
+//! use errcodes_core::{Action, ProblemCode, Severity, WireFormat};
+//!
+//! let facts = CodeFacts {
+//!     code: "OUT_OF_STOCK",
+//!     title: "Out of stock",
+//!     status: 409,
+//!     action: Action::None,
+//!     severity: Severity::Fatal,
+//!     problem_type: None,
+//!     problem_code: ProblemCode::Member,
+//!     help_url: None,
+//!     grpc: None,
+//! };
+//! let rendered = render(WireFormat::Gateway, &facts, &Values::default());
+//! assert_eq!(rendered.body, br#"{"error_code":"OUT_OF_STOCK","message":"Out of stock"}"#);
+//! assert_eq!((rendered.status, rendered.content_type), (409, "application/json"));
+//! ```
+
+pub mod acp;
+pub mod edge;
+pub mod gateway;
+pub mod google;
+mod json;
+pub mod pass;
+pub mod problem;
+
+use alloc::vec::Vec;
+use core::time::Duration;
+
+pub use self::json::escape;
+use crate::facts::CodeFacts;
+use crate::{Action, Shape, WireFormat};
+
+/// The delay sent with a code whose action is `retry-after` when the
+/// occurrence gives none: Adobe Pass says such a response always carries a
+/// `Retry-After` header, so one is always sent.
+pub const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(5);
+
+/// A JSON value an occurrence carries, which the renderers copy as it is.
+pub trait JsonValue {
+    /// Appends the value, as JSON, to `out`.
+    fn write_json(&self, out: &mut Vec<u8>);
+
+    /// The value, when it is a string.
+    fn as_text(&self) -> Option<&str>;
+}
+
+/// The JSON an occurrence carries: structured data about it, and more
+/// members for the body.
+pub trait Extra {
+    /// Whether the occurrence has structured data about it (ACP's
+    /// `details`).
+    fn has_context(&self) -> bool;
+
+    /// Appends that data, as JSON, to `out`.
+    fn write_context(&self, out: &mut Vec<u8>);
+
+    /// Calls `each` with every member's name and value, in order.
+    fn members(&self, each: &mut dyn FnMut(&str, &dyn JsonValue));
+}
+
+/// Nothing more.
+impl Extra for () {
+    fn has_context(&self) -> bool {
+        false
+    }
+
+    fn write_context(&self, _: &mut Vec<u8>) {}
+
+    fn members(&self, _: &mut dyn FnMut(&str, &dyn JsonValue)) {}
+}
+
+/// What one occurrence of an error says beyond its code, as the renderers
+/// read it. Everything is optional; a renderer uses what its format has
+/// room for and the code's facts for the rest.
+#[derive(Clone, Copy)]
+pub struct Values<'a> {
+    /// The occurrence's HTTP status, when not the code's own.
+    pub status: Option<u16>,
+    /// A message for people in place of the code's title.
+    pub message: Option<&'a str>,
+    /// An explanation of this occurrence.
+    pub detail: Option<&'a str>,
+    /// A URI for this occurrence.
+    pub instance: Option<&'a str>,
+    /// An identifier to quote to support.
+    pub trace: Option<&'a str>,
+    /// Where to read about the error, in place of the catalog's.
+    pub help_url: Option<&'a str>,
+    /// How long the client should wait before trying again.
+    pub retry_after: Option<Duration>,
+    /// Structured data about this occurrence, and more members for the
+    /// body.
+    pub extra: &'a dyn Extra,
+}
+
+impl Default for Values<'_> {
+    fn default() -> Self {
+        Values {
+            status: None,
+            message: None,
+            detail: None,
+            instance: None,
+            trace: None,
+            help_url: None,
+            retry_after: None,
+            extra: &(),
+        }
+    }
+}
+
+impl core::fmt::Debug for Values<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Values")
+            .field("status", &self.status)
+            .field("message", &self.message)
+            .field("detail", &self.detail)
+            .field("instance", &self.instance)
+            .field("trace", &self.trace)
+            .field("help_url", &self.help_url)
+            .field("retry_after", &self.retry_after)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Values<'_> {
+    /// The occurrence's message, or else `title`.
+    fn message_or<'t>(&self, title: &'t str) -> &'t str
+    where
+        Self: 't,
+    {
+        self.message.unwrap_or(title)
+    }
+
+    /// The delay to send for a code with `action`: the occurrence's, or
+    /// the default for a code that says to retry after a delay.
+    #[must_use]
+    pub fn delay_for(&self, action: Action) -> Option<Duration> {
+        self.retry_after
+            .or((action == Action::RetryAfter).then_some(DEFAULT_RETRY_AFTER))
+    }
+}
+
+/// A response, ready to send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    /// The HTTP status.
+    pub status: u16,
+    /// The `Content-Type` header.
+    pub content_type: &'static str,
+    /// The body.
+    pub body: Vec<u8>,
+    /// The delay for a `Retry-After` header.
+    pub retry_after: Option<Duration>,
+    /// The body's shape.
+    pub shape: Shape,
+}
+
+impl Rendered {
+    /// A response of `shape` with `body`, at `status`, with the delay the
+    /// code's action and the occurrence give.
+    fn new(
+        shape: Shape,
+        status: u16,
+        body: Vec<u8>,
+        facts: &CodeFacts<'_>,
+        values: &Values<'_>,
+    ) -> Self {
+        Rendered {
+            status,
+            content_type: shape.content_type(),
+            body,
+            retry_after: values.delay_for(facts.action),
+            shape,
+        }
+    }
+
+    /// The `Retry-After` header's value: the delay in whole seconds,
+    /// rounded up, so that a sub-second delay is not sent as zero.
+    #[must_use]
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        self.retry_after.map(whole_seconds)
+    }
+}
+
+/// A delay in whole seconds, rounded up, so that a sub-second delay is
+/// never sent as zero.
+#[must_use]
+pub fn whole_seconds(delay: Duration) -> u64 {
+    delay.as_secs() + u64::from(delay.subsec_nanos() > 0)
+}
+
+/// Renders a code described by `facts`, with what `values` says of this
+/// occurrence, in `format`. In the Edge format, a fatal code is a problem
+/// detail, a non-fatal one a 207 body listing it, a warning a 200 body
+/// listing it.
+#[must_use]
+pub fn render(format: WireFormat, facts: &CodeFacts<'_>, values: &Values<'_>) -> Rendered {
+    let status = values.status.unwrap_or(facts.status);
+    let (shape, status, body) = match format {
+        WireFormat::Problem => (
+            Shape::Problem,
+            status,
+            problem::body(facts, values, status, true),
+        ),
+        WireFormat::Edge => edge::render(facts, values),
+        WireFormat::Acp => (Shape::Acp, status, acp::body(facts, values)),
+        WireFormat::Pass => (Shape::Pass, status, pass::body(facts, values, status)),
+        WireFormat::PassXml => (Shape::PassXml, status, pass::xml(facts, values, status)),
+        WireFormat::Gateway => (Shape::Gateway, status, gateway::body(facts, values)),
+        WireFormat::Google => (Shape::Google, status, google::body(facts, values)),
+    };
+    Rendered::new(shape, status, body, facts, values)
+}
