@@ -14,7 +14,8 @@ mod grpc;
 
 use std::str::FromStr;
 
-use errcodes_core::{ProblemCode, UnknownWord, WireFormat, meta};
+use errcodes_core::layout::MAX_DOMAINS;
+use errcodes_core::{ProblemCode, UnknownWord, WireFormat};
 
 use crate::classes;
 use crate::defaults::{Ruled, optional, or_default, stand_in};
@@ -312,12 +313,12 @@ fn check_domains(node: &Node, source: &Source<'_>, errors: &mut Errors) -> Domai
             description: description.as_ref().and_then(optional),
         });
     }
-    if let Some(first_over) = domains.passed.get(meta::MAX_DOMAINS) {
+    if let Some(first_over) = domains.passed.get(MAX_DOMAINS) {
         errors.push(Diagnostic::new(
             format!(
                 "{} domains are declared, more than the limit of {}",
                 domains.passed.len(),
-                meta::MAX_DOMAINS
+                MAX_DOMAINS
             ),
             first_over.id.at().unwrap_or(node.at),
         ));

@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use errcodes_core::layout::{Text, TooLarge, Writer, Written};
+use errcodes_core::layout::{Built, Hash, Number, Text, TooLarge, Writer, WrittenHash};
 use errcodes_core::meta::{Fields, Meta, Overflow};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -115,22 +115,22 @@ pub(crate) fn expand(
 
 /// The catalog's `static`, with its tables.
 fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
-    let Written {
+    let Built {
         codes,
         code_offsets,
         texts,
         text_offsets,
+        numbers,
         meta,
-        seed,
-        displacements,
-        slots,
+        codes_hash,
+        reasons_hash,
     } = tables(catalog)?;
     let code_offsets = Literal::byte_string(&code_offsets);
     let text_offsets = Literal::byte_string(&text_offsets);
+    let numbers = Literal::byte_string(&numbers);
     let meta = Literal::byte_string(&meta);
-    let seed = Literal::u64_unsuffixed(seed);
-    let displacements = Literal::byte_string(&displacements);
-    let slots = Literal::byte_string(&slots);
+    let codes_hash = hash(&codes_hash);
+    let reasons_hash = hash(&reasons_hash);
     let private = private();
     let name = &catalog.name.value;
     // Empty texts stand for none in the private constructors.
@@ -161,12 +161,25 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
                 code_offsets: #code_offsets,
                 texts: #texts,
                 text_offsets: #text_offsets,
+                numbers: #numbers,
                 meta: #meta,
-                seed: #seed,
-                displacements: #displacements,
-                slots: #slots,
+                codes_hash: #codes_hash,
+                reasons_hash: #reasons_hash,
             },
         });
+    })
+}
+
+/// A perfect hash's parts.
+fn hash(hash: &WrittenHash) -> TokenStream {
+    let private = private();
+    let seed = Literal::u64_unsuffixed(hash.seed);
+    let displacements = Literal::byte_string(&hash.displacements);
+    let slots = Literal::byte_string(&hash.slots);
+    quote!(#private::HashParts {
+        seed: #seed,
+        displacements: #displacements,
+        slots: #slots,
     })
 }
 
@@ -231,7 +244,7 @@ fn private() -> TokenStream {
 }
 
 /// The catalog's per-code data, laid out as `errcodes_core::layout` says.
-fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
+fn tables(catalog: &CheckedCatalog) -> Result<Built, Unfit> {
     let mut writer = Writer::default();
     for code in &catalog.codes {
         let meta = Meta::pack(&Fields {
@@ -240,10 +253,8 @@ fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
             severity: code.severity.value,
             outcome: code.outcome.value,
             origin: code.origin.as_ref().map(|origin| origin.value),
-            domain: code.domain.as_ref().map(|domain| domain.value),
             wire_format: code.wire_format.value,
             deprecated: code.deprecated.is_some(),
-            replaced_by: code.replaced_by.as_ref().map(|index| index.value),
             grpc_code: code.grpc.as_ref().map(|grpc| grpc.grpc_code.value),
         })
         .map_err(|overflow| Unfit::Meta(code.code.value.clone(), overflow))?;
@@ -255,8 +266,12 @@ fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
             Text::Deprecation => code.deprecation().unwrap_or_default(),
             Text::GrpcReason => code.grpc.as_ref().map_or("", |grpc| &grpc.reason.value),
         };
+        let number = |number| match number {
+            Number::Domain => code.domain.as_ref().map(|domain| domain.value),
+            Number::ReplacedBy => code.replaced_by.as_ref().map(|index| index.value),
+        };
         writer
-            .push(&code.code.value, text, meta)
+            .push(&code.code.value, text, number, meta)
             .map_err(Unfit::Tables)?;
     }
     let keys: Vec<&str> = catalog
@@ -264,8 +279,23 @@ fn tables(catalog: &CheckedCatalog) -> Result<Written, Unfit> {
         .iter()
         .map(|code| code.code.value.as_str())
         .collect();
-    let phf = phf::build(&keys).ok_or(Unfit::Hash)?;
+    let codes = phf::build(&keys).ok_or(Unfit::Hash)?;
+    // Reasons, and the position of each one's code. A stand-in reason, in
+    // a catalog that does not compile anyway, is not looked up.
+    let (reasons, reasons_of): (Vec<&str>, Vec<usize>) = catalog
+        .codes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, code)| {
+            let reason = &code.grpc.as_ref()?.reason;
+            (!reason.is_stand_in()).then_some((reason.value.as_str(), i))
+        })
+        .unzip();
+    let reasons = match reasons.as_slice() {
+        [] => Hash::default(),
+        reasons => phf::build(reasons).ok_or(Unfit::Hash)?,
+    };
     writer
-        .finish(phf.seed, &phf.displacements, &phf.slots)
+        .finish(&codes, &reasons, &reasons_of)
         .map_err(Unfit::Tables)
 }

@@ -14,17 +14,8 @@
 //! then skips loading a displacement, which is most of what it costs when
 //! there are few codes.
 
+use errcodes_core::layout::Hash as Phf;
 use errcodes_core::phf::{self, Hashes};
-
-/// A collision-free map from the codes to their positions, with a slot for
-/// every code and some to spare.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Phf {
-    pub(crate) seed: u64,
-    pub(crate) displacements: Vec<u32>,
-    /// The position of the code in each slot.
-    pub(crate) slots: Vec<usize>,
-}
 
 const CODES_PER_BUCKET: usize = 4;
 /// One slot in ten is left free: the search is then far shorter.

@@ -1,7 +1,4 @@
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use errcodes_core::layout::{Tables, Text};
+use errcodes_core::layout::{Number, Tables, Text};
 use errcodes_core::meta::Meta;
 
 use crate::{ProblemCode, WireFormat};
@@ -37,9 +34,6 @@ pub struct Catalog {
     pub(crate) wire_format: WireFormat,
     pub(crate) domains: &'static [Domain],
     pub(crate) tables: Tables<'static>,
-    /// The position of each gRPC reason, built on the first lookup: only
-    /// clients that read gRPC errors pay for it.
-    pub(crate) reasons: OnceLock<HashMap<&'static str, usize>>,
 }
 
 impl Catalog {
@@ -142,6 +136,12 @@ impl Catalog {
         Some(self.text(index, text)).filter(|text| !text.is_empty())
     }
 
+    /// A position the code at `index` names, when it names one.
+    #[inline]
+    pub(crate) fn number(&self, index: usize, number: Number) -> Option<usize> {
+        self.tables.number(index, number)
+    }
+
     #[inline]
     pub(crate) fn meta(&self, index: usize) -> Meta {
         self.tables.meta(index).unwrap_or(Meta(0))
@@ -154,14 +154,9 @@ impl Catalog {
     }
 
     /// The position of the code whose gRPC reason is `reason`.
+    #[inline]
     pub(crate) fn position_of_reason(&self, reason: &str) -> Option<usize> {
-        let reasons = self.reasons.get_or_init(|| {
-            (0..self.len())
-                .map(|i| (self.text(i, Text::GrpcReason), i))
-                .filter(|(reason, _)| !reason.is_empty())
-                .collect()
-        });
-        reasons.get(reason).copied()
+        self.tables.position_of_reason(reason)
     }
 }
 

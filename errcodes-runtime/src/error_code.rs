@@ -3,7 +3,7 @@ use core::hash::Hash;
 use core::str::FromStr;
 
 use errcodes_core::facts::{CodeFacts, GrpcFacts};
-use errcodes_core::layout::Text;
+use errcodes_core::layout::{Number, Text};
 
 use crate::{
     Action, Catalog, Domain, GrpcCode, Origin, Outcome, Severity, UnknownCode, WireFormat,
@@ -139,7 +139,7 @@ pub trait ErrorCode:
     /// The code that replaces this deprecated one, when the catalog names
     /// one with `replaced-by`.
     fn replaced_by(&self) -> Option<Self> {
-        let index = Self::CATALOG.meta(self.index()).replaced_by()?;
+        let index = Self::CATALOG.number(self.index(), Number::ReplacedBy)?;
         Self::ALL.get(index).copied()
     }
 
@@ -150,7 +150,7 @@ pub trait ErrorCode:
 
     /// The domain (category) the code belongs to, if any.
     fn domain(&self) -> Option<&'static Domain> {
-        let index = Self::CATALOG.meta(self.index()).domain()?;
+        let index = Self::CATALOG.number(self.index(), Number::Domain)?;
         Self::CATALOG.domains.get(index)
     }
 
@@ -187,8 +187,8 @@ pub trait ErrorCode:
         Self::CATALOG.optional_text(self.index(), Text::GrpcReason)
     }
 
-    /// The code whose gRPC reason is exactly `reason`. The first lookup
-    /// indexes the catalog's reasons; later ones take constant time.
+    /// The code whose gRPC reason is exactly `reason`, found in constant
+    /// time, through a perfect hash built at compile time.
     fn from_grpc_reason(reason: &str) -> Option<Self> {
         let index = Self::CATALOG.position_of_reason(reason)?;
         Self::ALL.get(index).copied()

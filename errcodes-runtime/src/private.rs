@@ -4,13 +4,12 @@
 //! for fails to compile instead of misbehaving.
 
 use core::fmt;
-use std::sync::OnceLock;
 
 use crate::{Catalog, Domain, ErrorCode, ProblemCode, UnknownCode, WireFormat};
 
 #[cfg(feature = "axum")]
 pub use axum_core;
-pub use errcodes_core::layout::TableParts;
+pub use errcodes_core::layout::{HashParts, TableParts};
 use errcodes_core::layout::{Tables, Text};
 #[cfg(feature = "serde")]
 pub use serde;
@@ -46,7 +45,6 @@ pub const fn catalog(parts: CatalogParts) -> Catalog {
         wire_format: parts.wire_format,
         domains: parts.domains,
         tables: Tables::new(parts.tables),
-        reasons: OnceLock::new(),
     }
 }
 
