@@ -271,7 +271,7 @@ where
             let what = format!("{code:?} (bare: {bare})");
             assert_eq!(read.code(), Some(Code::Known(code)), "{what}");
             assert_eq!(Some(read.grpc_code()), code.grpc_code(), "{what}");
-            assert_eq!(read.domain(), E::CATALOG.grpc_domain(), "{what}");
+            assert_eq!(read.grpc_domain(), E::CATALOG.grpc_domain(), "{what}");
             assert_eq!(read.action(), code.action(), "{what}");
             assert_eq!(read.message(), Some(code.title()), "{what}");
             let (http_code, http_message, http_advice) = over_http(code, bare, now);

@@ -375,7 +375,7 @@ fn the_aip_193_example_round_trips_byte_for_byte() {
         Some(Code::Known(CloudError::ResourceAvailability))
     );
     assert_eq!(
-        (error.status(), error.grpc_code()),
+        (error.http_status(), error.grpc_code()),
         (Some(429), Some(GrpcCode::ResourceExhausted))
     );
     let info = error.error_info().unwrap();
@@ -448,7 +448,7 @@ fn every_canonical_code_agrees_with_code_proto_and_round_trips() {
             assert_eq!(body.is_bare(), is_bare);
             let error = body.error().unwrap();
             assert_eq!(
-                (error.grpc_code(), error.status()),
+                (error.grpc_code(), error.http_status()),
                 (Some(code), Some(http)),
                 "{text}"
             );
@@ -468,7 +468,7 @@ fn google_bodies_keep_what_they_do_not_model() {
     let text = r#"{"error":{"code":"429","message":"m","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/acme.Quota","zeta":1,"alpha":[true,null]},"not an object"],"extra":{"b":1,"a":2}},"trace":"x"}"#;
     let body = GoogleBody::<CloudError>::decode(text.as_bytes()).unwrap();
     let error = body.error().unwrap();
-    assert_eq!(error.status(), None);
+    assert_eq!(error.http_status(), None);
     assert_eq!(error.member("code"), Some(Value::from("429")));
     assert_eq!(body.member("trace"), Some(Value::from("x")));
     assert_eq!(error.details().len(), 2);

@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use errcodes_codegen::{Diagnostic, Files, Level, Lint, Lints, NoteKind};
 use serde_json::{Value, json};
 
-use crate::{Io, Outcome};
+use crate::{Exit, Io};
 
 /// Checks catalogs with the macro's rules: every error and warning, with
 /// file, line and column. Exits with 1 when any catalog has an error.
@@ -30,8 +30,8 @@ pub struct Args {
     #[arg(required = true, value_name = "SPEC")]
     pub specs: Vec<PathBuf>,
     /// How to print the diagnostics.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = Output::Human)]
+    pub format: Output,
     /// Silences a lint.
     #[arg(long, value_name = "LINT")]
     pub allow: Vec<Lint>,
@@ -42,7 +42,7 @@ pub struct Args {
 
 /// How `check` prints diagnostics.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum Output {
     /// Reports as the compiler prints them.
     Human,
     /// One JSON object per diagnostic, one per line.
@@ -54,7 +54,7 @@ pub enum Format {
 /// # Errors
 ///
 /// When the output cannot be written.
-pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     let mut lints = Lints::default();
     for &lint in &args.allow {
         lints.allow(lint);
@@ -78,7 +78,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
                 Level::Warning => warnings += 1,
             }
             match args.format {
-                Format::Human => {
+                Output::Human => {
                     writeln!(
                         io.err,
                         "{}: {}\n",
@@ -86,7 +86,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
                         diagnostic.report()
                     )?;
                 }
-                Format::Json => writeln!(io.out, "{}", to_json(diagnostic))?,
+                Output::Json => writeln!(io.out, "{}", to_json(diagnostic))?,
             }
         }
     }

@@ -9,7 +9,7 @@ use errcodes_codegen::compat;
 use errcodes_codegen::markdown::plural;
 use errcodes_codegen::{CheckedCatalog, Files, Input, Lints};
 
-use crate::{Io, Outcome, Stop, load};
+use crate::{Exit, Io, Stop, load};
 
 /// The exit status when some change breaks clients.
 const BREAKING: u8 = 1;
@@ -45,7 +45,7 @@ pub struct Args {
 /// # Errors
 ///
 /// When both catalogs are `-`, or the output cannot be written.
-pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     let stdin = Path::new("-");
     if args.old == stdin && args.new == stdin {
         return Err(Stop::Message(

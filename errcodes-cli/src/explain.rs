@@ -10,7 +10,7 @@ use errcodes_codegen::CheckedCode;
 use errcodes_runtime::GrpcCode;
 
 use crate::load::{self, Loaded};
-use crate::{Io, Outcome, Stop, facts};
+use crate::{Exit, Io, Stop, facts};
 
 /// How many suggestions an unknown code gets at most.
 const SUGGESTIONS: usize = 3;
@@ -36,7 +36,7 @@ pub struct Args {
 ///
 /// When a catalog cannot be read or has errors, or no catalog has the
 /// code.
-pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     let code = args.code.as_str();
     let paths = if args.specs.is_empty() {
         load::default_paths()?

@@ -15,7 +15,7 @@ use serde_json::{Map, Value, json};
 
 use crate::load::{self, Loaded};
 use crate::schema::EXPORT_VERSION;
-use crate::{Io, Outcome, facts};
+use crate::{Exit, Io, facts};
 
 /// Exports catalogs for other languages and tools: the checked catalogs
 /// as JSON, or an OpenAPI 3.1 document with each catalog's error bodies
@@ -36,16 +36,16 @@ pub struct Args {
     pub specs: Vec<PathBuf>,
     /// What to write.
     #[arg(long, value_enum)]
-    pub format: Format,
+    pub format: Target,
     /// The protobuf package of `--format proto`. Default: the catalog's
     /// gRPC domain, reversed (`pass.example.com` gives `com.example.pass`).
     #[arg(long, value_name = "PACKAGE")]
     pub package: Option<String>,
 }
 
-/// What `export` writes.
+/// What `export` writes: the form other stacks read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum Target {
     /// The checked catalogs, every key with its default applied.
     Json,
     /// An OpenAPI 3.1 document of components.
@@ -63,16 +63,16 @@ pub enum Format {
 ///
 /// When a catalog cannot be read or has errors, or the output cannot be
 /// written.
-pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
-    if args.package.is_some() && args.format != Format::Proto {
+pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
+    if args.package.is_some() && args.format != Target::Proto {
         return Err("--package is for --format proto".to_owned().into());
     }
     let catalogs = load::checked(&args.specs, io)?;
     let text = match args.format {
-        Format::Json => pretty(&json_export(&catalogs))?,
-        Format::Openapi => pretty(&openapi(&catalogs)?)?,
-        Format::Typescript => crate::typescript::module(&catalogs)?,
-        Format::Proto => match catalogs.as_slice() {
+        Target::Json => pretty(&json_export(&catalogs))?,
+        Target::Openapi => pretty(&openapi(&catalogs)?)?,
+        Target::Typescript => crate::typescript::module(&catalogs)?,
+        Target::Proto => match catalogs.as_slice() {
             [catalog] => crate::proto::file(catalog, args.package.as_deref(), io)?,
             _ => {
                 return Err(

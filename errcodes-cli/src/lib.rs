@@ -1,8 +1,9 @@
 //! `errcodes`: the same YAML catalogs that `errcodes!` compiles, for every
 //! other reader. It checks catalogs with the macro's own rules, writes a
 //! Markdown reference page per catalog, explains a code, exports catalogs
-//! as JSON and OpenAPI 3.1, locks their published codes, and tells
-//! breaking changes from compatible ones.
+//! as JSON, OpenAPI 3.1, a TypeScript module or a protobuf enum, locks
+//! their published codes, tells breaking changes from compatible ones,
+//! and prints the JSON Schemas of catalogs and of the JSON export.
 //!
 //! ```text
 //! errcodes check specs/*.yaml
@@ -11,6 +12,7 @@
 //! errcodes export specs/*.yaml --format openapi > errors.openapi.json
 //! errcodes lock specs/*.yaml
 //! git show main:specs/pass.yaml | errcodes diff - specs/pass.yaml
+//! errcodes schema catalog > catalog.schema.json
 //! ```
 //!
 //! The command is this library with a thin `main`: each subcommand is a
@@ -107,8 +109,8 @@ impl From<errcodes_codegen::ReadError> for Stop {
     }
 }
 
-/// What a command returns.
-pub type Outcome = Result<ExitCode, Stop>;
+/// What a command returns: its exit status, or why it stopped.
+pub type Exit = Result<ExitCode, Stop>;
 
 /// Parses `args` (the first is the program's name) and runs the command.
 /// Mistakes in the arguments are reported as clap reports them, with exit

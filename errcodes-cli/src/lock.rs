@@ -8,7 +8,7 @@ use errcodes_codegen::markdown::plural;
 use errcodes_codegen::{Diagnostic, Level, Lints};
 use errcodes_codegen::{classes, lock};
 
-use crate::{Io, Outcome, Stop, load};
+use crate::{Exit, Io, Stop, load};
 
 /// Writes each catalog's lock beside it (`pass.yaml`, `pass.lock`): how
 /// its bodies carry codes, and the codes clients depend on, with their
@@ -54,7 +54,7 @@ pub struct Args {
 ///
 /// When a catalog or lock cannot be read, or a lock or the output cannot
 /// be written.
-pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     let known = classes::breaking_ids();
     for class in args.allow_breaking.iter().flatten() {
         if !known.contains(&class.as_str()) {

@@ -15,7 +15,7 @@ use errcodes_core::uri::percent_encode;
 use errcodes_runtime::wire::describe;
 use errcodes_runtime::{GrpcCode, WireFormat};
 
-use crate::{Io, Outcome, facts, load};
+use crate::{Exit, Io, facts, load};
 
 /// Writes one Markdown reference page per catalog: its codes by domain,
 /// and each code with what it means, what to do, and the exact response
@@ -39,7 +39,7 @@ pub struct Args {
 ///
 /// When a catalog cannot be read or has errors, or a page cannot be
 /// written.
-pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     let catalogs = load::checked(&args.specs, io)?;
     let mut names = BTreeSet::new();
     let mut pages = Vec::with_capacity(catalogs.len());

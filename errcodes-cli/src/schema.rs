@@ -13,7 +13,7 @@ use errcodes_runtime::GrpcCode;
 use errcodes_runtime::wire::SchemaParts;
 use serde_json::{Map, Value, json};
 
-use crate::{Io, Outcome};
+use crate::{Exit, Io};
 
 /// The version of the JSON export's shape.
 pub(crate) const EXPORT_VERSION: u32 = 2;
@@ -44,7 +44,7 @@ pub enum Schema {
 /// # Errors
 ///
 /// When the output cannot be written.
-pub fn run(args: &Args, io: &mut Io<'_>) -> Outcome {
+pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     let schema = match args.of {
         Schema::Catalog => catalog(),
         Schema::Export => export(),

@@ -24,7 +24,7 @@ use crate::keys::{self, Key};
 use crate::lint::Lint;
 use crate::model::{CheckedCatalog, CheckedDomain, Located};
 use crate::names;
-use crate::shape::CodeShape;
+use crate::pattern::CodePattern;
 use crate::source::Source;
 use crate::spec::{self, Identifier, Mapping, WrittenText};
 use crate::yaml::{Node, Value};
@@ -223,10 +223,10 @@ fn check_problem_code(
 fn check_code_formats(
     formats: &[WrittenText],
     errors: &mut Errors,
-) -> Vec<(CodeShape, WrittenText)> {
+) -> Vec<(CodePattern, WrittenText)> {
     let mut checked = Vec::with_capacity(formats.len());
     for format in formats {
-        match CodeShape::parse(&format.value) {
+        match CodePattern::parse(&format.value) {
             Ok(shape) => checked.push((shape, format.clone())),
             Err(message) => errors.push(
                 Diagnostic::new(format!("invalid code-format: {message}"), format.at)

@@ -71,7 +71,7 @@ pub fn status_of(facts: &CodeFacts<'_>, occurrence: &Occurrence) -> tonic::Statu
     let metadata: HashMap<String, String> = parts.metadata.into_iter().collect();
     let mut details = vec![ErrorDetail::from(ErrorInfo::new(
         parts.reason,
-        parts.domain,
+        parts.grpc_domain,
         metadata,
     ))];
     if let Some(delay) = parts.retry_delay {
@@ -250,9 +250,10 @@ impl<E> ReceivedStatus<E> {
         self.reason.as_ref().map(|(reason, _)| reason.as_str())
     }
 
-    /// The `ErrorInfo` detail's domain.
+    /// The `ErrorInfo` detail's domain: the gRPC domain of the catalog
+    /// whose code it is.
     #[must_use]
-    pub fn domain(&self) -> Option<&str> {
+    pub fn grpc_domain(&self) -> Option<&str> {
         self.reason.as_ref().map(|(_, domain)| domain.as_str())
     }
 

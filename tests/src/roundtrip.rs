@@ -124,7 +124,7 @@ pub fn google(body: &[u8]) -> bool {
             error.code(),
             error.action_at(500),
             error.grpc_code(),
-            error.status(),
+            error.http_status(),
             error.retry_delay(),
             error.help_links(),
             error.request_id(),

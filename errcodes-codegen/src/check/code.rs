@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Document, Errors, Location, closest, list};
 use crate::keys;
 use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain, Located, Provenance};
 use crate::names;
-use crate::shape::{CodeShape, Fit};
+use crate::pattern::{CodePattern, Fit};
 use crate::source::Source;
 use crate::spec::{Identifier, Mapping, WrittenNumber, WrittenText};
 use crate::yaml::{Node, Value};
@@ -22,7 +22,7 @@ use crate::yaml11;
 /// What the rules of an entry need from the catalog.
 pub(super) struct Rules<'a> {
     pub(super) source: &'a Source<'a>,
-    pub(super) shapes: &'a [(CodeShape, WrittenText)],
+    pub(super) shapes: &'a [(CodePattern, WrittenText)],
     pub(super) defaults: &'a Classes,
     /// The ids of domains refused for a mistake of their own, which codes
     /// may name without a second error.
@@ -353,7 +353,7 @@ pub(super) fn check_quoting(text: &WrittenText, what: Identifier, errors: &mut E
 fn check_code_format(
     code: &WrittenText,
     status: Option<WrittenNumber>,
-    shapes: &[(CodeShape, WrittenText)],
+    shapes: &[(CodePattern, WrittenText)],
     errors: &mut Errors,
 ) {
     if shapes.is_empty() {

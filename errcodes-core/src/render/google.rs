@@ -77,8 +77,8 @@ pub struct StatusParts<'a> {
     pub message: &'a str,
     /// The `ErrorInfo`'s reason.
     pub reason: &'a str,
-    /// The `ErrorInfo`'s domain.
-    pub domain: &'a str,
+    /// The `ErrorInfo`'s domain: the catalog's gRPC domain.
+    pub grpc_domain: &'a str,
     /// The `ErrorInfo`'s metadata, keys following AIP-193's rule.
     pub metadata: Vec<(String, String)>,
     /// The `RetryInfo`'s delay.
@@ -97,7 +97,7 @@ impl<'a> StatusParts<'a> {
     #[must_use]
     pub fn of(facts: &CodeFacts<'a>, values: &Values<'a>) -> Self {
         let status = values.status.unwrap_or(facts.status);
-        let (grpc_code, reason, domain) = match facts.grpc {
+        let (grpc_code, reason, grpc_domain) = match facts.grpc {
             Some(grpc) => (grpc.grpc_code, grpc.reason, grpc.grpc_domain),
             None => (GrpcCode::nearest(status), facts.code, ""),
         };
@@ -109,7 +109,7 @@ impl<'a> StatusParts<'a> {
             grpc_code,
             message: values.detail.or(values.message).unwrap_or(facts.title),
             reason,
-            domain,
+            grpc_domain,
             metadata: metadata(values),
             retry_delay: values.delay_for(facts.action),
             help: help.map(|url| (facts.title, url)),
@@ -143,7 +143,7 @@ fn details(parts: &StatusParts<'_>, out: &mut Vec<u8>) {
     let mut info = Object::new(out);
     info.text(TYPE, Some(types::ERROR_INFO));
     info.text(REASON, Some(parts.reason));
-    info.text(DOMAIN, Some(parts.domain));
+    info.text(DOMAIN, Some(parts.grpc_domain));
     // Protobuf's JSON leaves an empty map out.
     if !parts.metadata.is_empty() {
         info.raw(METADATA, |out| {

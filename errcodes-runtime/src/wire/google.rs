@@ -214,18 +214,19 @@ impl<E: ErrorCode> GoogleError<E> {
     }
 
     /// [`action_at`](Self::action_at) the error's own
-    /// [`status`](Self::status), or 500 when it has none.
+    /// [`http_status`](Self::http_status), or 500 when it has none.
     #[must_use]
     pub fn action(&self) -> Action {
-        self.action_at(self.status().unwrap_or(500))
+        self.action_at(self.http_status().unwrap_or(500))
     }
 }
 
 impl<E> GoogleError<E> {
     /// The HTTP status: `code`, or in the bare form the one `code.proto`
-    /// gives the gRPC code.
+    /// gives the gRPC code. (The body's `status` member is the gRPC code's
+    /// name: see [`grpc_code`](Self::grpc_code).)
     #[must_use]
-    pub fn status(&self) -> Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         if self.bare {
             return self.grpc_code().map(GrpcCode::http_status);
         }

@@ -1,5 +1,6 @@
-//! The shapes a catalog may declare for its codes under `code-format`: its
-//! "code shapes", so that "format" keeps meaning the wire format.
+//! The patterns a catalog may declare for its codes under `code-format`:
+//! "patterns", so that "format" keeps meaning the wire format and "shape"
+//! a body's.
 //!
 //! A template spells a code character by character: `N` is any digit, `SSS`
 //! is the HTTP status, and every other character stands for itself, so
@@ -9,7 +10,7 @@
 
 /// One declared shape.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum CodeShape {
+pub(crate) enum CodePattern {
     Template {
         pattern: Vec<char>,
         /// Where `SSS` starts, in characters.
@@ -42,11 +43,11 @@ pub(crate) enum Fit {
     WithStatus(u16),
 }
 
-impl CodeShape {
+impl CodePattern {
     /// Reads a `code-format` value; the error says what is wrong with it.
     pub(crate) fn parse(text: &str) -> Result<Self, String> {
         if let Some(&(_, case)) = CASES.iter().find(|(name, _)| *name == text) {
-            return Ok(CodeShape::Case(case));
+            return Ok(CodePattern::Case(case));
         }
         let pattern: Vec<char> = text.chars().collect();
         let runs: Vec<usize> = (0..pattern.len())
@@ -72,13 +73,13 @@ impl CodeShape {
                     .join(", ")
             ));
         }
-        Ok(CodeShape::Template { pattern, status_at })
+        Ok(CodePattern::Template { pattern, status_at })
     }
 
     /// Whether `code` has this shape, and the status it embeds.
     pub(crate) fn fit(&self, code: &str) -> Fit {
         match self {
-            CodeShape::Template { pattern, status_at } => {
+            CodePattern::Template { pattern, status_at } => {
                 let chars: Vec<char> = code.chars().collect();
                 let fits = chars.len() == pattern.len()
                     && chars.iter().zip(pattern).all(|(&c, &p)| match p {
@@ -94,7 +95,7 @@ impl CodeShape {
                     }
                 }
             }
-            CodeShape::Case(case) => {
+            CodePattern::Case(case) => {
                 if case.accepts(code) {
                     Fit::Yes
                 } else {
@@ -133,7 +134,7 @@ mod tests {
     use super::*;
 
     fn fit(format: &str, code: &str) -> Fit {
-        CodeShape::parse(format).unwrap().fit(code)
+        CodePattern::parse(format).unwrap().fit(code)
     }
 
     #[test]
@@ -165,10 +166,10 @@ mod tests {
 
     #[test]
     fn bad_formats_are_explained() {
-        assert!(CodeShape::parse("NNNN-SS").unwrap_err().contains("`SSS`"));
-        assert!(CodeShape::parse("SSS-SSS").unwrap_err().contains("once"));
+        assert!(CodePattern::parse("NNNN-SS").unwrap_err().contains("`SSS`"));
+        assert!(CodePattern::parse("SSS-SSS").unwrap_err().contains("once"));
         assert!(
-            CodeShape::parse("camelCase")
+            CodePattern::parse("camelCase")
                 .unwrap_err()
                 .contains("`snake_case`")
         );
