@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact, Shown};
+use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact};
 use errcodes_runtime::wire::{SchemaParts, Shape, schema};
 use serde_json::{Map, Value, json};
 
@@ -145,14 +145,7 @@ pub(crate) fn code_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
 /// Each fact under its key's name; null where the catalog leaves it out.
 fn facts_json(facts: &[Fact<'_>], json: &mut Map<String, Value>) {
     for fact in facts {
-        let value = match &fact.value {
-            None => Value::Null,
-            Some(Shown::Text(text)) => json!(text),
-            Some(Shown::Word(word)) => json!(word),
-            Some(Shown::Number(number)) => json!(number),
-            Some(Shown::Texts(texts)) => json!(texts),
-        };
-        json.insert(fact.key.name.to_owned(), value);
+        json.insert(fact.key.name.to_owned(), facts::json(fact));
     }
 }
 

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use errcodes_codegen::keys::{self, Key, Reach};
-use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact};
+use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact, Shown};
 use errcodes_runtime::wire::google::GoogleBody;
 use errcodes_runtime::wire::{Json, Map, Rendered, Shape, Value, reason_phrase, render_facts};
 use errcodes_runtime::{Action, GrpcCode, Occurrence, Origin, Outcome, WireFormat};
@@ -46,6 +46,17 @@ pub(crate) fn others<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> 
                 && !LAID_OUT.contains(&fact.key)
         })
         .collect()
+}
+
+/// A fact's value as JSON: null where the catalog leaves it out.
+pub(crate) fn json(fact: &Fact<'_>) -> Value {
+    match &fact.value {
+        None => Value::Null,
+        Some(Shown::Text(text)) => Value::from(*text),
+        Some(Shown::Word(word)) => Value::from(*word),
+        Some(Shown::Number(number)) => Value::from(*number),
+        Some(Shown::Texts(texts)) => Value::from(texts.clone()),
+    }
 }
 
 /// What the renderer writes for `code` with nothing more known about the

@@ -10,8 +10,8 @@
 
 use std::fmt::Write as _;
 
+use errcodes_codegen::Fact;
 use errcodes_codegen::keys::{self, Key, Kind, Reach};
-use errcodes_codegen::{Fact, Shown};
 use errcodes_runtime::{Action, GrpcCode, Outcome, ProblemCode, Severity, WireFormat};
 use serde_json::{Map, Value, json};
 
@@ -106,16 +106,7 @@ fn data(facts: &[Fact<'_>]) -> Map<String, Value> {
     facts
         .iter()
         .filter(|fact| fact.key.reach == Reach::Clients && *fact.key != keys::code::CODE)
-        .map(|fact| {
-            let value = match &fact.value {
-                None => Value::Null,
-                Some(Shown::Number(number)) => json!(number),
-                Some(Shown::Text(text)) => json!(text),
-                Some(Shown::Word(word)) => json!(word),
-                Some(Shown::Texts(texts)) => json!(texts),
-            };
-            (fact.key.camel_name(), value)
-        })
+        .map(|fact| (fact.key.camel_name(), crate::facts::json(fact)))
         .collect()
 }
 

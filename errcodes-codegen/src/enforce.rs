@@ -156,14 +156,7 @@ impl Places<'_> {
                 let entry = entry?;
                 let fact = fact(self.catalog, entry, key)?;
                 let noun = key.promise?.noun;
-                let message = match new {
-                    Some(new) => format!(
-                        "locked code `{code}` changed its {noun} from {} to {}",
-                        shown(key, old),
-                        shown(key, new)
-                    ),
-                    None => format!("locked code `{code}` no longer has its {noun} {}", shown(key, old)),
-                };
+                let message = changed(&format!("locked code `{code}`"), key, old, new.as_deref());
                 Diagnostic::new(message, fact.at().unwrap_or(entry.code_at()))
                     .note_at(
                         Document::Lock,
@@ -195,17 +188,7 @@ impl Places<'_> {
             return None;
         }
         let noun = key.promise?.noun;
-        let message = match new {
-            Some(new) => format!(
-                "the locked catalog changed its {noun} from {} to {}",
-                shown(key, old),
-                shown(key, new)
-            ),
-            None => format!(
-                "the locked catalog no longer has its {noun} {}",
-                shown(key, old)
-            ),
-        };
+        let message = changed("the locked catalog", key, old, new.as_deref());
         let locked_at = self
             .lock
             .catalog
@@ -226,6 +209,20 @@ impl Places<'_> {
                     self.anyway(change.id(), "the top of the catalog")
                 )),
         )
+    }
+}
+
+/// What `subject` did to its promised `key`: changed it from `old` to
+/// `new`, or dropped it.
+fn changed(subject: &str, key: &Key, old: &str, new: Option<&str>) -> String {
+    let noun = key.promise.map_or(key.name, |promise| promise.noun);
+    match new {
+        Some(new) => format!(
+            "{subject} changed its {noun} from {} to {}",
+            shown(key, old),
+            shown(key, new)
+        ),
+        None => format!("{subject} no longer has its {noun} {}", shown(key, old)),
     }
 }
 

@@ -25,7 +25,7 @@ use std::time::Duration;
 use errcodes_core::render::acp::{CODE, DETAILS, ERROR, MESSAGE, RETRY_AFTER, SUCCESS, body};
 use serde_json::{Map, Value, json};
 
-use super::contract::{Answers, SchemaParts};
+use super::contract::{SchemaParts, answers_by_itself, answers_through};
 use super::json::{self, deserialize_as_object, members};
 use super::{Json, Shape};
 use crate::{Action, Code, ErrorCode, Occurrence};
@@ -150,24 +150,8 @@ deserialize_as_object!(Envelope, ErrorObject);
 
 impl<E> Json for Envelope<E> {}
 
-impl<E: ErrorCode> Answers<E> for Envelope<E> {
-    fn code(&self) -> Option<Code<E>> {
-        self.error()?.code()
-    }
-
-    fn action_at(&self, status: u16) -> Action {
-        self.error()
-            .map_or(Action::for_status(status), |error| error.action_at(status))
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.error()?.message()
-    }
-
-    fn delay(&self) -> Option<Duration> {
-        self.error()?.retry_after()
-    }
-}
+answers_by_itself!(ErrorObject with retry_after);
+answers_through!(Envelope => error);
 
 /// The schema of an ACP envelope.
 pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {

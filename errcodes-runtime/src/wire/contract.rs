@@ -89,3 +89,31 @@ macro_rules! answers_by_itself {
 }
 
 pub(crate) use answers_by_itself;
+
+/// Implements [`Answers`] for bodies that hold the error that answers: the
+/// one their method `$inner` gives, which answers by itself.
+macro_rules! answers_through {
+    ($($body:ident => $inner:ident),* $(,)?) => {$(
+        impl<E: crate::ErrorCode> crate::wire::contract::Answers<E> for $body<E> {
+            fn code(&self) -> Option<crate::Code<E>> {
+                crate::wire::contract::Answers::code(self.$inner()?)
+            }
+
+            fn action_at(&self, status: u16) -> crate::Action {
+                self.$inner().map_or(crate::Action::for_status(status), |inner| {
+                    crate::wire::contract::Answers::action_at(inner, status)
+                })
+            }
+
+            fn message(&self) -> Option<&str> {
+                crate::wire::contract::Answers::message(self.$inner()?)
+            }
+
+            fn delay(&self) -> Option<::std::time::Duration> {
+                crate::wire::contract::Answers::delay(self.$inner()?)
+            }
+        }
+    )*};
+}
+
+pub(crate) use answers_through;

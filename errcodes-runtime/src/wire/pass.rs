@@ -31,7 +31,7 @@ use errcodes_core::render::pass::{
 };
 use serde_json::{Map, Value, json};
 
-use super::contract::{Answers, SchemaParts, answers_by_itself};
+use super::contract::{SchemaParts, answers_by_itself, answers_through};
 use super::json::{self, Item, deserialize_as_object, members};
 use super::{DecodeError, Json, Limits, Shape};
 use crate::{Action, Code, ErrorCode, Occurrence};
@@ -303,20 +303,7 @@ impl<E: ErrorCode> PassBody<E> {
     }
 }
 
-impl<E: ErrorCode> Answers<E> for PassBody<E> {
-    fn code(&self) -> Option<Code<E>> {
-        self.first_error()?.code()
-    }
-
-    fn action_at(&self, status: u16) -> Action {
-        self.first_error()
-            .map_or(Action::for_status(status), |error| error.action_at(status))
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.first_error()?.message()
-    }
-}
+answers_through!(PassBody => first_error);
 
 answers_by_itself!(ErrorObject);
 
