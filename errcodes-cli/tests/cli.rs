@@ -343,6 +343,94 @@ fn the_schemas_are_those_the_declared_keys_give() {
     }
 }
 
+/// The `.rs` files named in backticks in `text`, such as `keys.rs` or
+/// `check/code.rs`.
+fn files_named(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|word| is_rust(word) && !word.contains(' '))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn is_rust(name: &str) -> bool {
+    std::path::Path::new(name).extension().is_some_and(|ext| ext == "rs")
+}
+
+/// The modules of a crate's `src`, as paths relative to it, other than its
+/// root and `main.rs`.
+fn modules(src: &std::path::Path, under: &str, found: &mut Vec<String>) {
+    for entry in std::fs::read_dir(src.join(under)).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let relative = if under.is_empty() {
+            name.clone()
+        } else {
+            format!("{under}/{name}")
+        };
+        if path.is_dir() {
+            modules(src, &relative, found);
+        } else if is_rust(&name) && !matches!(relative.as_str(), "lib.rs" | "main.rs") {
+            found.push(relative);
+        }
+    }
+}
+
+#[test]
+fn the_layout_tables_name_the_files_that_are_there() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let layout = &readme[readme.find("## Layout").unwrap()..];
+    let layout = &layout[..layout.find("\n\nTest suites").unwrap()];
+    for krate in [
+        "errcodes-runtime",
+        "errcodes-codegen",
+        "errcodes-cli",
+        "errcodes-core",
+    ] {
+        let row = layout
+            .lines()
+            .find(|line| line.starts_with(&format!("| `{krate}`")))
+            .unwrap_or_else(|| panic!("README's Layout has no row for {krate}"));
+        let src = root().join(krate).join("src");
+        let mut present = Vec::new();
+        modules(&src, "", &mut present);
+        for named in files_named(row) {
+            let exists = present
+                .iter()
+                .any(|file| file == &named || file.ends_with(&format!("/{named}")));
+            assert!(
+                exists,
+                "README's Layout names {named} in {krate}, which has no such file"
+            );
+        }
+    }
+    // The pipeline's table of steps names every module of the engine.
+    let lib = std::fs::read_to_string(root().join("errcodes-codegen/src/lib.rs")).unwrap();
+    let steps = &lib[..lib.find("#![forbid").unwrap()];
+    let named = files_named(steps);
+    let mut present = Vec::new();
+    modules(&root().join("errcodes-codegen/src"), "", &mut present);
+    for file in &present {
+        let stem = file.trim_end_matches(".rs");
+        let named_here = named.contains(file)
+            || steps.contains(&format!("[`{stem}`]"))
+            || steps.contains(&format!("`{file}`"));
+        // The reader's two halves and the fuzzing helpers are not steps.
+        let helper = file.starts_with("yaml/") || matches!(file.as_str(), "fuzz.rs");
+        assert!(
+            named_here || helper,
+            "errcodes-codegen's table of steps does not name {file}"
+        );
+    }
+    for file in &named {
+        assert!(
+            present.contains(file),
+            "errcodes-codegen's table of steps names {file}, which is not there"
+        );
+    }
+}
+
 #[test]
 fn the_format_reference_has_a_row_for_every_declared_key() {
     use errcodes_codegen::keys;

@@ -7,19 +7,22 @@
 //!
 //! | step | module | produces |
 //! |------|--------|----------|
+//! | every key of a catalog, declared once | [`keys`] | [`keys::Key`]s |
 //! | a catalog and its lock, from disk | `load.rs` | [`Files`] |
 //! | YAML text to a tree of values with positions | `yaml.rs` (the only user of `serde_yaml`) | `yaml::Node` |
-//! | the tree to the catalog's keys, as written | `spec.rs`, with key names in [`keys`] | `spec::Spec` |
-//! | the rules a catalog must follow | `check.rs` and `check/grpc.rs`, helped by `names.rs`, `shape.rs`, `yaml11.rs` | `check::Passed` |
-//! | defaults, stand-ins, and where each value came from | `lower.rs` | [`CheckedCatalog`] (`model.rs`) |
+//! | each mapping read against its keys' declarations | `spec.rs` | `spec::Mapping` |
+//! | the rules a catalog must follow, building the model as they go | `check.rs`, `check/code.rs`, `check/grpc.rs`, helped by `names.rs`, `pattern.rs`, `yaml11.rs` | [`CheckedCatalog`] (`model.rs`) |
+//! | what a catalog leaves out, and what stands in for what was refused | `defaults.rs` | defaults for `check.rs` |
 //! | what is legal but likely wrong: named warnings for tools | `lint.rs` | [`Diagnostic`]s |
 //! | the lock file: what a catalog promised | [`lock`] | [`lock::Lock`] |
+//! | the classes of change, each declared once | [`classes`] | [`classes::Class`]es |
 //! | what breaks clients, for the build, `check`, `lock` and `diff` | [`compat`] | [`compat::Change`]s |
 //! | the lock's broken promises, located in both files | `enforce.rs` | [`Diagnostic`]s |
 //! | Rust tokens | `expand.rs`, with rustdoc from `rustdoc.rs` and the perfect hash from `phf.rs` | `TokenStream` |
 //!
-//! `pipeline.rs` runs the steps, `report.rs` holds what they found, and
-//! `diagnostic.rs` says how mistakes are shown.
+//! `pipeline.rs` runs the steps, `report.rs` holds what they found,
+//! `source.rs` holds the files' text, `diagnostic.rs` says how mistakes are
+//! shown, and [`markdown`] how catalog text is written in documentation.
 //!
 //! ```
 //! let yaml = "name: ShopError\ncodes:\n  - code: OUT_OF_STOCK\n    status: 409\n    title: Out of stock\n";
