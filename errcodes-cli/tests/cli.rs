@@ -355,7 +355,9 @@ fn files_named(text: &str) -> Vec<String> {
 }
 
 fn is_rust(name: &str) -> bool {
-    std::path::Path::new(name).extension().is_some_and(|ext| ext == "rs")
+    std::path::Path::new(name)
+        .extension()
+        .is_some_and(|ext| ext == "rs")
 }
 
 /// The modules of a crate's `src`, as paths relative to it, other than its

@@ -10,12 +10,12 @@
 
 use std::fmt;
 
-use errcodes_core::layout::{Built, Hash, Number, Text, TooLarge, Writer, WrittenHash};
+use errcodes_core::layout::{Built, Hash, Number, TooLarge, Writer, WrittenHash};
 use errcodes_core::meta::{Fields, Meta, Overflow};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::model::{CheckedCatalog, Located};
+use crate::model::{CheckedCatalog, Located, Shown};
 use crate::phf;
 use crate::rustdoc;
 
@@ -258,13 +258,17 @@ fn tables(catalog: &CheckedCatalog) -> Result<Built, Unfit> {
             grpc_code: code.grpc.as_ref().map(|grpc| grpc.grpc_code.value),
         })
         .map_err(|overflow| Unfit::Meta(code.code.value.clone(), overflow))?;
-        let text = |text| match text {
-            Text::Name => code.name.value.as_str(),
-            Text::Title => &code.title.value,
-            Text::Description => code.description().unwrap_or_default(),
-            Text::Resolution => code.resolution().unwrap_or_default(),
-            Text::Deprecation => code.deprecation().unwrap_or_default(),
-            Text::GrpcReason => code.grpc.as_ref().map_or("", |grpc| &grpc.reason.value),
+        // Each text column holds the value of the key declared for it.
+        let facts = code.facts(catalog);
+        let text = |column| {
+            facts
+                .iter()
+                .find(|fact| fact.key.column == Some(column))
+                .and_then(|fact| match fact.value {
+                    Some(Shown::Text(text)) => Some(text),
+                    _ => None,
+                })
+                .unwrap_or_default()
         };
         let number = |number| match number {
             Number::Domain => code.domain.as_ref().map(|domain| domain.value),
