@@ -7,7 +7,7 @@
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use errcodes_codegen::Lint;
+use errcodes_codegen::{Lint, classes};
 use errcodes_codegen::keys::{self, Key, Kind};
 use errcodes_runtime::GrpcCode;
 use errcodes_runtime::wire::SchemaParts;
@@ -70,7 +70,8 @@ pub fn catalog() -> Value {
         top["properties"]["defaults"].take(),
         object_of(keys::code::DEFAULTS),
     );
-    let allowed: Vec<&str> = Lint::NAMES.to_vec();
+    let breaks = classes::breaking_ids();
+    let allowed: Vec<&str> = Lint::NAMES.iter().chain(&breaks).copied().collect();
     let lints: Vec<String> = Lint::ALL
         .iter()
         .map(|lint| format!("`{lint}` ({})", lint.summary()))
@@ -89,7 +90,7 @@ pub fn catalog() -> Value {
         },
         "allowed": {
             "description": format!(
-                "A lint's name: {}.",
+                "A lint's name: {}; or the class of a breaking change that the lock is to accept (see specs/FORMAT.md).",
                 lints.join(", ")
             ),
             "type": "string",
