@@ -7,8 +7,8 @@
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use errcodes_codegen::{Lint, classes};
 use errcodes_codegen::keys::{self, Key, Kind};
+use errcodes_codegen::{Lint, classes};
 use errcodes_runtime::GrpcCode;
 use errcodes_runtime::wire::SchemaParts;
 use serde_json::{Map, Value, json};

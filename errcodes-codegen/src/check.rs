@@ -350,6 +350,9 @@ pub(crate) fn check_word<T: FromStr<Err = UnknownWord>>(
 /// `allow` names lints and classes of breaking change, which a
 /// misspelling would silently fail to allow.
 fn check_allowed(names: &[WrittenText], errors: &mut Errors) -> Vec<Located<&'static str>> {
+    if names.is_empty() {
+        return Vec::new();
+    }
     let breaks = classes::breaking_ids();
     let known: Vec<&'static str> = Lint::NAMES
         .iter()

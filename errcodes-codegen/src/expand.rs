@@ -15,7 +15,7 @@ use errcodes_core::meta::{Fields, Meta, Overflow};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::model::{CheckedCatalog, Located, Shown};
+use crate::model::{CheckedCatalog, Located};
 use crate::phf;
 use crate::rustdoc;
 
@@ -258,18 +258,7 @@ fn tables(catalog: &CheckedCatalog) -> Result<Built, Unfit> {
             grpc_code: code.grpc.as_ref().map(|grpc| grpc.grpc_code.value),
         })
         .map_err(|overflow| Unfit::Meta(code.code.value.clone(), overflow))?;
-        // Each text column holds the value of the key declared for it.
-        let facts = code.facts(catalog);
-        let text = |column| {
-            facts
-                .iter()
-                .find(|fact| fact.key.column == Some(column))
-                .and_then(|fact| match fact.value {
-                    Some(Shown::Text(text)) => Some(text),
-                    _ => None,
-                })
-                .unwrap_or_default()
-        };
+        let text = |column| code.text(column);
         let number = |number| match number {
             Number::Domain => code.domain.as_ref().map(|domain| domain.value),
             Number::ReplacedBy => code.replaced_by.as_ref().map(|index| index.value),

@@ -13,7 +13,6 @@
 //! assert_eq!(keys::code::DESCRIPTION.reach, Reach::Readers);
 //! ```
 
-use errcodes_core::layout::Text;
 use errcodes_core::{Action, GrpcCode, Origin, Outcome, Severity, WireFormat};
 
 /// A key of a catalog's mapping.
@@ -35,9 +34,6 @@ pub struct Key {
     pub promise: Option<Promise>,
     /// Who reads it.
     pub reach: Reach,
-    /// The column of the generated tables that holds a code's value, for
-    /// a key that generated code reads.
-    pub column: Option<Text>,
     /// The JSON Schema of its value beyond its type and description, as
     /// JSON: constraints and examples.
     pub schema: &'static str,
@@ -104,7 +100,6 @@ const fn key(name: &'static str, kind: Kind, doc: &'static str) -> Key {
         defaulted: false,
         promise: None,
         reach: Reach::Readers,
-        column: None,
         schema: "{}",
     }
 }
@@ -170,14 +165,6 @@ impl Key {
 
     const fn reach(self, reach: Reach) -> Key {
         Key { reach, ..self }
-    }
-
-    /// The key, read by generated code from `column` of the tables.
-    const fn column(self, column: Text) -> Key {
-        Key {
-            column: Some(column),
-            ..self
-        }
     }
 
     const fn schema(self, schema: &'static str) -> Key {
@@ -391,9 +378,7 @@ pub mod catalog {
 
 /// The keys of one entry under `codes`.
 pub mod code {
-    use super::{
-        Action, GrpcCode, Key, Kind, Origin, Outcome, Reach, Severity, Text, WireFormat, key,
-    };
+    use super::{Action, GrpcCode, Key, Kind, Origin, Outcome, Reach, Severity, WireFormat, key};
 
     /// `code`: the stable identifier.
     pub const CODE: Key = key(
@@ -417,7 +402,6 @@ pub mod code {
         "Rust code naming the variant would not compile",
     )
     .defaulted()
-    .column(Text::Name)
     .schema(r#"{"examples": ["FormattingError"]}"#);
 
     /// `status`: the HTTP status.
@@ -443,17 +427,14 @@ pub mod code {
     )
     .required("add `title:` with a short human-readable summary")
     .reach(Reach::Clients)
-    .column(Text::Title)
     .schema(r#"{"minLength": 1, "pattern": "^[^\\n]*\\n?$", "examples": ["Out of stock"]}"#);
 
     /// `description`: what the code means.
     pub const DESCRIPTION: Key = key("description", Kind::Text, "What the code means.")
-        .column(Text::Description)
         .schema(r#"{"examples": ["The item sold out while the order was being placed."]}"#);
 
     /// `resolution`: how to resolve it.
     pub const RESOLUTION: Key = key("resolution", Kind::Text, "How to resolve it.")
-        .column(Text::Resolution)
         .schema(r#"{"examples": ["Lower the submission rate and submit again later."]}"#);
 
     /// `domain`: the id of its domain.
@@ -530,7 +511,6 @@ pub mod code {
         "Why the code is deprecated, and what to use instead. A deprecated code still decodes and renders; its Rust variant carries `#[deprecated]` with this text.",
     )
     .reach(Reach::Clients)
-    .column(Text::Deprecation)
     .schema(
         r#"{"minLength": 1, "pattern": "\\S", "examples": ["Clients could not tell it from OUT_OF_STOCK."]}"#,
     );
@@ -557,7 +537,6 @@ pub mod code {
     )
     .grpc()
     .reach(Reach::Clients)
-    .column(Text::GrpcReason)
     .schema(r#"{"pattern": "^[A-Z][A-Z0-9_]{1,61}[A-Z0-9]$", "examples": ["RATE_LIMITED"]}"#);
 
     /// `grpc-code`: its canonical gRPC code.
@@ -637,18 +616,6 @@ mod tests {
             let count = names.len();
             names.dedup();
             assert_eq!(names.len(), count, "{names:?}");
-        }
-    }
-
-    #[test]
-    fn every_text_column_is_one_keys() {
-        for column in Text::ALL {
-            let keys: Vec<&str> = code::ALL
-                .iter()
-                .filter(|key| key.column == Some(column))
-                .map(|key| key.name)
-                .collect();
-            assert_eq!(keys.len(), 1, "{column:?}: {keys:?}");
         }
     }
 

@@ -8,6 +8,7 @@
 //! Optional texts are `None` when the catalog leaves them out, never empty.
 
 use errcodes_core::facts::{CodeFacts, GrpcFacts};
+use errcodes_core::layout::Text;
 use errcodes_core::{Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, WireFormat};
 
 use crate::diagnostic::Location;
@@ -273,6 +274,20 @@ impl CheckedCode {
     #[must_use]
     pub fn deprecation(&self) -> Option<&str> {
         text(self.deprecated.as_ref())
+    }
+
+    /// What generated code reads from the tables' column `column`; empty
+    /// where the catalog leaves the text out.
+    #[must_use]
+    pub fn text(&self, column: Text) -> &str {
+        match column {
+            Text::Name => &self.name.value,
+            Text::Title => &self.title.value,
+            Text::Description => self.description().unwrap_or_default(),
+            Text::Resolution => self.resolution().unwrap_or_default(),
+            Text::Deprecation => self.deprecation().unwrap_or_default(),
+            Text::GrpcReason => self.grpc.as_ref().map_or("", |grpc| &grpc.reason.value),
+        }
     }
 }
 
