@@ -5,8 +5,9 @@
 
 use alloc::borrow::Cow;
 use alloc::string::String;
+use alloc::vec::Vec;
 
-use crate::uri::percent_encode;
+use crate::uri::{percent_encode, percent_encode_into};
 use crate::{Action, GrpcCode, ProblemCode, Severity};
 
 /// What a renderer needs to know about a code.
@@ -81,15 +82,78 @@ impl<'a> CodeFacts<'a> {
 }
 
 /// `template` with `code`, percent-encoded, in place of `{code}`.
-fn fill<'a>(template: &'a str, code: &str) -> Cow<'a, str> {
-    if template.contains("{code}") {
-        let mut filled = String::with_capacity(template.len() + code.len());
-        let (before, after) = template.split_once("{code}").unwrap_or((template, ""));
-        filled.push_str(before);
-        filled.push_str(&percent_encode(code));
-        filled.push_str(after);
-        Cow::Owned(filled)
-    } else {
-        Cow::Borrowed(template)
+fn fill<'a>(template: &'a str, code: &'a str) -> Cow<'a, str> {
+    match Filled::new(template, code) {
+        Filled {
+            before,
+            code: Some(code),
+            after,
+        } => {
+            let mut filled = String::with_capacity(template.len() + code.len());
+            filled.push_str(before);
+            filled.push_str(&percent_encode(code));
+            filled.push_str(after);
+            Cow::Owned(filled)
+        }
+        Filled { before, .. } => Cow::Borrowed(before),
+    }
+}
+
+/// A template with a code in its `{code}`, in parts, so that a renderer
+/// writes it without building it.
+#[derive(Clone, Copy)]
+pub(crate) struct Filled<'a> {
+    /// The template up to `{code}`, or all of it.
+    pub(crate) before: &'a str,
+    /// The code, to be percent-encoded, when the template has a `{code}`.
+    pub(crate) code: Option<&'a str>,
+    /// The template after `{code}`.
+    pub(crate) after: &'a str,
+}
+
+impl<'a> Filled<'a> {
+    pub(crate) fn new(template: &'a str, code: &'a str) -> Self {
+        // Braces are rare in URIs: look for them, not for the whole word.
+        let at = template
+            .match_indices('{')
+            .find(|&(at, _)| template[at..].starts_with("{code}"));
+        match at {
+            Some((at, _)) => Filled {
+                before: &template[..at],
+                code: Some(code),
+                after: &template[at + "{code}".len()..],
+            },
+            None => Filled {
+                before: template,
+                code: None,
+                after: "",
+            },
+        }
+    }
+
+    /// Appends the filled template, each literal part escaped by `escape`.
+    pub(crate) fn write(&self, escape: fn(&str, &mut Vec<u8>), out: &mut Vec<u8>) {
+        escape(self.before, out);
+        if let Some(code) = self.code {
+            percent_encode_into(code, out);
+        }
+        escape(self.after, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn templates_are_filled_at_their_code_only() {
+        assert_eq!(fill("https://x/{code}", "a b"), "https://x/a%20b");
+        assert_eq!(
+            fill("https://x/{id}/{code}#{code}", "C"),
+            "https://x/{id}/C#{code}"
+        );
+        assert_eq!(fill("{code}", "C"), "C");
+        assert_eq!(fill("https://x/{cod}", "C"), "https://x/{cod}");
+        assert_eq!(fill("https://x/{", "C"), "https://x/{");
     }
 }

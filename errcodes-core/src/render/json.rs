@@ -3,9 +3,9 @@
 //! through any JSON parser exactly as it was meant.
 
 use alloc::vec::Vec;
-use core::fmt::Write as _;
 
 use super::Extra;
+use crate::facts::Filled;
 
 /// Appends `text` as a JSON string.
 ///
@@ -16,39 +16,79 @@ use super::Extra;
 /// ```
 pub fn escape(text: &str, out: &mut Vec<u8>) {
     out.push(b'"');
+    escape_inside(text, out);
+    out.push(b'"');
+}
+
+/// What each byte becomes inside a JSON string: 0 for itself, `u` for a
+/// `\u00XX` escape, or the letter after the backslash.
+static ESCAPES: [u8; 256] = {
+    let mut escapes = [0; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        escapes[byte] = b'u';
+        byte += 1;
+    }
+    escapes[0x08] = b'b';
+    escapes[0x0c] = b'f';
+    escapes[b'\n' as usize] = b'n';
+    escapes[b'\r' as usize] = b'r';
+    escapes[b'\t' as usize] = b't';
+    escapes[b'"' as usize] = b'"';
+    escapes[b'\\' as usize] = b'\\';
+    escapes
+};
+
+/// Appends `text` escaped as inside a JSON string, without the quotes.
+pub(crate) fn escape_inside(text: &str, out: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     let mut start = 0;
     for (i, &byte) in bytes.iter().enumerate() {
-        let escaped: &[u8] = match byte {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            0x00..=0x1f => b"",
-            _ => continue,
-        };
+        let escape = ESCAPES[usize::from(byte)];
+        if escape == 0 {
+            continue;
+        }
         out.extend_from_slice(&bytes[start..i]);
-        if escaped.is_empty() {
-            let mut unicode = alloc::string::String::with_capacity(6);
-            let _ = write!(unicode, "\\u{byte:04x}");
-            out.extend_from_slice(unicode.as_bytes());
+        if escape == b'u' {
+            let (high, low) = (usize::from(byte >> 4), usize::from(byte & 0xf));
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[high], HEX[low]]);
         } else {
-            out.extend_from_slice(escaped);
+            out.extend_from_slice(&[b'\\', escape]);
         }
         start = i + 1;
     }
     out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
 }
+
+/// Appends `value` in decimal.
+pub(crate) fn number(value: u64, out: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = value;
+    loop {
+        at -= 1;
+        // `rest % 10` is below ten.
+        digits[at] = b'0' + u8::try_from(rest % 10).unwrap_or(0);
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// The most members a format writes into one object: more would go
+/// unrecorded, and an occurrence's member of the same name would be written
+/// twice.
+const MAX_MEMBERS: usize = 12;
 
 /// An object being written: the format's own members, then those an
 /// occurrence adds whose names the format did not write.
 pub(crate) struct Object<'o> {
     out: &'o mut Vec<u8>,
-    written: Vec<&'static str>,
+    written: [&'static str; MAX_MEMBERS],
+    count: usize,
 }
 
 impl<'o> Object<'o> {
@@ -56,7 +96,8 @@ impl<'o> Object<'o> {
         out.push(b'{');
         Object {
             out,
-            written: Vec::with_capacity(8),
+            written: [""; MAX_MEMBERS],
+            count: 0,
         }
     }
 
@@ -72,7 +113,11 @@ impl<'o> Object<'o> {
     pub(crate) fn raw(&mut self, name: &'static str, value: impl FnOnce(&mut Vec<u8>)) {
         self.name(name);
         value(self.out);
-        self.written.push(name);
+        debug_assert!(self.count < MAX_MEMBERS, "{name}: too many members");
+        if let Some(slot) = self.written.get_mut(self.count) {
+            *slot = name;
+            self.count += 1;
+        }
     }
 
     /// A member named at run time, whose value `value` writes; an object
@@ -89,14 +134,19 @@ impl<'o> Object<'o> {
         }
     }
 
+    /// A string member holding a filled template.
+    pub(crate) fn filled(&mut self, name: &'static str, value: Filled<'_>) {
+        self.raw(name, |out| {
+            out.push(b'"');
+            value.write(escape_inside, out);
+            out.push(b'"');
+        });
+    }
+
     /// A number member, when there is a value.
     pub(crate) fn number(&mut self, name: &'static str, value: Option<u64>) {
         if let Some(value) = value {
-            self.raw(name, |out| {
-                let mut digits = alloc::string::String::with_capacity(20);
-                let _ = write!(digits, "{value}");
-                out.extend_from_slice(digits.as_bytes());
-            });
+            self.raw(name, |out| number(value, out));
         }
     }
 
@@ -104,11 +154,48 @@ impl<'o> Object<'o> {
     /// and ends the object.
     pub(crate) fn end(mut self, extra: &dyn Extra) {
         extra.members(&mut |name, value| {
-            if !self.written.contains(&name) {
+            if !self.written[..self.count].contains(&name) {
                 self.name(name);
                 value.write_json(self.out);
             }
         });
         self.out.push(b'}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::{String, ToString};
+    use alloc::vec::Vec;
+
+    fn written(write: impl FnOnce(&mut Vec<u8>)) -> String {
+        let mut out = Vec::new();
+        write(&mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut text: String = (0..=0x7f_u8).map(char::from).collect();
+        text.push_str("é\u{2028}\u{10ffff}🦀");
+        for c in text.chars() {
+            let one = c.to_string();
+            assert_eq!(
+                written(|out| super::escape(&one, out)),
+                serde_json::to_string(&one).unwrap(),
+                "{c:?}"
+            );
+        }
+        assert_eq!(
+            written(|out| super::escape(&text, out)),
+            serde_json::to_string(&text).unwrap()
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for value in [0, 1, 9, 10, 99, 100, 429, 65_535, 1 << 32, u64::MAX] {
+            assert_eq!(written(|out| super::number(value, out)), value.to_string());
+        }
     }
 }

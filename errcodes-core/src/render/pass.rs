@@ -2,13 +2,11 @@
 //! `details`, `helpUrl`, `trace` and `action`, in the `error` member of a
 //! body, or in XML as `<error>…</error>`.
 
-use alloc::borrow::Cow;
-use alloc::string::ToString;
 use alloc::vec::Vec;
 
 use super::Values;
-use super::json::Object;
-use crate::facts::CodeFacts;
+use super::json::{self, Object};
+use crate::facts::{CodeFacts, Filled};
 
 /// `error`: the body's error object.
 pub const ERROR: &str = "error";
@@ -33,25 +31,31 @@ pub const ID: &str = "id";
 /// `authorized`, in an item.
 pub const AUTHORIZED: &str = "authorized";
 
+/// A field's value, written as each form writes it.
+#[derive(Clone, Copy)]
+enum Field<'a> {
+    Text(&'a str),
+    Number(u16),
+    Url(Filled<'a>),
+}
+
 /// The fields of an error object, in order, with their values for a code
 /// and an occurrence at `status`.
 fn fields<'a>(
-    facts: &'a CodeFacts<'a>,
-    values: &'a Values<'a>,
+    facts: &CodeFacts<'a>,
+    values: &Values<'a>,
     status: u16,
-) -> [(&'static str, Option<Cow<'a, str>>); 7] {
-    let help_url = values
-        .help_url
-        .map(Cow::Borrowed)
-        .or_else(|| facts.help_url());
+) -> [(&'static str, Option<Field<'a>>); 7] {
+    let catalog_url = || Some(Field::Url(Filled::new(facts.help_url?, facts.code)));
+    let help_url = values.help_url.map(Field::Text).or_else(catalog_url);
     [
-        (STATUS, Some(Cow::Owned(status.to_string()))),
-        (CODE, Some(Cow::Borrowed(facts.code))),
-        (MESSAGE, Some(Cow::Borrowed(values.message_or(facts.title)))),
-        (DETAILS, values.detail.map(Cow::Borrowed)),
+        (STATUS, Some(Field::Number(status))),
+        (CODE, Some(Field::Text(facts.code))),
+        (MESSAGE, Some(Field::Text(values.message_or(facts.title)))),
+        (DETAILS, values.detail.map(Field::Text)),
         (HELP_URL, help_url),
-        (TRACE, values.trace.map(Cow::Borrowed)),
-        (ACTION, Some(Cow::Borrowed(facts.action.as_str()))),
+        (TRACE, values.trace.map(Field::Text)),
+        (ACTION, Some(Field::Text(facts.action.as_str()))),
     ]
 }
 
@@ -76,10 +80,11 @@ pub fn error_object(facts: &CodeFacts<'_>, values: &Values<'_>, status: u16) -> 
 fn write_error(facts: &CodeFacts<'_>, values: &Values<'_>, status: u16, out: &mut Vec<u8>) {
     let mut error = Object::new(out);
     for (name, value) in fields(facts, values, status) {
-        if name == STATUS {
-            error.number(name, Some(u64::from(status)));
-        } else {
-            error.text(name, value.as_deref());
+        match value {
+            Some(Field::Text(text)) => error.text(name, Some(text)),
+            Some(Field::Number(number)) => error.number(name, Some(u64::from(number))),
+            Some(Field::Url(url)) => error.filled(name, url),
+            None => {}
         }
     }
     error.end(values.extra);
@@ -92,9 +97,12 @@ pub fn xml(facts: &CodeFacts<'_>, values: &Values<'_>, status: u16) -> Vec<u8> {
     let mut xml = Vec::with_capacity(256);
     xml.extend_from_slice(b"<error>");
     for (name, value) in fields(facts, values, status) {
-        if let Some(value) = value {
-            element(name, &value, &mut xml);
-        }
+        let Some(value) = value else { continue };
+        element_with(name, &mut xml, |out| match value {
+            Field::Text(text) => escape_xml(text, out),
+            Field::Number(number) => json::number(u64::from(number), out),
+            Field::Url(url) => url.write(escape_xml, out),
+        });
     }
     xml.extend_from_slice(b"</error>");
     xml
@@ -102,9 +110,22 @@ pub fn xml(facts: &CodeFacts<'_>, values: &Values<'_>, status: u16) -> Vec<u8> {
 
 /// Appends `<name>text</name>`, the text escaped.
 pub fn element(name: &str, text: &str, out: &mut Vec<u8>) {
+    element_with(name, out, |out| escape_xml(text, out));
+}
+
+/// Appends `<name>…</name>`, with what `text` writes inside.
+fn element_with(name: &str, out: &mut Vec<u8>, text: impl FnOnce(&mut Vec<u8>)) {
     out.push(b'<');
     out.extend_from_slice(name.as_bytes());
     out.push(b'>');
+    text(out);
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
+}
+
+/// Appends `text` with XML's special characters escaped.
+fn escape_xml(text: &str, out: &mut Vec<u8>) {
     for byte in text.bytes() {
         match byte {
             b'<' => out.extend_from_slice(b"&lt;"),
@@ -115,7 +136,4 @@ pub fn element(name: &str, text: &str, out: &mut Vec<u8>) {
             byte => out.push(byte),
         }
     }
-    out.extend_from_slice(b"</");
-    out.extend_from_slice(name.as_bytes());
-    out.push(b'>');
 }

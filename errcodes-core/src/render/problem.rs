@@ -6,13 +6,12 @@
 //! section 4.2.1); the code's own title becomes the `detail` unless the
 //! occurrence gives one.
 
-use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
 use super::Values;
 use super::json::Object;
 use crate::ProblemCode;
-use crate::facts::CodeFacts;
+use crate::facts::{CodeFacts, Filled};
 use crate::status::reason_phrase;
 
 /// `type`: the problem type's URI.
@@ -52,13 +51,8 @@ pub(crate) fn write(
     traced: bool,
     out: &mut Vec<u8>,
 ) {
-    let (type_uri, code_in_type) = match facts.problem_type {
-        Some(template) => (
-            facts.problem_type_uri().unwrap_or(Cow::Borrowed(template)),
-            template.contains("{code}"),
-        ),
-        None => (Cow::Borrowed(ABOUT_BLANK), false),
-    };
+    let type_uri = Filled::new(facts.problem_type.unwrap_or(ABOUT_BLANK), facts.code);
+    let code_in_type = type_uri.code.is_some();
     let message = values.message_or(facts.title);
     let (title, code_in_title) = if facts.problem_type.is_none() {
         // RFC 9457, section 4.2.1.
@@ -77,7 +71,7 @@ pub(crate) fn write(
     let code_in_member =
         facts.problem_code == ProblemCode::Member || !(code_in_type || code_in_title);
     let mut object = Object::new(out);
-    object.text(TYPE, Some(&type_uri));
+    object.filled(TYPE, type_uri);
     object.number(STATUS, Some(u64::from(status)));
     object.text(TITLE, Some(title));
     object.text(DETAIL, detail);

@@ -2,9 +2,10 @@
 //! Known fields are read as text; any other element, or a known one with
 //! markup or attributes, is kept exactly as written, sliced out of the
 //! input, and written back. A field given twice is refused, as JSON members
-//! are: readers could disagree on which one counts. The fields whose values come from a closed set
-//! (`status`, `code`, `action`) are read without the whitespace that
-//! pretty-printed XML puts around them; the others are kept as written.
+//! are: readers could disagree on which one counts. The fields whose values
+//! come from a closed set (`status`, `code`, `action`) are read without the
+//! whitespace that pretty-printed XML puts around them; the others are kept
+//! as written.
 //! JSON members have no place in XML and are not written.
 
 use errcodes_core::render::pass::{

@@ -1,0 +1,139 @@
+//! Instructions per render and per decode in every wire format, counted by
+//! valgrind's callgrind: a figure that does not move with the machine's
+//! load, to compare two versions where timings on a shared machine do not
+//! agree to better than a third.
+//!
+//! ```text
+//! cargo run --release -p errcodes-bench --bin instructions
+//! ```
+//!
+//! It runs itself under callgrind twice per operation, 1,000 and 2,000
+//! times, and reports the difference over 1,000, so that start-up and the
+//! bodies made once for decoding do not count. It needs `valgrind` on the
+//! `PATH`.
+
+#![forbid(unsafe_code)]
+
+use std::hint::black_box;
+use std::process::Command;
+
+use errcodes_runtime::wire::{Json, acp, gateway, google, pass, problem::Problem, render};
+use errcodes_runtime::{Occurrence, WireFormat};
+use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
+
+const OPERATIONS: [&str; 12] = [
+    "problem/render",
+    "problem/decode",
+    "acp/render",
+    "acp/decode",
+    "pass_json/render",
+    "pass_json/decode",
+    "pass_xml/render",
+    "pass_xml/decode",
+    "gateway/render",
+    "gateway/decode",
+    "google/render",
+    "google/decode",
+];
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [] => report(),
+        [operation, times] => run(operation, times.parse().expect("a number of times")),
+        _ => panic!("usage: instructions [<operation> <times>]"),
+    }
+}
+
+/// Counts every operation and prints one line each.
+fn report() {
+    let me = std::env::current_exe().expect("the path of this program");
+    let count = |operation: &str, times: u64| -> u64 {
+        let output = Command::new("valgrind")
+            .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+            .arg(&me)
+            .args([operation, &times.to_string()])
+            .output()
+            .expect("valgrind runs; install it to count instructions");
+        let log = String::from_utf8_lossy(&output.stderr);
+        log.lines()
+            .find_map(|line| line.split_once("Collected : ")?.1.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no count in valgrind's report:\n{log}"))
+    };
+    println!("{:<18} {:>14}", "operation", "instructions");
+    for operation in OPERATIONS {
+        let per_run = (count(operation, 2000) - count(operation, 1000)) / 1000;
+        println!("{operation:<18} {per_run:>14}");
+    }
+}
+
+/// Does `operation` `times` times, on the payloads of the `wire` benchmark.
+fn run(operation: &str, times: u64) {
+    let occurrence = Occurrence::new()
+        .retry_after_secs(45)
+        .trace("8bcb17f9-b172-47d2-86d9-3eb146eba85e");
+    let report = serde_json::json!({
+        "requestId": "72eaa048-207e-4dde-bf16-0cb2b21336d5",
+        "errors": ["Allowed Adobe version is 1.0 for standard 'Adobe' at index 0"],
+    });
+    let problem = Occurrence::new()
+        .detail("Invalid request (report attached). Please check your input and try again.")
+        .instance("/requests/72eaa048")
+        .member("report", report);
+    let (edge, acp, pass, gateway) = (
+        EdgeError::InputError,
+        AcpError::RateLimitExceeded,
+        PassError::TooManyRequests,
+        PlatformError::OauthTokenMissing,
+    );
+    let problem_body = render(edge, &problem, WireFormat::Problem).body;
+    let acp_body = render(acp, &occurrence, WireFormat::Acp).body;
+    let pass_body = render(pass, &occurrence, WireFormat::Pass).body;
+    let xml_body = render(pass, &occurrence, WireFormat::PassXml).body;
+    let gateway_body = render(gateway, &occurrence, WireFormat::Gateway).body;
+    let google_body = render(pass, &occurrence, WireFormat::Google).body;
+    let once: Box<dyn Fn()> = match operation {
+        "problem/render" => Box::new(|| {
+            black_box(render(black_box(edge), &problem, WireFormat::Problem));
+        }),
+        "problem/decode" => Box::new(|| {
+            black_box(Problem::<EdgeError>::decode(black_box(&problem_body)).unwrap());
+        }),
+        "acp/render" => Box::new(|| {
+            black_box(render(black_box(acp), &occurrence, WireFormat::Acp));
+        }),
+        "acp/decode" => Box::new(|| {
+            black_box(acp::Envelope::<AcpError>::decode(black_box(&acp_body)).unwrap());
+        }),
+        "pass_json/render" => Box::new(|| {
+            black_box(render(black_box(pass), &occurrence, WireFormat::Pass));
+        }),
+        "pass_json/decode" => Box::new(|| {
+            black_box(pass::PassBody::<PassError>::decode(black_box(&pass_body)).unwrap());
+        }),
+        "pass_xml/render" => Box::new(|| {
+            black_box(render(black_box(pass), &occurrence, WireFormat::PassXml));
+        }),
+        "pass_xml/decode" => Box::new(|| {
+            black_box(pass::ErrorObject::<PassError>::decode_xml(black_box(&xml_body)).unwrap());
+        }),
+        "gateway/render" => Box::new(|| {
+            black_box(render(black_box(gateway), &occurrence, WireFormat::Gateway));
+        }),
+        "gateway/decode" => Box::new(|| {
+            black_box(
+                gateway::GatewayBody::<PlatformError>::decode(black_box(&gateway_body)).unwrap(),
+            );
+        }),
+        "google/render" => Box::new(|| {
+            black_box(render(black_box(pass), &occurrence, WireFormat::Google));
+        }),
+        "google/decode" => Box::new(|| {
+            black_box(google::GoogleBody::<PassError>::decode(black_box(&google_body)).unwrap());
+        }),
+        _ => panic!("unknown operation {operation}; one of {OPERATIONS:?}"),
+    };
+    for _ in 0..times {
+        once();
+    }
+}
