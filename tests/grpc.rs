@@ -273,7 +273,7 @@ where
             assert_eq!(Some(read.grpc_code()), code.grpc_code(), "{what}");
             assert_eq!(read.grpc_domain(), E::CATALOG.grpc_domain(), "{what}");
             assert_eq!(read.action(), code.action(), "{what}");
-            assert_eq!(read.message(), Some(code.title()), "{what}");
+            assert_eq!(read.message(), Some(code.default_message()), "{what}");
             let (http_code, http_message, http_advice) = over_http(code, bare, now);
             assert_eq!(read.advice_with(&exact(), now), http_advice, "{what}");
             // The delays as written here: the occurrence's, or for a bare

@@ -216,7 +216,7 @@ fn typed_codes_render_and_decode_back_in_every_format() {
     );
     assert_eq!(
         decoded.error().unwrap().message(),
-        Some("Service unavailable")
+        Some(AcpError::ServiceUnavailable.default_message())
     );
 
     let object = ErrorObject::new(PassError::UserRateLimitExceeded, &occurrence);

@@ -117,6 +117,18 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
             grpc.code, grpc.reason, grpc.domain
         );
     }
+    let fields = facts::field_rows(code);
+    if !fields.is_empty() {
+        out.push_str("\nFields of each occurrence:\n");
+        let width = fields.iter().map(|row| row.name.len()).max().unwrap_or(0);
+        for row in fields {
+            let _ = write!(out, "  {:<width$}  {} ({})", row.name, row.ty, row.presence);
+            if !row.description.is_empty() {
+                let _ = write!(out, ": {}", row.description);
+            }
+            out.push('\n');
+        }
+    }
     if let Some(reason) = code.deprecation() {
         let _ = write!(out, "\nDeprecated: {reason}\n");
         if let Some(replacement) = catalog.replacement_of(code) {

@@ -4,10 +4,14 @@
 
 use std::fmt::Write as _;
 
+use serde_json::json;
+
+use errcodes_codegen::fields::{CheckedField, Example};
 use errcodes_codegen::keys::{self, Key, Reach};
 use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact, Shown};
+use errcodes_core::render::{Extra, FieldValues, JsonValue, Values, render};
 use errcodes_runtime::wire::google::GoogleBody;
-use errcodes_runtime::wire::{Json, Map, Rendered, Shape, Value, reason_phrase, render_facts};
+use errcodes_runtime::wire::{Json, Rendered, Shape, Value, reason_phrase, render_facts};
 use errcodes_runtime::{Action, GrpcCode, Occurrence, Origin, Outcome, WireFormat};
 
 /// The trace id the examples show: each occurrence gets its own.
@@ -31,6 +35,7 @@ const LAID_OUT: &[&Key] = &[
     &keys::code::REPLACED_BY,
     &keys::code::GRPC_REASON,
     &keys::code::GRPC_CODE,
+    &keys::code::FIELDS,
 ];
 
 /// The facts of `code` that readers see and the pages and `explain` do not
@@ -56,6 +61,144 @@ pub(crate) fn json(fact: &Fact<'_>) -> Value {
         Some(Shown::Word(word)) => Value::from(*word),
         Some(Shown::Number(number)) => Value::from(*number),
         Some(Shown::Texts(texts)) => Value::from(texts.clone()),
+        Some(Shown::Fields(fields)) => Value::Object(
+            fields
+                .iter()
+                .map(|field| (field.name.value.clone(), field_json(field)))
+                .collect(),
+        ),
+    }
+}
+
+/// A field as the JSON export and the TypeScript module describe it.
+fn field_json(field: &CheckedField) -> Value {
+    let values: Vec<&str> = field.values.iter().map(|v| v.value.as_str()).collect();
+    json!({
+        "type": field.ty.value.to_string(),
+        "values": if values.is_empty() { Value::Null } else { Value::from(values) },
+        "optional": field.optional.value,
+        "key": field.key(),
+        "description": field.description.as_ref().map(|d| d.value.as_str()),
+        "example": example_json(&field.example_or_default()),
+    })
+}
+
+fn example_json(example: &Example) -> Value {
+    serde_json::from_str(&example.to_json()).unwrap_or(Value::Null)
+}
+
+/// One field of a code as the pages and `explain` list it.
+pub(crate) struct FieldRow {
+    /// Its name on the wire.
+    pub(crate) name: String,
+    /// Its type, with an enum's values.
+    pub(crate) ty: String,
+    /// `always` or `optional`.
+    pub(crate) presence: &'static str,
+    /// What it says.
+    pub(crate) description: String,
+}
+
+/// The fields of `code`, as the pages and `explain` list them.
+pub(crate) fn field_rows(code: &CheckedCode) -> Vec<FieldRow> {
+    code.fields
+        .iter()
+        .map(|field| {
+            let mut ty = field.ty.value.to_string();
+            if !field.values.is_empty() {
+                let values: Vec<&str> = field.values.iter().map(|v| v.value.as_str()).collect();
+                let _ = write!(ty, ": {}", values.join(", "));
+            }
+            FieldRow {
+                name: field.name.value.clone(),
+                ty,
+                presence: if field.optional.value {
+                    "optional"
+                } else {
+                    "always"
+                },
+                description: field
+                    .description
+                    .as_ref()
+                    .map(|d| d.value.clone())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// A code's fields filled with their examples, as the renderers read an
+/// occurrence's: what the example responses show.
+struct ExampleFields<'a> {
+    code: &'a str,
+    specs: &'a str,
+    values: Vec<Example>,
+}
+
+impl ExampleFields<'_> {
+    fn of<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> ExampleFields<'a> {
+        ExampleFields {
+            code: &code.code.value,
+            specs: catalog.code_facts(code).fields,
+            values: code
+                .fields
+                .iter()
+                .map(CheckedField::example_or_default)
+                .collect(),
+        }
+    }
+}
+
+impl FieldValues for ExampleFields<'_> {
+    fn code(&self) -> &str {
+        self.code
+    }
+
+    fn specs(&self) -> &str {
+        self.specs
+    }
+
+    fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool {
+        match self.values.get(position) {
+            Some(example) => {
+                value(&ExampleValue(example));
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The examples, and an empty ACP `details` for a code without fields.
+impl Extra for ExampleFields<'_> {
+    fn has_context(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    fn write_context(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{}");
+    }
+
+    fn members(&self, _: &mut dyn FnMut(&str, &dyn JsonValue)) {}
+
+    fn fields(&self) -> Option<&dyn FieldValues> {
+        (!self.values.is_empty()).then_some(self as &dyn FieldValues)
+    }
+}
+
+struct ExampleValue<'a>(&'a Example);
+
+impl JsonValue for ExampleValue<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.0.to_json().as_bytes());
+    }
+
+    fn is_text(&self) -> bool {
+        matches!(self.0, Example::Text(_))
+    }
+
+    fn write_text(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.0.to_text().as_bytes());
     }
 }
 
@@ -92,16 +235,20 @@ pub(crate) fn is_sent_as_error(code: &CheckedCode) -> bool {
 /// The response a server sends for `code` when it raises it as a
 /// `Failure`: status line, headers, a blank line and the body, pretty
 /// printed, as `errcodes_runtime::wire::render` writes them, with a sample
-/// trace id and, for ACP, an empty `details`. `None` for a code that is not
+/// trace id and the code's fields filled with their examples (for ACP
+/// without fields, an empty `details`). `None` for a code that is not
 /// sent as an error response.
 pub(crate) fn example(catalog: &CheckedCatalog, code: &CheckedCode) -> Option<String> {
     if !is_sent_as_error(code) {
         return None;
     }
-    let occurrence = Occurrence::new()
-        .trace(SAMPLE_TRACE)
-        .context(Value::Object(Map::new()));
-    let rendered = render_with(catalog, code, &occurrence);
+    let examples = ExampleFields::of(catalog, code);
+    let values = Values {
+        trace: Some(SAMPLE_TRACE),
+        extra: &examples,
+        ..Values::default()
+    };
+    let rendered = render(code.wire_format.value, &catalog.code_facts(code), &values);
     let mut out = format!(
         "HTTP/1.1 {}\nContent-Type: {}\n",
         status_line(rendered.status),
@@ -142,8 +289,13 @@ pub(crate) fn grpc_example<'c>(
     let (Some(domain), Some(grpc)) = (&catalog.grpc_domain, &code.grpc) else {
         return Ok(None);
     };
-    let occurrence = Occurrence::new().trace(SAMPLE_TRACE);
-    let rendered = render_facts(&catalog.code_facts(code), &occurrence, WireFormat::Google);
+    let examples = ExampleFields::of(catalog, code);
+    let values = Values {
+        trace: Some(SAMPLE_TRACE),
+        extra: &examples,
+        ..Values::default()
+    };
+    let rendered = render(WireFormat::Google, &catalog.code_facts(code), &values);
     let bare = GoogleBody::<()>::decode(&rendered.body)
         .ok()
         .and_then(|body| body.to_bare())

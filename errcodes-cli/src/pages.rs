@@ -250,6 +250,7 @@ fn section(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) -> R
         let _ = write!(page, "**Resolution:** {}\n\n", escape(resolution));
     }
     facts_table(page, catalog, code);
+    fields_table(page, code);
     let _ = write!(page, "**What to do:** {}.\n\n", facts::advice(code));
     let http = facts::example(catalog, code);
     let grpc = facts::grpc_example(catalog, code)?;
@@ -390,6 +391,26 @@ fn fenced(language: &str, text: &str) -> String {
     }
     let fence = "`".repeat(longest.max(2) + 1);
     format!("{fence}{language}\n{text}\n{fence}\n")
+}
+
+/// What an occurrence of `code` carries, one row a field.
+fn fields_table(page: &mut String, code: &CheckedCode) {
+    let rows = facts::field_rows(code);
+    if rows.is_empty() {
+        return;
+    }
+    page.push_str("**Fields:**\n\n| Field | Type | Present | Meaning |\n|---|---|---|---|\n");
+    for row in rows {
+        let _ = writeln!(
+            page,
+            "| {} | {} | {} | {} |",
+            cell(&code_span(&row.name)),
+            cell(&code_span(&row.ty)),
+            row.presence,
+            cell(&escape(&row.description).replace('\n', " "))
+        );
+    }
+    page.push('\n');
 }
 
 /// Markdown for a table cell: a `|` would end the cell, even in a code span.

@@ -101,6 +101,14 @@ pub fn catalog() -> Value {
             object_of(keys::domain::ALL),
         ),
         "code": merge(json!({"description": "One error code."}), object_of(keys::code::ALL)),
+        "fieldType": merge(
+            json!({"description": keys::field::TYPE.doc}),
+            written(&keys::field::TYPE),
+        ),
+        "field": merge(
+            json!({"description": "A field: its type, and what more is known of it."}),
+            object_of(keys::field::ALL),
+        ),
     });
     let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -144,7 +152,8 @@ fn written(key: &Key) -> Value {
         Kind::Name => json!({"type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$"}),
         Kind::Number => json!({"type": "integer"}),
         Kind::Word(words) => json!({"type": "string", "enum": words}),
-        Kind::Texts | Kind::Structure => json!({}),
+        Kind::Flag => json!({"type": "boolean"}),
+        Kind::Texts | Kind::Value | Kind::Structure => json!({}),
     };
     merge(merge(json!({"description": key.doc}), kind), fragment(key))
 }
@@ -271,6 +280,8 @@ fn export_value(key: &Key) -> Value {
             json!({"type": if nullable { json!(["integer", "null"]) } else { json!("integer") }})
         }
         Kind::Name => json!({"type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$"}),
+        Kind::Flag => json!({"type": "boolean"}),
+        Kind::Value => json!({}),
         Kind::Text | Kind::Identifier | Kind::Structure => {
             json!({"type": if nullable { json!(["string", "null"]) } else { json!("string") }})
         }

@@ -29,6 +29,7 @@ const TAKEN: &[&str] = &[
     "ProblemCode",
     "GrpcCode",
     "CodeInfo",
+    "FieldInfo",
     "Source",
     "CatalogData",
     "Headers",
@@ -157,6 +158,7 @@ fn declarations() -> String {
         "const ACTIONS: readonly string[] = {};\n\n",
         literal(&json!(Action::SPELLINGS))
     );
+    out.push_str(FIELD_INFO);
     out.push_str(
         "/** What a module knows of one code. */\nexport interface CodeInfo<C extends string> {\n",
     );
@@ -178,6 +180,25 @@ fn declarations() -> String {
     out
 }
 
+/// The shape of one field of a code, as the data describes it.
+const FIELD_INFO: &str = "/** One field that occurrences of a code carry. */
+export interface FieldInfo {
+  /** Its type: `string`, `integer`, `number`, `boolean`, `timestamp`, `duration`, `uri`, `enum`, `any`, or `list of` one of these. */
+  readonly type: string;
+  /** The values of an `enum`. */
+  readonly values: readonly string[] | null;
+  /** Whether an occurrence may leave it out. */
+  readonly optional: boolean;
+  /** Its key in a gRPC `ErrorInfo`'s metadata. */
+  readonly key: string;
+  /** What it says. */
+  readonly description: string | null;
+  /** A value it may have. */
+  readonly example: unknown;
+}
+
+";
+
 /// A key as a member of an interface: documented, typed by its kind, and
 /// null where the catalog may leave it out.
 fn member(out: &mut String, key: &Key, codes: &str) {
@@ -189,8 +210,11 @@ fn member(out: &mut String, key: &Key, codes: &str) {
             .map_or("string", |(name, ..)| name),
         // A code's replacement is another of its catalog's codes.
         Kind::Identifier if *key == keys::code::REPLACED_BY => codes,
+        Kind::Structure if *key == keys::code::FIELDS => "{ readonly [name: string]: FieldInfo }",
         Kind::Texts => "readonly string[]",
         Kind::Text | Kind::Identifier | Kind::Name | Kind::Structure => "string",
+        Kind::Flag => "boolean",
+        Kind::Value => "unknown",
     };
     let null = if key.is_optional() && !key.defaulted {
         " | null"

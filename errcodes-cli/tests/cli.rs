@@ -440,6 +440,7 @@ fn the_format_reference_has_a_row_for_every_declared_key() {
     for (heading, declared) in [
         ("## Top-level keys", keys::catalog::ALL),
         ("## Code entries", keys::code::ALL),
+        ("## Fields", keys::field::ALL),
     ] {
         let start = format.find(heading).unwrap();
         let table = &format[start..];

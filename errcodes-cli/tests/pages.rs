@@ -89,7 +89,18 @@ fn examples_are_pretty_printed_and_carry_what_support_needs() {
     assert!(example.contains("\"trace\": \""), "{example}");
     assert!(example.contains("Retry-After: 5"), "{example}");
     let acp = shipped("acp");
-    assert!(section(&acp, "INVALID_CREDENTIALS").contains("\"details\": {}"));
+    // The example fills the code's fields with their examples.
+    let invalid = section(&acp, "INVALID_FIELD_VALUE");
+    assert!(
+        invalid.contains("\"message\": \"max_results must be in the range 1-50\""),
+        "{invalid}"
+    );
+    assert!(invalid.contains("\"provided_value\": 100"), "{invalid}");
+    assert!(
+        invalid.contains("| `valid_range` | `string` | optional |"),
+        "{invalid}"
+    );
+    assert!(invalid.contains("\"providedValue\": \"100\""), "{invalid}");
     let edge = shipped("edge");
     let partial = section(&edge, "UpstreamError");
     assert!(!partial.contains("\"requestId\": \"\""), "{partial}");

@@ -10,6 +10,7 @@
 //! error.
 
 mod code;
+mod fields;
 mod grpc;
 
 use std::str::FromStr;
@@ -86,6 +87,10 @@ pub(crate) fn check(
         .get(&keys::catalog::DOMAINS)
         .map(|node| check_domains(node, source, errors))
         .unwrap_or_default();
+    let shared_fields = top
+        .get(&keys::catalog::FIELDS)
+        .map(|node| fields::check_shared(node, errors))
+        .unwrap_or_default();
     let grpc = grpc::Catalog::read(&top, errors);
     grpc.check_format(wire_format_text.as_ref(), errors);
     let wire_format = or_default(wire_format, WireFormat::Problem);
@@ -117,6 +122,7 @@ pub(crate) fn check(
         grpc_domain: grpc.domain(),
         allow,
         domains: domains.passed,
+        fields: Vec::new(),
         codes: Vec::new(),
         refused: Vec::new(),
         wire_format,
@@ -128,9 +134,11 @@ pub(crate) fn check(
             defaults: &defaults,
             refused_domains: &domains.refused,
             grpc: &grpc,
+            fields: &shared_fields,
         };
         code::check_all(node, &rules, &mut catalog, errors);
     }
+    catalog.fields = shared_fields;
     (!catalog.name.is_stand_in()).then_some(catalog)
 }
 

@@ -69,6 +69,21 @@ classes! {
     /// A key for readers changed: a text, a classification, a replacement.
     KEY_CHANGED = "key-changed", false,
         "texts and classifications are for people and logs, and may improve";
+    /// A code's occurrences no longer carry a field.
+    FIELD_REMOVED = "field-removed", true,
+        "typed clients read the field, and fail without it; others find it missing";
+    /// A field that was always there may be left out.
+    FIELD_MADE_OPTIONAL = "field-made-optional", true,
+        "typed clients expect the field in every occurrence, and fail without it";
+    /// A code's occurrences carry a new field.
+    FIELD_ADDED = "field-added", false,
+        "clients of the old version keep a field they do not know untyped";
+    /// A field that could be left out is always there.
+    FIELD_MADE_REQUIRED = "field-made-required", false,
+        "clients of the old version accept the field whether it is there or not";
+    /// An enum field no longer takes some of its values.
+    FIELD_VALUES_REMOVED = "field-values-removed", false,
+        "clients of the old version still know every value that is sent";
     /// The catalog's domains changed.
     DOMAINS_CHANGED = "domains-changed", false,
         "domains group codes for people";

@@ -27,6 +27,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::classes::{self, Class};
+use crate::fields;
 use crate::keys::{self, Key, Kind, Reach};
 use crate::lock::{Lock, Locked, State, Terms};
 use crate::model::{CheckedCatalog, CheckedCode, Fact};
@@ -76,6 +77,13 @@ pub enum Detail {
     Undeprecated,
     /// The catalog's domains changed.
     Domains,
+    /// A field of a code's occurrences, its type before and after as
+    /// messages show it; `None` where it was or is not carried.
+    Field {
+        name: String,
+        old: Option<String>,
+        new: Option<String>,
+    },
 }
 
 impl Change {
@@ -160,6 +168,14 @@ impl fmt::Display for Change {
             Detail::Deprecated { reason } => write!(f, "{subject} is deprecated: {reason}"),
             Detail::Undeprecated => write!(f, "{subject} is no longer deprecated"),
             Detail::Domains => f.write_str("the catalog's domains changed"),
+            Detail::Field { name, old, new } => match (old, new) {
+                (Some(old), None) => write!(f, "{subject} field `{name}` ({old}) is removed"),
+                (None, Some(new)) => write!(f, "{subject} gains field `{name}` ({new})"),
+                (Some(old), Some(new)) => {
+                    write!(f, "{subject} field `{name}` becomes {new} (was {old})")
+                }
+                (None, None) => write!(f, "{subject} field `{name}` changed"),
+            },
         }
     }
 }
@@ -274,10 +290,69 @@ fn code_changes(
             let old = old.or_else(|| was_catalog.value(inherited));
             let new = new.or_else(|| is_catalog.value(inherited));
             value_change(Some(code), key, old, new, changes);
+        } else if *key == keys::code::FIELDS {
+            field_changes(code, promise, old, new, changes);
         } else if !promise.grpc || (old.is_some() && new.is_some()) {
             value_change(Some(code), key, old, new, changes);
         }
     }
+}
+
+/// What changed in the fields of one code, as two locks record them: a
+/// field removed, of another type, or made optional breaks typed clients;
+/// a field added, or made required, does not. An enum that takes a value
+/// it did not is of another type; one that no longer takes some is not.
+fn field_changes(
+    code: &str,
+    promise: keys::Promise,
+    old: Option<&str>,
+    new: Option<&str>,
+    changes: &mut Vec<Change>,
+) {
+    let (Some(old), Some(new)) = (read_fields(old), read_fields(new)) else {
+        return;
+    };
+    let mut push = |class, name: &str, old: Option<String>, new: Option<String>| {
+        let detail = Detail::Field {
+            name: name.to_owned(),
+            old,
+            new,
+        };
+        changes.push(Change::new(class, Some(code), detail));
+    };
+    let type_changed = Class {
+        id: promise.change,
+        breaking: true,
+        why: promise.why,
+    };
+    for was in &old {
+        let Some(is) = new.iter().find(|field| field.name == was.name) else {
+            push(classes::FIELD_REMOVED, was.name, Some(was.shown()), None);
+            continue;
+        };
+        let (before, after) = (Some(was.shown()), Some(is.shown()));
+        let values_added = is.values.iter().any(|value| !was.values.contains(value));
+        if was.ty != is.ty || values_added {
+            push(type_changed, was.name, before, after);
+        } else if !was.optional && is.optional {
+            push(classes::FIELD_MADE_OPTIONAL, was.name, before, after);
+        } else if was.optional && !is.optional {
+            push(classes::FIELD_MADE_REQUIRED, was.name, before, after);
+        } else if was.values != is.values {
+            push(classes::FIELD_VALUES_REMOVED, was.name, before, after);
+        }
+    }
+    for is in new
+        .iter()
+        .filter(|is| old.iter().all(|was| was.name != is.name))
+    {
+        push(classes::FIELD_ADDED, is.name, None, Some(is.shown()));
+    }
+}
+
+/// The fields a lock records, none where it records none.
+fn read_fields(text: Option<&str>) -> Option<Vec<fields::LockedField<'_>>> {
+    text.map_or(Some(Vec::new()), fields::parse_described)
 }
 
 /// A code of `new` that has the reason of a code `old` retired, other than

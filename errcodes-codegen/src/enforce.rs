@@ -168,6 +168,30 @@ impl Places<'_> {
                         change.class.why, key.name
                     ))
             }
+            Detail::Field { name, old: Some(old), new } => {
+                let entry = entry?;
+                let field = entry.fields.iter().find(|field| field.name.value == *name);
+                let at = field
+                    .and_then(|field| field.name.at())
+                    .or_else(|| fact(self.catalog, entry, &keys::code::FIELDS)?.at())
+                    .unwrap_or(entry.code_at());
+                let message = match new {
+                    Some(new) => format!(
+                        "locked code `{code}` changed its field `{name}` from {old} to {new}"
+                    ),
+                    None => format!("locked code `{code}` no longer carries its field `{name}`"),
+                };
+                Diagnostic::new(message, at)
+                    .note_at(
+                        Document::Lock,
+                        self.term_at(code, &keys::code::FIELDS),
+                        format!("locked with field `{name}`: {old}"),
+                    )
+                    .help(format!(
+                        "{}: keep `{name}` as it was, {retire}",
+                        change.class.why
+                    ))
+            }
             _ => return None,
         })
     }

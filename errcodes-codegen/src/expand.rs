@@ -8,6 +8,8 @@
 //! table load. Paths are absolute and go through the runtime's versioned
 //! private module, so the expansion means the same wherever it lands.
 
+mod fields;
+
 use std::fmt;
 
 use errcodes_core::layout::{Built, Hash, Number, TooLarge, Writer, WrittenHash};
@@ -85,6 +87,7 @@ pub(crate) fn expand(
     let statics = statics(catalog)?;
     let any_deprecated = catalog.codes.iter().any(|code| code.deprecated.is_some());
     let impls = impls(&enum_name, &variants, any_deprecated);
+    let fields = fields::expand(catalog, &enum_name);
 
     Ok(quote! {
         #[doc = #enum_doc]
@@ -110,6 +113,8 @@ pub(crate) fn expand(
             #statics
             #impls
         };
+
+        #fields
     })
 }
 

@@ -55,8 +55,13 @@ pub enum Kind {
     Number,
     /// One word of a vocabulary.
     Word(&'static [&'static str]),
+    /// `true` or `false`.
+    Flag,
+    /// Any value: a field's example.
+    Value,
     /// A structure of the catalog's own: `defaults`, `domains`, `codes`,
-    /// `grpc-codes`, whose schema is all in its declaration's `schema`.
+    /// `grpc-codes`, `fields`, whose schema is all in its declaration's
+    /// `schema`.
     Structure,
 }
 
@@ -319,6 +324,16 @@ pub mod catalog {
         r##"{"type": "object", "propertyNames": {"pattern": "^[1-5][0-9][0-9]$"}, "additionalProperties": {"$ref": "#/$defs/grpcCode"}, "examples": [{"400": "INVALID_ARGUMENT", "409": "ABORTED", "422": "FAILED_PRECONDITION"}]}"##,
     );
 
+    /// `fields`: fields several codes share.
+    pub const FIELDS: Key = key(
+        "fields",
+        Kind::Structure,
+        "Fields that several codes' occurrences carry, defined once by name; a code lists one under its own `fields` with no value to carry it as defined here.",
+    )
+    .schema(
+        r##"{"type": "object", "additionalProperties": {"$ref": "#/$defs/field"}, "examples": [{"segment_id": {"type": "string", "description": "The segment the request named.", "example": "seg_12345"}}]}"##,
+    );
+
     /// `defaults`: classifications for codes that give none.
     pub const DEFAULTS: Key = key(
         "defaults",
@@ -369,6 +384,7 @@ pub mod catalog {
         &HELP_URL,
         &GRPC_DOMAIN,
         &GRPC_CODES,
+        &FIELDS,
         &DEFAULTS,
         &ALLOW,
         &DOMAINS,
@@ -554,6 +570,31 @@ pub mod code {
     .reach(Reach::Clients)
     .schema(r#"{"examples": ["RESOURCE_EXHAUSTED"]}"#);
 
+    /// `fields`: what its occurrences carry.
+    pub const FIELDS: Key = key(
+        "fields",
+        Kind::Structure,
+        "The fields one occurrence of the code carries, by their names on the wire: each a type, or a mapping with `type` and more; with no value, the catalog's shared field of that name. Each wire format writes them where it has room: ACP's `details`, a problem's extension members, the members of Pass's and the gateway's objects, Google's `ErrorInfo` metadata.",
+    )
+    .promise(
+        "field-type-changed",
+        "fields",
+        "typed clients refuse a value of another type, or an enum value they do not know",
+    )
+    .reach(Reach::Clients)
+    .schema(
+        r##"{"type": "object", "additionalProperties": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/fieldType"}, {"$ref": "#/$defs/field"}, {"type": "object", "description": "A shared field, with what this code says of it.", "properties": {"optional": {"type": "boolean"}, "description": {"type": "string"}, "example": {}}, "additionalProperties": false}]}, "examples": [{"field": "string", "segment_id": null, "suggestion": {"example": "Use get_audiences"}, "provided_value": {"type": "any", "example": 100}}]}"##,
+    );
+
+    /// `message`: its message template.
+    pub const MESSAGE: Key = key(
+        "message",
+        Kind::Text,
+        "The message for people that an occurrence carries, in Fluent's syntax: text, with `{ $name }` where the field `name` goes and `{ \"{\" }` for a brace. Default: the title. An occurrence that gives its own message, or leaves out a field the template names, sends that message, or the title.",
+    )
+    .reach(Reach::Clients)
+    .schema(r#"{"minLength": 1, "examples": ["{ $field } must be in { $expected_format } format"]}"#);
+
     /// `allow`: what the entry allows.
     pub const ALLOW: Key = super::catalog::ALLOW;
 
@@ -575,6 +616,8 @@ pub mod code {
         &REPLACED_BY,
         &GRPC_REASON,
         &GRPC_CODE,
+        &MESSAGE,
+        &FIELDS,
         &ALLOW,
     ];
 
@@ -599,6 +642,57 @@ pub mod domain {
     pub const ALL: &[&Key] = &[&TITLE, &DESCRIPTION];
 }
 
+/// The keys of one field, under a catalog's or a code's `fields`.
+pub mod field {
+    use errcodes_core::fields::FieldType;
+
+    use super::{Key, Kind, Reach, key};
+
+    /// `type`: what the value is.
+    pub const TYPE: Key = key(
+        "type",
+        Kind::Word(&FieldType::SPELLINGS),
+        "What the value is: `string`, `integer`, `number`, `boolean`, `timestamp` (RFC 3339), `duration` (seconds with an `s`, as in `\"1.5s\"`), `uri`, `enum` (one of `values`), `any` (any JSON value), or `list of` one of these.",
+    )
+    .required("add `type:`, for example `type: string`")
+    .reach(Reach::Clients)
+    .schema(r#"{"examples": ["string", "list of string"]}"#);
+
+    /// `values`: the values of an `enum` field.
+    pub const VALUES: Key = key(
+        "values",
+        Kind::Texts,
+        "The values an `enum` field takes: at least one, each a string without control characters.",
+    )
+    .reach(Reach::Clients)
+    .schema(r#"{"examples": [["cpm", "revenue_share"]]}"#);
+
+    /// `optional`: whether an occurrence may leave it out.
+    pub const OPTIONAL: Key = key(
+        "optional",
+        Kind::Flag,
+        "Whether an occurrence may leave the field out. Default: false, the field is always there.",
+    )
+    .reach(Reach::Clients)
+    .defaulted()
+    .schema(r#"{"examples": [true]}"#);
+
+    /// `description`: what the field says.
+    pub const DESCRIPTION: Key = key("description", Kind::Text, "What the field says.")
+        .schema(r#"{"examples": ["The request field at fault."]}"#);
+
+    /// `example`: a value, for the docs.
+    pub const EXAMPLE: Key = key(
+        "example",
+        Kind::Value,
+        "A value the field may have, of its type: the reference pages fill their example responses with it.",
+    )
+    .schema(r#"{"examples": ["max_results"]}"#);
+
+    /// Every key of a field.
+    pub const ALL: &[&Key] = &[&TYPE, &VALUES, &OPTIONAL, &DESCRIPTION, &EXAMPLE];
+}
+
 /// The names of `keys`, for messages.
 pub(crate) fn names(keys: &[&Key]) -> Vec<&'static str> {
     keys.iter().map(|key| key.name).collect()
@@ -610,7 +704,7 @@ mod tests {
 
     #[test]
     fn names_are_unique_in_each_place() {
-        for keys in [catalog::ALL, code::ALL, domain::ALL] {
+        for keys in [catalog::ALL, code::ALL, domain::ALL, field::ALL] {
             let mut names = names(keys);
             names.sort_unstable();
             let count = names.len();

@@ -11,14 +11,14 @@
 //! | a catalog and its lock, from disk | `load.rs` | [`Files`] |
 //! | YAML text to a tree of values with positions | `yaml.rs` (the only user of `serde_yaml`) | `yaml::Node` |
 //! | each mapping read against its keys' declarations | `spec.rs` | `spec::Mapping` |
-//! | the rules a catalog must follow, building the model as they go | `check.rs`, `check/code.rs`, `check/grpc.rs`, helped by `names.rs`, `pattern.rs`, `yaml11.rs` | [`CheckedCatalog`] (`model.rs`) |
+//! | the rules a catalog must follow, building the model as they go | `check.rs`, `check/code.rs`, `check/fields.rs`, `check/grpc.rs`, helped by `names.rs`, `pattern.rs`, `template.rs`, `yaml11.rs` | [`CheckedCatalog`] (`model.rs`, [`fields`]) |
 //! | what a catalog leaves out, and what stands in for what was refused | `defaults.rs` | defaults for `check.rs` |
 //! | what is legal but likely wrong: named warnings for tools | `lint.rs` | [`Diagnostic`]s |
 //! | the lock file: what a catalog promised | [`lock`] | [`lock::Lock`] |
 //! | the classes of change, each declared once | [`classes`] | [`classes::Class`]es |
 //! | what breaks clients, for the build, `check`, `lock` and `diff` | [`compat`] | [`compat::Change`]s |
 //! | the lock's broken promises, located in both files | `enforce.rs` | [`Diagnostic`]s |
-//! | Rust tokens | `expand.rs`, with rustdoc from `rustdoc.rs` and the perfect hash from `phf.rs` | `TokenStream` |
+//! | Rust tokens | `expand.rs` and `expand/fields.rs`, with rustdoc from `rustdoc.rs` and the perfect hash from `phf.rs` | `TokenStream` |
 //!
 //! `pipeline.rs` runs the steps, `report.rs` holds what they found,
 //! `source.rs` holds the files' text, `diagnostic.rs` says how mistakes are
@@ -45,6 +45,7 @@ mod defaults;
 mod diagnostic;
 mod enforce;
 mod expand;
+pub mod fields;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod keys;
@@ -61,6 +62,7 @@ mod report;
 mod rustdoc;
 mod source;
 mod spec;
+mod template;
 mod yaml;
 mod yaml11;
 

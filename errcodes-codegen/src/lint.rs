@@ -13,9 +13,21 @@ use crate::model::{CheckedCatalog, CheckedCode};
 
 /// Declares the lints: each one's variant, name, summary and check, once.
 macro_rules! lints {
+    (@check code, $check:ident, $subject:ident) => {
+        match $subject {
+            Subject::Code(code) => $check(code).into_iter().collect(),
+            Subject::Catalog(_) => Vec::new(),
+        }
+    };
+    (@check catalog, $check:ident, $subject:ident) => {
+        match $subject {
+            Subject::Catalog(catalog) => $check(catalog),
+            Subject::Code(_) => Vec::new(),
+        }
+    };
     ($(
         $(#[$doc:meta])*
-        $lint:ident = $name:literal, $summary:literal, $check:ident;
+        $lint:ident = $name:literal, $summary:literal, $scope:ident $check:ident;
     )*) => {
         /// A lint: one kind of warning, named.
         ///
@@ -47,9 +59,9 @@ macro_rules! lints {
             }
 
             /// What it finds in `code`.
-            fn check(self, code: &CheckedCode) -> Option<Diagnostic> {
+            fn check(self, subject: Subject<'_>) -> Vec<Diagnostic> {
                 match self {
-                    $(Lint::$lint => $check(code),)*
+                    $(Lint::$lint => lints!(@check $scope, $check, subject),)*
                 }
             }
         }
@@ -59,12 +71,22 @@ macro_rules! lints {
 lints! {
     /// A variant named after its code, digits and all (`Hv000`).
     NameKeepsDigits = "name-keeps-digits",
-        "a default variant name that keeps the digits of its code", lint_default_name;
+        "a default variant name that keeps the digits of its code", code lint_default_name;
     /// A code without a description.
-    MissingDescription = "missing-description", "a code without a description", lint_description;
+    MissingDescription = "missing-description", "a code without a description",
+        code lint_description;
     /// A failure sent with a status below 400.
     FailureBelow400 = "failure-below-400",
-        "a failure sent with a status that says the request succeeded", lint_failure_status;
+        "a failure sent with a status that says the request succeeded", code lint_failure_status;
+    /// A shared field that no code carries.
+    UnusedField = "unused-field", "a shared field that no code carries", catalog lint_unused_field;
+}
+
+/// What a lint looks at: one code, or the catalog as a whole.
+#[derive(Clone, Copy)]
+enum Subject<'a> {
+    Catalog(&'a CheckedCatalog),
+    Code(&'a CheckedCode),
 }
 
 impl Lint {
@@ -153,27 +175,58 @@ impl Lints {
 /// the catalog say. The first report of each lint says how to allow it.
 pub(crate) fn lint(catalog: &CheckedCatalog, lints: &Lints, errors: &mut Errors) {
     let mut reported = Vec::new();
-    for code in &catalog.codes {
+    let subjects = catalog
+        .codes
+        .iter()
+        .map(Subject::Code)
+        .chain([Subject::Catalog(catalog)]);
+    for subject in subjects {
         for &lint in Lint::ALL {
-            let Some(level) = lints
-                .level(lint)
-                .filter(|_| !catalog.allows(code, lint.name()))
-            else {
+            let allowed = match subject {
+                Subject::Code(code) => catalog.allows(code, lint.name()),
+                Subject::Catalog(_) => catalog.allows_all(lint.name()),
+            };
+            let Some(level) = lints.level(lint).filter(|_| !allowed) else {
                 continue;
             };
-            let Some(diagnostic) = lint.check(code) else {
-                continue;
-            };
-            let mut diagnostic = diagnostic.reported_by(lint.name(), level);
-            if !reported.contains(&lint) {
-                reported.push(lint);
-                diagnostic = diagnostic.note(format!(
-                    "`{lint}` is on by default; to allow it, add `allow: [{lint}]` to the catalog or the entry, or pass `--allow {lint}`"
-                ));
+            for diagnostic in lint.check(subject) {
+                let mut diagnostic = diagnostic.reported_by(lint.name(), level);
+                if !reported.contains(&lint) {
+                    reported.push(lint);
+                    diagnostic = diagnostic.note(format!(
+                        "`{lint}` is on by default; to allow it, add `allow: [{lint}]` to the catalog or the entry, or pass `--allow {lint}`"
+                    ));
+                }
+                errors.push(diagnostic);
             }
-            errors.push(diagnostic);
         }
     }
+}
+
+/// A shared field that no code carries is dead text, or a code forgot to
+/// list it.
+fn lint_unused_field(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
+    catalog
+        .fields
+        .iter()
+        .filter(|shared| {
+            !catalog.codes.iter().any(|code| {
+                code.fields
+                    .iter()
+                    .any(|field| field.shared && field.name.value == shared.name.value)
+            })
+        })
+        .map(|shared| {
+            let name = &shared.name.value;
+            Diagnostic::new(
+                format!("shared field `{name}` is carried by no code"),
+                shared.name.at().unwrap_or_default(),
+            )
+            .help(format!(
+                "list `{name}:` under the `fields` of the codes that carry it, or remove it"
+            ))
+        })
+        .collect()
 }
 
 /// A name derived from a code like `HV000` keeps its digits (`Hv000`):

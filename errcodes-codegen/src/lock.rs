@@ -167,8 +167,12 @@ impl Terms {
         for (i, term) in self.0.iter().enumerate() {
             let separator = if i == 0 { "" } else { ", " };
             let value = match term.key.kind {
-                Kind::Text | Kind::Identifier | Kind::Texts => quoted(&term.value),
-                Kind::Name | Kind::Number | Kind::Word(_) | Kind::Structure => term.value.clone(),
+                Kind::Text | Kind::Identifier | Kind::Texts | Kind::Structure => {
+                    quoted(&term.value)
+                }
+                Kind::Name | Kind::Number | Kind::Word(_) | Kind::Flag | Kind::Value => {
+                    term.value.clone()
+                }
             };
             let _ = write!(out, "{separator}{}: {value}", term.key.name);
         }
@@ -666,6 +670,11 @@ fn terms<'n>(
                 text.clone()
             }
             (Value::Str { text, .. }, Kind::Text | Kind::Name | Kind::Identifier) => text.clone(),
+            (Value::Str { text, .. }, Kind::Structure)
+                if crate::fields::parse_described(text).is_some() =>
+            {
+                text.clone()
+            }
             _ => return None,
         };
         terms.0.push(Term {

@@ -12,6 +12,7 @@ use errcodes_core::layout::Text;
 use errcodes_core::{Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, WireFormat};
 
 use crate::diagnostic::Location;
+use crate::fields::{CheckedField, CheckedTemplate, stored_fields, stored_template};
 use crate::keys::{self, Key};
 
 /// Where a value of the checked model comes from.
@@ -119,6 +120,9 @@ pub struct CheckedCatalog {
     pub allow: Vec<Located<&'static str>>,
     /// The declared domains, in file order.
     pub domains: Vec<CheckedDomain>,
+    /// The fields several codes share, as the catalog's `fields` defines
+    /// them, in file order.
+    pub fields: Vec<CheckedField>,
     /// The codes, in file order.
     pub codes: Vec<CheckedCode>,
     /// The codes of entries that were refused for a mistake, as written:
@@ -176,6 +180,28 @@ pub struct CheckedCode {
     pub allow: Vec<Located<&'static str>>,
     /// How it is sent over gRPC, when the catalog has a `grpc-domain`.
     pub grpc: Option<CheckedGrpc>,
+    /// The fields its occurrences carry, in the entry's order.
+    pub fields: Vec<CheckedField>,
+    /// Its message template.
+    pub message: Option<CheckedTemplate>,
+    /// The fields and the template as the tables store them.
+    pub(crate) stored: Stored,
+}
+
+/// A code's fields and template as the tables store them, encoded once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Stored {
+    pub(crate) fields: String,
+    pub(crate) message: String,
+}
+
+impl Stored {
+    pub(crate) fn of(fields: &[CheckedField], message: Option<&CheckedTemplate>) -> Self {
+        Stored {
+            fields: stored_fields(fields),
+            message: message.map(stored_template).unwrap_or_default(),
+        }
+    }
 }
 
 /// How a code is sent over gRPC.
@@ -226,6 +252,8 @@ impl CheckedCatalog {
                     reason: &grpc.reason.value,
                     grpc_code: grpc.grpc_code.value,
                 }),
+            fields: &code.stored.fields,
+            message: &code.stored.message,
         }
     }
 
@@ -287,6 +315,8 @@ impl CheckedCode {
             Text::Resolution => self.resolution().unwrap_or_default(),
             Text::Deprecation => self.deprecation().unwrap_or_default(),
             Text::GrpcReason => self.grpc.as_ref().map_or("", |grpc| &grpc.reason.value),
+            Text::Fields => &self.stored.fields,
+            Text::Message => &self.stored.message,
         }
     }
 }
@@ -307,6 +337,8 @@ pub enum Shown<'a> {
     Word(&'static str),
     /// A list of texts.
     Texts(Vec<&'a str>),
+    /// Fields, shown as [`described`](crate::fields::described) writes them.
+    Fields(&'a [CheckedField]),
 }
 
 impl core::fmt::Display for Shown<'_> {
@@ -316,6 +348,7 @@ impl core::fmt::Display for Shown<'_> {
             Shown::Number(number) => write!(f, "{number}"),
             Shown::Word(word) => f.write_str(word),
             Shown::Texts(texts) => f.write_str(&texts.join(", ")),
+            Shown::Fields(fields) => f.write_str(&crate::fields::described(fields)),
         }
     }
 }
@@ -358,6 +391,18 @@ fn fact<'a, T>(
         key,
         from: value.map_or(Provenance::Derived, |located| located.from),
         value: value.map(|located| show(&located.value)),
+    }
+}
+
+/// The fact of `fields`: none when there are none, written where the
+/// first is.
+fn fields_fact<'a>(key: &'static Key, fields: &'a [CheckedField]) -> Fact<'a> {
+    Fact {
+        key,
+        from: fields
+            .first()
+            .map_or(Provenance::Derived, |field| field.name.from),
+        value: (!fields.is_empty()).then_some(Shown::Fields(fields)),
     }
 }
 
@@ -404,6 +449,7 @@ impl CheckedCatalog {
             }),
             fact(&key::HELP_URL, self.help_url.as_ref(), shown_text),
             fact(&key::GRPC_DOMAIN, self.grpc_domain.as_ref(), shown_text),
+            fields_fact(&key::FIELDS, &self.fields),
         ]
     }
 }
@@ -452,6 +498,12 @@ impl CheckedCode {
             fact(&key::GRPC_CODE, grpc.map(|g| &g.grpc_code), |c| {
                 word(c.as_str())
             }),
+            fact(
+                &key::MESSAGE,
+                self.message.as_ref().map(|m| &m.written),
+                shown_text,
+            ),
+            fields_fact(&key::FIELDS, &self.fields),
         ]
     }
 }

@@ -12,6 +12,33 @@ const KEYWORDS: &[&str] = &[
     "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// Whether `name` is a Rust keyword, which an identifier can only be as a
+/// raw one (`r#type`).
+pub(crate) fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
+
+/// The variant of a generated enum for the value `value` of an `enum`
+/// field: the value in UpperCamelCase, after `Value` when that does not
+/// start with a letter; empty when the value has no letter or digit.
+pub(crate) fn value_variant(value: &str) -> String {
+    let camel = value.to_upper_camel_case();
+    match camel.chars().next() {
+        None => String::new(),
+        Some(first) if first.is_ascii_alphabetic() && camel.is_ascii() => camel,
+        Some(_) => {
+            let kept: String = camel.chars().filter(char::is_ascii_alphanumeric).collect();
+            if kept.is_empty() {
+                String::new()
+            } else if kept.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                kept
+            } else {
+                format!("Value{kept}")
+            }
+        }
+    }
+}
+
 /// The variant name a code gets when its entry has no `name`.
 pub(crate) fn from_code(code: &str) -> String {
     if is_camel_already(code) {

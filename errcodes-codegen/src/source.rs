@@ -3,6 +3,8 @@
 
 use std::cell::OnceCell;
 
+use crate::diagnostic::Location;
+
 /// A catalog's text and the path it is reported under.
 #[derive(Debug)]
 pub(crate) struct Source<'a> {
@@ -55,6 +57,68 @@ impl<'a> Source<'a> {
         let skip = column.checked_sub(1)?;
         let start = text.char_indices().nth(skip).map(|(i, _)| i)?;
         text.get(start..)
+    }
+
+    /// Where the byte `offset` of `value`, a string scalar that starts at
+    /// `at`, is written: found when the scalar is plain or quoted on one
+    /// line, or a literal block (`|`); else the scalar's start.
+    pub(crate) fn within(&self, at: Location, value: &str, offset: usize) -> Location {
+        let before = value.get(..offset).unwrap_or(value);
+        let Some(rest) = self.rest_of_line(at.line, at.column) else {
+            return at;
+        };
+        let on_line = |column: usize| Location {
+            line: at.line,
+            column,
+        };
+        match rest.chars().next() {
+            Some(quote @ ('"' | '\'')) => {
+                let mut source = rest.chars().skip(1);
+                let mut column = at.column + 1;
+                for _ in before.chars() {
+                    let Some(written) = source.next() else {
+                        return at;
+                    };
+                    // How many characters of the file the value's next one
+                    // takes, and how many of those are read by now.
+                    let (width, read) = match (quote, written) {
+                        ('"', '\\') => match source.next() {
+                            Some('x') => (4, 2),
+                            Some('u') => (6, 2),
+                            Some('U') => (10, 2),
+                            Some(_) => (2, 2),
+                            None => return at,
+                        },
+                        ('\'', '\'') => (2, 1),
+                        _ => (1, 1),
+                    };
+                    for _ in read..width {
+                        source.next();
+                    }
+                    column += width;
+                }
+                on_line(column)
+            }
+            Some('|') => {
+                let line = before.matches('\n').count();
+                let start = before.rfind('\n').map_or(0, |at| at + 1);
+                let Some(text) = self.line(at.line + 1 + line) else {
+                    return at;
+                };
+                let indent = text.chars().take_while(|c| *c == ' ').count();
+                Location {
+                    line: at.line + 1 + line,
+                    column: indent + 1 + before[start..].chars().count(),
+                }
+            }
+            Some(_)
+                if !before.contains('\n')
+                    && rest.starts_with(value.lines().next().unwrap_or_default()) =>
+            {
+                on_line(at.column + before.chars().count())
+            }
+            _ => at,
+        }
     }
 
     /// The token written at `line` and `column`: a quoted string up to its
@@ -163,6 +227,20 @@ mod tests {
             lines,
             [Some("a"), Some("b"), Some("c"), Some("d"), Some("e"), None]
         );
+    }
+
+    #[test]
+    fn offsets_inside_scalars_are_found() {
+        let source = Source::new(
+            "x.yaml",
+            "a: plain { $x }\nb: \"q\\u00e9 { $x }\"\nc: 'it''s { $x }'\nd: |\n  one\n  two { $x }\ne: >\n  folded { $x }\n",
+        );
+        let at = |line, column| Location { line, column };
+        assert_eq!(source.within(at(1, 4), "plain { $x }", 6), at(1, 10));
+        assert_eq!(source.within(at(2, 4), "qé { $x }", 3), at(2, 12));
+        assert_eq!(source.within(at(3, 4), "it's { $x }", 5), at(3, 11));
+        assert_eq!(source.within(at(4, 4), "one\ntwo { $x }\n", 8), at(6, 7));
+        assert_eq!(source.within(at(7, 4), "folded { $x }\n", 7), at(7, 4));
     }
 
     #[test]

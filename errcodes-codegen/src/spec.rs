@@ -196,6 +196,26 @@ impl<'n> Mapping<'n> {
         }
     }
 
+    /// The `true` or `false` that `key` has.
+    pub(crate) fn flag(&self, key: &Key, errors: &mut Errors) -> Option<(bool, Location)> {
+        let node = self.get(key)?;
+        match &node.value {
+            Value::Bool(value) => Some((*value, node.at)),
+            Value::Null => None,
+            other => {
+                errors.push(Diagnostic::new(
+                    format!(
+                        "`{}` must be true or false, found {}",
+                        key.name,
+                        other.kind()
+                    ),
+                    node.at,
+                ));
+                None
+            }
+        }
+    }
+
     /// The identifier `key` has; see [`identifier`].
     pub(crate) fn identifier(
         &self,

@@ -26,6 +26,8 @@ use crate::{Action, GrpcCode, ProblemCode, Severity};
 ///     problem_code: ProblemCode::Member,
 ///     help_url: Some("https://example.com/errors#{code}"),
 ///     grpc: None,
+///     fields: "",
+///     message: "",
 /// };
 /// assert_eq!(facts.help_url().unwrap(), "https://example.com/errors#TOO_MANY");
 /// ```
@@ -49,6 +51,13 @@ pub struct CodeFacts<'a> {
     pub help_url: Option<&'a str>,
     /// How the code is sent over gRPC, when the catalog serves gRPC.
     pub grpc: Option<GrpcFacts<'a>>,
+    /// The fields its occurrences carry, as stored
+    /// ([`decode_fields`](crate::fields::decode_fields)); empty for none.
+    pub fields: &'a str,
+    /// Its message template, as stored
+    /// ([`decode_template`](crate::fields::decode_template)); empty for
+    /// none.
+    pub message: &'a str,
 }
 
 /// How a code is sent over gRPC: what [`CodeFacts`] knows when the catalog

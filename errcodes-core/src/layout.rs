@@ -43,17 +43,27 @@ pub enum Text {
     /// The gRPC `ErrorInfo` reason; empty when the catalog does not serve
     /// gRPC.
     GrpcReason,
+    /// The fields its occurrences carry, encoded as
+    /// [`fields::encode_fields`](crate::fields::encode_fields) writes them;
+    /// empty for none.
+    Fields,
+    /// Its message template, encoded as
+    /// [`fields::encode_template`](crate::fields::encode_template) writes
+    /// it; empty for none.
+    Message,
 }
 
 impl Text {
     /// Every text, in storage order.
-    pub const ALL: [Text; 6] = [
+    pub const ALL: [Text; 8] = [
         Text::Name,
         Text::Title,
         Text::Description,
         Text::Resolution,
         Text::Deprecation,
         Text::GrpcReason,
+        Text::Fields,
+        Text::Message,
     ];
 }
 

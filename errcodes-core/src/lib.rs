@@ -23,6 +23,7 @@ mod vocabulary;
 
 mod action;
 pub mod facts;
+pub mod fields;
 mod grpc;
 mod kinds;
 #[doc(hidden)]
@@ -33,6 +34,7 @@ pub mod meta;
 pub mod phf;
 pub mod render;
 pub mod status;
+mod timestamp;
 #[doc(hidden)]
 pub mod uri;
 mod wire_format;
@@ -40,5 +42,6 @@ mod wire_format;
 pub use crate::action::Action;
 pub use crate::grpc::GrpcCode;
 pub use crate::kinds::{Origin, Outcome, Severity};
+pub use crate::timestamp::{BadTimestamp, Timestamp};
 pub use crate::vocabulary::UnknownWord;
 pub use crate::wire_format::{ProblemCode, Shape, WireFormat};

@@ -6,7 +6,9 @@
 use std::hash::{BuildHasher, RandomState};
 use std::time::Duration;
 
-use errcodes_core::render::{Extra, JsonValue, Values};
+use errcodes_core::render::{Extra, FieldValues, JsonValue, Values};
+
+use crate::fields::{Fields, TypedFields};
 use serde_json::{Map, Value};
 
 /// What a server knows about one occurrence of an error, beyond its code:
@@ -59,6 +61,10 @@ pub struct Occurrence {
     /// `ErrorInfo`'s metadata, under keys that follow AIP-193's rule (see
     /// [`metadata`](errcodes_core::render::google::metadata)).
     pub members: Map<String, Value>,
+    /// The code's typed fields, which each format writes where it has room
+    /// ([`Fields`]); a member or a context member named like one of them is
+    /// left out.
+    pub fields: Option<TypedFields>,
 }
 
 impl Occurrence {
@@ -137,6 +143,15 @@ impl Occurrence {
         self
     }
 
+    /// Sets [`fields`](Self::fields): the typed fields of a code. A
+    /// renderer fills the code's message template from them when they are
+    /// that code's.
+    #[must_use]
+    pub fn fields<T: Fields>(mut self, fields: T) -> Self {
+        self.fields = Some(TypedFields::new(fields));
+        self
+    }
+
     /// The occurrence as the renderers read it.
     #[must_use]
     pub fn values(&self) -> Values<'_> {
@@ -170,6 +185,20 @@ impl Extra for Occurrence {
             each(name, &JsonRef(value));
         }
     }
+
+    fn fields(&self) -> Option<&dyn FieldValues> {
+        self.fields
+            .as_ref()
+            .map(|fields| fields as &dyn FieldValues)
+    }
+
+    fn context_members(&self, each: &mut dyn FnMut(&str, &dyn JsonValue)) {
+        if let Some(Value::Object(members)) = &self.context {
+            for (name, value) in members {
+                each(name, &JsonRef(value));
+            }
+        }
+    }
 }
 
 /// A JSON value, written as `serde_json` writes it.
@@ -181,8 +210,12 @@ impl JsonValue for JsonRef<'_> {
         let _ = serde_json::to_writer(out, self.0);
     }
 
-    fn as_text(&self) -> Option<&str> {
-        self.0.as_str()
+    fn is_text(&self) -> bool {
+        self.0.is_string()
+    }
+
+    fn write_text(&self, out: &mut Vec<u8>) {
+        crate::fields::FieldValue::write_text(self.0, out);
     }
 }
 

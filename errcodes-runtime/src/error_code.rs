@@ -3,6 +3,7 @@ use core::hash::Hash;
 use core::str::FromStr;
 
 use errcodes_core::facts::{CodeFacts, GrpcFacts};
+use errcodes_core::fields::FieldSpec;
 use errcodes_core::layout::{Number, Text};
 
 use crate::{
@@ -69,6 +70,27 @@ pub trait ErrorCode:
     /// A short human-readable summary.
     fn title(&self) -> &'static str {
         Self::CATALOG.text(self.index(), Text::Title)
+    }
+
+    /// The message an occurrence that gives no message and no fields
+    /// carries: the code's message template when it names no field, else
+    /// the title.
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// errcodes_runtime::errcodes!("../specs/acp.yaml");
+    ///
+    /// assert_eq!(AcpError::InvalidCredentials.default_message(), "API key is invalid or has been revoked");
+    /// assert_eq!(AcpError::InvalidFieldValue.default_message(), "Invalid field value");
+    /// ```
+    fn default_message(&self) -> &'static str {
+        let template = Self::CATALOG.text(self.index(), Text::Message);
+        if template.is_empty() || !errcodes_core::fields::is_constant(template) {
+            self.title()
+        } else {
+            template
+        }
     }
 
     /// What the code means, when the catalog says.
@@ -225,6 +247,22 @@ pub trait ErrorCode:
                 }),
                 _ => None,
             },
+            fields: catalog.text(self.index(), Text::Fields),
+            message: catalog.text(self.index(), Text::Message),
         }
+    }
+
+    /// The fields its occurrences carry, as the catalog declares them.
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// errcodes_runtime::errcodes!("../specs/acp.yaml");
+    ///
+    /// let names: Vec<&str> = AcpError::TokenExpired.fields().map(|field| field.name).collect();
+    /// assert_eq!(names, ["expired_at"]);
+    /// ```
+    fn fields(&self) -> impl Iterator<Item = FieldSpec<'static>> {
+        errcodes_core::fields::decode_fields(Self::CATALOG.text(self.index(), Text::Fields))
     }
 }

@@ -83,7 +83,7 @@ use std::backtrace::{Backtrace, BacktraceStatus};
 use std::error::Error;
 
 use crate::context::new_trace_id;
-use crate::{ErrorCode, Occurrence};
+use crate::{ErrorCode, Fields, Occurrence};
 
 /// A cause, as a failure keeps it.
 pub type Cause = Box<dyn Error + Send + Sync + 'static>;
@@ -134,6 +134,13 @@ impl<E: ErrorCode> Failure<E> {
     #[must_use]
     pub fn with(code: E, occurrence: Occurrence) -> Self {
         Self::new(code).with_occurrence(occurrence)
+    }
+
+    /// The code of `fields`, with them: what the `From` impl that the
+    /// macro generates for each code's fields does.
+    #[must_use]
+    pub fn from_fields<T: Fields<Code = E>>(fields: T) -> Self {
+        Self::with(T::CODE, Occurrence::new().fields(fields))
     }
 
     /// The code.

@@ -54,6 +54,7 @@ use tonic_types::{
 use errcodes_core::facts::CodeFacts;
 use errcodes_core::render::google::StatusParts;
 
+use crate::fields::Untyped;
 use crate::retry::{Advice, Policy};
 use crate::{Action, Code, ErrorCode, Failure, GrpcCode, Occurrence, Received};
 
@@ -310,5 +311,14 @@ impl<E: ErrorCode> Received<E> for ReceivedStatus<E> {
 
     fn delay(&self) -> Option<Duration> {
         self.retry_delay
+    }
+
+    fn untyped_fields(&self) -> Untyped<'_> {
+        Untyped::Metadata(
+            self.metadata
+                .iter()
+                .map(|(key, value)| (key.as_str(), value.as_str()))
+                .collect(),
+        )
     }
 }

@@ -102,6 +102,8 @@ pub mod context;
 mod error_code;
 #[cfg(feature = "occurrence")]
 pub mod failure;
+#[cfg(feature = "occurrence")]
+pub mod fields;
 #[cfg(feature = "tonic")]
 pub mod grpc;
 #[cfg(feature = "http")]
@@ -128,11 +130,14 @@ pub use crate::context::Occurrence;
 pub use crate::error_code::ErrorCode;
 #[cfg(feature = "occurrence")]
 pub use crate::failure::{Failure, OrCode};
+#[cfg(feature = "occurrence")]
+pub use crate::fields::{FieldError, Fields};
 #[cfg(feature = "retry")]
 pub use crate::received::{Code, Received};
 pub use crate::unknown::UnknownCode;
 pub use errcodes_core::{
-    Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, Shape, UnknownWord, WireFormat,
+    Action, BadTimestamp, GrpcCode, Origin, Outcome, ProblemCode, Severity, Shape, Timestamp,
+    UnknownWord, WireFormat,
 };
 
 /// Generates an error-code enum from a YAML catalog.

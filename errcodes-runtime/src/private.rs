@@ -16,6 +16,123 @@ pub use serde;
 #[cfg(feature = "tonic")]
 pub use tonic;
 
+#[cfg(feature = "occurrence")]
+pub use crate::Failure;
+#[cfg(feature = "occurrence")]
+pub use crate::fields::{FieldError, FieldReader, FieldValue, Fields, FromField, Problem};
+#[cfg(feature = "occurrence")]
+pub use serde_json::Value;
+
+/// An optional field's value, as [`Fields::value`] gives it.
+#[cfg(feature = "occurrence")]
+#[must_use]
+pub fn optional<T: FieldValue>(value: &Option<T>) -> Option<&dyn FieldValue> {
+    value.as_ref().map(|value| value as &dyn FieldValue)
+}
+
+#[cfg(feature = "occurrence")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_with_fields_0_1 {
+    ($($items:tt)*) => {
+        $($items)*
+    };
+}
+
+#[cfg(not(feature = "occurrence"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_with_fields_0_1 {
+    ($($items:tt)*) => {
+        ::core::compile_error! {
+            "this catalog's codes have `fields`: enable the `occurrence` feature of errcodes-runtime"
+        }
+    };
+}
+
+/// The items of typed fields, which need the `occurrence` feature; a clear
+/// compile error without it.
+pub use crate::__errcodes_with_fields_0_1 as with_fields;
+
+/// An `enum` field's values as a Rust enum, written and read as the
+/// strings the catalog lists.
+#[cfg(feature = "occurrence")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_field_enum_0_1 {
+    (
+        #[doc = $doc:expr]
+        $name:ident { $(#[doc = $value_doc:expr] $variant:ident = $value:literal,)* }
+    ) => {
+        #[doc = $doc]
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
+        pub enum $name {
+            $(#[doc = $value_doc] $variant,)*
+        }
+
+        #[automatically_derived]
+        impl $name {
+            /// The value, as sent.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $value,)*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl $crate::__private_0_1::FieldValue for $name {
+            fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+                $crate::__private_0_1::FieldValue::write_json(self.as_str(), out);
+            }
+
+            fn is_text(&self) -> bool {
+                true
+            }
+
+            fn write_text(&self, out: &mut ::std::vec::Vec<u8>) {
+                out.extend_from_slice(self.as_str().as_bytes());
+            }
+        }
+
+        #[automatically_derived]
+        impl $crate::__private_0_1::FromField for $name {
+            const EXPECTED: &'static str = "a string";
+
+            fn from_json(
+                json: &$crate::__private_0_1::Value,
+            ) -> ::core::result::Result<Self, $crate::__private_0_1::Problem> {
+                match $crate::__private_0_1::one_of(json, &[$($value),*])? {
+                    $($value => ::core::result::Result::Ok(Self::$variant),)*
+                    _ => ::core::unreachable!(),
+                }
+            }
+        }
+    };
+}
+
+/// Declares an `enum` field's Rust enum.
+#[cfg(feature = "occurrence")]
+pub use crate::__errcodes_field_enum_0_1 as field_enum;
+
+/// `json` when it is one of `values`.
+///
+/// # Errors
+///
+/// When it is not a string, or another string.
+#[cfg(feature = "occurrence")]
+pub fn one_of<'v>(json: &'v Value, values: &[&str]) -> Result<&'v str, Problem> {
+    crate::fields::one_of(json, values)
+}
+
 /// The parts of a [`Catalog`], named so generated code reads clearly. Empty
 /// texts stand for none.
 #[derive(Clone, Copy)]

@@ -4,6 +4,8 @@
 use core::fmt;
 use std::time::{Duration, SystemTime};
 
+#[cfg(feature = "occurrence")]
+use crate::fields::{FieldError, FieldReader, Fields, Problem, Untyped};
 use crate::retry::{Advice, Policy};
 use crate::{Action, ErrorCode, Outcome, Severity};
 
@@ -169,6 +171,41 @@ pub trait Received<E> {
     /// which wins over `Retry-After`.
     fn delay(&self) -> Option<Duration> {
         None
+    }
+
+    /// The fields the error carries, as received, before any type is
+    /// applied: kept whatever the code, known or not.
+    #[cfg(feature = "occurrence")]
+    fn untyped_fields(&self) -> Untyped<'_> {
+        Untyped::None
+    }
+
+    /// The typed fields of `T`'s code, read from what the error carries;
+    /// members the catalog does not declare stay in
+    /// [`untyped_fields`](Self::untyped_fields).
+    ///
+    /// # Errors
+    ///
+    /// When the error is of another code, or a field is missing, of
+    /// another type or too large: the error names the field.
+    #[cfg(feature = "occurrence")]
+    fn fields<T: Fields<Code = E>>(&self) -> Result<T, FieldError>
+    where
+        Self: Sized,
+        E: ErrorCode,
+    {
+        match self.code() {
+            Some(Code::Known(code)) if code == T::CODE => {
+                T::read(&FieldReader::new(code, self.untyped_fields()))
+            }
+            other => Err(FieldError {
+                code: T::CODE.code(),
+                field: String::new(),
+                problem: Problem::OtherCode {
+                    received: other.map(|code| code.as_str().to_owned()),
+                },
+            }),
+        }
     }
 
     /// Whether to retry, and when, by `policy`: see

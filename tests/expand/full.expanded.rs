@@ -67,7 +67,7 @@ const _: () = {
             codes: "1000-4002000-503PartialResult1001-400",
             code_offsets: b"\0\0\0\0\x08\0\0\0\x10\0\0\0\x1D\0\0\0%\0\0\0",
             texts: "BadInputBad inputThe request is malformed.\n\n1. Check the fields.\n- Then resend.Fix the request.BAD_INPUTUpstreamDownUpstream downUPSTREAM_UNAVAILABLEPartialResultPartial resultPARTIAL_RESULTOldBadInputOld bad inputClients could not tell it from 1000-400.OLD_BAD_INPUT",
-            text_offsets: b"\0\0\0\0\x08\0\0\0\x11\0\0\0O\0\0\0_\0\0\0_\0\0\0h\0\0\0t\0\0\0\x81\0\0\0\x81\0\0\0\x81\0\0\0\x81\0\0\0\x95\0\0\0\xA2\0\0\0\xB0\0\0\0\xB0\0\0\0\xB0\0\0\0\xB0\0\0\0\xBE\0\0\0\xC9\0\0\0\xD6\0\0\0\xD6\0\0\0\xD6\0\0\0\xFE\0\0\0\x0B\x01\0\0",
+            text_offsets: b"\0\0\0\0\x08\0\0\0\x11\0\0\0O\0\0\0_\0\0\0_\0\0\0h\0\0\0h\0\0\0h\0\0\0t\0\0\0\x81\0\0\0\x81\0\0\0\x81\0\0\0\x81\0\0\0\x95\0\0\0\x95\0\0\0\x95\0\0\0\xA2\0\0\0\xB0\0\0\0\xB0\0\0\0\xB0\0\0\0\xB0\0\0\0\xBE\0\0\0\xBE\0\0\0\xBE\0\0\0\xC9\0\0\0\xD6\0\0\0\xD6\0\0\0\xD6\0\0\0\xFE\0\0\0\x0B\x01\0\0\x0B\x01\0\0\x0B\x01\0\0",
             numbers: b"\x01\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x01\0\0\0",
             meta: b"\x90\xE1\x05\x02\0\0\0\0\xF7\xDD\x83\x07\0\0\0\0\xCF\xA4\x84\0\0\0\0\0\x90\xC5E\x02\0\0\0\0",
             codes_hash: ::errcodes_runtime::__private_0_1::HashParts {

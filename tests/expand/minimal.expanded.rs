@@ -35,7 +35,7 @@ const _: () = {
             codes: "OUT_OF_STOCKRATE_LIMITED",
             code_offsets: b"\0\0\0\0\x0C\0\0\0\x18\0\0\0",
             texts: "OutOfStockOut of stockRateLimitedRate limited",
-            text_offsets: b"\0\0\0\0\n\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0!\0\0\0-\0\0\0-\0\0\0-\0\0\0-\0\0\0-\0\0\0",
+            text_offsets: b"\0\0\0\0\n\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0\x16\0\0\0!\0\0\0-\0\0\0-\0\0\0-\0\0\0-\0\0\0-\0\0\0-\0\0\0-\0\0\0",
             numbers: b"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
             meta: b"\x99\xE1\x01\0\0\0\0\0\xAD\xFD\x01\0\0\0\0\0",
             codes_hash: ::errcodes_runtime::__private_0_1::HashParts {

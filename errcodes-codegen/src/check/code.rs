@@ -5,13 +5,14 @@ use std::collections::HashMap;
 
 use errcodes_core::{Action, Origin, Outcome, Severity, WireFormat};
 
-use super::{MAX_CODES, check_allowed, grpc, ruled, word};
+use super::{MAX_CODES, check_allowed, fields, grpc, ruled, word};
 use crate::defaults::{
     Ruled, STAND_IN_STATUS, optional, or_default, pick, pick_optional, stand_in,
 };
 use crate::diagnostic::{Diagnostic, Document, Errors, Location, closest, list};
+use crate::fields::{CheckedField, CheckedTemplate};
 use crate::keys;
-use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain, Located, Provenance};
+use crate::model::{CheckedCatalog, CheckedCode, CheckedDomain, Located, Provenance, Stored};
 use crate::names;
 use crate::pattern::{CodePattern, Fit};
 use crate::source::Source;
@@ -28,6 +29,8 @@ pub(super) struct Rules<'a> {
     /// may name without a second error.
     pub(super) refused_domains: &'a [String],
     pub(super) grpc: &'a grpc::Catalog,
+    /// The catalog's shared fields.
+    pub(super) fields: &'a [CheckedField],
 }
 
 /// The classifications an entry gives, or `defaults` gives every entry.
@@ -180,6 +183,34 @@ fn check_code_count(count: usize, at: Location, errors: &mut Errors) {
 
 /// One entry, as the model has it, with the `replaced-by` it names; `Err`
 /// with the code as written when the entry cannot be a variant.
+/// The entry's `deprecated`, checked.
+fn read_deprecation(entry: &Mapping<'_>, errors: &mut Errors) -> Option<WrittenText> {
+    let deprecated = entry
+        .get(&keys::code::DEPRECATED)
+        .and_then(|node| deprecation(node, errors));
+    check_deprecation(deprecated.as_ref(), errors);
+    deprecated
+}
+
+/// What each occurrence of the entry carries: its fields and its message
+/// template.
+fn occurrence(
+    entry: &Mapping<'_>,
+    rules: &Rules<'_>,
+    wire_format: WireFormat,
+    errors: &mut Errors,
+) -> (Vec<CheckedField>, Option<CheckedTemplate>) {
+    use keys::code as key;
+    let fields = entry
+        .get(&key::FIELDS)
+        .map(|node| fields::check_code_fields(node, rules.fields, wire_format, errors))
+        .unwrap_or_default();
+    let message = entry
+        .text(&key::MESSAGE, errors)
+        .and_then(|written| fields::check_message(&written, &fields, rules.source, errors));
+    (fields, message)
+}
+
 fn check_code(
     item: &Node,
     rules: &Rules<'_>,
@@ -210,10 +241,7 @@ fn check_code(
     }
     let title = entry.text(&key::TITLE, errors);
     check_title(title.as_ref(), errors);
-    let deprecated = entry
-        .get(&key::DEPRECATED)
-        .and_then(|node| deprecation(node, errors));
-    check_deprecation(deprecated.as_ref(), errors);
+    let deprecated = read_deprecation(&entry, errors);
     let domain = entry
         .identifier(
             &key::DOMAIN,
@@ -242,6 +270,8 @@ fn check_code(
     );
     let description = entry.text(&key::DESCRIPTION, errors);
     let resolution = entry.text(&key::RESOLUTION, errors);
+    let wire_format = or_default(wire_format, catalog.wire_format.value);
+    let (fields, message) = occurrence(&entry, rules, wire_format.value, errors);
     let passed = code.filter(|code| {
         check_unique_code(code, name.as_deref(), &mut seen.codes, errors)
             && name.as_ref().is_some_and(|name| {
@@ -276,12 +306,15 @@ fn check_code(
         outcome: classes.outcome(rules.defaults, &status),
         origin: pick_optional(&classes.origin, &rules.defaults.origin),
         domain,
-        wire_format: or_default(wire_format, catalog.wire_format.value),
+        wire_format,
         deprecated: deprecated.as_ref().and_then(optional),
         replaced_by: None,
         allow,
         grpc,
         status,
+        stored: Stored::of(&fields, message.as_ref()),
+        fields,
+        message,
     };
     Ok((checked, replacement))
 }

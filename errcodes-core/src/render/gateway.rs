@@ -13,14 +13,15 @@ pub const ERROR_CODE: &str = "error_code";
 /// `message`: the message for people.
 pub const MESSAGE: &str = "message";
 
-/// The body of a code: its message is the occurrence's or else the code's
-/// title.
+/// The body of a code: its message is the occurrence's, else the code's
+/// template filled in, else its title; then its fields.
 #[must_use]
 pub fn body(facts: &CodeFacts<'_>, values: &Values<'_>) -> Vec<u8> {
     let mut out = Vec::with_capacity(128);
     let mut object = Object::new(&mut out);
     object.text(ERROR_CODE, Some(facts.code));
-    object.text(MESSAGE, Some(values.message_or(facts.title)));
+    object.text(MESSAGE, Some(&values.message_for(facts)));
+    object.fields(values.extra);
     object.end(values.extra);
     out
 }

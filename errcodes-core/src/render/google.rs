@@ -17,8 +17,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::time::Duration;
 
-use super::Values;
 use super::json::{Object, escape};
+use super::{JsonValue, Values, each_field, has_field, write_metadata_value};
 use crate::GrpcCode;
 use crate::facts::CodeFacts;
 
@@ -74,7 +74,7 @@ pub struct StatusParts<'a> {
     /// The canonical gRPC code.
     pub grpc_code: GrpcCode,
     /// The message.
-    pub message: &'a str,
+    pub message: Cow<'a, str>,
     /// The `ErrorInfo`'s reason.
     pub reason: &'a str,
     /// The `ErrorInfo`'s domain: the catalog's gRPC domain.
@@ -107,7 +107,12 @@ impl<'a> StatusParts<'a> {
             .or_else(|| facts.help_url());
         StatusParts {
             grpc_code,
-            message: values.detail.or(values.message).unwrap_or(facts.title),
+            message: match values.detail.or(values.message) {
+                Some(message) => Cow::Borrowed(message),
+                None => values
+                    .templated(facts)
+                    .unwrap_or(Cow::Borrowed(facts.title)),
+            },
             reason,
             grpc_domain,
             metadata: metadata(values),
@@ -128,7 +133,7 @@ pub fn body(facts: &CodeFacts<'_>, values: &Values<'_>) -> Vec<u8> {
     body.raw(ERROR, |out| {
         let mut error = Object::new(out);
         error.number(CODE, Some(u64::from(status)));
-        error.text(MESSAGE, Some(parts.message));
+        error.text(MESSAGE, Some(&parts.message));
         error.text(STATUS, Some(parts.grpc_code.as_str()));
         error.raw(DETAILS, |out| details(&parts, out));
         error.end(&());
@@ -189,36 +194,51 @@ fn details(parts: &StatusParts<'_>, out: &mut Vec<u8>) {
 /// The longest metadata key AIP-193 allows.
 const MAX_KEY: usize = 64;
 
-/// The occurrence's members as `ErrorInfo` metadata: strings as they are,
-/// other values as JSON text. Keys follow AIP-193's rule,
-/// `[a-z][a-zA-Z0-9-_]+` and at most 64 characters; a key that does not is
-/// written in lowerCamelCase from its ASCII letters and digits (`X-Request-Id`
-/// becomes `xRequestId`), after `key` if it would not start with a letter
-/// or would be shorter than two characters, and numbered when that makes
-/// it another member's key.
+/// The occurrence's typed fields and members as `ErrorInfo` metadata:
+/// strings as they are, other values as JSON text. A field's key is its
+/// name in lowerCamelCase, which the catalog checks. A member's key follows
+/// AIP-193's rule, `[a-z][a-zA-Z0-9-_]+` and at most 64 characters; a key
+/// that does not is written in lowerCamelCase from its ASCII letters and
+/// digits (`X-Request-Id` becomes `xRequestId`), after `key` if it would
+/// not start with a letter or would be shorter than two characters, and
+/// numbered when that makes it a field's or another member's key. A member
+/// named like a field is left out, as in every format.
 #[must_use]
 pub fn metadata(values: &Values<'_>) -> Vec<(String, String)> {
+    let text = |value: &dyn JsonValue| {
+        let mut text = Vec::new();
+        write_metadata_value(value, &mut text);
+        String::from_utf8(text).unwrap_or_default()
+    };
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let fields = values.extra.fields();
+    if let Some(given) = fields {
+        each_field(given, &mut |spec, value| {
+            pairs.push((spec.key.to_string(), text(value)));
+        });
+    }
+    let field_keys: Vec<String> = pairs.iter().map(|(key, _)| key.clone()).collect();
     let mut members: Vec<(String, String)> = Vec::new();
     values.extra.members(&mut |name, value| {
-        let text = if let Some(text) = value.as_text() {
-            text.to_string()
-        } else {
-            let mut json = Vec::new();
-            value.write_json(&mut json);
-            String::from_utf8(json).unwrap_or_default()
-        };
-        members.push((name.to_string(), text));
+        if !has_field(fields, name) {
+            members.push((name.to_string(), text(value)));
+        }
     });
+    let is_field_key = |key: &str| field_keys.iter().any(|field| field == key);
     // Keys that follow the rule keep it; the others make room.
-    let mut taken: BTreeSet<String> = members
+    let mut taken: BTreeSet<String> = field_keys
         .iter()
-        .filter(|(key, _)| metadata_key(key) == *key)
-        .map(|(key, _)| key.clone())
+        .cloned()
+        .chain(
+            members
+                .iter()
+                .filter(|(key, _)| metadata_key(key) == *key && !is_field_key(key))
+                .map(|(key, _)| key.clone()),
+        )
         .collect();
-    let mut pairs: Vec<(String, String)> = Vec::with_capacity(members.len());
     for (key, value) in members {
         let base = metadata_key(&key);
-        if base == key {
+        if base == key && !is_field_key(&key) {
             pairs.push((base, value));
             continue;
         }

@@ -4,7 +4,7 @@
 
 use alloc::vec::Vec;
 
-use super::Extra;
+use super::{Extra, each_field, has_field};
 use crate::facts::Filled;
 
 /// Appends `text` as a JSON string.
@@ -150,11 +150,25 @@ impl<'o> Object<'o> {
         }
     }
 
-    /// Writes the members an occurrence adds, other than those written,
-    /// and ends the object.
+    /// Writes the occurrence's typed fields, other than those named like a
+    /// member written.
+    pub(crate) fn fields(&mut self, extra: &dyn Extra) {
+        if let Some(fields) = extra.fields() {
+            each_field(fields, &mut |spec, value| {
+                if !self.written[..self.count].contains(&spec.name) {
+                    self.name(spec.name);
+                    value.write_json(self.out);
+                }
+            });
+        }
+    }
+
+    /// Writes the members an occurrence adds, other than those named like
+    /// a member or a field written, and ends the object.
     pub(crate) fn end(mut self, extra: &dyn Extra) {
+        let fields = extra.fields();
         extra.members(&mut |name, value| {
-            if !self.written[..self.count].contains(&name) {
+            if !self.written[..self.count].contains(&name) && !has_field(fields, name) {
                 self.name(name);
                 value.write_json(self.out);
             }

@@ -19,6 +19,8 @@
 //!     problem_code: ProblemCode::Member,
 //!     help_url: None,
 //!     grpc: None,
+//!     fields: "",
+//!     message: "",
 //! };
 //! let rendered = render(WireFormat::Gateway, &facts, &Values::default());
 //! assert_eq!(rendered.body, br#"{"error_code":"OUT_OF_STOCK","message":"Out of stock"}"#);
@@ -33,11 +35,14 @@ mod json;
 pub mod pass;
 pub mod problem;
 
+use alloc::borrow::Cow;
+use alloc::string::String;
 use alloc::vec::Vec;
 use core::time::Duration;
 
 pub use self::json::escape;
 use crate::facts::CodeFacts;
+use crate::fields::{self, FieldSpec, Piece};
 use crate::{Action, Shape, WireFormat};
 
 /// The delay sent with a code whose action is `retry-after` when the
@@ -50,8 +55,52 @@ pub trait JsonValue {
     /// Appends the value, as JSON, to `out`.
     fn write_json(&self, out: &mut Vec<u8>);
 
-    /// The value, when it is a string.
-    fn as_text(&self) -> Option<&str>;
+    /// Whether the value is a JSON string.
+    fn is_text(&self) -> bool;
+
+    /// Appends the value as a message shows it: a string without its
+    /// quotes, a list's items separated by `, `, anything else as JSON.
+    fn write_text(&self, out: &mut Vec<u8>);
+}
+
+/// The typed fields of one occurrence, as the renderers read them: each
+/// format writes them where it has room (see `specs/FORMAT.md`).
+pub trait FieldValues {
+    /// The code whose fields they are.
+    fn code(&self) -> &str;
+
+    /// The code's fields, as stored ([`fields::decode_fields`]).
+    fn specs(&self) -> &str;
+
+    /// Calls `value` with the value of the field at `position`; `false`
+    /// when the occurrence leaves the field out.
+    fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool;
+}
+
+/// Calls `each` with every field `fields` has a value for, in order.
+pub fn each_field(fields: &dyn FieldValues, each: &mut dyn FnMut(&FieldSpec<'_>, &dyn JsonValue)) {
+    for (position, spec) in fields::decode_fields(fields.specs()).enumerate() {
+        fields.value(position, &mut |value| each(&spec, value));
+    }
+}
+
+/// Appends `value` as Google's metadata and Pass's XML carry a field: a
+/// string as it is, any other value as JSON.
+pub fn write_metadata_value(value: &dyn JsonValue, out: &mut Vec<u8>) {
+    if value.is_text() {
+        value.write_text(out);
+    } else {
+        value.write_json(out);
+    }
+}
+
+/// Whether `fields` has a value for a field named `name`.
+pub(crate) fn has_field(fields: Option<&dyn FieldValues>, name: &str) -> bool {
+    fields.is_some_and(|fields| {
+        fields::decode_fields(fields.specs())
+            .position(|spec| spec.name == name)
+            .is_some_and(|position| fields.value(position, &mut |_| {}))
+    })
 }
 
 /// The JSON an occurrence carries: structured data about it, and more
@@ -66,6 +115,17 @@ pub trait Extra {
 
     /// Calls `each` with every member's name and value, in order.
     fn members(&self, each: &mut dyn FnMut(&str, &dyn JsonValue));
+
+    /// The occurrence's typed fields, when it has them.
+    fn fields(&self) -> Option<&dyn FieldValues> {
+        None
+    }
+
+    /// Calls `each` with every member of the structured data, when it is
+    /// an object: what ACP's `details` adds after typed fields.
+    fn context_members(&self, each: &mut dyn FnMut(&str, &dyn JsonValue)) {
+        let _ = each;
+    }
 }
 
 /// Nothing more.
@@ -132,13 +192,53 @@ impl core::fmt::Debug for Values<'_> {
     }
 }
 
-impl Values<'_> {
+impl<'a> Values<'a> {
     /// The occurrence's message, or else `title`.
     fn message_or<'t>(&self, title: &'t str) -> &'t str
     where
         Self: 't,
     {
         self.message.unwrap_or(title)
+    }
+
+    /// The message for people: the occurrence's; else the code's template
+    /// filled in with the occurrence's fields; else the code's title.
+    #[must_use]
+    pub fn message_for(&self, facts: &CodeFacts<'a>) -> Cow<'a, str> {
+        match self.message {
+            Some(message) => Cow::Borrowed(message),
+            None => self.templated(facts).unwrap_or(Cow::Borrowed(facts.title)),
+        }
+    }
+
+    /// The code's message template filled in with the occurrence's fields;
+    /// `None` when the code has no template, or the template names a field
+    /// the occurrence does not give.
+    #[must_use]
+    pub fn templated(&self, facts: &CodeFacts<'a>) -> Option<Cow<'a, str>> {
+        let template = facts.message;
+        if template.is_empty() {
+            return None;
+        }
+        if fields::is_constant(template) {
+            return Some(Cow::Borrowed(template));
+        }
+        let given = self
+            .extra
+            .fields()
+            .filter(|given| given.code() == facts.code)?;
+        let mut out = Vec::with_capacity(template.len() + 32);
+        for piece in fields::decode_template(template) {
+            match piece {
+                Piece::Text(text) => out.extend_from_slice(text.as_bytes()),
+                Piece::Field(position) => {
+                    if !given.value(position, &mut |value| value.write_text(&mut out)) {
+                        return None;
+                    }
+                }
+            }
+        }
+        String::from_utf8(out).ok().map(Cow::Owned)
     }
 
     /// The delay to send for a code with `action`: the occurrence's, or
@@ -197,6 +297,37 @@ impl Rendered {
 #[must_use]
 pub fn whole_seconds(delay: Duration) -> u64 {
     delay.as_secs() + u64::from(delay.subsec_nanos() > 0)
+}
+
+/// The members a format writes beside a code's typed fields, whose names
+/// the fields therefore cannot take: a problem's own members, a Pass error
+/// object's, the gateway body's. ACP writes fields in `details` and Google
+/// errors in metadata, beside nothing.
+///
+/// ```
+/// use errcodes_core::WireFormat;
+/// use errcodes_core::render::own_members;
+///
+/// assert!(own_members(WireFormat::Problem).contains(&"detail"));
+/// assert!(own_members(WireFormat::Acp).is_empty());
+/// ```
+#[must_use]
+pub fn own_members(format: WireFormat) -> &'static [&'static str] {
+    const PROBLEM: [&str; 7] = [
+        problem::TYPE,
+        problem::STATUS,
+        problem::TITLE,
+        problem::DETAIL,
+        problem::INSTANCE,
+        problem::CODE,
+        problem::TRACE,
+    ];
+    match format {
+        WireFormat::Problem | WireFormat::Edge => &PROBLEM,
+        WireFormat::Pass | WireFormat::PassXml => &pass::OWN,
+        WireFormat::Gateway => &[gateway::ERROR_CODE, gateway::MESSAGE],
+        WireFormat::Acp | WireFormat::Google => &[],
+    }
 }
 
 /// Renders a code described by `facts`, with what `values` says of this

@@ -2,10 +2,11 @@
 //! `details`, `helpUrl`, `trace` and `action`, in the `error` member of a
 //! body, or in XML as `<error>…</error>`.
 
+use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::Values;
 use super::json::{self, Object};
+use super::{Values, each_field, write_metadata_value};
 use crate::facts::{CodeFacts, Filled};
 
 /// `error`: the body's error object.
@@ -26,6 +27,9 @@ pub const HELP_URL: &str = "helpUrl";
 pub const TRACE: &str = "trace";
 /// `action`, in an error object.
 pub const ACTION: &str = "action";
+/// The members of an error object, in order.
+pub const OWN: [&str; 7] = [STATUS, CODE, MESSAGE, DETAILS, HELP_URL, TRACE, ACTION];
+
 /// `id`, in an item.
 pub const ID: &str = "id";
 /// `authorized`, in an item.
@@ -45,13 +49,14 @@ fn fields<'a>(
     facts: &CodeFacts<'a>,
     values: &Values<'a>,
     status: u16,
+    message: &'a str,
 ) -> [(&'static str, Option<Field<'a>>); 7] {
     let catalog_url = || Some(Field::Url(Filled::new(facts.help_url?, facts.code)));
     let help_url = values.help_url.map(Field::Text).or_else(catalog_url);
     [
         (STATUS, Some(Field::Number(status))),
         (CODE, Some(Field::Text(facts.code))),
-        (MESSAGE, Some(Field::Text(values.message_or(facts.title)))),
+        (MESSAGE, Some(Field::Text(message))),
         (DETAILS, values.detail.map(Field::Text)),
         (HELP_URL, help_url),
         (TRACE, values.trace.map(Field::Text)),
@@ -78,8 +83,9 @@ pub fn error_object(facts: &CodeFacts<'_>, values: &Values<'_>, status: u16) -> 
 }
 
 fn write_error(facts: &CodeFacts<'_>, values: &Values<'_>, status: u16, out: &mut Vec<u8>) {
+    let message = values.message_for(facts);
     let mut error = Object::new(out);
-    for (name, value) in fields(facts, values, status) {
+    for (name, value) in fields(facts, values, status, &message) {
         match value {
             Some(Field::Text(text)) => error.text(name, Some(text)),
             Some(Field::Number(number)) => error.number(name, Some(u64::from(number))),
@@ -87,21 +93,36 @@ fn write_error(facts: &CodeFacts<'_>, values: &Values<'_>, status: u16, out: &mu
             None => {}
         }
     }
+    error.fields(values.extra);
     error.end(values.extra);
 }
 
-/// `<error>…</error>`, at `status`. XML has no room for an occurrence's
-/// members.
+/// `<error>…</error>`, at `status`, with the occurrence's typed fields as
+/// elements after the object's own, each holding its value as Google's
+/// metadata does: a string as it is, any other value as JSON. XML has no
+/// room for an occurrence's other members.
 #[must_use]
 pub fn xml(facts: &CodeFacts<'_>, values: &Values<'_>, status: u16) -> Vec<u8> {
+    let message = values.message_for(facts);
     let mut xml = Vec::with_capacity(256);
     xml.extend_from_slice(b"<error>");
-    for (name, value) in fields(facts, values, status) {
+    for (name, value) in fields(facts, values, status, &message) {
         let Some(value) = value else { continue };
         element_with(name, &mut xml, |out| match value {
             Field::Text(text) => escape_xml(text, out),
             Field::Number(number) => json::number(u64::from(number), out),
             Field::Url(url) => url.write(escape_xml, out),
+        });
+    }
+    if let Some(given) = values.extra.fields() {
+        each_field(given, &mut |spec, value| {
+            if !OWN.contains(&spec.name) {
+                element_with(spec.name, &mut xml, |out| {
+                    let mut text = Vec::new();
+                    write_metadata_value(value, &mut text);
+                    escape_xml(&String::from_utf8_lossy(&text), out);
+                });
+            }
         });
     }
     xml.extend_from_slice(b"</error>");

@@ -62,11 +62,14 @@ pub(crate) fn write(
     } else {
         (message, false)
     };
-    // Where the title says something else, the code's title explains.
-    let detail = match values.detail {
-        Some(detail) => Some(detail),
-        None if title != message => Some(message),
-        None => None,
+    // The occurrence's own explanation, else its message, else where the
+    // title says something else, the code's title explains.
+    let templated = values.templated(facts);
+    let detail = match (values.detail, &templated) {
+        (Some(detail), _) => Some(detail),
+        (None, Some(templated)) if values.message.is_none() => Some(templated.as_ref()),
+        (None, _) if title != message => Some(message),
+        (None, _) => None,
     };
     let code_in_member =
         facts.problem_code == ProblemCode::Member || !(code_in_type || code_in_title);
@@ -78,5 +81,6 @@ pub(crate) fn write(
     object.text(INSTANCE, values.instance);
     object.text(CODE, code_in_member.then_some(facts.code));
     object.text(TRACE, values.trace.filter(|_| traced));
+    object.fields(values.extra);
     object.end(values.extra);
 }

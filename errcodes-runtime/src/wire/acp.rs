@@ -28,6 +28,7 @@ use serde_json::{Map, Value, json};
 use super::contract::{SchemaParts, answers_by_itself, answers_through};
 use super::json::{self, deserialize_as_object, members};
 use super::{Json, Shape};
+use crate::fields::Untyped;
 use crate::{Action, Code, ErrorCode, Occurrence};
 
 /// The body of an ACP response that failed.
@@ -143,6 +144,14 @@ impl<E> ErrorObject<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
+    }
+
+    /// The error's fields, as received: the members of `details`.
+    pub(crate) fn untyped_fields(&self) -> Untyped<'_> {
+        match &self.details {
+            Some(Value::Object(members)) => Untyped::Members(members),
+            _ => Untyped::None,
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::fields::Untyped;
 use crate::{Action, Code, ProblemCode};
 
 /// What a body's JSON Schema is built from: see [`schema`](super::schema).
@@ -59,6 +60,9 @@ pub(crate) trait Answers<E> {
     fn delay(&self) -> Option<Duration> {
         None
     }
+
+    /// The fields of the error that answers, as received.
+    fn untyped_fields(&self) -> Untyped<'_>;
 }
 
 /// Implements [`Answers`] for bodies that answer each question with a
@@ -77,6 +81,10 @@ macro_rules! answers_by_itself {
 
             fn message(&self) -> Option<&str> {
                 self.message()
+            }
+
+            fn untyped_fields(&self) -> crate::fields::Untyped<'_> {
+                self.untyped_fields()
             }
 
             $(
@@ -111,6 +119,12 @@ macro_rules! answers_through {
 
             fn delay(&self) -> Option<::std::time::Duration> {
                 crate::wire::contract::Answers::delay(self.$inner()?)
+            }
+
+            fn untyped_fields(&self) -> crate::fields::Untyped<'_> {
+                self.$inner().map_or(crate::fields::Untyped::None, |inner| {
+                    crate::wire::contract::Answers::untyped_fields(inner)
+                })
             }
         }
     )*};

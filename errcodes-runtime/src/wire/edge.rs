@@ -34,6 +34,7 @@ use super::contract::{Answers, SchemaParts};
 use super::json::{self, Item, deserialize_as_object, members};
 use super::problem::{self, Problem};
 use super::{DecodeError, Json, Limits, Shape};
+use crate::fields::Untyped;
 use crate::{Action, Code, ErrorCode};
 
 /// A response of the Edge Network Server API, told apart by its status.
@@ -200,6 +201,12 @@ impl<E: ErrorCode> Answers<E> for EdgeBody<E> {
     fn message(&self) -> Option<&str> {
         let error = self.errors().next()?;
         error.title().or(error.detail())
+    }
+
+    fn untyped_fields(&self) -> Untyped<'_> {
+        self.errors()
+            .next()
+            .map_or(Untyped::None, |error| Untyped::Members(error.members()))
     }
 }
 

@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::contract::{Answers, SchemaParts};
 use super::{DecodeError, Json, Limits};
 use super::{acp, edge, gateway, google, pass, problem};
+use crate::fields::Untyped;
 use crate::{Action, Code, ErrorCode, Shape, WireFormat};
 
 /// The list. Each entry names the wire format and its body's shape (the
@@ -133,6 +134,12 @@ impl<E: ErrorCode> Payload<E> {
     #[must_use]
     pub fn code(&self) -> Option<Code<E>> {
         self.answers().code()
+    }
+
+    /// The fields of the error that answers, as received.
+    #[must_use]
+    pub fn untyped_fields(&self) -> Untyped<'_> {
+        self.answers().untyped_fields()
     }
 
     /// What a client should do after a response with HTTP status `status`

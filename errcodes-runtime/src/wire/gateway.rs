@@ -20,6 +20,7 @@ use serde_json::{Map, Value, json};
 use super::contract::{SchemaParts, answers_by_itself};
 use super::json::{self, deserialize_as_object, members};
 use super::{Json, Shape};
+use crate::fields::Untyped;
 use crate::{Action, Code, ErrorCode, Occurrence};
 
 /// A gateway error body.
@@ -94,6 +95,11 @@ impl<E> GatewayBody<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
+    }
+
+    /// The error's fields, as received.
+    pub(crate) fn untyped_fields(&self) -> Untyped<'_> {
+        Untyped::Members(&self.members)
     }
 }
 

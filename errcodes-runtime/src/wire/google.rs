@@ -53,6 +53,7 @@ use serde_json::{Value, json};
 use super::contract::{SchemaParts, answers_by_itself};
 use super::ordered::Ordered;
 use super::{Json, Shape};
+use crate::fields::Untyped;
 use crate::{Action, Code, ErrorCode, GrpcCode, Occurrence};
 
 pub use errcodes_core::render::google::types;
@@ -140,7 +141,7 @@ impl<E> GoogleBody<E> {
     ///
     /// let body = GoogleBody::new(AcpError::SegmentNotFound, &Occurrence::new());
     /// let bare = body.to_bare().unwrap().encode().unwrap();
-    /// assert!(bare.starts_with(br#"{"code":5,"message":"Segment not found","details":["#));
+    /// assert!(bare.starts_with(br#"{"code":5,"message":"Segment ID not found or has expired","details":["#));
     /// ```
     #[must_use]
     pub fn to_bare(&self) -> Option<Self> {
@@ -191,6 +192,14 @@ impl<E: ErrorCode> GoogleBody<E> {
     #[must_use]
     pub fn retry_delay(&self) -> Option<Duration> {
         self.error.as_ref()?.retry_delay()
+    }
+
+    /// The error's fields, as received: its `ErrorInfo`'s metadata.
+    pub(crate) fn untyped_fields(&self) -> Untyped<'_> {
+        match self.error.as_ref().and_then(GoogleError::error_info) {
+            Some(info) => Untyped::Metadata(info.metadata),
+            None => Untyped::None,
+        }
     }
 }
 

@@ -34,6 +34,7 @@ use serde_json::{Map, Value, json};
 use super::contract::{SchemaParts, answers_by_itself, answers_through};
 use super::json::{self, Item, deserialize_as_object, members};
 use super::{DecodeError, Json, Limits, Shape};
+use crate::fields::Untyped;
 use crate::{Action, Code, ErrorCode, Occurrence};
 
 /// A response body: one error, or items of which some may have failed.
@@ -197,6 +198,16 @@ impl<E> ErrorObject<E> {
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
         &self.members
+    }
+
+    /// The error's fields, as received: the other JSON members, or, in
+    /// XML, the other elements.
+    pub(crate) fn untyped_fields(&self) -> Untyped<'_> {
+        if self.members.is_empty() && !self.elements.is_empty() {
+            Untyped::Elements(&self.elements)
+        } else {
+            Untyped::Members(&self.members)
+        }
     }
 
     /// The fields as XML writes them, in order: each element's name and

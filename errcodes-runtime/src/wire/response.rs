@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
 use super::{DecodeError, Limits, Payload, Shape, charset};
+use crate::fields::Untyped;
 use crate::retry::{Advice, Policy};
 use crate::{Action, Code, ErrorCode, Received, WireFormat};
 
@@ -209,6 +210,12 @@ impl<E: ErrorCode> Received<E> for ErrorResponse<E> {
 
     fn delay(&self) -> Option<Duration> {
         self.body_delay()
+    }
+
+    fn untyped_fields(&self) -> Untyped<'_> {
+        self.body
+            .as_ref()
+            .map_or(Untyped::None, |body| body.untyped_fields())
     }
 }
 

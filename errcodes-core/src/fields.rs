@@ -1,0 +1,348 @@
+//! Typed fields and message templates: what one occurrence of a code
+//! carries, as its catalog declares it, and how its message is built from
+//! them.
+//!
+//! The macro checks the declarations and stores each code's fields and
+//! template as one text each in the catalog's tables, in the encodings
+//! below; the runtime reads them back to write, read and describe fields.
+//!
+//! ```
+//! use errcodes_core::fields::{self, FieldKind, FieldSpec, FieldType, Piece};
+//!
+//! let spec = FieldSpec {
+//!     name: "segment_id",
+//!     key: "segmentId",
+//!     ty: FieldType::one(FieldKind::String),
+//!     optional: false,
+//!     values: "",
+//! };
+//! let mut stored = String::new();
+//! fields::encode_fields(&[spec], &mut stored);
+//! assert_eq!(fields::decode_fields(&stored).collect::<Vec<_>>(), [spec]);
+//!
+//! let mut template = String::new();
+//! fields::encode_template(&[Piece::Text("segment "), Piece::Field(0)], &mut template);
+//! assert_eq!(
+//!     fields::decode_template(&template).collect::<Vec<_>>(),
+//!     [Piece::Text("segment "), Piece::Field(0)]
+//! );
+//! ```
+
+use alloc::string::String;
+use core::fmt;
+use core::str::FromStr;
+
+use crate::UnknownWord;
+
+vocabulary! {
+    /// What the value of a field is, and how it is written in JSON.
+    pub enum FieldKind as "field type" {
+        /// A JSON string.
+        String = "string",
+        /// A whole number, as a JSON number, from −2⁶³ to 2⁶³ − 1.
+        Integer = "integer",
+        /// Any JSON number.
+        Number = "number",
+        /// `true` or `false`.
+        Boolean = "boolean",
+        /// An RFC 3339 date and time, as a JSON string.
+        Timestamp = "timestamp",
+        /// A duration in seconds with an `s`, as Google's JSON writes one:
+        /// `"1.5s"`.
+        Duration = "duration",
+        /// An absolute URI, as a JSON string.
+        Uri = "uri",
+        /// One of the strings the field's `values` lists.
+        OneOf = "enum",
+        /// Any JSON value.
+        Any = "any",
+    }
+}
+
+/// A field's type: a kind, or a list of values of a kind.
+///
+/// ```
+/// use errcodes_core::fields::{FieldKind, FieldType};
+///
+/// let ty: FieldType = "list of string".parse().unwrap();
+/// assert_eq!(ty, FieldType { kind: FieldKind::String, list: true });
+/// assert_eq!(ty.to_string(), "list of string");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FieldType {
+    /// The kind of the value, or of each item.
+    pub kind: FieldKind,
+    /// Whether the value is a JSON array of such items.
+    pub list: bool,
+}
+
+impl FieldType {
+    /// One value of `kind`.
+    #[must_use]
+    pub const fn one(kind: FieldKind) -> Self {
+        FieldType { kind, list: false }
+    }
+
+    /// Every spelling of a type: each kind, then `list of` each kind.
+    pub const SPELLINGS: [&'static str; 18] = {
+        let mut spellings = [""; 18];
+        let mut i = 0;
+        while i < 9 {
+            spellings[i] = FieldKind::SPELLINGS[i];
+            spellings[i + 9] = LIST_SPELLINGS[i];
+            i += 1;
+        }
+        spellings
+    };
+}
+
+const LIST_SPELLINGS: [&str; 9] = [
+    "list of string",
+    "list of integer",
+    "list of number",
+    "list of boolean",
+    "list of timestamp",
+    "list of duration",
+    "list of uri",
+    "list of enum",
+    "list of any",
+];
+
+impl FromStr for FieldType {
+    type Err = UnknownWord;
+
+    fn from_str(text: &str) -> Result<Self, UnknownWord> {
+        let unknown = UnknownWord {
+            kind: "field type",
+            expected: &FieldType::SPELLINGS,
+        };
+        let (list, kind) = match text.strip_prefix("list of ") {
+            Some(kind) => (true, kind),
+            None => (false, text),
+        };
+        let kind = kind.parse().map_err(|_| unknown)?;
+        Ok(FieldType { kind, list })
+    }
+}
+
+impl fmt::Display for FieldType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.list {
+            f.write_str("list of ")?;
+        }
+        f.write_str(self.kind.as_str())
+    }
+}
+
+/// One field of a code, as stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSpec<'a> {
+    /// Its name on the wire: the JSON member.
+    pub name: &'a str,
+    /// Its key in a Google `ErrorInfo`'s metadata: the name in
+    /// lowerCamelCase.
+    pub key: &'a str,
+    /// Its type.
+    pub ty: FieldType,
+    /// Whether an occurrence may leave it out.
+    pub optional: bool,
+    /// For `enum` fields, the values, as stored: see [`values`](Self::values).
+    pub values: &'a str,
+}
+
+impl<'a> FieldSpec<'a> {
+    /// The values an `enum` field may take.
+    pub fn values(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        self.values.split(VALUE).filter(|value| !value.is_empty())
+    }
+}
+
+// Separators no name, key or value may contain: the catalog's checks
+// refuse control characters in them.
+const FIELD: char = '\u{1e}';
+const PART: char = '\u{1f}';
+const VALUE: char = '\u{1d}';
+
+/// Appends `specs` to `out`, as [`decode_fields`] reads them: each field's
+/// name, key, type, presence and values, between separators.
+pub fn encode_fields(specs: &[FieldSpec<'_>], out: &mut String) {
+    for spec in specs {
+        push_field(spec, out);
+    }
+}
+
+/// Appends one field to fields encoded in `out`.
+pub fn push_field(spec: &FieldSpec<'_>, out: &mut String) {
+    if !out.is_empty() {
+        out.push(FIELD);
+    }
+    for part in [spec.name, spec.key, spec.ty.kind.as_str()] {
+        out.push_str(part);
+        out.push(PART);
+    }
+    out.push(if spec.ty.list { 'l' } else { '-' });
+    out.push(if spec.optional { 'o' } else { '-' });
+    out.push(PART);
+    for (i, value) in spec.values().enumerate() {
+        if i > 0 {
+            out.push(VALUE);
+        }
+        out.push_str(value);
+    }
+}
+
+/// The values of an `enum` field, as [`FieldSpec::values`] reads them.
+pub fn join_values<'v>(values: impl IntoIterator<Item = &'v str>) -> String {
+    let mut joined = String::new();
+    for (i, value) in values.into_iter().enumerate() {
+        if i > 0 {
+            joined.push(VALUE);
+        }
+        joined.push_str(value);
+    }
+    joined
+}
+
+/// The fields [`encode_fields`] wrote, in order.
+pub fn decode_fields(stored: &str) -> impl Iterator<Item = FieldSpec<'_>> {
+    stored
+        .split(FIELD)
+        .filter(|field| !field.is_empty())
+        .filter_map(|field| {
+            let mut parts = field.split(PART);
+            let (name, key, kind) = (parts.next()?, parts.next()?, parts.next()?);
+            let flags = parts.next()?.as_bytes();
+            Some(FieldSpec {
+                name,
+                key,
+                ty: FieldType {
+                    kind: kind.parse().ok()?,
+                    list: flags.first() == Some(&b'l'),
+                },
+                optional: flags.get(1) == Some(&b'o'),
+                values: parts.next().unwrap_or_default(),
+            })
+        })
+}
+
+/// A piece of a message template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Text, as it is.
+    Text(&'a str),
+    /// The value of the code's field at this position.
+    Field(usize),
+}
+
+/// Appends `pieces` to `out`, as [`decode_template`] reads them: texts and
+/// field positions in turn, between separators.
+pub fn encode_template(pieces: &[Piece<'_>], out: &mut String) {
+    for piece in pieces {
+        match *piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Field(position) => {
+                out.push(PART);
+                push_number(position, out);
+                out.push(PART);
+            }
+        }
+    }
+}
+
+fn push_number(value: usize, out: &mut String) {
+    use core::fmt::Write as _;
+    // Writing to a String does not fail.
+    let _ = write!(out, "{value}");
+}
+
+/// The pieces [`encode_template`] wrote, in order, without empty texts.
+pub fn decode_template(stored: &str) -> impl Iterator<Item = Piece<'_>> {
+    stored
+        .split(PART)
+        .enumerate()
+        .filter_map(|(i, part)| match i % 2 {
+            0 if part.is_empty() => None,
+            0 => Some(Piece::Text(part)),
+            _ => part.parse().ok().map(Piece::Field),
+        })
+}
+
+/// Whether a template names any field: one that does not can be sent as
+/// it is.
+#[must_use]
+pub fn is_constant(stored: &str) -> bool {
+    !stored.contains(PART)
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::ToString;
+    use alloc::vec::Vec;
+
+    use super::*;
+
+    #[test]
+    fn specs_read_back() {
+        let specs = [
+            FieldSpec {
+                name: "a",
+                key: "a",
+                ty: FieldType::one(FieldKind::Any),
+                optional: true,
+                values: "",
+            },
+            FieldSpec {
+                name: "model",
+                key: "model",
+                ty: FieldType {
+                    kind: FieldKind::OneOf,
+                    list: true,
+                },
+                optional: false,
+                values: "cpm\u{1d}revenue share",
+            },
+        ];
+        let mut stored = String::new();
+        encode_fields(&specs, &mut stored);
+        assert_eq!(decode_fields(&stored).collect::<Vec<_>>(), specs);
+        assert_eq!(
+            specs[1].values().collect::<Vec<_>>(),
+            ["cpm", "revenue share"]
+        );
+        assert_eq!(decode_fields("").count(), 0);
+    }
+
+    #[test]
+    fn templates_read_back_in_any_order_of_pieces() {
+        let cases: [&[Piece<'_>]; 5] = [
+            &[],
+            &[Piece::Text("constant")],
+            &[
+                Piece::Field(0),
+                Piece::Text(" must be in "),
+                Piece::Field(12),
+            ],
+            &[Piece::Field(1), Piece::Field(2)],
+            &[Piece::Text("a"), Piece::Field(0), Piece::Text("b")],
+        ];
+        for pieces in cases {
+            let mut stored = String::new();
+            encode_template(pieces, &mut stored);
+            assert_eq!(decode_template(&stored).collect::<Vec<_>>(), pieces);
+            assert_eq!(
+                is_constant(&stored),
+                !pieces.iter().any(|p| matches!(p, Piece::Field(_)))
+            );
+        }
+    }
+
+    #[test]
+    fn types_are_spelled_and_read() {
+        for spelling in FieldType::SPELLINGS {
+            let ty: FieldType = spelling.parse().unwrap();
+            assert_eq!(ty.to_string(), spelling);
+        }
+        assert!("list of list of string".parse::<FieldType>().is_err());
+        assert!("str".parse::<FieldType>().is_err());
+    }
+}

@@ -1,0 +1,328 @@
+//! Timestamps as RFC 3339 writes them: what a `timestamp` field carries.
+
+use core::fmt;
+use core::str::FromStr;
+
+/// An instant, to the nanosecond, read from and written as an RFC 3339
+/// date and time (`2025-01-20T10:30:00Z`). Any offset is read; the
+/// instant is written in UTC, with as many fraction digits as it needs in
+/// groups of three.
+///
+/// ```
+/// use errcodes_core::Timestamp;
+///
+/// let t: Timestamp = "2025-01-20T12:30:00.5+02:00".parse().unwrap();
+/// assert_eq!(t.to_string(), "2025-01-20T10:30:00.500Z");
+/// assert_eq!(t.unix_seconds(), 1_737_369_000);
+/// assert!("2025-02-30T00:00:00Z".parse::<Timestamp>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    seconds: i64,
+    nanos: u32,
+}
+
+/// Why a text is not an RFC 3339 timestamp.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadTimestamp(&'static str);
+
+impl fmt::Display for BadTimestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not an RFC 3339 timestamp: {}", self.0)
+    }
+}
+
+impl core::error::Error for BadTimestamp {}
+
+/// Seconds from 0000-01-01T00:00:00Z to the Unix epoch, and to the end of
+/// 9999: the range RFC 3339 can write.
+const FIRST: i64 = -62_167_219_200;
+const LAST: i64 = 253_402_300_799;
+
+impl Timestamp {
+    /// The instant `seconds` and `nanos` after 1970-01-01T00:00:00Z; `None`
+    /// outside the years 0 to 9999, or with `nanos` of a second or more.
+    #[must_use]
+    pub const fn from_unix(seconds: i64, nanos: u32) -> Option<Self> {
+        if seconds < FIRST || seconds > LAST || nanos >= 1_000_000_000 {
+            return None;
+        }
+        Some(Timestamp { seconds, nanos })
+    }
+
+    /// Whole seconds since 1970-01-01T00:00:00Z.
+    #[must_use]
+    pub const fn unix_seconds(&self) -> i64 {
+        self.seconds
+    }
+
+    /// Nanoseconds past [`unix_seconds`](Self::unix_seconds).
+    #[must_use]
+    pub const fn nanos(&self) -> u32 {
+        self.nanos
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = BadTimestamp;
+
+    fn from_str(text: &str) -> Result<Self, BadTimestamp> {
+        let mut reader = Reader(text.as_bytes());
+        let year = reader.digits(4, "the year must have four digits")?;
+        reader.expect(b"-", "the date must be YYYY-MM-DD")?;
+        let month = reader.digits(2, "the month must have two digits")?;
+        reader.expect(b"-", "the date must be YYYY-MM-DD")?;
+        let day = reader.digits(2, "the day must have two digits")?;
+        reader.expect(b"Tt ", "a `T` must separate the date and the time")?;
+        let hour = reader.digits(2, "the hour must have two digits")?;
+        reader.expect(b":", "the time must be hh:mm:ss")?;
+        let minute = reader.digits(2, "the minutes must have two digits")?;
+        reader.expect(b":", "the time must be hh:mm:ss")?;
+        let second = reader.digits(2, "the seconds must have two digits")?;
+        let nanos = reader.fraction()?;
+        let offset = reader.offset()?;
+        if !reader.0.is_empty() {
+            return Err(BadTimestamp("it goes on after the offset"));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(BadTimestamp("the month must be 01 to 12"));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(BadTimestamp("the month has no such day"));
+        }
+        // A leap second reads as the second after it.
+        if hour > 23 || minute > 59 || second > 60 {
+            return Err(BadTimestamp("the time must be 00:00:00 to 23:59:60"));
+        }
+        let days = days_from_civil(i64::from(year), month, day);
+        let seconds =
+            days * 86_400 + i64::from(hour) * 3_600 + i64::from(minute) * 60 + i64::from(second)
+                - offset;
+        Timestamp::from_unix(seconds, nanos)
+            .ok_or(BadTimestamp("it is outside the years 0 to 9999"))
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let days = self.seconds.div_euclid(86_400);
+        let time = self.seconds.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        write!(
+            f,
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
+            time / 3_600,
+            time / 60 % 60,
+            time % 60
+        )?;
+        match self.nanos {
+            0 => {}
+            n if n % 1_000_000 == 0 => write!(f, ".{:03}", n / 1_000_000)?,
+            n if n % 1_000 == 0 => write!(f, ".{:06}", n / 1_000)?,
+            n => write!(f, ".{n:09}")?,
+        }
+        f.write_str("Z")
+    }
+}
+
+/// What is left of a timestamp being read.
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn digits(&mut self, count: usize, why: &'static str) -> Result<u32, BadTimestamp> {
+        let digits = self.0.get(..count).ok_or(BadTimestamp(why))?;
+        let mut value = 0;
+        for &digit in digits {
+            if !digit.is_ascii_digit() {
+                return Err(BadTimestamp(why));
+            }
+            value = value * 10 + u32::from(digit - b'0');
+        }
+        self.0 = &self.0[count..];
+        Ok(value)
+    }
+
+    fn expect(&mut self, one_of: &[u8], why: &'static str) -> Result<(), BadTimestamp> {
+        match self.0.split_first() {
+            Some((byte, rest)) if one_of.contains(byte) => {
+                self.0 = rest;
+                Ok(())
+            }
+            _ => Err(BadTimestamp(why)),
+        }
+    }
+
+    /// Nanoseconds from `.` and digits, when there are; digits past the
+    /// ninth are dropped.
+    fn fraction(&mut self) -> Result<u32, BadTimestamp> {
+        let Some(rest) = self.0.strip_prefix(b".") else {
+            return Ok(0);
+        };
+        let count = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if count == 0 {
+            return Err(BadTimestamp("a `.` must be followed by digits"));
+        }
+        let mut nanos = 0;
+        for position in 0..9 {
+            let digit = rest.get(position).filter(|_| position < count);
+            nanos = nanos * 10 + digit.map_or(0, |d| u32::from(d - b'0'));
+        }
+        self.0 = &rest[count..];
+        Ok(nanos)
+    }
+
+    /// The offset from UTC, in seconds.
+    fn offset(&mut self) -> Result<i64, BadTimestamp> {
+        const WHY: &str = "the offset must be `Z` or ±hh:mm";
+        let (&sign, rest) = self.0.split_first().ok_or(BadTimestamp(WHY))?;
+        self.0 = rest;
+        let sign = match sign {
+            b'Z' | b'z' => return Ok(0),
+            b'+' => 1,
+            b'-' => -1,
+            _ => return Err(BadTimestamp(WHY)),
+        };
+        let hours = self.digits(2, WHY)?;
+        self.expect(b":", WHY)?;
+        let minutes = self.digits(2, WHY)?;
+        if hours > 23 || minutes > 59 {
+            return Err(BadTimestamp(WHY));
+        }
+        Ok(sign * i64::from(hours * 3_600 + minutes * 60))
+    }
+}
+
+fn is_leap(year: u32) -> bool {
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar,
+/// counted in eras of 400 years that start on March 1st, so that the leap
+/// day ends each year.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let month_from_march = i64::from((month + 9) % 12);
+    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The date `days` after 1970-01-01: the inverse of [`days_from_civil`].
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::ToString;
+
+    use super::*;
+
+    fn parse(text: &str) -> Result<Timestamp, BadTimestamp> {
+        text.parse()
+    }
+
+    #[test]
+    fn dates_and_days_agree_over_four_centuries_and_more() {
+        let mut days = days_from_civil(1600, 1, 1);
+        for year in 1600..2401 {
+            for month in 1..=12 {
+                for day in 1..=days_in_month(u32::try_from(year).unwrap(), month) {
+                    assert_eq!(days_from_civil(year, month, day), days);
+                    assert_eq!(
+                        civil_from_days(days),
+                        (year, i64::from(month), i64::from(day))
+                    );
+                    days += 1;
+                }
+            }
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+    }
+
+    #[test]
+    fn what_is_written_reads_back() {
+        for text in [
+            "2025-01-20T10:30:00Z",
+            "1970-01-01T00:00:00Z",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "2024-02-29T12:00:00.123Z",
+            "1969-12-31T23:59:59.000001Z",
+        ] {
+            let t = parse(text).unwrap();
+            assert_eq!(t.to_string(), text);
+            assert_eq!(parse(&t.to_string()), Ok(t));
+        }
+    }
+
+    #[test]
+    fn offsets_fractions_and_lowercase_are_read() {
+        let utc = parse("2025-01-20T10:30:00Z").unwrap();
+        assert_eq!(parse("2025-01-20T12:30:00+02:00"), Ok(utc));
+        assert_eq!(parse("2025-01-20t05:00:00-05:30"), Ok(utc));
+        assert_eq!(parse("2025-01-20 10:30:00z"), Ok(utc));
+        assert_eq!(
+            parse("2025-01-20T10:30:00.1234567891Z").unwrap().nanos(),
+            123_456_789
+        );
+        assert_eq!(
+            parse("2016-12-31T23:59:60Z").unwrap().to_string(),
+            "2017-01-01T00:00:00Z"
+        );
+    }
+
+    #[test]
+    fn anything_else_is_refused_with_a_reason() {
+        for (text, why) in [
+            ("", "the year must have four digits"),
+            ("2025-1-20T10:30:00Z", "the month must have two digits"),
+            ("2025-13-01T00:00:00Z", "the month must be 01 to 12"),
+            ("2023-02-29T00:00:00Z", "the month has no such day"),
+            (
+                "2025-01-20T24:00:00Z",
+                "the time must be 00:00:00 to 23:59:60",
+            ),
+            ("2025-01-20T10:30:00", "the offset must be `Z` or ±hh:mm"),
+            (
+                "2025-01-20T10:30:00+2:00",
+                "the offset must be `Z` or ±hh:mm",
+            ),
+            ("2025-01-20T10:30:00.Z", "a `.` must be followed by digits"),
+            ("2025-01-20T10:30:00Zjunk", "it goes on after the offset"),
+            (
+                "0000-01-01T00:00:00+00:01",
+                "it is outside the years 0 to 9999",
+            ),
+            ("2025-01-20", "a `T` must separate the date and the time"),
+            ("２０２５-01-20T10:30:00Z", "the year must have four digits"),
+        ] {
+            assert_eq!(parse(text), Err(BadTimestamp(why)), "{text}");
+        }
+    }
+}

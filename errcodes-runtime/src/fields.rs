@@ -1,0 +1,814 @@
+//! Typed fields: what one occurrence of a code carries, as its catalog
+//! declares it. For each code with `fields`, the macro generates a struct
+//! in a module named after the enum (`AcpError` → `acp_error`); a value of
+//! it becomes a [`Failure`](crate::Failure) of its code, is written where each wire format
+//! has room, and is read back from any received error.
+//!
+//! ```
+//! use errcodes_runtime::{ErrorCode, Failure, Fields, Occurrence, Received};
+//! use errcodes_runtime::wire::{ErrorResponse, Headers, render};
+//!
+//! errcodes_runtime::errcodes!("../specs/acp.yaml");
+//!
+//! let value = acp_error::InvalidFieldFormat {
+//!     field: "reporting_date".into(),
+//!     provided_value: "01/20/2025".into(),
+//!     expected_format: "YYYY-MM-DD".into(),
+//! };
+//! assert_eq!(value.message(), "reporting_date must be in YYYY-MM-DD format");
+//!
+//! // On the server: the value is the failure, rendered in the code's format.
+//! let (code, occurrence) = Failure::from(value.clone()).into_public();
+//! let response = render(code, &occurrence, code.wire_format());
+//!
+//! // On the client: the same value back, from whatever was received.
+//! let received = ErrorResponse::<AcpError>::decode(response.status, Headers::default(), &response.body).unwrap();
+//! assert_eq!(received.fields::<acp_error::InvalidFieldFormat>().unwrap(), value);
+//! ```
+
+use core::fmt;
+use std::any::Any;
+use std::borrow::Cow;
+use std::io::Write as _;
+use std::sync::Arc;
+use std::time::Duration;
+
+use errcodes_core::fields::{FieldKind, FieldSpec, FieldType, decode_fields};
+use errcodes_core::render::google::{format_duration, parse_duration};
+use errcodes_core::render::{FieldValues, JsonValue, Values};
+use serde_json::{Map, Value};
+
+use crate::{ErrorCode, Timestamp};
+
+/// The typed fields of one code: a struct the macro generates for each code
+/// whose catalog entry has `fields`.
+pub trait Fields: Clone + fmt::Debug + PartialEq + Send + Sync + 'static {
+    /// The codes of the catalog.
+    type Code: ErrorCode;
+
+    /// The code these fields belong to.
+    const CODE: Self::Code;
+
+    /// The value of the field at `position`, in the catalog's order; `None`
+    /// for an optional field left out.
+    #[doc(hidden)]
+    fn value(&self, position: usize) -> Option<&dyn FieldValue>;
+
+    /// Reads the fields from what `reader` holds.
+    ///
+    /// # Errors
+    ///
+    /// When a field is missing, or of the wrong type, or too large.
+    #[doc(hidden)]
+    fn read(reader: &FieldReader<'_>) -> Result<Self, FieldError>;
+
+    /// The code's message template with these values; the title when the
+    /// code has no template.
+    fn message(&self) -> Cow<'static, str> {
+        let facts = Self::CODE.facts();
+        let occurrence = OneField(self);
+        let values = Values {
+            extra: &occurrence,
+            ..Values::default()
+        };
+        match values.templated(&facts) {
+            Some(message) => Cow::Owned(message.into_owned()),
+            None => Cow::Borrowed(facts.title),
+        }
+    }
+}
+
+/// A value a field can hold, written as its type says.
+pub trait FieldValue: Send + Sync {
+    /// Appends the value as JSON.
+    fn write_json(&self, out: &mut Vec<u8>);
+
+    /// Whether the value is a JSON string on the wire.
+    fn is_text(&self) -> bool;
+
+    /// Appends the value as a message shows it: a string without quotes, a
+    /// list's items separated by `, `, anything else as JSON.
+    fn write_text(&self, out: &mut Vec<u8>) {
+        self.write_json(out);
+    }
+}
+
+/// A value a field's type reads from JSON.
+pub trait FromField: Sized {
+    /// What the value is, for errors.
+    const EXPECTED: &'static str;
+
+    /// Reads the value from `json`.
+    ///
+    /// # Errors
+    ///
+    /// When `json` is not of this type.
+    fn from_json(json: &Value) -> Result<Self, Problem>;
+
+    /// The value of a field that is not there; `None` when it must be.
+    #[must_use]
+    fn absent() -> Option<Self> {
+        None
+    }
+}
+
+/// What was wrong with a received field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// The error does not carry it.
+    Missing,
+    /// It is of another type.
+    WrongType {
+        /// What the field is.
+        expected: &'static str,
+        /// What was received.
+        found: &'static str,
+    },
+    /// It is larger than a field may be.
+    TooLarge {
+        /// What was too large.
+        what: &'static str,
+        /// The largest allowed.
+        limit: usize,
+    },
+    /// It is of the right type but not a value the field takes.
+    Invalid(String),
+    /// The error is of another code than the fields asked for.
+    OtherCode {
+        /// The code received, when there is one.
+        received: Option<String>,
+    },
+}
+
+/// A received field that could not be read: which, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The code whose fields were read.
+    pub code: &'static str,
+    /// The field's name; empty when the whole error was of another code.
+    pub field: String,
+    /// What was wrong.
+    pub problem: Problem,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (code, field) = (self.code, &self.field);
+        match &self.problem {
+            Problem::Missing => write!(f, "field `{field}` of {code} is missing"),
+            Problem::WrongType { expected, found } => {
+                write!(
+                    f,
+                    "field `{field}` of {code} should be {expected}, found {found}"
+                )
+            }
+            Problem::TooLarge { what, limit } => {
+                write!(f, "field `{field}` of {code} has more than {limit} {what}")
+            }
+            Problem::Invalid(why) => write!(f, "field `{field}` of {code} {why}"),
+            Problem::OtherCode {
+                received: Some(received),
+            } => {
+                write!(f, "the error is {received}, not {code}")
+            }
+            Problem::OtherCode { received: None } => {
+                write!(f, "the error names no code, not {code}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// The most bytes of text a received field may hold.
+pub const MAX_TEXT: usize = 65_536;
+/// The most items a received list may hold.
+pub const MAX_ITEMS: usize = 1_024;
+/// The deepest a received `any` value may nest.
+pub const MAX_DEPTH: usize = 32;
+
+/// A received error's fields as they came, before any type is applied.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Untyped<'a> {
+    /// The error carries none.
+    None,
+    /// JSON members, each a value of its field's type: a problem's
+    /// extension members, ACP's `details`, a Pass or gateway object's.
+    Members(&'a Map<String, Value>),
+    /// Google `ErrorInfo` metadata, by key, each value a string: a string
+    /// field's value as it is, any other as JSON.
+    Metadata(Vec<(&'a str, &'a str)>),
+    /// Pass XML elements, as written, their text as metadata's.
+    Elements(&'a [String]),
+}
+
+impl<'a> Untyped<'a> {
+    /// The JSON value of the field `spec`, as its type reads it; `Ok(None)`
+    /// when it is not there.
+    fn get(&self, spec: &FieldSpec<'_>) -> Result<Option<Cow<'a, Value>>, Problem> {
+        let text = match *self {
+            Untyped::None => return Ok(None),
+            Untyped::Members(members) => return Ok(members.get(spec.name).map(Cow::Borrowed)),
+            Untyped::Metadata(ref pairs) => match pairs.iter().find(|(key, _)| *key == spec.key) {
+                None => return Ok(None),
+                Some((_, text)) => Cow::Borrowed(*text),
+            },
+            Untyped::Elements(elements) => {
+                match elements
+                    .iter()
+                    .find_map(|element| element_text(element, spec.name))
+                {
+                    None => return Ok(None),
+                    Some(text) => Cow::Owned(text?),
+                }
+            }
+        };
+        from_text(&text, spec.ty).map(|value| Some(Cow::Owned(value)))
+    }
+}
+
+/// A field's value from its text in metadata or XML: a string type's text
+/// is the value, any other type's is JSON.
+fn from_text(text: &str, ty: FieldType) -> Result<Value, Problem> {
+    let is_string = !ty.list
+        && matches!(
+            ty.kind,
+            FieldKind::String
+                | FieldKind::Timestamp
+                | FieldKind::Duration
+                | FieldKind::Uri
+                | FieldKind::OneOf
+        );
+    if is_string {
+        return Ok(Value::String(text.to_owned()));
+    }
+    if text.len() > MAX_TEXT {
+        return Err(Problem::TooLarge {
+            what: "bytes",
+            limit: MAX_TEXT,
+        });
+    }
+    serde_json::from_str(text).map_err(|_| Problem::Invalid(format!("is not JSON: {text:?}")))
+}
+
+/// The unescaped text of `element` when it is `<name>…</name>` with text
+/// only; `None` for another element.
+fn element_text(element: &str, name: &str) -> Option<Result<String, Problem>> {
+    let rest = element.strip_prefix('<')?.strip_prefix(name)?;
+    let inner = rest
+        .strip_prefix('>')?
+        .strip_suffix('>')?
+        .strip_suffix(name)?
+        .strip_suffix("</")?;
+    if inner.contains('<') {
+        return Some(Err(Problem::Invalid("holds markup, not text".to_owned())));
+    }
+    Some(
+        quick_xml_unescape(inner)
+            .map_err(|why| Problem::Invalid(format!("is not XML text: {why}"))),
+    )
+}
+
+#[cfg(feature = "xml")]
+fn quick_xml_unescape(text: &str) -> Result<String, String> {
+    quick_xml::escape::unescape(text)
+        .map(Cow::into_owned)
+        .map_err(|error| error.to_string())
+}
+
+#[cfg(not(feature = "xml"))]
+fn quick_xml_unescape(text: &str) -> Result<String, String> {
+    Ok(text.to_owned())
+}
+
+/// What a generated struct reads its fields from: a code's specs and a
+/// received error's untyped fields.
+#[derive(Clone, Debug)]
+pub struct FieldReader<'a> {
+    code: &'static str,
+    specs: &'static str,
+    untyped: Untyped<'a>,
+}
+
+impl<'a> FieldReader<'a> {
+    /// A reader of the fields of `code` from `untyped`.
+    #[must_use]
+    pub fn new<E: ErrorCode>(code: E, untyped: Untyped<'a>) -> Self {
+        let facts = code.facts();
+        FieldReader {
+            code: facts.code,
+            specs: facts.fields,
+            untyped,
+        }
+    }
+
+    /// The field at `position`, as `T`.
+    ///
+    /// # Errors
+    ///
+    /// When it is missing (and `T` is not an `Option`), of another type, or
+    /// too large.
+    #[doc(hidden)]
+    pub fn take<T: FromField>(&self, position: usize) -> Result<T, FieldError> {
+        let spec = decode_fields(self.specs).nth(position);
+        let name = spec.map_or("", |spec| spec.name);
+        let error = |problem| FieldError {
+            code: self.code,
+            field: name.to_owned(),
+            problem,
+        };
+        let Some(spec) = spec else {
+            return Err(error(Problem::Missing));
+        };
+        let value = self.untyped.get(&spec).map_err(error)?;
+        match value.as_deref() {
+            None | Some(Value::Null) => T::absent().ok_or_else(|| error(Problem::Missing)),
+            Some(value) => {
+                check_size(value, 0).map_err(error)?;
+                if spec.ty.kind == FieldKind::Uri {
+                    check_uris(value).map_err(error)?;
+                }
+                T::from_json(value).map_err(error)
+            }
+        }
+    }
+}
+
+/// Refuses texts, lists and nesting past the limits.
+fn check_size(value: &Value, depth: usize) -> Result<(), Problem> {
+    if depth > MAX_DEPTH {
+        return Err(Problem::TooLarge {
+            what: "levels of nesting",
+            limit: MAX_DEPTH,
+        });
+    }
+    match value {
+        Value::String(text) if text.len() > MAX_TEXT => Err(Problem::TooLarge {
+            what: "bytes",
+            limit: MAX_TEXT,
+        }),
+        Value::Array(items) if items.len() > MAX_ITEMS => Err(Problem::TooLarge {
+            what: "items",
+            limit: MAX_ITEMS,
+        }),
+        Value::Object(members) if members.len() > MAX_ITEMS => Err(Problem::TooLarge {
+            what: "members",
+            limit: MAX_ITEMS,
+        }),
+        Value::Array(items) => items
+            .iter()
+            .try_for_each(|item| check_size(item, depth + 1)),
+        Value::Object(members) => members
+            .values()
+            .try_for_each(|item| check_size(item, depth + 1)),
+        _ => Ok(()),
+    }
+}
+
+/// A URI field's value, or each of a list's, is an absolute URI.
+fn check_uris(value: &Value) -> Result<(), Problem> {
+    match value {
+        Value::String(text) if !is_absolute_uri(text) => Err(Problem::Invalid(format!(
+            "is not an absolute URI: {text:?}"
+        ))),
+        Value::Array(items) => items.iter().try_for_each(check_uris),
+        _ => Ok(()),
+    }
+}
+
+/// `scheme:rest`, without spaces.
+fn is_absolute_uri(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        && !rest.is_empty()
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn wrong_type(expected: &'static str, found: &Value) -> Problem {
+    Problem::WrongType {
+        expected,
+        found: match found {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        },
+    }
+}
+
+/// Reads `json` as `T`, or says it is of another type.
+fn expect<'v, T>(
+    json: &'v Value,
+    read: impl FnOnce(&'v Value) -> Option<T>,
+    expected: &'static str,
+) -> Result<T, Problem> {
+    read(json).ok_or_else(|| wrong_type(expected, json))
+}
+
+/// `json` when it is one of `values`.
+pub(crate) fn one_of<'v>(json: &'v Value, values: &[&str]) -> Result<&'v str, Problem> {
+    let text = expect(json, Value::as_str, "a string")?;
+    if values.contains(&text) {
+        Ok(text)
+    } else {
+        Err(Problem::Invalid(format!(
+            "is {text:?}, not one of {}",
+            values.join(", ")
+        )))
+    }
+}
+
+impl FieldValue for str {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        errcodes_core::render::escape(self, out);
+    }
+
+    fn is_text(&self) -> bool {
+        true
+    }
+
+    fn write_text(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.as_bytes());
+    }
+}
+
+impl FieldValue for String {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        errcodes_core::render::escape(self, out);
+    }
+
+    fn is_text(&self) -> bool {
+        true
+    }
+
+    fn write_text(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.as_bytes());
+    }
+}
+
+impl FromField for String {
+    const EXPECTED: &'static str = "a string";
+
+    fn from_json(json: &Value) -> Result<Self, Problem> {
+        expect(
+            json,
+            |json| json.as_str().map(str::to_owned),
+            Self::EXPECTED,
+        )
+    }
+}
+
+impl FieldValue for i64 {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        // Writing into memory does not fail.
+        let _ = write!(out, "{self}");
+    }
+
+    fn is_text(&self) -> bool {
+        false
+    }
+}
+
+impl FromField for i64 {
+    const EXPECTED: &'static str = "an integer";
+
+    fn from_json(json: &Value) -> Result<Self, Problem> {
+        expect(json, Value::as_i64, Self::EXPECTED)
+    }
+}
+
+impl FieldValue for f64 {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        // A number that JSON cannot write is written as null, as serde_json
+        // does.
+        let _ = serde_json::to_writer(out, self);
+    }
+
+    fn is_text(&self) -> bool {
+        false
+    }
+}
+
+impl FromField for f64 {
+    const EXPECTED: &'static str = "a number";
+
+    fn from_json(json: &Value) -> Result<Self, Problem> {
+        expect(json, Value::as_f64, Self::EXPECTED)
+    }
+}
+
+impl FieldValue for bool {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(if *self { b"true" } else { b"false" });
+    }
+
+    fn is_text(&self) -> bool {
+        false
+    }
+}
+
+impl FromField for bool {
+    const EXPECTED: &'static str = "a boolean";
+
+    fn from_json(json: &Value) -> Result<Self, Problem> {
+        expect(json, Value::as_bool, Self::EXPECTED)
+    }
+}
+
+impl FieldValue for Timestamp {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let _ = write!(out, "\"{self}\"");
+    }
+
+    fn is_text(&self) -> bool {
+        true
+    }
+
+    fn write_text(&self, out: &mut Vec<u8>) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl FromField for Timestamp {
+    const EXPECTED: &'static str = "an RFC 3339 timestamp";
+
+    fn from_json(json: &Value) -> Result<Self, Problem> {
+        let text = expect(json, Value::as_str, Self::EXPECTED)?;
+        text.parse()
+            .map_err(|error| Problem::Invalid(format!("is {error}: {text:?}")))
+    }
+}
+
+impl FieldValue for Duration {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let _ = write!(out, "\"{}\"", format_duration(*self));
+    }
+
+    fn is_text(&self) -> bool {
+        true
+    }
+
+    fn write_text(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(format_duration(*self).as_bytes());
+    }
+}
+
+impl FromField for Duration {
+    const EXPECTED: &'static str = "a duration such as \"1.5s\"";
+
+    fn from_json(json: &Value) -> Result<Self, Problem> {
+        let text = expect(json, Value::as_str, Self::EXPECTED)?;
+        parse_duration(text).ok_or_else(|| {
+            Problem::Invalid(format!(
+                "is not a duration in seconds with an `s`: {text:?}"
+            ))
+        })
+    }
+}
+
+impl FieldValue for Value {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let _ = serde_json::to_writer(out, self);
+    }
+
+    fn is_text(&self) -> bool {
+        self.is_string()
+    }
+
+    fn write_text(&self, out: &mut Vec<u8>) {
+        match self {
+            Value::String(text) => out.extend_from_slice(text.as_bytes()),
+            Value::Array(items) => {
+                write_items(items.iter().map(|item| item as &dyn FieldValue), out);
+            }
+            other => other.write_json(out),
+        }
+    }
+}
+
+impl FromField for Value {
+    const EXPECTED: &'static str = "any JSON value";
+
+    fn from_json(json: &Value) -> Result<Self, Problem> {
+        Ok(json.clone())
+    }
+}
+
+impl<T: FieldValue> FieldValue for Vec<T> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            item.write_json(out);
+        }
+        out.push(b']');
+    }
+
+    fn is_text(&self) -> bool {
+        false
+    }
+
+    fn write_text(&self, out: &mut Vec<u8>) {
+        write_items(self.iter().map(|item| item as &dyn FieldValue), out);
+    }
+}
+
+fn write_items<'v>(items: impl Iterator<Item = &'v dyn FieldValue>, out: &mut Vec<u8>) {
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b", ");
+        }
+        item.write_text(out);
+    }
+}
+
+impl<T: FromField> FromField for Vec<T> {
+    const EXPECTED: &'static str = "a list";
+
+    fn from_json(json: &Value) -> Result<Self, Problem> {
+        let items = expect(json, Value::as_array, Self::EXPECTED)?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                T::from_json(item).map_err(|problem| match problem {
+                    Problem::WrongType { expected, found } => Problem::Invalid(format!(
+                        "has item {i} that should be {expected}, found {found}"
+                    )),
+                    other => other,
+                })
+            })
+            .collect()
+    }
+}
+
+impl<T: FromField> FromField for Option<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+
+    fn from_json(json: &Value) -> Result<Self, Problem> {
+        T::from_json(json).map(Some)
+    }
+
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+}
+
+/// Typed fields of any code, held by an [`Occurrence`](crate::Occurrence)
+/// for the renderers.
+#[derive(Clone)]
+pub struct TypedFields(Arc<dyn Erased>);
+
+/// What the renderers and [`TypedFields`] need of any [`Fields`].
+trait Erased: Send + Sync {
+    fn code(&self) -> &'static str;
+    fn specs(&self) -> &'static str;
+    fn value(&self, position: usize) -> Option<&dyn FieldValue>;
+    fn as_any(&self) -> &dyn Any;
+    fn same(&self, other: &dyn Erased) -> bool;
+    fn debug(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
+
+impl<T: Fields> Erased for T {
+    fn code(&self) -> &'static str {
+        T::CODE.code()
+    }
+
+    fn specs(&self) -> &'static str {
+        T::CODE.facts().fields
+    }
+
+    fn value(&self, position: usize) -> Option<&dyn FieldValue> {
+        Fields::value(self, position)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn same(&self, other: &dyn Erased) -> bool {
+        other.as_any().downcast_ref::<T>() == Some(self)
+    }
+
+    fn debug(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+impl TypedFields {
+    /// Holds `fields`.
+    #[must_use]
+    pub fn new<T: Fields>(fields: T) -> Self {
+        TypedFields(Arc::new(fields))
+    }
+
+    /// The code the fields belong to.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.0.code()
+    }
+
+    /// The fields, when they are `T`.
+    #[must_use]
+    pub fn get<T: Fields>(&self) -> Option<&T> {
+        self.0.as_any().downcast_ref()
+    }
+}
+
+impl PartialEq for TypedFields {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.same(&*other.0)
+    }
+}
+
+impl fmt::Debug for TypedFields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.debug(f)
+    }
+}
+
+impl FieldValues for TypedFields {
+    fn code(&self) -> &str {
+        self.0.code()
+    }
+
+    fn specs(&self) -> &str {
+        self.0.specs()
+    }
+
+    fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool {
+        match self.0.value(position) {
+            Some(field) => {
+                value(&AsJson(field));
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// A field's value as the renderers read it.
+pub(crate) struct AsJson<'a>(pub(crate) &'a dyn FieldValue);
+
+impl JsonValue for AsJson<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        self.0.write_json(out);
+    }
+
+    fn is_text(&self) -> bool {
+        self.0.is_text()
+    }
+
+    fn write_text(&self, out: &mut Vec<u8>) {
+        self.0.write_text(out);
+    }
+}
+
+/// One value's fields, and nothing else, as the renderers read them: what
+/// [`Fields::message`] fills the template from.
+struct OneField<'a, T>(&'a T);
+
+impl<T: Fields> FieldValues for OneField<'_, T> {
+    fn code(&self) -> &str {
+        T::CODE.code()
+    }
+
+    fn specs(&self) -> &str {
+        T::CODE.facts().fields
+    }
+
+    fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool {
+        match Fields::value(self.0, position) {
+            Some(field) => {
+                value(&AsJson(field));
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl<T: Fields> errcodes_core::render::Extra for OneField<'_, T> {
+    fn has_context(&self) -> bool {
+        false
+    }
+
+    fn write_context(&self, _: &mut Vec<u8>) {}
+
+    fn members(&self, _: &mut dyn FnMut(&str, &dyn JsonValue)) {}
+
+    fn fields(&self) -> Option<&dyn FieldValues> {
+        Some(self)
+    }
+}
