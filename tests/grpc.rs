@@ -13,11 +13,13 @@ use std::net::SocketAddr;
 use std::task::{Context, Poll};
 use std::time::{Duration, SystemTime};
 
+use errcodes_runtime::fields::Untyped;
 use errcodes_runtime::grpc::{ReceivedStatus, rpc_status, status};
 use errcodes_runtime::retry::{Advice, Policy};
 use errcodes_runtime::wire::{Limits, Payload, Shape, google::GoogleBody, render};
 use errcodes_runtime::{Action, ErrorCode, Failure, GrpcCode, WireFormat};
-use errcodes_runtime::{Code, Occurrence, Received};
+use errcodes_runtime::{Code, Fields, Occurrence, Received};
+use errcodes_tests::examples::{self, ForEachType};
 use errcodes_tests::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
 };
@@ -150,7 +152,50 @@ fn fail(request: &FailRequest) -> Result<FailReply, tonic::Status> {
         "PassError" => answer::<PassError>(request),
         "PlatformError" => answer::<PlatformError>(request),
         "PrivacyError" => answer::<PrivacyError>(request),
+        "AcpExample" => {
+            let body = examples::bodies()
+                .into_iter()
+                .find(|body| body["error"]["code"] == request.code.as_str())
+                .ok_or_else(|| tonic::Status::not_found("no such example"))?;
+            let code = examples::code_of(&body);
+            let occurrence = examples::with_type(code, Raise(&body));
+            Err(Failure::with(code, occurrence).into())
+        }
         _ => Err(tonic::Status::not_found("no such catalog")),
+    }
+}
+
+/// The occurrence that sends an example of the ACP reference.
+struct Raise<'a>(&'a serde_json::Value);
+
+impl ForEachType for Raise<'_> {
+    type Output = Occurrence;
+
+    fn run<T: Fields<Code = AcpError>>(self) -> Occurrence {
+        examples::occurrence::<T>(self.0).0
+    }
+}
+
+/// Reads the example's typed fields back from a status.
+struct ReadStatus<'a>(&'a serde_json::Value, &'a tonic::Status);
+
+impl ForEachType for ReadStatus<'_> {
+    type Output = ();
+
+    fn run<T: Fields<Code = AcpError>>(self) {
+        let read = ReceivedStatus::<AcpError>::read(self.1);
+        let typed: T = examples::typed(self.0);
+        assert_eq!(read.fields::<T>().unwrap(), typed);
+        assert_eq!(read.message(), self.0["error"]["message"].as_str());
+        // The fields travel in `ErrorInfo.metadata`, under their keys.
+        let Untyped::Metadata(metadata) = read.untyped_fields() else {
+            panic!("the fields are metadata");
+        };
+        for field in T::CODE.fields() {
+            let given = !self.0["error"]["details"][field.name].is_null();
+            let sent = metadata.iter().any(|(key, _)| *key == field.key);
+            assert_eq!(sent, given, "{}", field.key);
+        }
     }
 }
 
@@ -406,4 +451,19 @@ fn a_reason_from_another_domain_is_not_the_catalogs() {
         body.code(),
         Some(Code::Unknown("TOO_MANY_REQUESTS".to_owned()))
     );
+}
+
+#[tokio::test]
+async fn every_acp_example_travels_over_grpc_with_its_fields_in_metadata() {
+    let mut client = Client::connect(serve().await).await;
+    for body in examples::bodies() {
+        let code = body["error"]["code"].as_str().unwrap().to_owned();
+        let request = FailRequest {
+            catalog: "AcpExample".to_owned(),
+            code,
+            bare: false,
+        };
+        let status = client.call(FAIL, request).await.unwrap_err();
+        examples::with_type(examples::code_of(&body), ReadStatus(&body, &status));
+    }
 }

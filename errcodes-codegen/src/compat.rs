@@ -84,6 +84,8 @@ pub enum Detail {
         old: Option<String>,
         new: Option<String>,
     },
+    /// A field's description or example changed.
+    FieldDescribed { name: String },
 }
 
 impl Change {
@@ -176,6 +178,9 @@ impl fmt::Display for Change {
                 }
                 (None, None) => write!(f, "{subject} field `{name}` changed"),
             },
+            Detail::FieldDescribed { name } => {
+                write!(f, "{subject} field `{name}` is described differently")
+            }
         }
     }
 }
@@ -505,6 +510,21 @@ fn described_changes(
             ));
         }
         _ => {}
+    }
+    for field in &old.fields {
+        let now = new.fields.iter().find(|f| f.name.value == field.name.value);
+        let said = |f: &crate::fields::CheckedField| {
+            (
+                f.description.as_ref().map(|d| d.value.clone()),
+                f.example.as_ref().map(|e| e.value.clone()),
+            )
+        };
+        if now.is_some_and(|now| said(now) != said(field)) {
+            let detail = Detail::FieldDescribed {
+                name: field.name.value.clone(),
+            };
+            changes.push(Change::new(classes::KEY_CHANGED, code, detail));
+        }
     }
     // Said already: the title of a new meaning, and a deprecation.
     let mut said = vec![&keys::code::DEPRECATED];

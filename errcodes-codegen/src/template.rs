@@ -39,6 +39,17 @@ pub(crate) fn parse(template: &str, fields: &[&str]) -> Result<Vec<TemplatePiece
     let parsed = match parser::parse(resource.as_str()) {
         Ok(parsed) => parsed,
         Err((_, errors)) => {
+            // Fluent writes a select's variants on lines of their own; on
+            // one line, the parser only says which token it expected.
+            if let Some(arrow) = template.find("->") {
+                return Err(vec![mistake(
+                    arrow,
+                    "select expressions (`->`) are not supported in templates yet",
+                    Some(
+                        "write one message for every value; plural and select forms come with translations",
+                    ),
+                )]);
+            }
             return Err(errors
                 .iter()
                 .map(|error| Mistake {

@@ -20,6 +20,11 @@ codes:
     title: Out of stock
     description: Sold out while ordering.
     domain: stock
+    message: Sold out in { $size }
+    fields:
+      sku: string
+      size: {type: enum, values: [s, m]}
+      store: {type: string, optional: true, description: The store.}
   - code: RATE_LIMITED
     status: 429
     title: Rate limited
@@ -78,6 +83,24 @@ const BREAKING: &[(&str, &str, &str)] = &[
         "wire-format: pass\nproblem-type: /errors\nproblem-code: title\n",
     ),
     ("the enum renamed", "name: ShopError", "name: StoreError"),
+    ("a field removed", "      sku: string\n", ""),
+    (
+        "a field renamed",
+        "      sku: string\n",
+        "      item: string\n",
+    ),
+    ("a field's type changed", "sku: string", "sku: integer"),
+    ("a field made a list", "sku: string", "sku: list of string"),
+    (
+        "a field made optional",
+        "sku: string",
+        "sku: {type: string, optional: true}",
+    ),
+    (
+        "an enum given a value",
+        "values: [s, m]",
+        "values: [s, m, l]",
+    ),
     (
         "a code repurposed",
         "status: 409\n    title: Out of stock",
@@ -128,6 +151,32 @@ const COMPATIBLE: &[(&str, &str, &str)] = &[
         "the catalog's own format named on a code",
         "    title: Rate limited\n",
         "    title: Rate limited\n    wire-format: pass\n",
+    ),
+    (
+        "an optional field added",
+        "      sku: string\n",
+        "      sku: string\n      aisle: {type: integer, optional: true}\n",
+    ),
+    (
+        "a field added",
+        "      sku: string\n",
+        "      sku: string\n      aisle: integer\n",
+    ),
+    (
+        "a field made required",
+        "{type: string, optional: true, description: The store.}",
+        "{type: string, description: The store.}",
+    ),
+    ("an enum's values narrowed", "values: [s, m]", "values: [s]"),
+    (
+        "a field's description changed",
+        "description: The store.",
+        "description: Where it sold out.",
+    ),
+    (
+        "a message changed",
+        "Sold out in { $size }",
+        "No { $size } left",
     ),
     (
         "a lint allowed",
@@ -195,6 +244,37 @@ fn the_build_and_diff_agree_on_every_kind_of_change() {
             silent.contains(&what),
             "{what}: {changes:?}"
         );
+    }
+}
+
+#[test]
+fn each_field_change_has_its_class() {
+    let old = parse("shop.yaml", SHOP).unwrap();
+    let cases = [
+        ("      sku: string\n", "", "field-removed"),
+        ("sku: string", "sku: integer", "field-type-changed"),
+        ("values: [s, m]", "values: [s, m, l]", "field-type-changed"),
+        (
+            "sku: string",
+            "sku: {type: string, optional: true}",
+            "field-made-optional",
+        ),
+        (
+            "      sku: string\n",
+            "      sku: string\n      aisle: integer\n",
+            "field-added",
+        ),
+        (
+            "{type: string, optional: true, description: The store.}",
+            "{type: string, description: The store.}",
+            "field-made-required",
+        ),
+        ("values: [s, m]", "values: [s]", "field-values-removed"),
+    ];
+    for (from, to, class) in cases {
+        let new = parse("shop.yaml", &SHOP.replacen(from, to, 1)).unwrap();
+        let ids: Vec<&str> = diff(&old, &new, None).iter().map(Change::id).collect();
+        assert_eq!(ids, [class], "{from} -> {to}");
     }
 }
 

@@ -138,3 +138,40 @@ fn a_misspelt_lint_is_an_error_even_for_the_macro() {
     let allowed = CATALOG.replace("codes:\n", "allow: [status-changed]\ncodes:\n");
     assert!(errcodes_codegen::parse("t.yaml", &allowed).is_ok());
 }
+
+#[test]
+fn a_shared_field_no_code_carries_is_a_lint_of_the_catalog() {
+    let catalog = "\
+name: ShopError
+fields:
+  sku:
+    type: string
+  store:
+    type: string
+codes:
+  - code: OUT_OF_STOCK
+    status: 409
+    title: Out of stock
+    description: Sold out.
+    fields:
+      sku:
+";
+    assert_eq!(
+        reported(catalog, &Lints::default()),
+        ["warning unused-field shared field `store` is carried by no code"]
+    );
+    let report = check("t.yaml", catalog);
+    let diagnostic = &report.diagnostics()[0];
+    assert_eq!(
+        (diagnostic.location().line, diagnostic.location().column),
+        (5, 3)
+    );
+    let allowed = catalog.replace("codes:\n", "allow: [unused-field]\ncodes:\n");
+    assert!(reported(&allowed, &Lints::default()).is_empty());
+    let mut lints = Lints::default();
+    lints.deny(Lint::UnusedField);
+    assert_eq!(
+        reported(catalog, &lints),
+        ["error unused-field shared field `store` is carried by no code"]
+    );
+}

@@ -83,6 +83,21 @@ impl FieldType {
         FieldType { kind, list: false }
     }
 
+    /// Whether every value of the type is a JSON string, which text forms
+    /// (gRPC metadata, XML) carry as it is; the others carry JSON.
+    #[must_use]
+    pub const fn is_text(self) -> bool {
+        !self.list
+            && matches!(
+                self.kind,
+                FieldKind::String
+                    | FieldKind::Timestamp
+                    | FieldKind::Duration
+                    | FieldKind::Uri
+                    | FieldKind::OneOf
+            )
+    }
+
     /// Every spelling of a type: each kind, then `list of` each kind.
     pub const SPELLINGS: [&'static str; 18] = {
         let mut spellings = [""; 18];

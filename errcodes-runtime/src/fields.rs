@@ -134,6 +134,8 @@ pub enum Problem {
     },
     /// It is of the right type but not a value the field takes.
     Invalid(String),
+    /// The error's body was not read, so it carries no fields: why.
+    Unread(String),
     /// The error is of another code than the fields asked for.
     OtherCode {
         /// The code received, when there is one.
@@ -175,6 +177,7 @@ impl fmt::Display for FieldError {
             Problem::OtherCode { received: None } => {
                 write!(f, "the error names no code, not {code}")
             }
+            Problem::Unread(why) => write!(f, "the error carries no fields of {code}: {why}"),
         }
     }
 }
@@ -232,16 +235,7 @@ impl<'a> Untyped<'a> {
 /// A field's value from its text in metadata or XML: a string type's text
 /// is the value, any other type's is JSON.
 fn from_text(text: &str, ty: FieldType) -> Result<Value, Problem> {
-    let is_string = !ty.list
-        && matches!(
-            ty.kind,
-            FieldKind::String
-                | FieldKind::Timestamp
-                | FieldKind::Duration
-                | FieldKind::Uri
-                | FieldKind::OneOf
-        );
-    if is_string {
+    if ty.is_text() {
         return Ok(Value::String(text.to_owned()));
     }
     if text.len() > MAX_TEXT {
@@ -323,8 +317,11 @@ impl<'a> FieldReader<'a> {
             return Err(error(Problem::Missing));
         };
         let value = self.untyped.get(&spec).map_err(error)?;
+        // Null is a value of `any`; of any other type, it says "none".
+        let holds_null = spec.ty == FieldType::one(FieldKind::Any);
         match value.as_deref() {
-            None | Some(Value::Null) => T::absent().ok_or_else(|| error(Problem::Missing)),
+            None => T::absent().ok_or_else(|| error(Problem::Missing)),
+            Some(Value::Null) if !holds_null => T::absent().ok_or_else(|| error(Problem::Missing)),
             Some(value) => {
                 check_size(value, 0).map_err(error)?;
                 if spec.ty.kind == FieldKind::Uri {

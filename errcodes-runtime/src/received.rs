@@ -173,6 +173,12 @@ pub trait Received<E> {
         None
     }
 
+    /// Why the error's body was not read, when it was not.
+    #[doc(hidden)]
+    fn unread_reason(&self) -> Option<String> {
+        None
+    }
+
     /// The fields the error carries, as received, before any type is
     /// applied: kept whatever the code, known or not.
     #[cfg(feature = "occurrence")]
@@ -198,6 +204,11 @@ pub trait Received<E> {
             Some(Code::Known(code)) if code == T::CODE => {
                 T::read(&FieldReader::new(code, self.untyped_fields()))
             }
+            None if self.unread_reason().is_some() => Err(FieldError {
+                code: T::CODE.code(),
+                field: String::new(),
+                problem: Problem::Unread(self.unread_reason().unwrap_or_default()),
+            }),
             other => Err(FieldError {
                 code: T::CODE.code(),
                 field: String::new(),

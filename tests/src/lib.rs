@@ -8,12 +8,19 @@
 #![forbid(unsafe_code)]
 
 pub mod advice;
+pub mod examples;
 pub mod generated;
 pub mod leaks;
 pub mod roundtrip;
 pub mod tolerant;
 
 pub use errcodes_catalogs::{acp, edge, pass, platform, privacy};
+
+/// A catalog with one code whose fields are of every type
+/// (`fixtures/kinds.yaml`).
+pub mod kinds {
+    errcodes_runtime::errcodes!("fixtures/kinds.yaml");
+}
 
 /// A catalog in Google's error model (`fixtures/cloud.yaml`), whose domain
 /// is the one of AIP-193's example.

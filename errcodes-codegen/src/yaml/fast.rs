@@ -537,6 +537,11 @@ mod tests {
             "no-codes.yaml",
             "unquoted-number-code.yaml",
             "unquoted-domain-id.yaml",
+            "fields-names.yaml",
+            // Flow mappings.
+            "fields-types.yaml",
+            "lock-fields-changed.yaml",
+            "kinds.yaml",
         ];
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         for dir in ["specs", "tests/ui", "tests/expand", "tests/fixtures"] {

@@ -18,7 +18,7 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 use super::json::{Object, escape};
-use super::{JsonValue, Values, each_field, has_field, write_metadata_value};
+use super::{JsonValue, Values, each_field, has_field, write_field_text, write_metadata_value};
 use crate::GrpcCode;
 use crate::facts::CodeFacts;
 
@@ -214,7 +214,12 @@ pub fn metadata(values: &Values<'_>) -> Vec<(String, String)> {
     let fields = values.extra.fields();
     if let Some(given) = fields {
         each_field(given, &mut |spec, value| {
-            pairs.push((spec.key.to_string(), text(value)));
+            let mut text = Vec::new();
+            write_field_text(spec.ty, value, &mut text);
+            pairs.push((
+                spec.key.to_string(),
+                String::from_utf8(text).unwrap_or_default(),
+            ));
         });
     }
     let field_keys: Vec<String> = pairs.iter().map(|(key, _)| key.clone()).collect();

@@ -42,7 +42,7 @@ use core::time::Duration;
 
 pub use self::json::escape;
 use crate::facts::CodeFacts;
-use crate::fields::{self, FieldSpec, Piece};
+use crate::fields::{self, FieldSpec, FieldType, Piece};
 use crate::{Action, Shape, WireFormat};
 
 /// The delay sent with a code whose action is `retry-after` when the
@@ -84,10 +84,21 @@ pub fn each_field(fields: &dyn FieldValues, each: &mut dyn FnMut(&FieldSpec<'_>,
     }
 }
 
-/// Appends `value` as Google's metadata and Pass's XML carry a field: a
+/// Appends `value` as Google's metadata and Pass's XML carry a member: a
 /// string as it is, any other value as JSON.
 pub fn write_metadata_value(value: &dyn JsonValue, out: &mut Vec<u8>) {
     if value.is_text() {
+        value.write_text(out);
+    } else {
+        value.write_json(out);
+    }
+}
+
+/// Appends the value of a field of type `ty` as Google's metadata and
+/// Pass's XML carry it: as text for a type whose values are strings, else
+/// as JSON, so that an `any` field's string reads back as a string.
+pub fn write_field_text(ty: FieldType, value: &dyn JsonValue, out: &mut Vec<u8>) {
+    if ty.is_text() {
         value.write_text(out);
     } else {
         value.write_json(out);

@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::json::{self, Object};
-use super::{Values, each_field, write_metadata_value};
+use super::{Values, each_field, write_field_text};
 use crate::facts::{CodeFacts, Filled};
 
 /// `error`: the body's error object.
@@ -119,7 +119,7 @@ pub fn xml(facts: &CodeFacts<'_>, values: &Values<'_>, status: u16) -> Vec<u8> {
             if !OWN.contains(&spec.name) {
                 element_with(spec.name, &mut xml, |out| {
                     let mut text = Vec::new();
-                    write_metadata_value(value, &mut text);
+                    write_field_text(spec.ty, value, &mut text);
                     escape_xml(&String::from_utf8_lossy(&text), out);
                 });
             }

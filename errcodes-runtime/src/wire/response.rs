@@ -188,6 +188,10 @@ impl<E: ErrorCode> ErrorResponse<E> {
 }
 
 impl<E: ErrorCode> Received<E> for ErrorResponse<E> {
+    fn unread_reason(&self) -> Option<String> {
+        self.unread().map(|unread| unread.error().to_string())
+    }
+
     fn code(&self) -> Option<Code<E>> {
         self.code()
     }
