@@ -30,6 +30,7 @@ const TAKEN: &[&str] = &[
     "GrpcCode",
     "CodeInfo",
     "FieldInfo",
+    "FieldsRead",
     "Source",
     "CatalogData",
     "Headers",
@@ -97,8 +98,63 @@ pub(crate) fn module(catalogs: &[Loaded]) -> Result<String, String> {
             union.concat(),
             literal(&data),
         );
+        fields_types(&mut out, catalog);
     }
     Ok(out)
+}
+
+/// Each code's fields as a TypeScript type, and a reader that checks a
+/// received error's fields against them.
+fn fields_types(out: &mut String, catalog: &errcodes_codegen::CheckedCatalog) {
+    let name = &catalog.name.value;
+    let _ = write!(
+        out,
+        "\n/** The fields each code of `{name}` carries, by code. */\nexport interface {name}Fields {{\n"
+    );
+    for code in catalog.codes.iter().filter(|code| !code.fields.is_empty()) {
+        let _ = writeln!(out, "  readonly {}: {{", literal(&Value::from(code.code.value.as_str())));
+        for field in &code.fields {
+            let optional = if field.optional.value { "?" } else { "" };
+            let _ = writeln!(
+                out,
+                "    readonly {}{optional}: {};",
+                literal(&Value::from(field.name.value.as_str())),
+                field_type(field)
+            );
+        }
+        out.push_str("  };\n");
+    }
+    let _ = write!(
+        out,
+        "}}\n\n/** The fields of a received error of `code`, checked against the catalog: the typed fields, or the field at fault. */\n\
+         export function read{name}Fields<K extends keyof {name}Fields & {name}Code>(received: Received<{name}Code>, code: K): FieldsRead<{name}Fields[K]> {{\n  \
+         return {name}.readFields(received, code) as FieldsRead<{name}Fields[K]>;\n}}\n"
+    );
+}
+
+/// A field's values as a TypeScript type.
+fn field_type(field: &errcodes_codegen::fields::CheckedField) -> String {
+    use errcodes_core::fields::FieldKind;
+    let one = match field.ty.value.kind {
+        FieldKind::String
+        | FieldKind::Timestamp
+        | FieldKind::Duration
+        | FieldKind::Uri => "string".to_owned(),
+        FieldKind::Integer | FieldKind::Number => "number".to_owned(),
+        FieldKind::Boolean => "boolean".to_owned(),
+        FieldKind::OneOf => field
+            .values
+            .iter()
+            .map(|value| literal(&Value::from(value.value.as_str())))
+            .collect::<Vec<_>>()
+            .join(" | "),
+        FieldKind::Any => "unknown".to_owned(),
+    };
+    if field.ty.value.list {
+        format!("readonly ({one})[]")
+    } else {
+        one
+    }
 }
 
 /// The facts clients read, under their names in TypeScript; null where

@@ -343,6 +343,7 @@ fn the_typescript_module_compiles_strictly_and_agrees_with_the_rust_client() {
     let cases = cases();
     assert!(cases.len() >= 40, "{}", cases.len());
     std::fs::write(dir.join("cases.json"), serde_json::to_vec(&cases).unwrap()).unwrap();
+    std::fs::write(dir.join("acp.json"), fixture("acp.json")).unwrap();
     let tested = Command::new("node")
         .args(["--test", "agree.test.mjs"])
         .current_dir(&dir)

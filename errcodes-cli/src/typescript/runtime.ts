@@ -53,6 +53,103 @@ export interface Received<C extends string> {
   /** A delay the body gives, in seconds (ACP's `retry_after`). */
   readonly bodyDelay: number | null;
   readonly retryAfter: string | null;
+  /**
+   * What the error carries beyond its code, untyped: ACP's `details`, a
+   * problem's or an error object's members, Google's `ErrorInfo` metadata,
+   * Pass XML's elements. Null when the body has none.
+   */
+  readonly untyped: { readonly [member: string]: unknown } | null;
+  /** Whether `untyped` holds text (metadata, XML), under each field's metadata key for Google. */
+  readonly textual: "json" | "metadata" | "xml";
+}
+
+/** A received error's fields, checked against its code's declaration, or the field at fault. */
+export type FieldsRead<T> =
+  | { readonly ok: true; readonly fields: T }
+  | { readonly ok: false; readonly field: string; readonly problem: string };
+
+/** The limits a received field is held to, as the Rust client's. */
+const MAX_TEXT = 65_536;
+const MAX_ITEMS = 1_024;
+const MAX_DEPTH = 32;
+
+/** Types whose values are JSON strings, which metadata and XML carry as they are. */
+const TEXT_TYPES = ["string", "timestamp", "duration", "uri", "enum"];
+
+/** What is wrong with `value` as a value of `type`; null when nothing. */
+function fieldProblem(type: string, values: readonly string[] | null, value: unknown): string | null {
+  const list = type.startsWith("list of ");
+  if (list) {
+    if (!Array.isArray(value)) return `should be a list, found ${kindOf(value)}`;
+    if (value.length > MAX_ITEMS) return `has more than ${MAX_ITEMS} items`;
+    for (const [i, item] of value.entries()) {
+      const problem = fieldProblem(type.slice("list of ".length), values, item);
+      if (problem !== null) return `has item ${i} that ${problem}`;
+    }
+    return null;
+  }
+  const wrong = (expected: string) => `should be ${expected}, found ${kindOf(value)}`;
+  switch (type) {
+    case "string":
+      return typeof value !== "string" ? wrong("a string") : value.length > MAX_TEXT ? `has more than ${MAX_TEXT} bytes` : null;
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value) ? null : wrong("an integer");
+    case "number":
+      return typeof value === "number" ? null : wrong("a number");
+    case "boolean":
+      return typeof value === "boolean" ? null : wrong("a boolean");
+    case "timestamp":
+      if (typeof value !== "string") return wrong("a timestamp");
+      return /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(value) ? null : "is not an RFC 3339 timestamp";
+    case "duration":
+      if (typeof value !== "string") return wrong("a duration");
+      return /^[0-9]+(\.[0-9]{1,9})?s$/.test(value) ? null : "is not a duration in seconds with an `s`";
+    case "uri":
+      if (typeof value !== "string") return wrong("a URI");
+      return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(value) ? null : "is not an absolute URI";
+    case "enum":
+      if (typeof value !== "string") return wrong("a string");
+      return values !== null && values.includes(value) ? null : `is not one of its values`;
+    default:
+      return depth(value) > MAX_DEPTH ? `has more than ${MAX_DEPTH} levels of nesting` : null;
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  switch (typeof value) {
+    case "string":
+      return "a string";
+    case "number":
+      return "a number";
+    case "boolean":
+      return "a boolean";
+    default:
+      return "an object";
+  }
+}
+
+function depth(value: unknown): number {
+  if (value === null || typeof value !== "object") return 0;
+  const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  return 1 + items.reduce<number>((deepest, item) => Math.max(deepest, depth(item)), 0);
+}
+
+/** A value as a message shows it: a string as it is, a list's items separated by `, `, anything else as JSON. */
+function asText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.map(asText).join(", ");
+  return JSON.stringify(value);
+}
+
+/** The placeables a message template may hold: a field, or a string literal. */
+const PLACEABLE = /\{\s*(?:\$([A-Za-z][A-Za-z0-9_-]*)|"((?:[^"\\]|\\.)*)")\s*\}/g;
+
+function unescapeLiteral(literal: string): string {
+  return literal.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{6}|.)/g, (_, escape: string) =>
+    escape.length > 1 ? String.fromCodePoint(parseInt(escape.slice(1), 16)) : escape,
+  );
 }
 
 /** What to do about a failed request. */
@@ -166,6 +263,8 @@ interface Said {
   status: number | null;
   /** Whether the code belongs to another service (a Google reason of another domain). */
   foreign?: boolean;
+  untyped?: { [member: string]: Json } | null;
+  textual?: "json" | "metadata" | "xml";
 }
 
 const NOTHING: Said = { code: null, action: null, message: null, bodyDelay: null, status: null };
@@ -223,7 +322,66 @@ export class Catalog<C extends string> {
       message: said.message,
       bodyDelay: said.bodyDelay,
       retryAfter: headers.retryAfter ?? null,
+      untyped: said.untyped ?? null,
+      textual: said.textual ?? "json",
     };
+  }
+
+  /**
+   * The fields of a received error, each checked against its code's
+   * declaration (type, presence, size); members the catalog does not
+   * declare stay in `received.untyped`. With `code`, the error must be of
+   * that code.
+   */
+  readFields(received: Received<C>, code?: C): FieldsRead<{ readonly [name: string]: unknown }> {
+    const known = received.known;
+    if (known === null || (code !== undefined && known !== code)) {
+      const problem =
+        received.code === null ? "the error names no code" : `the error is ${received.code}${code === undefined ? ", which the catalog does not know" : `, not ${code}`}`;
+      return { ok: false, field: "", problem };
+    }
+    const fields: { [name: string]: unknown } = {};
+    for (const [name, field] of Object.entries(this.data.codes[known].fields ?? {})) {
+      const untyped = received.untyped;
+      let value: unknown = untyped === null ? undefined : untyped[received.textual === "metadata" ? field.key : name];
+      if (received.textual !== "json" && typeof value === "string" && !TEXT_TYPES.includes(field.type)) {
+        if (value.length > MAX_TEXT) return { ok: false, field: name, problem: `has more than ${MAX_TEXT} bytes` };
+        try {
+          value = JSON.parse(value);
+        } catch {
+          return { ok: false, field: name, problem: `is not JSON: ${JSON.stringify(value)}` };
+        }
+      }
+      // Null is a value of `any`; of any other type, it says "none".
+      if (value === undefined || (value === null && field.type !== "any")) {
+        if (!field.optional) return { ok: false, field: name, problem: "is missing" };
+        continue;
+      }
+      const problem = fieldProblem(field.type, field.values, value);
+      if (problem !== null) return { ok: false, field: name, problem };
+      fields[name] = value;
+    }
+    return { ok: true, fields };
+  }
+
+  /**
+   * The message of an occurrence of `code` with `fields`: the code's
+   * template filled in, or its title when it has none or the template
+   * names a field that `fields` leaves out. What the Rust server sends,
+   * rendered on the client.
+   */
+  message(code: C, fields: { readonly [name: string]: unknown } = {}): string {
+    const info = this.data.codes[code];
+    const template = info.message;
+    if (template === null) return info.title;
+    let missing = false;
+    const text = template.replace(PLACEABLE, (_, name: string | undefined, literal: string | undefined) => {
+      if (literal !== undefined) return unescapeLiteral(literal);
+      const value = name === undefined ? undefined : fields[name];
+      if (value === undefined || value === null) missing = true;
+      return asText(value);
+    });
+    return missing ? info.title : text;
   }
 
   private said(status: number, contentType: string | null, body: string): Said {
@@ -279,6 +437,8 @@ export class Catalog<C extends string> {
       bodyDelay: retry === undefined ? null : protobufDuration(text(retry["retryDelay"])),
       status: null,
       foreign,
+      untyped: object(info?.["metadata"]),
+      textual: "metadata",
     };
   }
 
@@ -302,6 +462,7 @@ export class Catalog<C extends string> {
       message: text(problem["detail"]) ?? text(problem["title"]),
       bodyDelay: null,
       status: null,
+      untyped: problem,
     };
   }
 
@@ -359,6 +520,7 @@ function acp(body: string): Said {
     message: text(error["message"]),
     bodyDelay: typeof delay === "number" && Number.isInteger(delay) && delay >= 0 ? delay : null,
     status: null,
+    untyped: object(error["details"]),
   };
 }
 
@@ -370,6 +532,7 @@ function passError(error: { [member: string]: Json }): Said {
     message: text(error["message"]),
     bodyDelay: null,
     status: null,
+    untyped: error,
   };
 }
 
@@ -402,17 +565,30 @@ function passXml(body: string): Said {
     return trim ? value.trim() : value;
   };
   const action = field("action", true);
+  const elements: { [member: string]: Json } = {};
+  for (const [, name] of root[1]!.matchAll(/<([A-Za-z_][A-Za-z0-9_.-]*)>[^<]*<\/\1>/g)) {
+    elements[name!] ??= field(name!, false);
+  }
   return {
     code: field("code", true),
     action: action !== null && isAction(action) ? action : null,
     message: field("message", false),
     bodyDelay: null,
     status: null,
+    untyped: elements,
+    textual: "xml",
   };
 }
 
 function gateway(body: string): Said {
   const parsed = parse(body);
   if (parsed === null) return NOTHING;
-  return { code: text(parsed["error_code"]), action: null, message: text(parsed["message"]), bodyDelay: null, status: null };
+  return {
+    code: text(parsed["error_code"]),
+    action: null,
+    message: text(parsed["message"]),
+    bodyDelay: null,
+    status: null,
+    untyped: parsed,
+  };
 }

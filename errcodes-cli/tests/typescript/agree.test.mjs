@@ -42,3 +42,80 @@ for (const c of cases) {
 test("every case was read", () => {
   assert.ok(cases.length >= 40, `${cases.length} cases`);
 });
+
+// Typed fields: every example of the ACP reference reads back into the
+// fields it carries, and the message template renders as the Rust server
+// renders it.
+const examples = JSON.parse(readFileSync(new URL("./acp.json", import.meta.url), "utf8"));
+// The examples whose message says more than the template can from the
+// fields: a server gives them as the occurrence's message.
+const OWN_MESSAGE = [
+  "INSUFFICIENT_PERMISSIONS",
+  "MISSING_REQUIRED_FIELD",
+  "INVALID_FIELD_VALUE",
+  "INVALID_PRICING_MODEL",
+  "RATE_LIMIT_EXCEEDED",
+  "DATA_QUALITY_ISSUE",
+  "USAGE_REPORT_REJECTED",
+];
+
+for (const body of examples) {
+  const code = body.error.code;
+  test(`AcpError fields: ${code}`, () => {
+    const status = errors.AcpError.data.codes[code].status;
+    const received = errors.AcpError.read(status, { contentType: "application/json" }, JSON.stringify(body));
+    const read = errors.readAcpErrorFields(received, code);
+    assert.ok(read.ok, JSON.stringify(read));
+    assert.deepEqual(read.fields, body.error.details);
+    const message = errors.AcpError.message(code, read.fields);
+    assert.equal(message === body.error.message, !OWN_MESSAGE.includes(code), message);
+  });
+}
+
+test("fields from Google metadata are parsed by their type", () => {
+  const body = {
+    error: {
+      code: 3,
+      message: "max_results must be in the range 1-50",
+      status: "INVALID_ARGUMENT",
+      details: [
+        {
+          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+          reason: "INVALID_FIELD_VALUE",
+          domain: "acp.errcodes.example",
+          metadata: { field: "max_results", providedValue: "100", validRange: "1-50" },
+        },
+      ],
+    },
+  };
+  // ACP's own format is not Google's: read the body as a gRPC gateway sends it.
+  const received = errors.AcpError.read(400, { contentType: "application/json" }, JSON.stringify(body));
+  assert.equal(received.code, null);
+  const catalog = new errors.Catalog({ ...errors.AcpError.data, wireFormat: "google" });
+  const fromGoogle = catalog.read(400, { contentType: "application/json" }, JSON.stringify(body));
+  assert.equal(fromGoogle.known, "INVALID_FIELD_VALUE");
+  assert.deepEqual(catalog.readFields(fromGoogle), {
+    ok: true,
+    fields: { field: "max_results", provided_value: 100, valid_range: "1-50" },
+  });
+});
+
+test("a field of the wrong type, or missing, is named", () => {
+  const read = (details) =>
+    errors.AcpError.readFields(
+      errors.AcpError.read(
+        400,
+        { contentType: "application/json" },
+        JSON.stringify({ success: false, error: { code: "INVALID_FIELD_VALUE", message: "m", details } }),
+      ),
+    );
+  assert.deepEqual(read({ field: 5, provided_value: 1 }), {
+    ok: false,
+    field: "field",
+    problem: "should be a string, found a number",
+  });
+  assert.deepEqual(read({ provided_value: 1 }), { ok: false, field: "field", problem: "is missing" });
+  assert.deepEqual(read({ field: "f", provided_value: null }), { ok: true, fields: { field: "f", provided_value: null } });
+  // A template that names a field the occurrence leaves out gives the title.
+  assert.equal(errors.AcpError.message("INVALID_FIELD_VALUE", {}), "Invalid field value");
+});

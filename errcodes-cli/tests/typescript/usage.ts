@@ -17,3 +17,16 @@ if (advice.kind === "retry-after") {
   console.log(wait, later);
 }
 export const source: string = PassError.data.source.catalog;
+
+// Typed fields: the reader narrows by code.
+import { AcpError, readAcpErrorFields } from "./errors.js";
+const acp = AcpError.read(400, { contentType: "application/json" }, "{}");
+const fields = readAcpErrorFields(acp, "INVALID_FIELD_VALUE");
+if (fields.ok) {
+  const field: string = fields.fields.field;
+  const range: string | undefined = fields.fields.valid_range;
+  console.log(field, range, AcpError.message("INVALID_FIELD_VALUE", fields.fields));
+} else {
+  const at: string = fields.field;
+  console.log(at, fields.problem);
+}
