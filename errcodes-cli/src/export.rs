@@ -226,6 +226,12 @@ fn openapi(catalogs: &[Loaded]) -> Result<Value, String> {
             };
             schemas.insert(format!("{name}{}", shape.name()), schema(shape, &parts));
         }
+        for code in checked.codes.iter().filter(|code| !code.fields.is_empty()) {
+            schemas.insert(
+                format!("{name}{}Fields", code.name.value),
+                fields_schema(code),
+            );
+        }
         let mut by_status: BTreeMap<u16, Vec<&Wire<'_>>> = BTreeMap::new();
         for wire in &wires {
             by_status
@@ -250,6 +256,70 @@ fn openapi(catalogs: &[Loaded]) -> Result<Value, String> {
         },
         "components": {"schemas": schemas, "responses": responses},
     }))
+}
+
+/// The fields of one code, as the JSON formats carry them: each typed, the
+/// ones always there required, and any other member allowed, as a later
+/// release may add one.
+fn fields_schema(code: &CheckedCode) -> Value {
+    let properties: Map<String, Value> = code
+        .fields
+        .iter()
+        .map(|field| {
+            let mut schema = field_type_schema(field);
+            if let Some(description) = &field.description {
+                schema["description"] = json!(description.value);
+            }
+            if let Some(example) = &field.example {
+                schema["examples"] =
+                    json!([serde_json::from_str::<Value>(&example.value.to_json())
+                        .unwrap_or(Value::Null)]);
+            }
+            (field.name.value.clone(), schema)
+        })
+        .collect();
+    let required: Vec<&str> = code
+        .fields
+        .iter()
+        .filter(|field| !field.optional.value)
+        .map(|field| field.name.value.as_str())
+        .collect();
+    json!({
+        "title": format!("The fields of {}", code.code.value),
+        "description": format!(
+            "What an occurrence of `{}` carries, where its wire format has room: ACP's `details`, a problem's extension members, the members of Pass's and the gateway's objects (gRPC's `ErrorInfo.metadata` carries them as strings, under lowerCamelCase keys).",
+            code.code.value
+        ),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": true,
+        "x-errcodes-code": code.code.value,
+    })
+}
+
+/// The schema of one field's values.
+fn field_type_schema(field: &errcodes_codegen::fields::CheckedField) -> Value {
+    use errcodes_core::fields::FieldKind;
+    let one = match field.ty.value.kind {
+        FieldKind::String => json!({"type": "string"}),
+        FieldKind::Integer => json!({"type": "integer", "format": "int64"}),
+        FieldKind::Number => json!({"type": "number"}),
+        FieldKind::Boolean => json!({"type": "boolean"}),
+        FieldKind::Timestamp => json!({"type": "string", "format": "date-time"}),
+        FieldKind::Duration => json!({"type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,9})?s$"}),
+        FieldKind::Uri => json!({"type": "string", "format": "uri"}),
+        FieldKind::OneOf => {
+            let values: Vec<&str> = field.values.iter().map(|v| v.value.as_str()).collect();
+            json!({"type": "string", "enum": values})
+        }
+        FieldKind::Any => json!({}),
+    };
+    if field.ty.value.list {
+        json!({"type": "array", "items": one})
+    } else {
+        one
+    }
 }
 
 /// The codes of a catalog, with each one's metadata under `x-errcodes`.

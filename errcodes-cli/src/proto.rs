@@ -157,6 +157,26 @@ fn value(out: &mut String, catalog: &CheckedCatalog, code: &CheckedCode, reason:
         "\n\nCode `{}` of {}: HTTP {}, gRPC {grpc}, action {}.",
         code.code.value, catalog.name.value, code.status.value, code.action.value
     );
+    if !code.fields.is_empty() {
+        let keys: Vec<String> = code
+            .fields
+            .iter()
+            .map(|field| {
+                let form = if field.ty.value.is_text() {
+                    ""
+                } else {
+                    ", as JSON text"
+                };
+                let presence = if field.optional.value {
+                    ", optional"
+                } else {
+                    ""
+                };
+                format!("`{}` ({}{form}{presence})", field.key(), field.ty.value)
+            })
+            .collect();
+        let _ = write!(said, "\n\nErrorInfo metadata keys: {}.", keys.join(", "));
+    }
     out.push('\n');
     comment(out, "  ", &said);
     let option = if code.deprecated.is_some() {

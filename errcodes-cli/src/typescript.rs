@@ -112,7 +112,11 @@ fn fields_types(out: &mut String, catalog: &errcodes_codegen::CheckedCatalog) {
         "\n/** The fields each code of `{name}` carries, by code. */\nexport interface {name}Fields {{\n"
     );
     for code in catalog.codes.iter().filter(|code| !code.fields.is_empty()) {
-        let _ = writeln!(out, "  readonly {}: {{", literal(&Value::from(code.code.value.as_str())));
+        let _ = writeln!(
+            out,
+            "  readonly {}: {{",
+            literal(&Value::from(code.code.value.as_str()))
+        );
         for field in &code.fields {
             let optional = if field.optional.value { "?" } else { "" };
             let _ = writeln!(
@@ -136,10 +140,9 @@ fn fields_types(out: &mut String, catalog: &errcodes_codegen::CheckedCatalog) {
 fn field_type(field: &errcodes_codegen::fields::CheckedField) -> String {
     use errcodes_core::fields::FieldKind;
     let one = match field.ty.value.kind {
-        FieldKind::String
-        | FieldKind::Timestamp
-        | FieldKind::Duration
-        | FieldKind::Uri => "string".to_owned(),
+        FieldKind::String | FieldKind::Timestamp | FieldKind::Duration | FieldKind::Uri => {
+            "string".to_owned()
+        }
         FieldKind::Integer | FieldKind::Number => "number".to_owned(),
         FieldKind::Boolean => "boolean".to_owned(),
         FieldKind::OneOf => field

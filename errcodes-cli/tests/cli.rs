@@ -732,3 +732,43 @@ fn the_openapi_export_passes_the_openapi_validator() {
     std::fs::write(&path, serde_json::to_vec(&broken).unwrap()).unwrap();
     assert!(!validate_openapi(&path).status.success());
 }
+
+#[test]
+fn the_openapi_field_schemas_take_every_acp_example_and_refuse_wrong_types() {
+    let output = errcodes(root(), &["export", "--format", "openapi", "specs/acp.yaml"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let schemas = document["components"]["schemas"].as_object().unwrap();
+    let examples: Value = serde_json::from_slice(
+        &std::fs::read(root().join("tests/fixtures/wire/acp.json")).unwrap(),
+    )
+    .unwrap();
+    for body in examples.as_array().unwrap() {
+        let code = body["error"]["code"].as_str().unwrap();
+        let schema = schemas
+            .values()
+            .find(|schema| schema["x-errcodes-code"] == code)
+            .unwrap_or_else(|| panic!("no field schema for {code}"));
+        let validator = jsonschema::draft202012::new(schema).unwrap();
+        let details = &body["error"]["details"];
+        assert!(validator.is_valid(details), "{code}: {details}");
+        // A later release's extra member is accepted.
+        let mut more = details.clone();
+        more["added_later"] = Value::from(1);
+        assert!(validator.is_valid(&more), "{code}");
+        // A required field of another type is not.
+        let required = schema["required"].as_array().unwrap();
+        if let Some(first) = required.first().and_then(Value::as_str) {
+            let expected = &schema["properties"][first]["type"];
+            if !expected.is_null() {
+                let mut wrong = details.clone();
+                wrong[first] = if expected == "boolean" {
+                    Value::from("yes")
+                } else {
+                    Value::Bool(true)
+                };
+                assert!(!validator.is_valid(&wrong), "{code}: {first}");
+            }
+        }
+    }
+}

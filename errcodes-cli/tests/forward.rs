@@ -107,7 +107,11 @@ fn exported_schemas_accept_what_a_later_release_sends() {
         let listed = &schemas[code_schema]["anyOf"][0]["enum"];
         assert_eq!(listed, &serde_json::json!(codes), "{spec}");
         assert_eq!(schemas[code_schema]["x-extensible-enum"], *listed, "{spec}");
-        for schema_name in schemas.keys().filter(|n| *n != code_schema) {
+        // Field schemas are checked in cli.rs.
+        let bodies = schemas
+            .iter()
+            .filter(|(n, schema)| *n != code_schema && schema.get("x-errcodes-code").is_none());
+        for (schema_name, _) in bodies {
             let shape = schema_name.trim_start_matches(name);
             let validate = |reference: String, body: &Value| {
                 let schema = serde_json::json!({"$ref": reference, "components": components});
