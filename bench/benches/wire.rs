@@ -113,5 +113,41 @@ fn formats(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, problem_json, formats);
+/// A code rendered with its three typed fields against the same code
+/// without them, in its own format, as a problem detail and in Google's;
+/// and the fields read back from a received body.
+fn fields(c: &mut Criterion) {
+    use errcodes_runtime::{Failure, Received};
+    use errcodes_tests::acp::acp_error::RateLimitExceeded;
+
+    let value = RateLimitExceeded {
+        limit: 100,
+        window: "60 seconds".to_owned(),
+        reset_time: "2025-01-20T15:31:00Z".parse().unwrap(),
+    };
+    let (code, with) = Failure::from(value).into_public();
+    let with = with.retry_after_secs(60);
+    let without = Occurrence::new().retry_after_secs(60);
+    let mut group = c.benchmark_group("fields");
+    for format in [WireFormat::Acp, WireFormat::Problem, WireFormat::Google] {
+        group.bench_function(format!("{format}/render/none"), |b| {
+            b.iter(|| render(black_box(code), &without, format));
+        });
+        group.bench_function(format!("{format}/render/three"), |b| {
+            b.iter(|| render(black_box(code), &with, format));
+        });
+    }
+    let body = render(code, &with, WireFormat::Acp);
+    let received = errcodes_runtime::wire::ErrorResponse::<AcpError>::decode(
+        body.status,
+        errcodes_runtime::wire::Headers::default(),
+        &body.body,
+    )
+    .unwrap();
+    group.bench_function("acp/read/three", |b| {
+        b.iter(|| black_box(&received).fields::<RateLimitExceeded>().unwrap());
+    });
+}
+
+criterion_group!(benches, problem_json, formats, fields);
 criterion_main!(benches);

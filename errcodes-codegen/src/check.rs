@@ -139,6 +139,7 @@ pub(crate) fn check(
         code::check_all(node, &rules, &mut catalog, errors);
     }
     catalog.fields = shared_fields;
+    fields::check_type_names(&mut catalog, errors);
     (!catalog.name.is_stand_in()).then_some(catalog)
 }
 

@@ -191,12 +191,18 @@ pub fn push_field(spec: &FieldSpec<'_>, out: &mut String) {
     if !out.is_empty() {
         out.push(FIELD);
     }
-    for part in [spec.name, spec.key, spec.ty.kind.as_str()] {
+    for part in [spec.name, spec.key] {
         out.push_str(part);
         out.push(PART);
     }
+    // One byte each, so that renderers read them without parsing words.
     out.push(if spec.ty.list { 'l' } else { '-' });
     out.push(if spec.optional { 'o' } else { '-' });
+    let kind = FieldKind::ALL
+        .iter()
+        .position(|kind| *kind == spec.ty.kind)
+        .unwrap_or_default();
+    out.push(char::from(b'0' + u8::try_from(kind).unwrap_or_default()));
     out.push(PART);
     for (i, value) in spec.values().enumerate() {
         if i > 0 {
@@ -224,18 +230,21 @@ pub fn decode_fields(stored: &str) -> impl Iterator<Item = FieldSpec<'_>> {
         .split(FIELD)
         .filter(|field| !field.is_empty())
         .filter_map(|field| {
-            let mut parts = field.split(PART);
-            let (name, key, kind) = (parts.next()?, parts.next()?, parts.next()?);
-            let flags = parts.next()?.as_bytes();
+            let (name, rest) = field.split_once(PART)?;
+            let (key, rest) = rest.split_once(PART)?;
+            let (flags, values) = rest.split_once(PART).unwrap_or((rest, ""));
+            let &[list, optional, kind] = flags.as_bytes() else {
+                return None;
+            };
             Some(FieldSpec {
                 name,
                 key,
                 ty: FieldType {
-                    kind: kind.parse().ok()?,
-                    list: flags.first() == Some(&b'l'),
+                    kind: *FieldKind::ALL.get(usize::from(kind.checked_sub(b'0')?))?,
+                    list: list == b'l',
                 },
-                optional: flags.get(1) == Some(&b'o'),
-                values: parts.next().unwrap_or_default(),
+                optional: optional == b'o',
+                values,
             })
         })
 }

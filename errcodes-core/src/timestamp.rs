@@ -103,6 +103,53 @@ impl FromStr for Timestamp {
     }
 }
 
+impl Timestamp {
+    /// Appends the timestamp as `Display` writes it, without going
+    /// through `fmt`: renderers write one per field.
+    pub fn write(&self, out: &mut alloc::vec::Vec<u8>) {
+        fn digits(value: u64, width: usize, out: &mut alloc::vec::Vec<u8>) {
+            let mut buffer = [b'0'; 20];
+            let mut at = buffer.len();
+            let mut rest = value;
+            while rest > 0 || buffer.len() - at < width {
+                at -= 1;
+                buffer[at] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+            }
+            out.extend_from_slice(&buffer[at..]);
+        }
+        let days = self.seconds.div_euclid(86_400);
+        let time = self.seconds.rem_euclid(86_400).unsigned_abs();
+        let (year, month, day) = civil_from_days(days);
+        if year < 0 {
+            out.push(b'-');
+        }
+        digits(year.unsigned_abs(), 4, out);
+        out.push(b'-');
+        digits(month.unsigned_abs(), 2, out);
+        out.push(b'-');
+        digits(day.unsigned_abs(), 2, out);
+        out.push(b'T');
+        digits(time / 3_600, 2, out);
+        out.push(b':');
+        digits(time / 60 % 60, 2, out);
+        out.push(b':');
+        digits(time % 60, 2, out);
+        let n = u64::from(self.nanos);
+        if n != 0 {
+            out.push(b'.');
+            if n % 1_000_000 == 0 {
+                digits(n / 1_000_000, 3, out);
+            } else if n % 1_000 == 0 {
+                digits(n / 1_000, 6, out);
+            } else {
+                digits(n, 9, out);
+            }
+        }
+        out.push(b'Z');
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let days = self.seconds.div_euclid(86_400);
@@ -323,6 +370,25 @@ mod tests {
             ("２０２５-01-20T10:30:00Z", "the year must have four digits"),
         ] {
             assert_eq!(parse(text), Err(BadTimestamp(why)), "{text}");
+        }
+    }
+
+    #[test]
+    fn writing_agrees_with_display() {
+        for text in [
+            "2025-01-20T10:30:00Z",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "2024-02-29T12:00:00.5+05:30",
+            "1970-01-01T00:00:00.000250Z",
+        ] {
+            let timestamp: Timestamp = text.parse().unwrap();
+            let mut written = alloc::vec::Vec::new();
+            timestamp.write(&mut written);
+            assert_eq!(
+                alloc::string::String::from_utf8(written).unwrap(),
+                timestamp.to_string()
+            );
         }
     }
 }

@@ -252,6 +252,12 @@ pub trait ErrorCode:
         }
     }
 
+    /// The fields its occurrences carry, as the tables store them.
+    #[doc(hidden)]
+    fn stored_fields(&self) -> &'static str {
+        Self::CATALOG.text(self.index(), Text::Fields)
+    }
+
     /// The fields its occurrences carry, as the catalog declares them.
     ///
     /// ```
@@ -263,6 +269,6 @@ pub trait ErrorCode:
     /// assert_eq!(names, ["expired_at"]);
     /// ```
     fn fields(&self) -> impl Iterator<Item = FieldSpec<'static>> {
-        errcodes_core::fields::decode_fields(Self::CATALOG.text(self.index(), Text::Fields))
+        errcodes_core::fields::decode_fields(self.stored_fields())
     }
 }

@@ -105,6 +105,16 @@ pub trait FromField: Sized {
     /// When `json` is not of this type.
     fn from_json(json: &Value) -> Result<Self, Problem>;
 
+    /// Reads the value from `json`, which the reader made and gives away:
+    /// a string moves rather than being copied.
+    ///
+    /// # Errors
+    ///
+    /// When `json` is not of this type.
+    fn from_owned(json: Value) -> Result<Self, Problem> {
+        Self::from_json(&json)
+    }
+
     /// The value of a field that is not there; `None` when it must be.
     #[must_use]
     fn absent() -> Option<Self> {
@@ -319,17 +329,18 @@ impl<'a> FieldReader<'a> {
         let value = self.untyped.get(&spec).map_err(error)?;
         // Null is a value of `any`; of any other type, it says "none".
         let holds_null = spec.ty == FieldType::one(FieldKind::Any);
-        match value.as_deref() {
-            None => T::absent().ok_or_else(|| error(Problem::Missing)),
-            Some(Value::Null) if !holds_null => T::absent().ok_or_else(|| error(Problem::Missing)),
-            Some(value) => {
-                check_size(value, 0).map_err(error)?;
-                if spec.ty.kind == FieldKind::Uri {
-                    check_uris(value).map_err(error)?;
-                }
-                T::from_json(value).map_err(error)
-            }
+        let Some(value) = value.filter(|value| holds_null || !value.is_null()) else {
+            return T::absent().ok_or_else(|| error(Problem::Missing));
+        };
+        check_size(&value, 0).map_err(error)?;
+        if spec.ty.kind == FieldKind::Uri {
+            check_uris(&value).map_err(error)?;
         }
+        match value {
+            Cow::Owned(owned) => T::from_owned(owned),
+            Cow::Borrowed(json) => T::from_json(json),
+        }
+        .map_err(error)
     }
 }
 
@@ -455,6 +466,13 @@ impl FieldValue for String {
 impl FromField for String {
     const EXPECTED: &'static str = "a string";
 
+    fn from_owned(json: Value) -> Result<Self, Problem> {
+        match json {
+            Value::String(text) => Ok(text),
+            other => Self::from_json(&other),
+        }
+    }
+
     fn from_json(json: &Value) -> Result<Self, Problem> {
         expect(
             json,
@@ -466,8 +484,10 @@ impl FromField for String {
 
 impl FieldValue for i64 {
     fn write_json(&self, out: &mut Vec<u8>) {
-        // Writing into memory does not fail.
-        let _ = write!(out, "{self}");
+        if *self < 0 {
+            out.push(b'-');
+        }
+        errcodes_core::render::write_number(self.unsigned_abs(), out);
     }
 
     fn is_text(&self) -> bool {
@@ -523,7 +543,9 @@ impl FromField for bool {
 
 impl FieldValue for Timestamp {
     fn write_json(&self, out: &mut Vec<u8>) {
-        let _ = write!(out, "\"{self}\"");
+        out.push(b'"');
+        self.write(out);
+        out.push(b'"');
     }
 
     fn is_text(&self) -> bool {
@@ -531,7 +553,7 @@ impl FieldValue for Timestamp {
     }
 
     fn write_text(&self, out: &mut Vec<u8>) {
-        let _ = write!(out, "{self}");
+        self.write(out);
     }
 }
 
@@ -595,6 +617,10 @@ impl FieldValue for Value {
 impl FromField for Value {
     const EXPECTED: &'static str = "any JSON value";
 
+    fn from_owned(json: Value) -> Result<Self, Problem> {
+        Ok(json)
+    }
+
     fn from_json(json: &Value) -> Result<Self, Problem> {
         Ok(json.clone())
     }
@@ -657,6 +683,10 @@ impl<T: FromField> FromField for Option<T> {
         T::from_json(json).map(Some)
     }
 
+    fn from_owned(json: Value) -> Result<Self, Problem> {
+        T::from_owned(json).map(Some)
+    }
+
     fn absent() -> Option<Self> {
         Some(None)
     }
@@ -683,7 +713,7 @@ impl<T: Fields> Erased for T {
     }
 
     fn specs(&self) -> &'static str {
-        T::CODE.facts().fields
+        T::CODE.stored_fields()
     }
 
     fn value(&self, position: usize) -> Option<&dyn FieldValue> {
@@ -782,7 +812,7 @@ impl<T: Fields> FieldValues for OneField<'_, T> {
     }
 
     fn specs(&self) -> &str {
-        T::CODE.facts().fields
+        T::CODE.stored_fields()
     }
 
     fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool {

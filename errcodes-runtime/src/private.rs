@@ -81,6 +81,7 @@ macro_rules! __errcodes_field_enum_0_1 {
         impl $name {
             /// The value, as sent.
             #[must_use]
+            #[inline]
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $(Self::$variant => $value,)*
@@ -90,13 +91,18 @@ macro_rules! __errcodes_field_enum_0_1 {
 
         #[automatically_derived]
         impl $crate::__private_0_1::FieldValue for $name {
+            #[inline]
             fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
                 $crate::__private_0_1::FieldValue::write_json(self.as_str(), out);
             }
 
+            #[inline]
+
             fn is_text(&self) -> bool {
                 true
             }
+
+            #[inline]
 
             fn write_text(&self, out: &mut ::std::vec::Vec<u8>) {
                 out.extend_from_slice(self.as_str().as_bytes());
@@ -106,6 +112,8 @@ macro_rules! __errcodes_field_enum_0_1 {
         #[automatically_derived]
         impl $crate::__private_0_1::FromField for $name {
             const EXPECTED: &'static str = "a string";
+
+            #[inline]
 
             fn from_json(
                 json: &$crate::__private_0_1::Value,

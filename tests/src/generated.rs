@@ -41,6 +41,31 @@ pub fn catalog(codes: usize) -> String {
     yaml
 }
 
+/// The YAML of [`catalog`] where every code's occurrences carry three
+/// fields, `item` (a string), `limit` (an integer) and `seen_at` (a
+/// timestamp), and a message template that names two of them.
+///
+/// ```
+/// let yaml = errcodes_tests::generated::catalog_with_fields(2);
+/// let catalog = errcodes_codegen::parse("big.yaml", &yaml).unwrap();
+/// assert_eq!(catalog.codes[1].fields.len(), 3);
+/// ```
+#[must_use]
+pub fn catalog_with_fields(codes: usize) -> String {
+    let mut yaml = String::new();
+    for line in catalog(codes).lines() {
+        yaml.push_str(line);
+        yaml.push('\n');
+        if line.starts_with("    action: ") {
+            yaml.push_str(FIELDS);
+        }
+    }
+    yaml
+}
+
+/// What every code of [`catalog_with_fields`] adds.
+const FIELDS: &str = "    message: \"{ $item } is over its limit of { $limit }\"\n    fields:\n      item: string\n      limit: integer\n      seen_at: timestamp\n";
+
 /// One generated code, for writing the same catalog in other forms.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {

@@ -8,8 +8,12 @@
 //!   hand-written `http_status` and `title` matches;
 //! - `bare`: a fieldless enum with doc comments, the floor.
 //!
+//! With `--fields`, every code of the catalog carries three typed fields
+//! and a message template, and the other three kinds carry the same fields
+//! in each variant (thiserror's format string as the message).
+//!
 //! ```text
-//! cargo run --release -p errcodes-bench --bin compile-time -- [--runs 5] [--sizes 50,1000,10000] [--profiles dev,release]
+//! cargo run --release -p errcodes-bench --bin compile-time -- [--runs 5] [--sizes 50,1000,10000] [--profiles dev,release] [--fields]
 //! ```
 //!
 //! Dependencies are built first; each measured build rebuilds only the leaf
@@ -59,7 +63,9 @@ fn main() -> ExitCode {
         .expect("workspace")
         .to_path_buf();
     let work = root.join("target/compile-time");
-    write_crates(&root, &work, &sizes);
+    let fields = args.iter().any(|a| a == "--fields");
+    let suffix = if fields { "-fields" } else { "" };
+    write_crates(&root, &work, &sizes, fields);
 
     let mut report = String::new();
     for profile in &profiles {
@@ -71,8 +77,8 @@ fn main() -> ExitCode {
         eprintln!("building dependencies ({profile})");
         for &size in &sizes {
             for kind in KINDS {
-                let built = cargo_build(&work, &format!("{kind}-{size}"), flag);
-                assert!(built.success, "{kind}-{size} does not build");
+                let built = cargo_build(&work, &format!("{kind}-{size}{suffix}"), flag);
+                assert!(built.success, "{kind}-{size}{suffix} does not build");
             }
         }
         let _ = writeln!(report, "\n### {profile} profile, medians of {runs} runs\n");
@@ -83,7 +89,7 @@ fn main() -> ExitCode {
             let mut memory: Vec<u64> = vec![0; KINDS.len()];
             for run in 0..runs {
                 for (k, kind) in KINDS.iter().enumerate() {
-                    let name = format!("{kind}-{size}");
+                    let name = format!("{kind}-{size}{suffix}");
                     touch(&work.join(&name).join("lib.rs"));
                     let build = cargo_build(&work, &name, flag);
                     assert!(build.success, "{name} failed");
@@ -119,18 +125,33 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Writes a workspace with one crate per kind and size.
-fn write_crates(root: &Path, work: &Path, sizes: &[usize]) {
+/// Writes a workspace with one crate per kind and size, with or without
+/// fields; the workspace keeps the crates of other runs.
+fn write_crates(root: &Path, work: &Path, sizes: &[usize], fields: bool) {
     let runtime = root.join("errcodes-runtime");
-    let mut members = Vec::new();
+    let suffix = if fields { "-fields" } else { "" };
     for &size in sizes {
-        let yaml = errcodes_tests::generated::catalog(size);
-        let expanded = sources::errcodes_expanded(size);
+        let (yaml, expanded) = if fields {
+            (
+                errcodes_tests::generated::catalog_with_fields(size),
+                sources::errcodes_expanded_with_fields(size),
+            )
+        } else {
+            (
+                errcodes_tests::generated::catalog(size),
+                sources::errcodes_expanded(size),
+            )
+        };
         for kind in KINDS {
-            let name = format!("{kind}-{size}");
+            let name = format!("{kind}-{size}{suffix}");
             let dir = work.join(&name);
             std::fs::create_dir_all(&dir).expect("create a crate directory");
             let dependencies = match kind {
+                // Typed fields need what an occurrence is.
+                "errcodes" | "expanded" if fields => format!(
+                    "errcodes-runtime = {{ path = {:?}, features = [\"occurrence\"] }}\n",
+                    runtime.display().to_string()
+                ),
                 "errcodes" | "expanded" => format!(
                     "errcodes-runtime = {{ path = {:?} }}\n",
                     runtime.display().to_string()
@@ -151,13 +172,22 @@ fn write_crates(root: &Path, work: &Path, sizes: &[usize]) {
                     "errcodes_runtime::errcodes!(\"catalog.yaml\");\n".to_owned()
                 }
                 "expanded" => expanded.clone(),
+                "strum" if fields => sources::strum_thiserror_with_fields(size),
                 "strum" => sources::strum_thiserror(size),
+                _ if fields => sources::bare_with_fields(size),
                 _ => sources::bare(size),
             };
             write_if_changed(&dir.join("lib.rs"), &source);
-            members.push(format!("{name:?}"));
         }
     }
+    // Every crate written so far, by any run.
+    let mut members: Vec<String> = std::fs::read_dir(work)
+        .expect("list the crates")
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().join("lib.rs").exists())
+        .map(|entry| format!("{:?}", entry.file_name().to_string_lossy()))
+        .collect();
+    members.sort();
     let manifest = format!(
         "[workspace]\nmembers = [{}]\nresolver = \"3\"\n",
         members.join(", ")

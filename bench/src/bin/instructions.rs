@@ -17,11 +17,14 @@
 use std::hint::black_box;
 use std::process::Command;
 
-use errcodes_runtime::wire::{Json, acp, gateway, google, pass, problem::Problem, render};
-use errcodes_runtime::{Occurrence, WireFormat};
+use errcodes_runtime::wire::{
+    ErrorResponse, Headers, Json, acp, gateway, google, pass, problem::Problem, render,
+};
+use errcodes_runtime::{Occurrence, Received, WireFormat};
+use errcodes_tests::acp::acp_error::RateLimitExceeded;
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 
-const OPERATIONS: [&str; 12] = [
+const OPERATIONS: [&str; 22] = [
     "problem/render",
     "problem/decode",
     "acp/render",
@@ -34,6 +37,16 @@ const OPERATIONS: [&str; 12] = [
     "gateway/decode",
     "google/render",
     "google/decode",
+    "fields/acp/render/none",
+    "fields/acp/render/three",
+    "fields/problem/render/none",
+    "fields/problem/render/three",
+    "fields/google/render/none",
+    "fields/google/render/three",
+    "fields/acp/read/three",
+    "fields/acp/render/untyped",
+    "fields/problem/render/untyped",
+    "fields/google/render/untyped",
 ];
 
 fn main() {
@@ -69,6 +82,9 @@ fn report() {
 
 /// Does `operation` `times` times, on the payloads of the `wire` benchmark.
 fn run(operation: &str, times: u64) {
+    if operation.starts_with("fields/") {
+        return run_fields(operation, times);
+    }
     let occurrence = Occurrence::new()
         .retry_after_secs(45)
         .trace("8bcb17f9-b172-47d2-86d9-3eb146eba85e");
@@ -131,6 +147,69 @@ fn run(operation: &str, times: u64) {
         "google/decode" => Box::new(|| {
             black_box(google::GoogleBody::<PassError>::decode(black_box(&google_body)).unwrap());
         }),
+        _ => panic!("unknown operation {operation}; one of {OPERATIONS:?}"),
+    };
+    for _ in 0..times {
+        once();
+    }
+}
+
+/// Does a `fields/` operation `times` times: `RATE_LIMIT_EXCEEDED` with its
+/// three typed fields, without them, and with the same message and values
+/// given untyped.
+fn run_fields(operation: &str, times: u64) {
+    let occurrence = Occurrence::new()
+        .retry_after_secs(45)
+        .trace("8bcb17f9-b172-47d2-86d9-3eb146eba85e");
+    let acp = AcpError::RateLimitExceeded;
+    let typed = RateLimitExceeded {
+        limit: 100,
+        window: "60 seconds".to_owned(),
+        reset_time: "2025-01-20T15:31:00Z".parse().unwrap(),
+    };
+    let with_fields = occurrence.clone().fields(typed);
+    let received = {
+        let sent = render(acp, &with_fields, WireFormat::Acp);
+        ErrorResponse::<AcpError>::decode(sent.status, Headers::default(), &sent.body).unwrap()
+    };
+    // The same message and values, given as the occurrence's own message
+    // and untyped data.
+    let untyped = occurrence
+        .clone()
+        .message("Too many requests. Rate limit: 100 requests per 60 seconds")
+        .context(serde_json::json!({
+            "limit": 100,
+            "window": "60 seconds",
+            "reset_time": "2025-01-20T15:31:00Z",
+        }))
+        .member("limit", 100.into())
+        .member("window", "60 seconds".into())
+        .member("reset_time", "2025-01-20T15:31:00Z".into());
+    let untyped_render = |format: WireFormat| -> Box<dyn Fn() + '_> {
+        let untyped = &untyped;
+        Box::new(move || {
+            black_box(render(black_box(acp), untyped, format));
+        })
+    };
+    let fields = |format: WireFormat, three: bool| -> Box<dyn Fn() + '_> {
+        let chosen = if three { &with_fields } else { &occurrence };
+        Box::new(move || {
+            black_box(render(black_box(acp), chosen, format));
+        })
+    };
+    let once: Box<dyn Fn()> = match operation {
+        "fields/acp/render/none" => fields(WireFormat::Acp, false),
+        "fields/acp/render/three" => fields(WireFormat::Acp, true),
+        "fields/problem/render/none" => fields(WireFormat::Problem, false),
+        "fields/problem/render/three" => fields(WireFormat::Problem, true),
+        "fields/google/render/none" => fields(WireFormat::Google, false),
+        "fields/google/render/three" => fields(WireFormat::Google, true),
+        "fields/acp/read/three" => Box::new(|| {
+            black_box(black_box(&received).fields::<RateLimitExceeded>().unwrap());
+        }),
+        "fields/acp/render/untyped" => untyped_render(WireFormat::Acp),
+        "fields/problem/render/untyped" => untyped_render(WireFormat::Problem),
+        "fields/google/render/untyped" => untyped_render(WireFormat::Google),
         _ => panic!("unknown operation {operation}; one of {OPERATIONS:?}"),
     };
     for _ in 0..times {

@@ -11,7 +11,7 @@ use errcodes_core::{Timestamp, WireFormat};
 use crate::diagnostic::{Diagnostic, Errors, Location, closest, list};
 use crate::fields::{CheckedField, CheckedTemplate, Example};
 use crate::keys;
-use crate::model::{Located, Provenance};
+use crate::model::{CheckedCatalog, Located, Provenance};
 use crate::source::Source;
 use crate::spec::{Mapping, WrittenText, text};
 use crate::template;
@@ -360,14 +360,25 @@ fn check_values(
     let mut values: Vec<Located<String>> = Vec::with_capacity(written.len());
     let mut fine = true;
     for value in written {
+        let variant = crate::names::value_variant(&value.value);
+        let same_variant = values
+            .iter()
+            .find(|v| crate::names::value_variant(&v.value) == variant);
         let problem = if value.value.is_empty() {
-            Some("is empty")
+            Some("is empty".to_owned())
         } else if value.value.chars().any(char::is_control) {
-            Some("has a control character")
+            Some("has a control character".to_owned())
         } else if values.iter().any(|v| v.value == value.value) {
-            Some("is listed twice")
+            Some("is listed twice".to_owned())
+        } else if variant.is_empty() {
+            Some("has no ASCII letter or digit to name its Rust variant".to_owned())
         } else {
-            None
+            same_variant.map(|other| {
+                format!(
+                    "would have the Rust variant `{variant}`, as `{}` has",
+                    other.value
+                )
+            })
         };
         if let Some(problem) = problem {
             errors.push(Diagnostic::new(
@@ -548,5 +559,59 @@ pub(crate) fn check_message(
             }
             None
         }
+    }
+}
+
+/// Refuses two types of the fields module with one name: a code's struct,
+/// named like its variant, and an enum field's enum, named after its code
+/// (or, shared, after the field alone). A field refused this way is left
+/// out, so that the code generated beside the error compiles.
+pub(crate) fn check_type_names(catalog: &mut CheckedCatalog, errors: &mut Errors) {
+    let mut taken: Vec<(String, String)> = catalog
+        .codes
+        .iter()
+        .filter(|code| !code.fields.is_empty())
+        .map(|code| {
+            (
+                code.name.value.clone(),
+                format!("the struct of code `{}`", code.code.value),
+            )
+        })
+        .collect();
+    let mut shared_seen: Vec<String> = Vec::new();
+    for code in catalog
+        .codes
+        .iter_mut()
+        .filter(|code| !code.fields.is_empty())
+    {
+        let variant = code.name.value.clone();
+        let at = code.code_at();
+        code.fields.retain(|field| {
+            if field.ty.value.kind != FieldKind::OneOf {
+                return true;
+            }
+            if field.shared {
+                if shared_seen.contains(&field.name.value) {
+                    return true;
+                }
+                shared_seen.push(field.name.value.clone());
+            }
+            let name = field.enum_name(&variant);
+            if let Some((_, what)) = taken.iter().find(|(taken, _)| *taken == name) {
+                errors.push(
+                    Diagnostic::new(
+                        format!(
+                            "the enum of field `{}` would be named `{name}`, like {what}",
+                            field.name.value
+                        ),
+                        field.name.at().unwrap_or(at),
+                    )
+                    .help("rename the field, or give the code another `name:`"),
+                );
+                return false;
+            }
+            taken.push((name, format!("the enum of field `{}`", field.name.value)));
+            true
+        });
     }
 }

@@ -142,11 +142,27 @@ fn fields_struct(code: &CheckedCode, catalog: &CheckedCatalog) -> TokenStream {
         );
         quote!(#[doc = #doc] pub #ident: #ty,)
     });
+    let debug_name = &code.name.value;
+    let debug_fields = code.fields.iter().map(|field| {
+        let ident = field_ident(field);
+        let name = field.rust_name();
+        quote!(.field(#name, &self.#ident))
+    });
+    // Every method inline: a catalog's thousands of structs cost nothing
+    // until a program uses one.
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #[derive(::core::clone::Clone, ::core::cmp::PartialEq)]
         pub struct #name {
             #(#fields)*
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #name {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#debug_name)#(#debug_fields)*.finish()
+            }
         }
     }
 }
@@ -174,6 +190,7 @@ fn fields_impl(code: &CheckedCode, enum_name: &Ident, module: &Ident) -> TokenSt
             type Code = #enum_name;
             const CODE: #enum_name = #enum_name::#variant;
 
+            #[inline]
             fn value(&self, position: usize) -> ::core::option::Option<&dyn #private::FieldValue> {
                 match position {
                     #(#positions => #values,)*
@@ -181,6 +198,7 @@ fn fields_impl(code: &CheckedCode, enum_name: &Ident, module: &Ident) -> TokenSt
                 }
             }
 
+            #[inline]
             fn read(reader: &#private::FieldReader<'_>) -> ::core::result::Result<Self, #private::FieldError> {
                 ::core::result::Result::Ok(Self { #(#reads)* })
             }
@@ -188,6 +206,7 @@ fn fields_impl(code: &CheckedCode, enum_name: &Ident, module: &Ident) -> TokenSt
 
         #[automatically_derived]
         impl ::core::convert::From<#module::#variant> for #private::Failure<#enum_name> {
+            #[inline]
             fn from(fields: #module::#variant) -> Self {
                 #private::Failure::from_fields(fields)
             }

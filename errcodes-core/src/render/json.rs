@@ -62,7 +62,8 @@ pub(crate) fn escape_inside(text: &str, out: &mut Vec<u8>) {
 }
 
 /// Appends `value` in decimal.
-pub(crate) fn number(value: u64, out: &mut Vec<u8>) {
+/// Appends `value` in decimal, without going through `fmt`.
+pub fn number(value: u64, out: &mut Vec<u8>) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = value;

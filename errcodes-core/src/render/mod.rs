@@ -32,6 +32,8 @@ pub mod edge;
 pub mod gateway;
 pub mod google;
 mod json;
+
+pub use self::json::number as write_number;
 pub mod pass;
 pub mod problem;
 
