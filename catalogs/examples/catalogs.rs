@@ -1,6 +1,7 @@
 //! Prints every shipped catalog as a table: code, HTTP status, canonical
-//! gRPC code, recommended action and title. Each catalog was compiled from its YAML file by
-//! `errcodes!` (see `catalogs/src/lib.rs`).
+//! gRPC code, recommended action and title, then the fields one ACP code
+//! carries and the message its template makes of them. Each catalog was
+//! compiled from its YAML file by `errcodes!` (see `catalogs/src/lib.rs`).
 //!
 //! ```text
 //! cargo run --example catalogs
@@ -8,10 +9,11 @@
 
 #![forbid(unsafe_code)]
 
+use errcodes_catalogs::acp::acp_error;
 use errcodes_catalogs::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
 };
-use errcodes_runtime::ErrorCode;
+use errcodes_runtime::{ErrorCode, Fields};
 
 fn main() {
     print_catalog::<PrivacyError>();
@@ -19,6 +21,20 @@ fn main() {
     print_catalog::<AcpError>();
     print_catalog::<PlatformError>();
     print_catalog::<PassError>();
+
+    // A typed occurrence: the fields the catalog declares, and its message.
+    let code = AcpError::InvalidFieldFormat;
+    let fields: Vec<String> = code
+        .fields()
+        .map(|field| format!("{} ({})", field.name, field.ty))
+        .collect();
+    println!("{} carries {}", code.code(), fields.join(", "));
+    let value = acp_error::InvalidFieldFormat {
+        field: "reporting_date".into(),
+        provided_value: "01/20/2025".into(),
+        expected_format: "YYYY-MM-DD".into(),
+    };
+    println!("  message: {}", value.message());
 }
 
 fn print_catalog<E: ErrorCode>() {
