@@ -249,6 +249,32 @@ pub fn decode_fields(stored: &str) -> impl Iterator<Item = FieldSpec<'_>> {
         })
 }
 
+/// Whether `text` is an absolute URI, loosely by RFC 3986: a scheme of
+/// ASCII letters, digits, `+`, `-` and `.` starting with a letter, a colon,
+/// and more, without spaces or control characters. What a `uri` field
+/// takes, in the catalog and on the wire.
+///
+/// ```
+/// use errcodes_core::fields::is_absolute_uri;
+///
+/// assert!(is_absolute_uri("https://example.com/a"));
+/// assert!(is_absolute_uri("urn:isbn:0451450523"));
+/// assert!(!is_absolute_uri("/relative"));
+/// assert!(!is_absolute_uri("https://exa mple.com"));
+/// ```
+#[must_use]
+pub fn is_absolute_uri(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        && !rest.is_empty()
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// A piece of a message template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Piece<'a> {

@@ -378,25 +378,12 @@ fn check_size(value: &Value, depth: usize) -> Result<(), Problem> {
 /// A URI field's value, or each of a list's, is an absolute URI.
 fn check_uris(value: &Value) -> Result<(), Problem> {
     match value {
-        Value::String(text) if !is_absolute_uri(text) => Err(Problem::Invalid(format!(
-            "is not an absolute URI: {text:?}"
-        ))),
+        Value::String(text) if !errcodes_core::fields::is_absolute_uri(text) => Err(
+            Problem::Invalid(format!("is not an absolute URI: {text:?}")),
+        ),
         Value::Array(items) => items.iter().try_for_each(check_uris),
         _ => Ok(()),
     }
-}
-
-/// `scheme:rest`, without spaces.
-fn is_absolute_uri(text: &str) -> bool {
-    let Some((scheme, rest)) = text.split_once(':') else {
-        return false;
-    };
-    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
-        && !rest.is_empty()
-        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 fn wrong_type(expected: &'static str, found: &Value) -> Problem {

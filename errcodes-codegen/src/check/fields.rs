@@ -457,7 +457,7 @@ fn one(node: &Node, kind: FieldKind, field: &CheckedField) -> Result<Example, St
         }
         (FieldKind::Uri, _) => {
             let text = text.ok_or_else(wrong)?;
-            if is_absolute_uri(text) {
+            if errcodes_core::fields::is_absolute_uri(text) {
                 Ok(Example::Text(text.to_owned()))
             } else {
                 Err("is not an absolute URI".to_owned())
@@ -507,19 +507,6 @@ fn article(kind: FieldKind) -> String {
         FieldKind::OneOf => "one of the values".to_owned(),
         _ => format!("a {kind}"),
     }
-}
-
-/// `scheme:rest`, with no space: RFC 3986's absolute URI, loosely.
-pub(crate) fn is_absolute_uri(text: &str) -> bool {
-    let Some((scheme, rest)) = text.split_once(':') else {
-        return false;
-    };
-    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
-        && !rest.is_empty()
-        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Reads a code's `message` template, which may name `fields`.
