@@ -234,17 +234,6 @@ fn what_the_fuzz_target_checks_holds_on_the_examples() {
     }
 }
 
-/// The occurrence that sends an example.
-struct Raise<'a>(&'a Value);
-
-impl ForEachType for Raise<'_> {
-    type Output = errcodes_runtime::Occurrence;
-
-    fn run<T: Fields<Code = AcpError>>(self) -> errcodes_runtime::Occurrence {
-        examples::occurrence::<T>(self.0).0
-    }
-}
-
 /// Reads the example's typed fields back from a response.
 struct ReadResponse<'a>(&'a Value, &'a ErrorResponse<AcpError>);
 
@@ -267,7 +256,7 @@ async fn every_acp_example_over_a_real_server_and_client() {
         axum::routing::get(|Path(index): Path<usize>| async move {
             let body = &examples::bodies()[index];
             let code = examples::code_of(body);
-            Reply::with(code, examples::with_type(code, Raise(body)))
+            Reply::with(code, examples::raise(body))
         }),
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

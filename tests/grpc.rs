@@ -158,21 +158,9 @@ fn fail(request: &FailRequest) -> Result<FailReply, tonic::Status> {
                 .find(|body| body["error"]["code"] == request.code.as_str())
                 .ok_or_else(|| tonic::Status::not_found("no such example"))?;
             let code = examples::code_of(&body);
-            let occurrence = examples::with_type(code, Raise(&body));
-            Err(Failure::with(code, occurrence).into())
+            Err(Failure::with(code, examples::raise(&body)).into())
         }
         _ => Err(tonic::Status::not_found("no such catalog")),
-    }
-}
-
-/// The occurrence that sends an example of the ACP reference.
-struct Raise<'a>(&'a serde_json::Value);
-
-impl ForEachType for Raise<'_> {
-    type Output = Occurrence;
-
-    fn run<T: Fields<Code = AcpError>>(self) -> Occurrence {
-        examples::occurrence::<T>(self.0).0
     }
 }
 

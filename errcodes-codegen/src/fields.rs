@@ -183,25 +183,6 @@ pub struct CheckedTemplate {
     pub pieces: Vec<TemplatePiece>,
 }
 
-impl CheckedTemplate {
-    /// The template with the code's example values in its placeholders.
-    #[must_use]
-    pub fn example(&self, fields: &[CheckedField]) -> String {
-        let mut text = String::new();
-        for piece in &self.pieces {
-            match piece {
-                TemplatePiece::Text(part) => text.push_str(part),
-                TemplatePiece::Field(position) => {
-                    if let Some(field) = fields.get(*position) {
-                        example_text(&field.example_or_default(), &mut text);
-                    }
-                }
-            }
-        }
-        text
-    }
-}
-
 impl Example {
     /// The value as a message shows it: a string as it is, a list's items
     /// separated by commas, anything else as JSON.

@@ -438,7 +438,7 @@ impl FieldValue for str {
 
 impl FieldValue for String {
     fn write_json(&self, out: &mut Vec<u8>) {
-        errcodes_core::render::escape(self, out);
+        self.as_str().write_json(out);
     }
 
     fn is_text(&self) -> bool {
@@ -446,7 +446,7 @@ impl FieldValue for String {
     }
 
     fn write_text(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self.as_bytes());
+        self.as_str().write_text(out);
     }
 }
 

@@ -115,6 +115,26 @@ pub fn occurrence<T: Fields<Code = AcpError>>(body: &Value) -> (Occurrence, bool
     (occurrence, overridden)
 }
 
+/// The occurrence a server raises to send `body`, whatever its code.
+///
+/// # Panics
+///
+/// When the body's fields do not read as its code's.
+#[must_use]
+pub fn raise(body: &Value) -> Occurrence {
+    struct Raise<'a>(&'a Value);
+
+    impl ForEachType for Raise<'_> {
+        type Output = Occurrence;
+
+        fn run<T: Fields<Code = AcpError>>(self) -> Occurrence {
+            occurrence::<T>(self.0).0
+        }
+    }
+
+    with_type(code_of(body), Raise(body))
+}
+
 /// Reads the typed fields of every ACP code from whatever `body` decodes
 /// to in `shape`, and checks that each value read renders and reads back
 /// equal, and that each refusal names the field at fault: the property
