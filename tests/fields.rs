@@ -284,3 +284,53 @@ async fn every_acp_example_over_a_real_server_and_client() {
     }
     server.abort();
 }
+
+/// A value of every kind of field, and for each field another value of
+/// its type: equality and `Debug` see every field.
+#[test]
+fn equality_and_debug_see_every_field() {
+    use errcodes_tests::kinds::{KindsError, kinds_error::EveryKind};
+    let base = json!({
+        "text": "a", "whole": 1, "real": 1.5, "flag": true,
+        "when": "2025-01-20T10:00:00Z", "wait": "1.5s", "link": "https://a.example/",
+        "mode": "fast", "anything": {"k": [1]}, "names": ["a"], "wholes": [1], "reals": [1.5],
+        "flags": [true], "whens": ["2025-01-20T10:00:00Z"], "waits": ["1s"],
+        "links": ["https://a.example/"], "modes": ["fast"], "anythings": [null],
+        "maybe_text": "a", "maybe_any": null, "maybe_names": ["a"],
+    });
+    let other = json!({
+        "text": "b", "whole": 2, "real": 2.5, "flag": false,
+        "when": "2025-01-20T10:00:01Z", "wait": "2s", "link": "https://b.example/",
+        "mode": "slow and steady", "anything": {"k": [2]}, "names": ["a", "b"], "wholes": [2],
+        "reals": [], "flags": [false], "whens": ["2025-01-21T10:00:00Z"], "waits": ["1.5s"],
+        "links": ["https://b.example/"], "modes": ["slow"], "anythings": [false],
+        "maybe_text": null, "maybe_any": 0, "maybe_names": null,
+    });
+    let read = |members: &Value| {
+        let members = members.as_object().unwrap();
+        EveryKind::read(&FieldReader::new(
+            KindsError::EveryKind,
+            errcodes_runtime::fields::Untyped::Members(members),
+        ))
+        .unwrap()
+    };
+    let value = read(&base);
+    assert_eq!(value, value.clone());
+    assert_eq!(value, read(&base));
+    let names: Vec<&str> = KindsError::EveryKind.fields().map(|f| f.name).collect();
+    assert_eq!(names.len(), other.as_object().unwrap().len());
+    for name in names {
+        let mut changed = base.clone();
+        changed[name] = other[name].clone();
+        assert_ne!(read(&changed), value, "{name}");
+        let debug = format!("{value:?}");
+        assert!(debug.contains(&format!(" {name}: ")), "{name} in {debug}");
+    }
+    let value = acp_error::TokenExpired {
+        expired_at: "2025-01-20T10:00:00Z".parse().unwrap(),
+    };
+    assert_eq!(
+        format!("{value:?}"),
+        "TokenExpired { expired_at: Timestamp { seconds: 1737367200, nanos: 0 } }"
+    );
+}

@@ -19,7 +19,10 @@ pub use tonic;
 #[cfg(feature = "occurrence")]
 pub use crate::Failure;
 #[cfg(feature = "occurrence")]
-pub use crate::fields::{FieldError, FieldReader, FieldValue, Fields, FromField, Problem};
+pub use crate::fields::{
+    FieldError, FieldReader, FieldValue, Fields, FromField, Problem, debug_fields, same_fields,
+    same_value,
+};
 #[cfg(feature = "occurrence")]
 pub use serde_json::Value;
 
@@ -106,6 +109,11 @@ macro_rules! __errcodes_field_enum_0_1 {
 
             fn write_text(&self, out: &mut ::std::vec::Vec<u8>) {
                 out.extend_from_slice(self.as_str().as_bytes());
+            }
+
+            #[inline]
+            fn same(&self, other: &dyn $crate::__private_0_1::FieldValue) -> bool {
+                $crate::__private_0_1::same_value(self, other)
             }
         }
 

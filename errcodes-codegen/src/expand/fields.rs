@@ -142,17 +142,13 @@ fn fields_struct(code: &CheckedCode, catalog: &CheckedCatalog) -> TokenStream {
         );
         quote!(#[doc = #doc] pub #ident: #ty,)
     });
-    let debug_name = &code.name.value;
-    let debug_fields = code.fields.iter().map(|field| {
-        let ident = field_ident(field);
-        let name = field.rust_name();
-        quote!(.field(#name, &self.#ident))
-    });
-    // Every method inline: a catalog's thousands of structs cost nothing
-    // until a program uses one.
+    let private = private();
+    // Debug and PartialEq go through one generic body each, and every
+    // method is inline: a catalog's thousands of structs cost little to
+    // build, and nothing to generate code for until a program uses one.
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, ::core::cmp::PartialEq)]
+        #[derive(::core::clone::Clone)]
         pub struct #name {
             #(#fields)*
         }
@@ -161,11 +157,22 @@ fn fields_struct(code: &CheckedCode, catalog: &CheckedCatalog) -> TokenStream {
         impl ::core::fmt::Debug for #name {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(#debug_name)#(#debug_fields)*.finish()
+                #private::debug_fields(self, f)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for #name {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                #private::same_fields(self, other)
             }
         }
     }
 }
+
+/// The most fields the runtime's `TakeAll` reads as one tuple.
+const MAX_TUPLE: usize = 12;
 
 /// The `Fields` impl of one code's struct, and `From` it to a `Failure`.
 fn fields_impl(code: &CheckedCode, enum_name: &Ident, module: &Ident) -> TokenStream {
@@ -180,10 +187,20 @@ fn fields_impl(code: &CheckedCode, enum_name: &Ident, module: &Ident) -> TokenSt
             quote!(::core::option::Option::Some(&self.#ident))
         }
     });
-    let reads = code.fields.iter().enumerate().map(|(position, field)| {
-        let ident = field_ident(field);
-        quote!(#ident: reader.take(#position)?,)
-    });
+    let idents: Vec<Ident> = code.fields.iter().map(field_ident).collect();
+    // One call that reads every field, rather than one `?` per field: far
+    // less for the compiler to check per code.
+    let read = if idents.len() <= MAX_TUPLE {
+        quote! {
+            match reader.take_all() {
+                ::core::result::Result::Ok((#(#idents,)*)) => ::core::result::Result::Ok(Self { #(#idents,)* }),
+                ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
+            }
+        }
+    } else {
+        let positions = 0..idents.len();
+        quote!(::core::result::Result::Ok(Self { #(#idents: reader.take(#positions)?,)* }))
+    };
     quote! {
         #[automatically_derived]
         impl #private::Fields for #module::#variant {
@@ -200,7 +217,7 @@ fn fields_impl(code: &CheckedCode, enum_name: &Ident, module: &Ident) -> TokenSt
 
             #[inline]
             fn read(reader: &#private::FieldReader<'_>) -> ::core::result::Result<Self, #private::FieldError> {
-                ::core::result::Result::Ok(Self { #(#reads)* })
+                #read
             }
         }
 
