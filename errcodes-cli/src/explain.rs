@@ -1,5 +1,7 @@
 //! `errcodes explain CODE`: everything known about one code, as `rustc
-//! --explain` tells about an error; an unknown code gets the closest ones.
+//! --explain` tells about an error. The code may be given as sent, as its
+//! variant name, or looked up by status or words ([`find`](crate::find));
+//! an unknown one gets the closest ones.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -9,21 +11,25 @@ use errcodes_codegen::CheckedCode;
 
 use errcodes_runtime::GrpcCode;
 
+use crate::find::{self, Found};
 use crate::load::{self, Loaded};
 use crate::{Exit, Io, Stop, facts};
-
-/// How many suggestions an unknown code gets at most.
-const SUGGESTIONS: usize = 3;
 
 /// Explains a code: its catalog, status, action and what a client
 /// should do, description, resolution and an example response.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   errcodes explain too_many_requests                 # searches specs/*.yaml
-  errcodes explain 1030-400 --spec specs/privacy.yaml")]
+  errcodes explain 1030-400 --spec specs/privacy.yaml
+  errcodes explain TooManyRequests                   # the variant name
+  errcodes explain 429                               # every code sent with 429
+  errcodes explain rate limit                        # words of titles and descriptions")]
 pub struct Args {
-    /// The code, exactly as sent.
-    pub code: String,
+    /// The code as sent, or its variant name in any case (`UniqueViolation`,
+    /// `unique_violation`), a status (`429`), or words of its title or
+    /// description (`deadlock`); several words are one query.
+    #[arg(required = true, num_args = 1..)]
+    pub code: Vec<String>,
     /// The catalogs to search; by default, `specs/*.yaml` under the
     /// current directory.
     #[arg(long = "spec", value_name = "SPEC")]
@@ -37,40 +43,61 @@ pub struct Args {
 /// When a catalog cannot be read or has errors, or no catalog has the
 /// code.
 pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
-    let code = args.code.as_str();
+    let code = args.code.join(" ");
+    let code = code.as_str();
     let paths = if args.specs.is_empty() {
         load::default_paths()?
     } else {
         args.specs.clone()
     };
     let catalogs = load::checked(&paths, io)?;
-    let mut found = false;
-    for catalog in &catalogs {
-        if let Some(entry) = catalog
-            .catalog
-            .codes
-            .iter()
-            .find(|entry| entry.code.value == code)
-        {
-            if found {
-                writeln!(io.out)?;
+    let nearest = match find::find(code, &catalogs) {
+        Found::Named(hits) => {
+            for (i, hit) in hits.iter().enumerate() {
+                if i > 0 {
+                    writeln!(io.out)?;
+                }
+                write!(io.out, "{}", explain(hit.catalog, hit.code)?)?;
             }
-            write!(io.out, "{}", explain(catalog, entry)?)?;
-            found = true;
+            return Ok(ExitCode::SUCCESS);
         }
-    }
-    if found {
-        return Ok(ExitCode::SUCCESS);
-    }
+        Found::Listed(how, hits) => {
+            writeln!(io.out, "{} codes {how}:\n", hits.len())?;
+            let width = hits
+                .iter()
+                .map(|hit| hit.code.code.value.chars().count())
+                .max()
+                .unwrap_or(0);
+            for hit in &hits {
+                writeln!(
+                    io.out,
+                    "  {:width$}  {} {}  ({})",
+                    hit.code.code.value,
+                    hit.code.status.value,
+                    hit.code.title.value,
+                    hit.catalog.path
+                )?;
+            }
+            writeln!(
+                io.out,
+                "\n`errcodes explain <CODE>` tells everything about one."
+            )?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Found::Nothing(nearest) => nearest,
+    };
     let mut message = format!(
-        "no catalog has the code `{code}` (searched {})",
+        "no catalog has the code `{code}`, nor a code named, titled or described so (searched {})",
         list(catalogs.iter().map(|catalog| catalog.path.as_str()))
     );
-    let suggestions = closest(code, &catalogs);
-    if !suggestions.is_empty() {
+    if !nearest.is_empty() {
         let _ = write!(message, "\n\nthe closest codes are:");
-        for (code, catalog) in suggestions {
-            let _ = write!(message, "\n  {code}  ({catalog})");
+        for hit in nearest {
+            let _ = write!(
+                message,
+                "\n  {}  ({})",
+                hit.code.code.value, hit.catalog.path
+            );
         }
     }
     Err(Stop::Message(message))
@@ -176,29 +203,6 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
         }
     }
     Ok(out)
-}
-
-/// The codes nearest to `code` in spelling, nearest first, with the path of
-/// their catalog.
-fn closest<'c>(code: &str, catalogs: &'c [Loaded]) -> Vec<(&'c str, &'c str)> {
-    let limit = (code.chars().count() / 3).max(2);
-    let lower = code.to_lowercase();
-    let mut near: Vec<(usize, &str, &str)> = catalogs
-        .iter()
-        .flat_map(|catalog| {
-            catalog.catalog.codes.iter().map(|entry| {
-                let code = entry.code.value.as_str();
-                let distance = strsim::damerau_levenshtein(&lower, &code.to_lowercase());
-                (distance, code, catalog.path.as_str())
-            })
-        })
-        .filter(|&(distance, _, _)| distance <= limit)
-        .collect();
-    near.sort_unstable();
-    near.into_iter()
-        .take(SUGGESTIONS)
-        .map(|(_, code, path)| (code, path))
-        .collect()
 }
 
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {

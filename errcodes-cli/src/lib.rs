@@ -35,6 +35,7 @@ pub mod diff;
 pub mod explain;
 pub mod export;
 mod facts;
+mod find;
 pub mod load;
 pub mod lock;
 pub mod pages;

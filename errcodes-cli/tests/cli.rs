@@ -254,10 +254,75 @@ fn explain_tells_everything_and_suggests_near_misses() {
     );
     // Case does not hide a code either.
     let output = errcodes(root(), &["explain", "INPUTERROR"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).starts_with("InputError: "));
+}
+
+#[test]
+fn explain_finds_a_code_by_its_name_a_status_or_words() {
+    let explained = |query: &[&str]| {
+        let output = errcodes(root(), &[&["explain"], query].concat());
+        assert!(
+            output.status.success(),
+            "{query:?}: {}",
+            text(&output.stderr)
+        );
+        text(&output.stdout)
+    };
+    // What Debug prints and the pages' Rust column shows, in any case and
+    // with any separators.
+    for query in ["TooManyRequests", "TOO-MANY-REQUESTS", "Too Many Requests"] {
+        let stdout = explained(&[query]);
+        assert!(
+            stdout.starts_with("too_many_requests: Too many requests\n"),
+            "{query}: {stdout}"
+        );
+    }
+    let stdout = explained(&["rate_limit_exceeded"]);
+    assert!(stdout.starts_with("RATE_LIMIT_EXCEEDED: "), "{stdout}");
+    // A variant name unlike its code.
+    for query in ["FormattingError", "formatting_error"] {
+        let stdout = explained(&[query]);
+        assert!(stdout.starts_with("1000-400: "), "{query}: {stdout}");
+    }
+    // A status lists every code sent with it.
+    let stdout = explained(&["429"]);
+    assert!(stdout.starts_with("3 codes with status 429:\n"), "{stdout}");
+    for code in [
+        "RATE_LIMIT_EXCEEDED",
+        "too_many_requests",
+        "user_rate_limit_exceeded",
+    ] {
+        assert!(
+            stdout.contains(&format!("\n  {code} ")),
+            "{code} in {stdout}"
+        );
+    }
+    let rows: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.starts_with("  "))
+        .collect();
+    assert_eq!(rows.len(), 3, "{stdout}");
+    assert!(rows.iter().all(|row| row.contains(" 429 ")), "{stdout}");
+    // Words: titles first, and a word may start a longer one.
+    let stdout = explained(&["token", "expir"]);
+    let rows: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.starts_with("  "))
+        .collect();
+    assert!(rows.len() >= 2, "{stdout}");
+    assert!(rows[0].contains("Token expired"), "{stdout}");
+    assert!(rows[1].contains("Access token expired"), "{stdout}");
+    // Words that find one code explain it.
+    let stdout = explained(&["individualization"]);
+    assert!(stdout.contains("\n  status    "), "{stdout}");
+    // Nothing found: the nearest codes, by code or variant name.
+    let output = errcodes(root(), &["explain", "TooManyRequest"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
     assert!(
-        text(&output.stderr).contains("InputError"),
-        "{}",
-        text(&output.stderr)
+        stderr.contains("the closest codes are:\n  too_many_requests  (specs/pass.yaml)"),
+        "{stderr}"
     );
 }
 
