@@ -194,7 +194,7 @@ impl<E: ErrorCode> Failure<E> {
     /// trace id generated when it had none, so that a support engineer
     /// finds the log line from what the client shows them. The cause stays
     /// here: with the `tracing` feature it is logged, once, with that trace
-    /// id ([`logs`](crate::logs)), and then dropped. Every integration of
+    /// id (module `logs`), and then dropped. Every integration of
     /// this crate (axum, and gRPC) turns a failure into a response through
     /// this, and nothing else of the failure.
     #[must_use]

@@ -1,6 +1,6 @@
 //! gRPC (feature `tonic`): a catalog's codes as `tonic::Status`es in
 //! Google's error model (AIP-193), and a received status read the way
-//! [`ErrorResponse`](crate::wire::ErrorResponse) reads an HTTP error.
+//! `wire::ErrorResponse` (feature `json`) reads an HTTP error.
 //!
 //! A code becomes a status with its canonical gRPC code and the details a
 //! client reads: `ErrorInfo` always (the code's reason, the catalog's
@@ -117,7 +117,7 @@ fn tonic_code(code: GrpcCode) -> tonic::Code {
 /// A `tonic::Status` as a client received it, read for a catalog: the
 /// code (by the `ErrorInfo`'s reason, within the catalog's `grpc-domain`),
 /// the action, the message and retry advice, answered as
-/// [`ErrorResponse`](crate::wire::ErrorResponse) answers them for HTTP, so
+/// `wire::ErrorResponse` (feature `json`) answers them for HTTP, so
 /// that one client loop handles both ([`Received`]).
 ///
 /// A status without `ErrorInfo`, or from another domain, has no known

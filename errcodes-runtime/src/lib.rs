@@ -38,7 +38,7 @@
 //! ```
 //!
 //! On a server (features `axum`, and `tracing` for the logs), a handler
-//! returns a code, or a [`Failure`] that keeps the cause for the logs and
+//! returns a code, or a `Failure` that keeps the cause for the logs and
 //! never sends it:
 //!
 //! ```ignore
@@ -70,28 +70,80 @@
 //!
 //! # Cargo features
 //!
+//! The published documentation is built with every feature and marks each
+//! item with the feature it needs.
+//!
 //! - `serde` (default): generated enums serialize and deserialize as their
 //!   code strings; [`Action`] and the other vocabularies as their spellings.
-//! - `occurrence`: [`Occurrence`], what one occurrence of an error carries
-//!   ([`context`]), and [`Failure`], a code raised inside a service with its
-//!   cause ([`failure`]). The `json` and `tonic` features turn it on.
-//! - `json`: [`wire`], rendering and decoding the error payloads of problem
-//!   details, Edge Network, ACP, Adobe Pass, the Experience Platform
-//!   gateway and Google APIs (AIP-193), and [`wire::ErrorResponse`], which
-//!   reads any of them.
-//! - `xml`: Adobe Pass errors in XML too.
-//! - `retry`: [`retry`], what to do after an error, with `Retry-After`
-//!   parsing and backoff, and [`Received`], what a client asks of any error
-//!   it received.
-//! - `http`: [`http`](mod@http), status codes and headers of the `http` crate.
-//! - `axum`: generated enums, and [`axum::Reply`], as axum responses.
-//! - `reqwest`: `reqwest::read`, an error response
-//!   read from reqwest within a size limit.
-//! - `tracing`: each [`Failure`] that becomes a response is logged once,
-//!   with its cause chain and trace id, as a `tracing` event ([`logs`]).
-//! - `tonic`: `grpc`, codes and failures as `tonic::Status`es in Google's
-//!   error model, and received statuses read like HTTP error responses.
-
+// Each gated feature's line twice: with links when the feature is on, and
+// plain when it is off, so that documentation built with any set of
+// features has no broken link.
+#![cfg_attr(
+    feature = "occurrence",
+    doc = "- `occurrence`: [`Occurrence`], what one occurrence of an error carries\n  ([`context`]), and [`Failure`], a code raised inside a service with its\n  cause ([`failure`]). The `json` and `tonic` features turn it on."
+)]
+#![cfg_attr(
+    not(feature = "occurrence"),
+    doc = "- `occurrence`: `Occurrence`, what one occurrence of an error carries\n  (`context`), and `Failure`, a code raised inside a service with its\n  cause (`failure`). The `json` and `tonic` features turn it on."
+)]
+#![cfg_attr(
+    feature = "json",
+    doc = "- `json`: [`wire`], rendering and decoding the error payloads of problem\n  details, Edge Network, ACP, Adobe Pass, the Experience Platform\n  gateway and Google APIs (AIP-193), and [`wire::ErrorResponse`], which\n  reads any of them."
+)]
+#![cfg_attr(
+    not(feature = "json"),
+    doc = "- `json`: `wire`, rendering and decoding the error payloads of problem\n  details, Edge Network, ACP, Adobe Pass, the Experience Platform\n  gateway and Google APIs (AIP-193), and `wire::ErrorResponse`, which\n  reads any of them."
+)]
+#![doc = "- `xml`: Adobe Pass errors in XML too."]
+#![cfg_attr(
+    feature = "retry",
+    doc = "- `retry`: [`retry`], what to do after an error, with `Retry-After`\n  parsing and backoff, and [`Received`], what a client asks of any error\n  it received."
+)]
+#![cfg_attr(
+    not(feature = "retry"),
+    doc = "- `retry`: `retry`, what to do after an error, with `Retry-After`\n  parsing and backoff, and `Received`, what a client asks of any error\n  it received."
+)]
+#![cfg_attr(
+    feature = "http",
+    doc = "- `http`: [`http`](mod@http), status codes and headers of the `http` crate."
+)]
+#![cfg_attr(
+    not(feature = "http"),
+    doc = "- `http`: `http`, status codes and headers of the `http` crate."
+)]
+#![cfg_attr(
+    feature = "axum",
+    doc = "- `axum`: generated enums, and [`axum::Reply`], as axum responses."
+)]
+#![cfg_attr(
+    not(feature = "axum"),
+    doc = "- `axum`: generated enums, and `axum::Reply`, as axum responses."
+)]
+#![cfg_attr(
+    feature = "reqwest",
+    doc = "- `reqwest`: [`reqwest::read`], an error response read from reqwest\n  within a size limit."
+)]
+#![cfg_attr(
+    not(feature = "reqwest"),
+    doc = "- `reqwest`: `reqwest::read`, an error response read from reqwest\n  within a size limit."
+)]
+#![cfg_attr(
+    feature = "tracing",
+    doc = "- `tracing`: each `Failure` that becomes a response is logged once,\n  with its cause chain and trace id, as a `tracing` event ([`logs`])."
+)]
+#![cfg_attr(
+    not(feature = "tracing"),
+    doc = "- `tracing`: each `Failure` that becomes a response is logged once,\n  with its cause chain and trace id, as a `tracing` event (`logs`)."
+)]
+#![cfg_attr(
+    feature = "tonic",
+    doc = "- `tonic`: [`grpc`], codes and failures as `tonic::Status`es in Google's\n  error model, and received statuses read like HTTP error responses."
+)]
+#![cfg_attr(
+    not(feature = "tonic"),
+    doc = "- `tonic`: `grpc`, codes and failures as `tonic::Status`es in Google's\n  error model, and received statuses read like HTTP error responses."
+)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "axum")]

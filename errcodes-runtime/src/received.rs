@@ -127,7 +127,7 @@ impl<E: ErrorCode> fmt::Display for Code<E> {
 }
 
 /// An error as a client received it: an HTTP error response
-/// ([`ErrorResponse`](crate::wire::ErrorResponse)) or, with the `tonic`
+/// (`wire::ErrorResponse`, feature `json`) or, with the `tonic`
 /// feature, a gRPC status (`grpc::ReceivedStatus`). Each answers the same
 /// questions; whether and when to retry follows from the answers, by one
 /// rule, so a client loop written against this trait handles both the
