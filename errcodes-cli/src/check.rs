@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use errcodes_codegen::{Diagnostic, Files, Level, Lint, Lints, NoteKind};
 use serde_json::{Value, json};
 
-use crate::{Exit, Io};
+use crate::{Exit, Io, load};
 
 /// Checks catalogs with the macro's rules: every error and warning, with
 /// file, line and column. Exits with 1 when any catalog has an error.
@@ -64,7 +64,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     }
     let (mut errors, mut warnings, mut unreadable) = (0, 0, 0);
     for path in &args.specs {
-        let report = match Files::read(path, &path.display().to_string()) {
+        let report = match Files::read(path, &load::shown(path)) {
             Ok(files) => files.check(&lints),
             Err(error) => {
                 writeln!(io.err, "error: {error}")?;

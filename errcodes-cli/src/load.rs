@@ -40,7 +40,43 @@ pub fn digest(text: &str) -> String {
 ///
 /// When a file cannot be read.
 pub fn read(path: &Path) -> Result<Files, Stop> {
-    Ok(Files::read(path, &path.display().to_string())?)
+    Ok(Files::read(path, &shown(path))?)
+}
+
+/// `path` as reports, pages and exports show it: relative to the working
+/// directory, so that what they write does not depend on the machine
+/// (`/home/me/api/specs/a.yaml` run from `/home/me/api` is
+/// `specs/a.yaml`); a relative path as given.
+#[must_use]
+pub fn shown(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .filter(|_| path.is_absolute())
+        .and_then(|here| relative_to(path, &here));
+    relative.as_deref().unwrap_or(path).display().to_string()
+}
+
+/// `path` relative to `base`, both absolute, by their components alone:
+/// `..` for each of `base`'s components past what they share. `None` when
+/// they share no root (another drive).
+fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let path: Vec<Component<'_>> = path.components().collect();
+    let base: Vec<Component<'_>> = base.components().collect();
+    let shared = path
+        .iter()
+        .zip(&base)
+        .take_while(|(one, other)| one == other)
+        .count();
+    if shared == 0 {
+        return None;
+    }
+    let mut relative: PathBuf = base[shared..]
+        .iter()
+        .map(|_| Component::ParentDir)
+        .collect();
+    relative.extend(&path[shared..]);
+    Some(relative)
 }
 
 /// Writes the errors of `report` as the compiler shows them; true when
@@ -120,4 +156,30 @@ pub fn default_paths() -> Result<Vec<PathBuf>, Stop> {
             .into());
     }
     Ok(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::relative_to;
+
+    #[test]
+    fn a_path_is_shown_relative_to_the_working_directory() {
+        let relative = |path: &str, base: &str| {
+            relative_to(Path::new(path), Path::new(base)).map(|p| p.display().to_string())
+        };
+        assert_eq!(
+            relative("/api/specs/a.yaml", "/api").as_deref(),
+            Some("specs/a.yaml")
+        );
+        assert_eq!(
+            relative("/api/specs/a.yaml", "/api/docs").as_deref(),
+            Some("../specs/a.yaml")
+        );
+        assert_eq!(
+            relative("/other/a.yaml", "/api/docs").as_deref(),
+            Some("../../other/a.yaml")
+        );
+    }
 }

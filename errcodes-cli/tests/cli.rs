@@ -837,3 +837,20 @@ fn the_openapi_field_schemas_take_every_acp_example_and_refuse_wrong_types() {
         }
     }
 }
+
+#[test]
+fn a_catalog_given_by_an_absolute_path_is_shown_relative_to_the_working_directory() {
+    let absolute = root().join("specs/pass.yaml");
+    let absolute = absolute.to_str().unwrap();
+    let output = errcodes(root(), &["export", absolute, "--format", "json"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let export = text(&output.stdout);
+    assert!(export.contains("\"path\": \"specs/pass.yaml\""), "{export}");
+    let out = scratch("absolute-pages");
+    let output = errcodes(root(), &["docs", absolute, "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let page = std::fs::read_to_string(out.join("pass.md")).unwrap();
+    assert!(page.contains("Generated from `specs/pass.yaml`."), "{page}");
+    let machine = root().to_str().unwrap();
+    assert!(!export.contains(machine) && !page.contains(machine));
+}
