@@ -231,8 +231,13 @@ fn section(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) -> R
         code_span(id),
         escape(&code.title.value)
     );
-    if let Some(reason) = code.deprecation() {
-        let _ = write!(page, "**Deprecated:** {}", escape(reason));
+    if let Some(deprecated) = &code.deprecated {
+        page.push_str("**Deprecated.**");
+        // Without a reason of its own, the catalog's sentence only names
+        // the replacement, which the link below names better.
+        if deprecated.at().is_some() {
+            let _ = write!(page, " {}", escape(&deprecated.value));
+        }
         if let Some(replacement) = catalog.replacement_of(code) {
             let _ = write!(
                 page,

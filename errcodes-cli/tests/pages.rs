@@ -170,3 +170,31 @@ fn a_large_catalog_gets_group_headings_with_ids_and_the_same_bytes() {
     );
     assert_eq!(first.matches("<a id=").count(), 300);
 }
+
+#[test]
+fn a_deprecation_says_its_reason_once_and_links_the_replacement() {
+    let path = "tests/fixtures/retired.yaml";
+    let text = std::fs::read_to_string(root().join(path)).unwrap();
+    let page = page(&errcodes_codegen::parse(path, &text).unwrap(), path).unwrap();
+    let line = |code: &str| {
+        section(&page, code)
+            .lines()
+            .find(|line| line.starts_with("**Deprecated.**"))
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        line("SOLD_OUT"),
+        "**Deprecated.** Same meaning as OUT\\_OF\\_STOCK, which clients already handle. \
+         Use [`OUT_OF_STOCK`](#OUT_OF_STOCK) instead."
+    );
+    assert_eq!(
+        line("LEGACY_CART"),
+        "**Deprecated.** Carts of the first API version are gone."
+    );
+    // Replaced, with no reason of its own: the link alone.
+    assert_eq!(
+        line("NO_STOCK"),
+        "**Deprecated.** Use [`OUT_OF_STOCK`](#OUT_OF_STOCK) instead."
+    );
+}
