@@ -94,7 +94,27 @@ pub fn page(catalog: &CheckedCatalog, path: &str) -> Result<String, String> {
     );
     let groups = groups(catalog);
     page.push_str("## Codes\n\n");
+    // An index of the groups, for a catalog that has several.
+    if groups.len() > 1 {
+        for (domain, codes) in &groups {
+            let _ = writeln!(
+                page,
+                "- [{}](#{}): {}",
+                group_title(catalog, *domain),
+                percent_encode(&group_anchor(catalog, *domain)),
+                plural(codes.len(), "code")
+            );
+        }
+        page.push('\n');
+    }
     for (domain, codes) in &groups {
+        if groups.len() > 1 {
+            let _ = write!(
+                page,
+                "<a id=\"{}\"></a>\n\n",
+                attribute(&group_anchor(catalog, *domain))
+            );
+        }
         heading(&mut page, catalog, *domain);
         page.push_str("| Code | HTTP status | What it means | Action |\n|---|---|---|---|\n");
         for code in codes {
@@ -124,25 +144,43 @@ pub fn page(catalog: &CheckedCatalog, path: &str) -> Result<String, String> {
     Ok(page)
 }
 
-/// A group's heading: the domain's title, with its id when the id says
-/// something the title does not (`08` for "Connection exception"), and its
-/// description.
+/// A group's heading: its title, and its domain's description.
 fn heading(page: &mut String, catalog: &CheckedCatalog, domain: Option<usize>) {
-    let Some(domain) = domain.and_then(|i| catalog.domains.get(i)) else {
-        if !catalog.domains.is_empty() {
-            page.push_str("### Other codes\n\n");
-        }
+    if catalog.domains.is_empty() {
         return;
-    };
-    let title = if slug(&domain.title.value) == domain.id.value {
-        escape(&domain.title.value)
-    } else {
-        domain_label(domain)
-    };
-    let _ = write!(page, "### {title}\n\n");
-    if let Some(description) = &domain.description {
+    }
+    let _ = write!(page, "### {}\n\n", group_title(catalog, domain));
+    if let Some(description) = domain
+        .and_then(|i| catalog.domains.get(i))
+        .and_then(|domain| domain.description.as_ref())
+    {
         let _ = write!(page, "{}\n\n", escape(&description.value));
     }
+}
+
+/// A group's title: the domain's, with its id when the id says something
+/// the title does not (`08` for "Connection exception"); "Other codes" for
+/// the codes of no domain.
+fn group_title(catalog: &CheckedCatalog, domain: Option<usize>) -> String {
+    match domain.and_then(|i| catalog.domains.get(i)) {
+        Some(domain) if slug(&domain.title.value) == domain.id.value => escape(&domain.title.value),
+        Some(domain) => domain_label(domain),
+        None => "Other codes".to_owned(),
+    }
+}
+
+/// The anchor of a group in the table of codes: `domain-` and its id, or
+/// `other-codes`, made longer in the unlikely case that a code is spelt
+/// the same, since each code's section is anchored at the code.
+fn group_anchor(catalog: &CheckedCatalog, domain: Option<usize>) -> String {
+    let mut anchor = match domain.and_then(|i| catalog.domains.get(i)) {
+        Some(domain) => format!("domain-{}", domain.id.value),
+        None => "other-codes".to_owned(),
+    };
+    while catalog.codes.iter().any(|code| code.code.value == anchor) {
+        anchor.push_str("-group");
+    }
+    anchor
 }
 
 /// `Connection exception` as `connection-exception`.

@@ -168,7 +168,9 @@ fn a_large_catalog_gets_group_headings_with_ids_and_the_same_bytes() {
         2,
         "table and reference"
     );
-    assert_eq!(first.matches("<a id=").count(), 300);
+    // An anchor per code, and per group for the index at the top.
+    assert_eq!(first.matches("<a id=").count(), 300 + 12);
+    assert!(first.contains("\n- [Class 8 condition (`08`)](#domain-08): 25 codes\n"));
 }
 
 #[test]
@@ -197,4 +199,39 @@ fn a_deprecation_says_its_reason_once_and_links_the_replacement() {
         line("NO_STOCK"),
         "**Deprecated.** Use [`OUT_OF_STOCK`](#OUT_OF_STOCK) instead."
     );
+}
+
+#[test]
+fn a_catalog_of_several_groups_has_an_index_of_them() {
+    let page = shipped("privacy");
+    let codes = page.find("## Codes\n\n").unwrap();
+    let index: Vec<&str> = page[codes..]
+        .lines()
+        .skip(2)
+        .take_while(|line| line.starts_with("- ["))
+        .collect();
+    assert_eq!(
+        index.first().copied(),
+        Some("- [Request validation](#domain-request-validation): 1 code")
+    );
+    let mut counted = 0;
+    for line in &index {
+        let anchor = &line[line.find("](#").unwrap() + 3..line.find("): ").unwrap()];
+        assert_eq!(
+            page.matches(&format!("<a id=\"{anchor}\"></a>")).count(),
+            1,
+            "{anchor}"
+        );
+        counted += line[line.find("): ").unwrap() + 3..]
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap();
+    }
+    assert_eq!(index.len(), 7);
+    assert_eq!(counted, 15, "every code is in one group");
+    // No groups: no index.
+    let pass = shipped("pass");
+    assert!(!pass.contains("(#domain-") && !pass.contains("(#other-codes)"));
 }
