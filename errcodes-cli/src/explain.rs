@@ -1,6 +1,6 @@
 //! `errcodes explain CODE`: everything known about one code, as `rustc
 //! --explain` tells about an error. The code may be given as sent, as its
-//! variant name, or looked up by status or words ([`find`](crate::find));
+//! variant name, or looked up by status or words (module `find`);
 //! an unknown one gets the closest ones.
 
 use std::fmt::Write as _;
@@ -93,11 +93,14 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     if !nearest.is_empty() {
         let _ = write!(message, "\n\nthe closest codes are:");
         for hit in nearest {
-            let _ = write!(
-                message,
-                "\n  {}  ({})",
-                hit.code.code.value, hit.catalog.path
-            );
+            let code = &hit.code.code.value;
+            let name = &hit.code.name.value;
+            // The variant name too where it is not the code spelt otherwise.
+            if find::squash(name) == find::squash(code) {
+                let _ = write!(message, "\n  {code}  ({})", hit.catalog.path);
+            } else {
+                let _ = write!(message, "\n  {code} {name}  ({})", hit.catalog.path);
+            }
         }
     }
     Err(Stop::Message(message))

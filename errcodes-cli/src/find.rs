@@ -143,7 +143,7 @@ fn nearest<'c>(query: &str, all: impl Iterator<Item = Hit<'c>>) -> Vec<Hit<'c>> 
 
 /// `text` in lower case without anything but letters and digits:
 /// `UniqueViolation`, `unique_violation` and `UNIQUE-VIOLATION` are one.
-fn squash(text: &str) -> String {
+pub(crate) fn squash(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -316,7 +316,15 @@ fn explain_finds_a_code_by_its_name_a_status_or_words() {
     // Words that find one code explain it.
     let stdout = explained(&["individualization"]);
     assert!(stdout.contains("\n  status    "), "{stdout}");
-    // Nothing found: the nearest codes, by code or variant name.
+    // Nothing found: the nearest codes, by code or variant name, with the
+    // name where it is not the code spelt otherwise.
+    let output = errcodes(root(), &["explain", "FormatingError"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("the closest codes are:\n  1000-400 FormattingError  (specs/privacy.yaml)"),
+        "{stderr}"
+    );
     let output = errcodes(root(), &["explain", "TooManyRequest"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
