@@ -132,7 +132,8 @@ fn header(loaded: &Loaded, domain: &str, package: &str) -> String {
     };
     let _ = write!(
         said,
-        "\n\nEach value names the `reason` of the `google.rpc.ErrorInfo` that errors of domain \"{domain}\" carry (AIP-193). {numbers}; a retired code's number and name are reserved.\n\nWritten by `errcodes export --format proto`: edit the catalog, not this file."
+        "\n\nEach value names the `reason` of the `google.rpc.ErrorInfo` that errors of domain \"{domain}\" carry (AIP-193). {numbers}; a retired code's number and name are reserved. A value is named exactly as its reason, so it tells buf's lint (a `buf.yaml` of version v2, as `buf config init` writes it) to let it go without the enum's prefix.\n\nbuf lint expects this file in a directory named after its package, {}.\n\nWritten by `errcodes export --format proto`: edit the catalog, not this file.",
+        package.replace('.', "/")
     );
     comment(&mut out, "", &said);
     let _ = write!(out, "syntax = \"proto3\";\n\npackage {package};\n\n");
@@ -184,6 +185,9 @@ fn value(out: &mut String, catalog: &CheckedCatalog, code: &CheckedCode, reason:
     } else {
         ""
     };
+    // The reason is the value's name as it is, not prefixed with the
+    // enum's, since it must equal the `ErrorInfo` reason.
+    let _ = writeln!(out, "  // buf:lint:ignore ENUM_VALUE_PREFIX");
     let _ = writeln!(out, "  {} = {}{option};", reason.reason, reason.number);
 }
 
@@ -241,11 +245,11 @@ fn comment(out: &mut String, indent: &str, text: &str) {
     }
 }
 
-/// The package a domain gives: its labels reversed, `-` as `_`, and a
-/// label that starts with a digit after `n`: `pass.example.com` gives
-/// `com.example.pass`.
+/// The package a domain gives: its labels reversed, `-` as `_`, a label
+/// that starts with a digit after `n`, and the version `v1`:
+/// `pass.example.com` gives `com.example.pass.v1`.
 fn package_of(domain: &str) -> String {
-    let labels: Vec<String> = domain
+    let mut labels: Vec<String> = domain
         .rsplit('.')
         .map(|label| {
             let label = label.replace('-', "_");
@@ -256,6 +260,9 @@ fn package_of(domain: &str) -> String {
             }
         })
         .collect();
+    // A version as the last part, as protobuf style guides and buf's lint
+    // expect of a package.
+    labels.push("v1".to_owned());
     labels.join(".")
 }
 
@@ -273,8 +280,8 @@ mod tests {
 
     #[test]
     fn packages_come_from_domains() {
-        assert_eq!(package_of("pass.example.com"), "com.example.pass");
-        assert_eq!(package_of("my-api.2fa.io"), "io.n2fa.my_api");
+        assert_eq!(package_of("pass.example.com"), "com.example.pass.v1");
+        assert_eq!(package_of("my-api.2fa.io"), "io.n2fa.my_api.v1");
         assert!(is_package("com.example.pass"));
         assert!(!is_package("com..pass"));
         assert!(!is_package("_x"));

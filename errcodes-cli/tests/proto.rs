@@ -10,7 +10,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{errcodes, root, scratch, text};
+use common::{errcodes, npm_tool, root, scratch, text};
 
 /// An enum as the compiler read it: its values, reserved numbers and
 /// reserved names.
@@ -82,7 +82,7 @@ fn every_shipped_catalog_exports_a_proto_that_compiles_with_its_locked_numbers()
         let spec = format!("specs/{name}.yaml");
         let (compiled, warnings) = export_and_compile(root(), &spec);
         assert_eq!(warnings, "", "{name}");
-        assert_eq!(compiled.package, format!("example.errcodes.{name}"));
+        assert_eq!(compiled.package, format!("example.errcodes.{name}.v1"));
         let lock = std::fs::read_to_string(root().join(format!("specs/{name}.lock"))).unwrap();
         let mut expected = vec![("ERROR_REASON_UNSPECIFIED".to_owned(), 0, false)];
         expected.extend(
@@ -271,4 +271,48 @@ fn proto_export_says_what_it_cannot_do() {
         ],
     );
     assert!(text(&output.stdout).contains("\npackage acme.shop.v1;\n"));
+}
+
+/// buf, whose lint with its standard rules the exports pass.
+const BUF: &str = "@bufbuild/buf@1.75.0";
+
+#[test]
+fn every_shipped_export_passes_buf_lint_with_the_standard_rules() {
+    let buf = npm_tool(BUF, "buf");
+    for name in ["acp", "edge", "pass", "platform", "privacy"] {
+        let output = errcodes(
+            root(),
+            &["export", &format!("specs/{name}.yaml"), "--format", "proto"],
+        );
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let proto = text(&output.stdout);
+        let package = proto
+            .lines()
+            .find_map(|line| line.strip_prefix("package ")?.strip_suffix(';'))
+            .unwrap();
+        assert!(package.ends_with(".v1"), "{package}");
+        // As `buf config init` writes it, with the file where the header
+        // says buf expects it.
+        let module = scratch(&format!("buf-{name}"));
+        std::fs::write(
+            module.join("buf.yaml"),
+            "version: v2\nlint:\n  use:\n    - STANDARD\n",
+        )
+        .unwrap();
+        let dir = module.join(package.replace('.', "/"));
+        assert!(proto.contains(&format!("// {}.\n", package.replace('.', "/"))));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("errors.proto"), &proto).unwrap();
+        let lint = std::process::Command::new(&buf)
+            .arg("lint")
+            .current_dir(&module)
+            .output()
+            .unwrap();
+        assert!(
+            lint.status.success(),
+            "{name}: {}{}",
+            text(&lint.stdout),
+            text(&lint.stderr)
+        );
+    }
 }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, UNIX_EPOCH};
 
-use common::{errcodes, root, scratch, text};
+use common::{errcodes, npm_tool, root, scratch, text};
 use errcodes_runtime::ErrorCode;
 use errcodes_runtime::retry::{Advice, Policy, parse_retry_after};
 use errcodes_runtime::wire::{ErrorResponse, Headers};
@@ -45,21 +45,7 @@ const RANDOM: [f64; 4] = [0.0, 0.25, 0.6, 1.0];
 
 /// `tsc`, installed with npm under the target directory.
 fn tsc() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(TYPESCRIPT.replace('@', "-"));
-    let tsc = dir.join("node_modules/.bin/tsc");
-    if !tsc.exists() {
-        let status = Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
-            .arg(&dir)
-            .arg(TYPESCRIPT)
-            .status()
-            .expect("npm installs TypeScript for this test: install Node.js 20 or later with npm");
-        assert!(
-            status.success(),
-            "npm could not install {TYPESCRIPT} from the npm registry"
-        );
-    }
-    tsc
+    npm_tool(TYPESCRIPT, "tsc")
 }
 
 fn fixture(name: &str) -> String {

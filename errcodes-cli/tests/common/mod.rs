@@ -32,3 +32,25 @@ pub(crate) fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The program `bin` of the npm package `package` (`name@version`),
+/// installed with npm under the target directory the first time.
+pub(crate) fn npm_tool(package: &str, bin: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(package.replace(['@', '/'], "-"));
+    let tool = dir.join("node_modules/.bin").join(bin);
+    if !tool.exists() {
+        let status = Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
+            .arg(&dir)
+            .arg(package)
+            .status()
+            .unwrap_or_else(|_| {
+                panic!("npm installs {package} for this test: install Node.js 20 or later with npm")
+            });
+        assert!(
+            status.success(),
+            "npm could not install {package} from the npm registry"
+        );
+    }
+    tool
+}
