@@ -38,7 +38,8 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub format: Target,
     /// The protobuf package of `--format proto`. Default: the catalog's
-    /// gRPC domain, reversed (`pass.example.com` gives `com.example.pass`).
+    /// gRPC domain, reversed, with the version `v1` (`pass.example.com`
+    /// gives `com.example.pass.v1`).
     #[arg(long, value_name = "PACKAGE")]
     pub package: Option<String>,
 }
