@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact};
+use errcodes_runtime::Action;
 use errcodes_runtime::wire::{SchemaParts, Shape, schema};
 use serde_json::{Map, Value, json};
 
@@ -248,12 +249,25 @@ fn openapi(catalogs: &[Loaded]) -> Result<Value, String> {
         .iter()
         .map(|c| c.catalog.name.value.as_str())
         .collect();
+    // The document's version is what it describes: the published codes,
+    // as each catalog's lock records them.
+    let version: Vec<&str> = catalogs
+        .iter()
+        .map(|c| {
+            c.lock
+                .as_ref()
+                .map_or("unlocked", |(_, digest)| digest.as_str())
+        })
+        .collect();
+    let sources: Vec<Value> = catalogs.iter().map(source).collect();
     Ok(json!({
         "openapi": "3.1.0",
         "info": {
             "title": format!("Error catalogs: {}", names.join(", ")),
-            "version": env!("CARGO_PKG_VERSION"),
-            "description": "The error bodies and responses of the catalogs, exported by `errcodes export --format openapi`. Each code's metadata is under `x-errcodes` in its catalog's code schema.",
+            "version": version.join(", "),
+            "description": "The error bodies and responses of the catalogs, exported by `errcodes export --format openapi`. Each code's metadata is under `x-errcodes` in its catalog's code schema. The version is the digest of each catalog's lock, in `x-errcodes-sources`.",
+            "x-errcodes-sources": sources,
+            "x-errcodes-export": env!("CARGO_PKG_VERSION"),
         },
         "components": {"schemas": schemas, "responses": responses},
     }))
@@ -388,8 +402,20 @@ fn response(catalog: &CheckedCatalog, status: u16, wires: &[&Wire<'_>]) -> Value
         .iter()
         .map(|wire| format!("`{}` {}", wire.code.code.value, wire.code.title.value))
         .collect();
+    // Sent with every code whose action is `retry-after`, and with any
+    // other whose occurrence gives a delay.
+    let delayed = wires
+        .iter()
+        .filter(|wire| wire.code.action.value == Action::RetryAfter)
+        .count();
+    let retry_after = json!({
+        "description": "Whole seconds to wait before sending the request again.",
+        "required": delayed == wires.len(),
+        "schema": {"type": "integer", "minimum": 0},
+    });
     json!({
         "description": format!("{}: {}", facts::status_line(status), listed.join("; ")),
+        "headers": {"Retry-After": retry_after},
         "content": content,
         "x-errcodes-codes": codes,
     })

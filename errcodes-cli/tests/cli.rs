@@ -764,6 +764,33 @@ fn the_openapi_export_passes_the_openapi_validator() {
         codes["x-errcodes"]["codes"]["too_many_requests"]["action"],
         "retry-after"
     );
+    // The lock it describes, and `Retry-After` where it is sent.
+    let lock = std::fs::read_to_string(root().join("specs/pass.lock")).unwrap();
+    let sources = &document["info"]["x-errcodes-sources"];
+    assert_eq!(sources[0]["lock"], "specs/pass.lock", "{sources}");
+    assert_eq!(document["info"]["version"], sources[0]["lock-digest"]);
+    assert!(
+        document["info"]["version"]
+            .as_str()
+            .unwrap()
+            .starts_with("fnv1a-64:")
+            && !lock.is_empty()
+    );
+    let header = |status: &str| {
+        document["components"]["responses"][format!("PassError{status}")]["headers"]["Retry-After"]
+            .clone()
+    };
+    assert_eq!(
+        header("429")["required"],
+        true,
+        "every 429 of Pass is retry-after"
+    );
+    assert_eq!(header("429")["schema"]["type"], "integer");
+    assert_eq!(
+        header("400")["required"],
+        false,
+        "a delay an occurrence gives"
+    );
     let response = &document["components"]["responses"]["PassError429"];
     assert!(
         response["x-errcodes-codes"]
