@@ -107,46 +107,40 @@ impl Timestamp {
     /// Appends the timestamp as `Display` writes it, without going
     /// through `fmt`: renderers write one per field.
     pub fn write(&self, out: &mut alloc::vec::Vec<u8>) {
-        fn digits(value: u64, width: usize, out: &mut alloc::vec::Vec<u8>) {
-            let mut buffer = [b'0'; 20];
-            let mut at = buffer.len();
-            let mut rest = value;
-            while rest > 0 || buffer.len() - at < width {
-                at -= 1;
-                buffer[at] = b'0' + (rest % 10) as u8;
-                rest /= 10;
+        // Digits right-aligned in `slot`.
+        fn put(slot: &mut [u8], mut value: u64) {
+            for byte in slot.iter_mut().rev() {
+                *byte = b'0' + (value % 10) as u8;
+                value /= 10;
             }
-            out.extend_from_slice(&buffer[at..]);
         }
+        // Years are 0 to 9999 (`from_unix` keeps them so): every part has
+        // its place, and the text is one copy.
         let days = self.seconds.div_euclid(86_400);
         let time = self.seconds.rem_euclid(86_400).unsigned_abs();
         let (year, month, day) = civil_from_days(days);
-        if year < 0 {
-            out.push(b'-');
-        }
-        digits(year.unsigned_abs(), 4, out);
-        out.push(b'-');
-        digits(month.unsigned_abs(), 2, out);
-        out.push(b'-');
-        digits(day.unsigned_abs(), 2, out);
-        out.push(b'T');
-        digits(time / 3_600, 2, out);
-        out.push(b':');
-        digits(time / 60 % 60, 2, out);
-        out.push(b':');
-        digits(time % 60, 2, out);
+        let mut text = *b"0000-00-00T00:00:00.000000000Z";
+        put(&mut text[0..4], year.unsigned_abs());
+        put(&mut text[5..7], month.unsigned_abs());
+        put(&mut text[8..10], day.unsigned_abs());
+        put(&mut text[11..13], time / 3_600);
+        put(&mut text[14..16], time / 60 % 60);
+        put(&mut text[17..19], time % 60);
         let n = u64::from(self.nanos);
-        if n != 0 {
-            out.push(b'.');
-            if n % 1_000_000 == 0 {
-                digits(n / 1_000_000, 3, out);
-            } else if n % 1_000 == 0 {
-                digits(n / 1_000, 6, out);
-            } else {
-                digits(n, 9, out);
-            }
-        }
-        out.push(b'Z');
+        let (digits, unit) = match n {
+            0 => (0, 1),
+            n if n % 1_000_000 == 0 => (3, 1_000_000),
+            n if n % 1_000 == 0 => (6, 1_000),
+            _ => (9, 1),
+        };
+        let end = if digits == 0 {
+            19
+        } else {
+            put(&mut text[20..20 + digits], n / unit);
+            20 + digits
+        };
+        text[end] = b'Z';
+        out.extend_from_slice(&text[..=end]);
     }
 }
 
@@ -325,6 +319,9 @@ mod tests {
             let t = parse(text).unwrap();
             assert_eq!(t.to_string(), text);
             assert_eq!(parse(&t.to_string()), Ok(t));
+            let mut written = alloc::vec::Vec::new();
+            t.write(&mut written);
+            assert_eq!(written, text.as_bytes());
         }
     }
 
