@@ -67,19 +67,32 @@ pub fn strum_thiserror(codes: usize) -> String {
             entry.code, entry.title, entry.code
         );
     }
-    source += "}\n\nimpl BigError {\n    /// The HTTP status.\n    #[must_use]\n    pub fn http_status(self) -> u16 {\n        match self {\n";
-    for entry in &entries {
+    source += "}\n\n";
+    source += &status_and_title(&entries, "self", "");
+    source
+}
+
+/// `http_status` and `title` as `match`es on `receiver`, each arm's
+/// variant followed by `pattern` (` { .. }` for variants with fields).
+fn status_and_title(entries: &[Entry], receiver: &str, pattern: &str) -> String {
+    let mut source = format!(
+        "impl BigError {{\n    /// The HTTP status.\n    #[must_use]\n    pub fn http_status({receiver}) -> u16 {{\n        match self {{\n"
+    );
+    for entry in entries {
         let _ = writeln!(
             source,
-            "            Self::{} => {},",
+            "            Self::{}{pattern} => {},",
             entry.code, entry.status
         );
     }
-    source += "        }\n    }\n\n    /// The title.\n    #[must_use]\n    pub fn title(self) -> &'static str {\n        match self {\n";
-    for entry in &entries {
+    let _ = write!(
+        source,
+        "        }}\n    }}\n\n    /// The title.\n    #[must_use]\n    pub fn title({receiver}) -> &'static str {{\n        match self {{\n"
+    );
+    for entry in entries {
         let _ = writeln!(
             source,
-            "            Self::{} => {:?},",
+            "            Self::{}{pattern} => {:?},",
             entry.code, entry.title
         );
     }
@@ -107,23 +120,8 @@ pub fn strum_thiserror_with_fields(codes: usize) -> String {
             entry.code, entry.code
         );
     }
-    source += "}\n\nimpl BigError {\n    /// The HTTP status.\n    #[must_use]\n    pub fn http_status(&self) -> u16 {\n        match self {\n";
-    for entry in &entries {
-        let _ = writeln!(
-            source,
-            "            Self::{} {{ .. }} => {},",
-            entry.code, entry.status
-        );
-    }
-    source += "        }\n    }\n\n    /// The title.\n    #[must_use]\n    pub fn title(&self) -> &'static str {\n        match self {\n";
-    for entry in &entries {
-        let _ = writeln!(
-            source,
-            "            Self::{} {{ .. }} => {:?},",
-            entry.code, entry.title
-        );
-    }
-    source += "        }\n    }\n}\n";
+    source += "}\n\n";
+    source += &status_and_title(&entries, "&self", " { .. }");
     source
 }
 

@@ -95,25 +95,29 @@ pub fn page(catalog: &CheckedCatalog, path: &str) -> Result<String, String> {
     let groups = groups(catalog);
     page.push_str("## Codes\n\n");
     // An index of the groups, for a catalog that has several.
-    if groups.len() > 1 {
-        for (domain, codes) in &groups {
-            let _ = writeln!(
-                page,
-                "- [{}](#{}): {}",
-                group_title(catalog, *domain),
-                percent_encode(&group_anchor(catalog, *domain)),
-                plural(codes.len(), "code")
-            );
-        }
+    let anchors: Vec<String> = if groups.len() > 1 {
+        groups
+            .iter()
+            .map(|(domain, _)| group_anchor(catalog, *domain))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for ((domain, codes), anchor) in groups.iter().zip(&anchors) {
+        let _ = writeln!(
+            page,
+            "- [{}](#{}): {}",
+            group_title(catalog, *domain),
+            percent_encode(anchor),
+            plural(codes.len(), "code")
+        );
+    }
+    if !anchors.is_empty() {
         page.push('\n');
     }
-    for (domain, codes) in &groups {
-        if groups.len() > 1 {
-            let _ = write!(
-                page,
-                "<a id=\"{}\"></a>\n\n",
-                attribute(&group_anchor(catalog, *domain))
-            );
+    for (i, (domain, codes)) in groups.iter().enumerate() {
+        if let Some(anchor) = anchors.get(i) {
+            let _ = write!(page, "<a id=\"{}\"></a>\n\n", attribute(anchor));
         }
         heading(&mut page, catalog, *domain);
         page.push_str("| Code | HTTP status | What it means | Action |\n|---|---|---|---|\n");

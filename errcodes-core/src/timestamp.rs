@@ -107,6 +107,13 @@ impl Timestamp {
     /// Appends the timestamp as `Display` writes it, without going
     /// through `fmt`: renderers write one per field.
     pub fn write(&self, out: &mut alloc::vec::Vec<u8>) {
+        let (text, len) = self.text();
+        out.extend_from_slice(&text[..len]);
+    }
+
+    /// The RFC 3339 text, in UTC, and its length: what `write` and
+    /// `Display` both give.
+    fn text(&self) -> ([u8; 30], usize) {
         // Digits right-aligned in `slot`.
         fn put(slot: &mut [u8], mut value: u64) {
             for byte in slot.iter_mut().rev() {
@@ -115,7 +122,7 @@ impl Timestamp {
             }
         }
         // Years are 0 to 9999 (`from_unix` keeps them so): every part has
-        // its place, and the text is one copy.
+        // its place.
         let days = self.seconds.div_euclid(86_400);
         let time = self.seconds.rem_euclid(86_400).unsigned_abs();
         let (year, month, day) = civil_from_days(days);
@@ -140,29 +147,15 @@ impl Timestamp {
             20 + digits
         };
         text[end] = b'Z';
-        out.extend_from_slice(&text[..=end]);
+        (text, end + 1)
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let days = self.seconds.div_euclid(86_400);
-        let time = self.seconds.rem_euclid(86_400);
-        let (year, month, day) = civil_from_days(days);
-        write!(
-            f,
-            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
-            time / 3_600,
-            time / 60 % 60,
-            time % 60
-        )?;
-        match self.nanos {
-            0 => {}
-            n if n % 1_000_000 == 0 => write!(f, ".{:03}", n / 1_000_000)?,
-            n if n % 1_000 == 0 => write!(f, ".{:06}", n / 1_000)?,
-            n => write!(f, ".{n:09}")?,
-        }
-        f.write_str("Z")
+        let (text, len) = self.text();
+        // ASCII digits and punctuation only.
+        f.write_str(core::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?)
     }
 }
 

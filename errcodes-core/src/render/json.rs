@@ -61,7 +61,6 @@ pub(crate) fn escape_inside(text: &str, out: &mut Vec<u8>) {
     out.extend_from_slice(&bytes[start..]);
 }
 
-/// Appends `value` in decimal.
 /// Appends `value` in decimal, without going through `fmt`.
 pub fn number(value: u64, out: &mut Vec<u8>) {
     let mut digits = [0u8; 20];

@@ -32,10 +32,10 @@ pub mod edge;
 pub mod gateway;
 pub mod google;
 mod json;
-
-pub use self::json::number as write_number;
 pub mod pass;
 pub mod problem;
+
+pub use self::json::number as write_number;
 
 use alloc::borrow::Cow;
 use alloc::string::String;
