@@ -35,9 +35,12 @@ where
             code.description().is_some_and(|text| !text.is_empty()),
             "{code:?} has no description"
         );
+        // Only a failure is sent again, and only when its action says so.
         assert_eq!(
             code.is_retryable(),
-            matches!(code.action(), Action::Retry | Action::RetryAfter)
+            code.outcome() == Outcome::Failure
+                && matches!(code.action(), Action::Retry | Action::RetryAfter),
+            "{code:?}"
         );
         if let Some(domain) = code.domain() {
             assert_eq!(E::CATALOG.domain(domain.id()), Some(domain));

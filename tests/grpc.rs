@@ -318,7 +318,7 @@ where
             };
             assert_eq!(read.retry_delay(), delay, "{what}");
             let advice = read.advice_with(&exact(), now);
-            match (code.action().is_retryable(), delay) {
+            match (code.is_retryable(), delay) {
                 (true, Some(delay)) => assert_eq!(advice, Advice::RetryAfter(delay), "{what}"),
                 (true, None) => assert_eq!(advice, Advice::Backoff, "{what}"),
                 (false, _) => assert_eq!(advice, Advice::Stop(code.action()), "{what}"),

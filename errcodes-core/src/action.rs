@@ -18,7 +18,8 @@ vocabulary! {
     /// assert_eq!(Action::for_status(503), Action::RetryAfter);
     /// ```
     pub enum Action as "action" {
-        /// No predefined remedy: the request itself is probably wrong.
+        /// No predefined remedy: a client does not send the same request again
+        /// unchanged.
         None = "none",
         /// Change the configuration of the integration, or ask support to.
         Configuration = "configuration",

@@ -25,6 +25,7 @@ mod action;
 pub mod facts;
 pub mod fields;
 mod grpc;
+mod guidance;
 mod kinds;
 #[doc(hidden)]
 pub mod layout;
@@ -41,6 +42,7 @@ mod wire_format;
 
 pub use crate::action::Action;
 pub use crate::grpc::GrpcCode;
+pub use crate::guidance::{Guidance, Resend};
 pub use crate::kinds::{Origin, Outcome, Severity};
 pub use crate::timestamp::{BadTimestamp, Timestamp};
 pub use crate::vocabulary::UnknownWord;

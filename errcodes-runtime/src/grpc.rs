@@ -56,7 +56,7 @@ use errcodes_core::render::google::StatusParts;
 
 use crate::fields::Untyped;
 use crate::retry::{Advice, Policy};
-use crate::{Action, Code, ErrorCode, Failure, GrpcCode, Occurrence, Received};
+use crate::{Action, Code, ErrorCode, Failure, GrpcCode, Occurrence, Outcome, Received};
 
 /// The status of `code` with what `occurrence` adds.
 #[must_use]
@@ -299,6 +299,12 @@ impl<E: ErrorCode> Received<E> for ReceivedStatus<E> {
 
     fn action(&self) -> Action {
         self.action()
+    }
+
+    fn outcome(&self) -> Outcome {
+        let status = Received::status(self);
+        self.code()
+            .map_or_else(|| Outcome::for_status(status), |code| code.outcome(status))
     }
 
     fn message(&self) -> Option<&str> {

@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 #[cfg(feature = "occurrence")]
 use crate::fields::{FieldError, FieldReader, Fields, Problem, Untyped};
 use crate::retry::{Advice, Policy};
-use crate::{Action, ErrorCode, Outcome, Severity};
+use crate::{Action, ErrorCode, Guidance, Outcome, Severity};
 
 /// A code read from a payload: one the catalog knows, or text it does not,
 /// kept as it was received.
@@ -162,6 +162,12 @@ pub trait Received<E> {
     /// status, the one `code.proto` maps its canonical code to.
     fn status(&self) -> u16;
 
+    /// What became of the request: the known code's outcome, or the one
+    /// the status implies.
+    fn outcome(&self) -> Outcome {
+        Outcome::for_status(self.status())
+    }
+
     /// The `Retry-After` header, as received; `None` where there is none.
     fn retry_after(&self) -> Option<&str> {
         None
@@ -222,9 +228,8 @@ pub trait Received<E> {
     /// Whether to retry, and when, by `policy`: see
     /// [`Policy::advise`].
     fn advice_with(&self, policy: &Policy, now: SystemTime) -> Advice {
-        policy.advise(
-            Some(self.action()),
-            self.status(),
+        policy.follow(
+            Guidance::new(self.action(), self.outcome()),
             self.retry_after(),
             self.delay(),
             now,

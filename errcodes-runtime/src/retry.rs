@@ -76,7 +76,7 @@
 use std::hash::{BuildHasher, RandomState};
 use std::time::{Duration, SystemTime};
 
-use crate::Action;
+use crate::{Action, Guidance, Outcome, Resend};
 
 /// What to do about a failed request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,7 +86,8 @@ pub enum Advice {
     /// Send it again, backing off exponentially: it may succeed, but no
     /// delay was given. See [`Backoff`].
     Backoff,
-    /// Do not send it again as it is; the action says what would help.
+    /// Do not send it again as it is; the action says what would help (for
+    /// a request partly done, with what failed).
     Stop(Action),
 }
 
@@ -177,9 +178,11 @@ impl Policy {
     /// - `body_delay`: a delay the body gives, such as ACP's
     ///   `retry_after`; it wins over the header.
     ///
-    /// An action that says to retry gives [`Advice::RetryAfter`] when a
-    /// delay is known, [bounded and jittered](Self::bound), and
-    /// [`Advice::Backoff`] when not; any other action is [`Advice::Stop`].
+    /// A failure (a status of 400 or more, the outcome
+    /// [`Outcome::for_status`] implies) whose action says to retry gives
+    /// [`Advice::RetryAfter`] when a delay is known, [bounded and
+    /// jittered](Self::bound), and [`Advice::Backoff`] when not; anything
+    /// else is [`Advice::Stop`]: the rule of [`Guidance::resend`].
     #[must_use]
     pub fn advise(
         &self,
@@ -190,8 +193,34 @@ impl Policy {
         now: SystemTime,
     ) -> Advice {
         let action = action.unwrap_or(Action::for_status(status));
-        if !action.is_retryable() {
-            return Advice::Stop(action);
+        let guidance = Guidance::new(action, Outcome::for_status(status));
+        self.follow(guidance, retry_after, body_delay, now)
+    }
+
+    /// Decides what to do after a response whose code's [`Guidance`] is
+    /// known: [`Policy::advise`] with the code's own outcome rather than
+    /// the one its status implies.
+    ///
+    /// ```
+    /// use std::time::SystemTime;
+    /// use errcodes_runtime::retry::{Advice, Policy};
+    /// use errcodes_runtime::{Action, Guidance, Outcome};
+    ///
+    /// // Part of the request was done: it is not sent again as it is.
+    /// let partly = Guidance::new(Action::Retry, Outcome::Partial);
+    /// let advice = Policy::default().follow(partly, None, None, SystemTime::now());
+    /// assert_eq!(advice, Advice::Stop(Action::Retry));
+    /// ```
+    #[must_use]
+    pub fn follow(
+        &self,
+        guidance: Guidance,
+        retry_after: Option<&str>,
+        body_delay: Option<Duration>,
+        now: SystemTime,
+    ) -> Advice {
+        if guidance.resend() == Resend::No {
+            return Advice::Stop(guidance.action);
         }
         let delay =
             body_delay.or_else(|| retry_after.and_then(|value| parse_retry_after(value, now)));

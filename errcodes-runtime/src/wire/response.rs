@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 use super::{DecodeError, Limits, Payload, Shape, charset};
 use crate::fields::Untyped;
 use crate::retry::{Advice, Policy};
-use crate::{Action, Code, ErrorCode, Received, WireFormat};
+use crate::{Action, Code, ErrorCode, Outcome, Received, WireFormat};
 
 /// The headers a decoder reads.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -198,6 +198,12 @@ impl<E: ErrorCode> Received<E> for ErrorResponse<E> {
 
     fn action(&self) -> Action {
         self.action()
+    }
+
+    fn outcome(&self) -> Outcome {
+        let status = Received::status(self);
+        self.code()
+            .map_or_else(|| Outcome::for_status(status), |code| code.outcome(status))
     }
 
     fn message(&self) -> Option<&str> {
