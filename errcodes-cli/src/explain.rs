@@ -118,7 +118,7 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
         loaded.path,
         code.name.value,
         facts::status_line(code.status.value),
-        facts::advice(code),
+        facts::guidance(code),
         code.severity.value,
         code.outcome.value,
     );

@@ -5,6 +5,7 @@
 //! or as a protobuf enum of a catalog's gRPC reasons.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -141,6 +142,7 @@ fn catalog_json(loaded: &Loaded) -> Value {
 pub(crate) fn code_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
     let mut json = Map::new();
     facts_json(&code.facts(catalog), &mut json);
+    json.insert("guidance".to_owned(), facts::guidance_json(code));
     Value::Object(json)
 }
 
@@ -209,8 +211,9 @@ fn openapi(catalogs: &[Loaded]) -> Result<Value, String> {
             .map(|code| wire(checked, code))
             .collect::<Result<Vec<Wire<'_>>, String>>()?;
         let name = &checked.name.value;
-        let code_schema = format!("{name}Code");
-        schemas.insert(code_schema.clone(), codes_schema(checked, &catalog.path));
+        let code_schema = format!("{name}ReceivedCode");
+        schemas.insert(format!("{name}Code"), codes_schema(checked, &catalog.path));
+        schemas.insert(code_schema.clone(), received_codes_schema(checked));
         let mut shapes: Vec<Shape> = wires.iter().map(|wire| wire.shape).collect();
         shapes.sort();
         shapes.dedup();
@@ -234,8 +237,13 @@ fn openapi(catalogs: &[Loaded]) -> Result<Value, String> {
                 fields_schema(code),
             );
         }
+        // Codes that are no failure travel in successful responses, which
+        // are the API's own to describe.
         let mut by_status: BTreeMap<u16, Vec<&Wire<'_>>> = BTreeMap::new();
-        for wire in &wires {
+        for wire in wires
+            .iter()
+            .filter(|wire| facts::is_sent_as_error(wire.code))
+        {
             by_status
                 .entry(wire.code.status.value)
                 .or_default()
@@ -337,7 +345,9 @@ fn field_type_schema(field: &errcodes_codegen::fields::CheckedField) -> Value {
     }
 }
 
-/// The codes of a catalog, with each one's metadata under `x-errcodes`.
+/// The known codes of a catalog, a closed list that client generators
+/// keep as a type of literals, with each one's metadata under
+/// `x-errcodes`. Bodies take [`received_codes_schema`] instead.
 fn codes_schema(catalog: &CheckedCatalog, path: &str) -> Value {
     let codes: Vec<&str> = catalog
         .codes
@@ -349,18 +359,59 @@ fn codes_schema(catalog: &CheckedCatalog, path: &str) -> Value {
         .iter()
         .map(|code| (code.code.value.clone(), code_json(catalog, code)))
         .collect();
+    let outcomes: Vec<&str> = catalog
+        .codes
+        .iter()
+        .filter(|code| !facts::is_sent_as_error(code))
+        .map(|code| code.code.value.as_str())
+        .collect();
     let name = &catalog.name.value;
-    let mut schema = SchemaParts::open_enum(&codes);
-    schema["title"] = json!(name);
-    schema["description"] = json!(format!(
-        "{} Codes not listed may appear in later versions: accept them, and judge them by their HTTP status.",
-        catalog
-            .description
-            .as_ref()
-            .map_or_else(|| format!("The codes of {name}."), |d| d.value.clone())
-    ));
-    schema["x-errcodes"] = json!({"catalog": path, "codes": metadata});
-    schema
+    let mut description = catalog
+        .description
+        .as_ref()
+        .map_or_else(|| format!("The codes of {name}."), |d| d.value.clone());
+    let _ = write!(
+        description,
+        " The codes this document knows; a body carries a `{name}ReceivedCode`, which also accepts codes added later."
+    );
+    if !outcomes.is_empty() {
+        let listed: Vec<String> = outcomes.iter().map(|code| format!("`{code}`")).collect();
+        let _ = write!(
+            description,
+            " Not errors, so in no error response here: {}, which report how a request or one of its items ended, in the body of a successful response (`x-errcodes-outcomes`).",
+            listed.join(", ")
+        );
+    }
+    json!({
+        "title": name,
+        "description": description,
+        "type": "string",
+        "enum": codes,
+        "x-errcodes": {"catalog": path, "codes": metadata},
+        "x-errcodes-outcomes": outcomes,
+    })
+}
+
+/// A code as a body carries it: a known one, or one a later version adds,
+/// which a client accepts and judges by its HTTP status.
+fn received_codes_schema(catalog: &CheckedCatalog) -> Value {
+    let name = &catalog.name.value;
+    let codes: Vec<&str> = catalog
+        .codes
+        .iter()
+        .map(|code| code.code.value.as_str())
+        .collect();
+    json!({
+        "title": format!("{name} code, as received"),
+        "description": format!(
+            "One of `{name}Code`, or a code a later version adds: accept it, and judge it by its HTTP status."
+        ),
+        "anyOf": [
+            {"$ref": format!("#/components/schemas/{name}Code")},
+            {"type": "string"},
+        ],
+        "x-extensible-enum": codes,
+    })
 }
 
 /// The response of `status`, in each body its codes are sent in, narrowed

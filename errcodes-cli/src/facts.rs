@@ -12,7 +12,7 @@ use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact, Shown};
 use errcodes_core::render::{Extra, FieldValues, JsonValue, Values, render};
 use errcodes_runtime::wire::google::GoogleBody;
 use errcodes_runtime::wire::{Json, Rendered, Shape, Value, reason_phrase, render_facts};
-use errcodes_runtime::{Action, GrpcCode, Occurrence, Origin, Outcome, WireFormat};
+use errcodes_runtime::{GrpcCode, Guidance, Occurrence, Outcome, WireFormat};
 
 /// The trace id the examples show: each occurrence gets its own.
 const SAMPLE_TRACE: &str = "3f2a8c1e-7b4d-4e6a-9c0f-5d1b2e8a7f64";
@@ -224,12 +224,15 @@ pub(crate) fn status_line(status: u16) -> String {
     }
 }
 
-/// Whether the code travels in an error response. A code that is no
-/// failure, with a status below 400, reports how a request or one of its
-/// items ended, in the body of a successful response, unless its format
-/// says where it goes (Edge Network's 200 and 207 bodies).
+/// Whether the code travels in an error response: a failure, whatever its
+/// status (a redirect that refuses the request is one), or a code whose
+/// format says where it goes (Edge Network's 200 and 207 bodies). Any other
+/// code reports how a request or one of its items ended, in the body of a
+/// successful response.
 pub(crate) fn is_sent_as_error(code: &CheckedCode) -> bool {
-    code.status.value >= 400 || code.wire_format.value == WireFormat::Edge
+    code.status.value >= 400
+        || code.outcome.value == Outcome::Failure
+        || code.wire_format.value == WireFormat::Edge
 }
 
 /// The response a server sends for `code` when it raises it as a
@@ -357,54 +360,17 @@ fn pretty(json: &str, out: &mut String) {
     }
 }
 
-/// What a client should do when it receives `code`: its action's remedy,
-/// or, for action `none`, what is known of the code (its outcome, whose
-/// fault it is, its status), and no more than that.
-pub(crate) fn advice(code: &CheckedCode) -> &'static str {
-    let action = code.action.value;
-    if action != Action::None {
-        return remedy(action);
-    }
-    let status = code.status.value;
-    let internal = code
-        .origin
-        .as_ref()
-        .is_some_and(|origin| origin.value == Origin::Internal);
-    match code.outcome.value {
-        Outcome::Success => "nothing to do: the request was carried out",
-        Outcome::Partial => {
-            "part of the work was done; what failed says why, and only that is worth sending again"
-        }
-        Outcome::NotApplicable => "nothing to do: the request did not apply, so nothing was done",
-        Outcome::Failure if status >= 500 || internal => {
-            "no predefined remedy: the service failed on its own, and retrying is not advised; if it persists, report it with the trace id"
-        }
-        Outcome::Failure if matches!(status, 401 | 403 | 407) => {
-            "no predefined remedy: the request was refused as it is, so do not send it again unchanged"
-        }
-        Outcome::Failure if status >= 400 => {
-            "no predefined remedy; the request itself is probably wrong, so do not retry it as it is"
-        }
-        Outcome::Failure => "no predefined remedy",
-    }
+/// What a client does about `code`: the rule the Rust client's retry
+/// advice follows, so that no reader is told otherwise.
+pub(crate) fn guidance(code: &CheckedCode) -> Guidance {
+    Guidance::new(code.action.value, code.outcome.value)
 }
 
-/// What an action asks of a client.
-fn remedy(action: Action) -> &'static str {
-    match action {
-        Action::None => "no predefined remedy",
-        Action::Configuration => {
-            "change the integration's configuration, or ask support to; retrying will not help"
-        }
-        Action::ApplicationRegistration => "register the application again, then retry",
-        Action::Authentication => "have the user authenticate again, then retry",
-        Action::Authorization => "have the user obtain authorization for the resource, then retry",
-        Action::Degradation => "apply the degraded service the integration provides for this case",
-        Action::Retry => "send the same request again, backing off; it may succeed",
-        Action::RetryAfter => {
-            "send the same request again after the delay the response gives (Retry-After)"
-        }
-    }
+/// The guidance as the exports carry it: whether to send the request
+/// again, and what to do, in words.
+pub(crate) fn guidance_json(code: &CheckedCode) -> serde_json::Value {
+    let guidance = guidance(code);
+    json!({"resend": guidance.resend().as_str(), "text": guidance.to_string()})
 }
 
 #[cfg(test)]

@@ -298,7 +298,7 @@ fn section(page: &mut String, catalog: &CheckedCatalog, code: &CheckedCode) -> R
     }
     facts_table(page, catalog, code);
     fields_table(page, code);
-    let _ = write!(page, "**What to do:** {}.\n\n", facts::advice(code));
+    let _ = write!(page, "**What to do:** {}.\n\n", facts::guidance(code));
     let http = facts::example(catalog, code);
     let grpc = facts::grpc_example(catalog, code)?;
     if http.is_none() {

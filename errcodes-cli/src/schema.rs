@@ -215,7 +215,18 @@ pub fn export() -> Value {
         "A code, with every classification decided.",
         keys::code::ALL,
         json!({}),
-        json!({}),
+        json!({"guidance": {
+            "description": "What a client does about the code, decided from its action and outcome by the rule the Rust client's retry advice follows.",
+            "type": "object",
+            "required": ["resend", "text"],
+            "properties": {
+                "resend": {
+                    "description": "Whether to send the same request again: after the delay the response gives, backing off, or not. Only a failure is sent again.",
+                    "anyOf": [{"enum": ["after-delay", "backoff", "no"]}, {"type": "string"}],
+                },
+                "text": {"description": "What to do, in words, as the reference pages say it.", "type": "string"},
+            },
+        }}),
     );
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use errcodes_codegen::Fact;
 use errcodes_codegen::keys::{self, Key, Kind, Reach};
-use errcodes_runtime::{Action, GrpcCode, Outcome, ProblemCode, Severity, WireFormat};
+use errcodes_runtime::{Action, GrpcCode, Outcome, ProblemCode, Resend, Severity, WireFormat};
 use serde_json::{Map, Value, json};
 
 use crate::load::Loaded;
@@ -33,9 +33,19 @@ const TAKEN: &[&str] = &[
     "FieldsRead",
     "Source",
     "CatalogData",
-    "Headers",
+    "HeadersLike",
+    "ResponseLike",
+    "ProblemBody",
+    "AcpBody",
+    "PassErrorObject",
+    "PassBody",
+    "GatewayBody",
+    "GoogleBody",
+    "EdgeBody",
     "Received",
     "Advice",
+    "Guidance",
+    "Resend",
     "Policy",
     "Catalog",
 ];
@@ -63,10 +73,12 @@ pub(crate) fn module(catalogs: &[Loaded]) -> Result<String, String> {
         let mut codes = Map::new();
         for code in &catalog.codes {
             let mut info = data(&code.facts(catalog));
+            let guidance = crate::facts::guidance(code);
             info.insert(
                 "retryable".to_owned(),
-                json!(code.action.value.is_retryable()),
+                json!(guidance.resend() != Resend::No),
             );
+            info.insert("guidance".to_owned(), crate::facts::guidance_json(code));
             codes.insert(code.code.value.clone(), Value::Object(info));
         }
         let (lock, digest) = loaded
@@ -92,7 +104,7 @@ pub(crate) fn module(catalogs: &[Loaded]) -> Result<String, String> {
              /** A code as received: one of `{name}Code`, or one added to the catalog after this module was generated. */\n\
              export type Received{name}Code = {name}Code | (string & {{}});\n\n\
              /** The catalog `{name}`: its codes' facts, and reading and advising on received errors. */\n\
-             export const {name} = new Catalog<{name}Code>({});\n\n\
+             export const {name} = /* @__PURE__ */ new Catalog<{name}Code>({});\n\n\
              /** Whether `code` is one of `{name}`'s codes. */\n\
              export function is{name}Code(code: string): code is {name}Code {{\n  return {name}.isCode(code);\n}}\n",
             union.concat(),
@@ -227,7 +239,7 @@ fn declarations() -> String {
     {
         member(&mut out, key, "C");
     }
-    out.push_str("  /** Whether sending the same request again may succeed: its action is `retry` or `retry-after`. */\n  readonly retryable: boolean;\n}\n\n");
+    out.push_str("  /** Whether sending the same request again may succeed: it failed, and its action is `retry` or `retry-after`. */\n  readonly retryable: boolean;\n  /** What a client does about the code, by the rule `advise` follows. */\n  readonly guidance: Guidance;\n}\n\n");
     out.push_str("/** What a catalog's module holds. */\nexport interface CatalogData<C extends string> {\n  readonly source: Source;\n");
     for key in keys::catalog::ALL
         .iter()

@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{errcodes, root, scratch, text};
+use common::{errcodes, pip_tool, root, scratch, text};
 use serde_json::Value;
 
 /// The shipped catalogs, as paths relative to the workspace.
@@ -683,33 +683,9 @@ fn the_json_export_follows_its_schema() {
     assert!(!schema.is_valid(&broken));
 }
 
-/// `openapi-spec-validator`, pinned, in a virtual environment of the test's
-/// own, installed from the Python package index on first use.
+/// `openapi-spec-validator`, pinned.
 fn openapi_validator() -> PathBuf {
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("openapi-spec-validator-0.9.0");
-    let validator = venv.join("bin/openapi-spec-validator");
-    if !validator.exists() {
-        let status = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&venv)
-            .status()
-            .expect("python3 runs the OpenAPI validator: install Python 3 with its venv module");
-        assert!(status.success(), "python3 -m venv failed");
-        let status = Command::new(venv.join("bin/pip"))
-            .args([
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "openapi-spec-validator==0.9.0",
-            ])
-            .status()
-            .unwrap();
-        assert!(
-            status.success(),
-            "pip could not install openapi-spec-validator from PyPI"
-        );
-    }
-    validator
+    pip_tool("openapi-spec-validator==0.9.0", "openapi-spec-validator")
 }
 
 fn validate_openapi(path: &Path) -> Output {
@@ -755,7 +731,13 @@ fn the_openapi_export_passes_the_openapi_validator() {
     );
     let document: Value = serde_json::from_slice(&output.stdout).unwrap();
     let codes = &document["components"]["schemas"]["PassErrorCode"];
-    assert_eq!(codes["x-extensible-enum"].as_array().unwrap().len(), 47);
+    assert_eq!(codes["enum"].as_array().unwrap().len(), 47);
+    let received = &document["components"]["schemas"]["PassErrorReceivedCode"];
+    assert_eq!(received["x-extensible-enum"], codes["enum"]);
+    assert_eq!(
+        received["anyOf"][0]["$ref"],
+        "#/components/schemas/PassErrorCode"
+    );
     assert_eq!(
         codes["x-errcodes"]["codes"]["too_many_requests"]["status"],
         429
@@ -813,20 +795,8 @@ fn the_openapi_export_passes_the_openapi_validator() {
             .contains(&Value::from("https://ns.adobe.com/aep/errors/InputError"))
     );
 
-    // Google errors are identified by the reason of their ErrorInfo, inside
-    // the list of details.
-    let output = errcodes(
-        root(),
-        &["export", "--format", "openapi", "tests/fixtures/cloud.yaml"],
-    );
-    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let narrowed = &document["components"]["responses"]["CloudError429"]["content"]["application/json"]
-        ["schema"]["allOf"][1]["properties"]["error"]["properties"]["details"]["items"]["properties"]
-        ["reason"]["anyOf"][0]["enum"];
-    assert_eq!(narrowed, &serde_json::json!(["RESOURCE_AVAILABILITY"]));
-
     // The validator is not a formality: it refuses a broken document.
-    let mut broken = document.clone();
+    let mut broken = document;
     broken.as_object_mut().unwrap().remove("info");
     let path = dir.join("broken.json");
     std::fs::write(&path, serde_json::to_vec(&broken).unwrap()).unwrap();
@@ -888,4 +858,38 @@ fn a_catalog_given_by_an_absolute_path_is_shown_relative_to_the_working_director
     assert!(page.contains("Generated from `specs/pass.yaml`."), "{page}");
     let machine = root().to_str().unwrap();
     assert!(!export.contains(machine) && !page.contains(machine));
+}
+
+#[test]
+fn codes_that_are_no_failure_are_in_no_openapi_error_response() {
+    let output = errcodes(
+        root(),
+        &["export", "--format", "openapi", "specs/privacy.yaml"],
+    );
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes = &document["components"]["schemas"]["PrivacyErrorCode"];
+    assert_eq!(
+        codes["x-errcodes-outcomes"],
+        serde_json::json!(["6000-200", "6051-200", "6052-200", "6053-200", "6054-200"])
+    );
+    let responses = document["components"]["responses"].as_object().unwrap();
+    assert!(responses.contains_key("PrivacyError400"));
+    assert!(
+        !responses
+            .keys()
+            .any(|name| name.starts_with("PrivacyError2"))
+    );
+}
+
+#[test]
+fn openapi_narrows_google_errors_by_the_reason_of_their_error_info() {
+    let output = errcodes(
+        root(),
+        &["export", "--format", "openapi", "tests/fixtures/cloud.yaml"],
+    );
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let narrowed = &document["components"]["responses"]["CloudError429"]["content"]["application/json"]
+        ["schema"]["allOf"][1]["properties"]["error"]["properties"]["details"]["items"]["properties"]
+        ["reason"]["anyOf"][0]["enum"];
+    assert_eq!(narrowed, &serde_json::json!(["RESOURCE_AVAILABILITY"]));
 }

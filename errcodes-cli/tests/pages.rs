@@ -28,35 +28,66 @@ fn section<'p>(page: &'p str, code: &str) -> &'p str {
     &page[start..start + end]
 }
 
-const BLAME_THE_REQUEST: &str = "the request itself is probably wrong";
-
 #[test]
-fn what_to_do_follows_what_is_known_of_the_code() {
+fn what_to_do_follows_the_code_s_action_and_outcome_and_blames_no_one() {
     let privacy = shipped("privacy");
     let success = section(&privacy, "6000-200");
     assert!(
         success.contains("**What to do:** nothing to do: the request was carried out."),
         "{success}"
     );
-    let pass = shipped("pass");
-    let internal = section(&pass, "internal_error");
-    assert!(!internal.contains(BLAME_THE_REQUEST), "{internal}");
-    assert!(
-        internal.contains("the service failed on its own"),
-        "{internal}"
-    );
+    // A request partly done is not sent again: that would repeat the part
+    // that succeeded.
     let edge = shipped("edge");
-    let processing = section(&edge, "RequestProcessingError");
-    assert!(!processing.contains(BLAME_THE_REQUEST), "{processing}");
-    // A denial is not a malformed request.
-    let denied = section(&pass, "authorization_denied_by_mvpd");
+    let upstream = section(&edge, "UpstreamError");
     assert!(
-        denied.contains("the request was refused as it is"),
-        "{denied}"
+        upstream.contains("part of the work was done, so do not send the same request again; for what failed: send it again on its own, backing off."),
+        "{upstream}"
     );
-    // A bad request still is.
-    let bad = section(&pass, "bad_request");
-    assert!(bad.contains(BLAME_THE_REQUEST), "{bad}");
+    // Action `none` says what a client does, not whose fault it was.
+    let pass = shipped("pass");
+    for code in [
+        "internal_error",
+        "bad_request",
+        "authorization_denied_by_mvpd",
+    ] {
+        let section = section(&pass, code);
+        assert!(
+            section.contains("**What to do:** no predefined remedy: do not send the same request again unchanged."),
+            "{section}"
+        );
+    }
+    for name in ["acp", "edge", "pass", "platform", "privacy"] {
+        let page = shipped(name);
+        for guess in [
+            "probably wrong",
+            "failed on its own",
+            "retrying is not advised",
+        ] {
+            assert!(!page.contains(guess), "{name}: {guess}");
+        }
+    }
+}
+
+#[test]
+fn a_redirect_that_fails_is_sent_as_an_error() {
+    let yaml = "name: StoreError\nwire-format: problem\ncodes:\n  - {code: PermanentRedirect, status: 301, title: Permanent redirect, outcome: failure}\n  - {code: NotModified, status: 304, title: Not modified}\n";
+    let catalog = errcodes_codegen::parse("store.yaml", yaml).unwrap();
+    let page = page(&catalog, "store.yaml").unwrap();
+    let redirect = section(&page, "PermanentRedirect");
+    assert!(
+        redirect.contains("HTTP/1.1 301 Moved Permanently"),
+        "{redirect}"
+    );
+    assert!(
+        !redirect.contains("Not sent as an error response"),
+        "{redirect}"
+    );
+    let not_modified = section(&page, "NotModified");
+    assert!(
+        not_modified.contains("Not sent as an error response"),
+        "{not_modified}"
+    );
 }
 
 #[test]

@@ -13,8 +13,9 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, UNIX_EPOCH};
 
-use common::{errcodes, npm_tool, root, scratch, text};
+use common::{errcodes, node22, npm_tool, root, scratch, text};
 use errcodes_runtime::ErrorCode;
+use errcodes_runtime::Occurrence;
 use errcodes_runtime::retry::{Advice, Policy, parse_retry_after};
 use errcodes_runtime::wire::{ErrorResponse, Headers};
 use serde_json::{Value, json};
@@ -31,6 +32,9 @@ mod pass {
 mod platform {
     errcodes_runtime::errcodes!("../specs/platform.yaml");
 }
+mod privacy {
+    errcodes_runtime::errcodes!("../specs/privacy.yaml");
+}
 mod cloud {
     errcodes_runtime::errcodes!("../tests/fixtures/cloud.yaml");
 }
@@ -42,6 +46,11 @@ const NOW: u64 = 784_111_777;
 
 /// The random parts of a jittered wait that both clients are given.
 const RANDOM: [f64; 4] = [0.0, 0.25, 0.6, 1.0];
+
+/// esbuild, installed with npm under the target directory.
+fn esbuild() -> PathBuf {
+    npm_tool("esbuild@0.25.12", "esbuild")
+}
 
 /// `tsc`, installed with npm under the target directory.
 fn tsc() -> PathBuf {
@@ -58,7 +67,7 @@ struct Arrived {
     status: u16,
     content_type: Option<&'static str>,
     retry_after: Option<&'static str>,
-    body: String,
+    body: Vec<u8>,
 }
 
 const JSON: Option<&str> = Some("application/json");
@@ -76,7 +85,7 @@ fn arrived(
         status,
         content_type,
         retry_after,
-        body: body.to_owned(),
+        body: body.as_bytes().to_vec(),
     }
 }
 
@@ -86,8 +95,7 @@ fn case<E: ErrorCode>(arrived: &Arrived) -> Value {
         content_type: arrived.content_type,
         retry_after: arrived.retry_after,
     };
-    let error =
-        ErrorResponse::<E>::decode(arrived.status, headers, arrived.body.as_bytes()).unwrap();
+    let error = ErrorResponse::<E>::decode(arrived.status, headers, &arrived.body).unwrap();
     let now = UNIX_EPOCH + Duration::from_secs(NOW);
     // The default policy, jitter on: the wait for each random part the
     // module is given, by the Rust client's rule.
@@ -113,7 +121,10 @@ fn case<E: ErrorCode>(arrived: &Arrived) -> Value {
         "status": arrived.status,
         "contentType": arrived.content_type,
         "retryAfter": arrived.retry_after,
-        "body": arrived.body,
+        // The bytes as sent, and as text when they are UTF-8.
+        "bytes": arrived.body,
+        "body": std::str::from_utf8(&arrived.body).ok(),
+        "unread": error.unread().is_some(),
         "code": error.code().map(|code| code.as_str().to_owned()),
         "known": error.code().is_some_and(|code| code.known().is_some()),
         "action": error.action().as_str(),
@@ -263,10 +274,66 @@ fn cases() -> Vec<Value> {
             Some("0"),
             "\u{feff}{\"error\": {\"code\": \"too_many_requests\"}}",
         ),
-    ] {
+    ]
+    .into_iter()
+    .chain(refusals())
+    {
         cases.push(case::<pass::PassError>(&proxy));
     }
     cases
+}
+
+/// Bodies in a charset, and bodies that give a member twice: read or
+/// refused by the Rust client's rules.
+fn refusals() -> Vec<Arrived> {
+    let mut latin = arrived(
+        "latin-1",
+        429,
+        Some("application/json; charset=ISO-8859-1"),
+        Some("5"),
+        "",
+    );
+    latin.body =
+        b"{\"error\": {\"code\": \"too_many_requests\", \"message\": \"caf\xe9\"}}".to_vec();
+    let mut not_utf8 = arrived("not UTF-8", 429, JSON, Some("5"), "");
+    not_utf8.body =
+        b"{\"error\": {\"code\": \"too_many_requests\", \"message\": \"\xff\"}}".to_vec();
+    let pass =
+        |name: &str, content_type, body: &str| arrived(name, 429, content_type, Some("5"), body);
+    vec![
+        latin,
+        not_utf8,
+        pass(
+            "UTF-16 declared",
+            Some("application/json; charset=\"UTF-16\""),
+            r#"{"error": {"code": "too_many_requests"}}"#,
+        ),
+        pass(
+            "repeated code",
+            JSON,
+            r#"{"error": {"code": "too_many_requests", "code": "internal_error"}}"#,
+        ),
+        pass(
+            "repeated code, escaped",
+            JSON,
+            r#"{"error": {"code": "too_many_requests", "\u0063ode": "internal_error"}}"#,
+        ),
+        pass(
+            "repeated deep in a list",
+            JSON,
+            r#"{"error": {"code": "too_many_requests"}, "meta": [{"b": 1, "b": 2}]}"#,
+        ),
+        pass(
+            "same name in sibling objects",
+            JSON,
+            r#"{"error": {"code": "too_many_requests", "x": {"k": [1, {"k": 2}]}, "y": {"k": "}"}}}"#,
+        ),
+        pass(
+            "repeated XML element",
+            Some("application/xml"),
+            "<error><code>too_many_requests</code><code>internal_error</code></error>",
+        ),
+    ]
 }
 
 #[test]
@@ -304,6 +371,7 @@ fn the_typescript_module_compiles_strictly_and_agrees_with_the_rust_client() {
             "--noUncheckedIndexedAccess",
             "--exactOptionalPropertyTypes",
             "--noImplicitReturns",
+            "--erasableSyntaxOnly",
             "--target",
             "es2022",
             "--module",
@@ -330,20 +398,213 @@ fn the_typescript_module_compiles_strictly_and_agrees_with_the_rust_client() {
     assert!(cases.len() >= 40, "{}", cases.len());
     std::fs::write(dir.join("cases.json"), serde_json::to_vec(&cases).unwrap()).unwrap();
     std::fs::write(dir.join("acp.json"), fixture("acp.json")).unwrap();
-    let tested = Command::new("node")
-        .args(["--test", "agree.test.mjs"])
+    // Compiled, on the machine's node; and as written, on node 22's type
+    // stripping.
+    let node = std::ffi::OsString::from("node");
+    let runs = [
+        (node, None),
+        (node22().into_os_string(), Some("./errors.ts")),
+    ];
+    for (node, module) in runs {
+        let mut command = Command::new(&node);
+        if let Some(module) = module {
+            command
+                .env("MODULE", module)
+                .arg("--experimental-strip-types");
+        }
+        let tested = command
+            .args(["--no-warnings", "--test", "agree.test.mjs"])
+            .current_dir(&dir)
+            .output()
+            .expect("node runs the module's test");
+        let report = text(&tested.stdout);
+        assert!(
+            tested.status.success() && report.contains("# fail 0"),
+            "the TypeScript module ({module:?}) disagrees with the Rust client:\n{report}{}",
+            text(&tested.stderr)
+        );
+        // Every case ran, each as one test, and every test passed.
+        let count = |label: &str| -> usize {
+            let line = report.lines().find_map(|line| line.strip_prefix(label));
+            line.and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+        };
+        assert!(count("# tests ") > cases.len(), "{report}");
+        assert_eq!(count("# pass "), count("# tests "), "{report}");
+    }
+}
+
+#[test]
+fn one_function_bundles_without_the_catalogs() {
+    let dir = scratch("bundle");
+    let output = errcodes(
+        root(),
+        &[
+            "export",
+            "--format",
+            "typescript",
+            "specs/acp.yaml",
+            "specs/pass.yaml",
+        ],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    std::fs::write(dir.join("errors.ts"), &output.stdout).unwrap();
+    let bundle = |name: &str, import: &str| -> u64 {
+        let entry = format!("{name}.ts");
+        std::fs::write(
+            dir.join(&entry),
+            format!("import {{ {import} }} from \"./errors.ts\";\nconsole.log({import});\n"),
+        )
+        .unwrap();
+        let out = format!("{name}.js");
+        let built = Command::new(esbuild())
+            .args([
+                &entry,
+                "--bundle",
+                "--minify",
+                "--format=esm",
+                "--log-level=warning",
+            ])
+            .arg(format!("--outfile={out}"))
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(built.status.success(), "{}", text(&built.stderr));
+        std::fs::metadata(dir.join(out)).unwrap().len()
+    };
+    let one = bundle("retry_after", "parseRetryAfter");
+    assert!(one < 2048, "parseRetryAfter alone bundles {one} bytes");
+    // The catalogs are there to be dropped: importing one keeps it.
+    let catalog = bundle("catalog", "AcpError");
+    assert!(catalog > 10 * one, "AcpError bundles {catalog} bytes");
+}
+
+/// For every code of `E`: the response the Rust server sends for it, what
+/// the Rust client advises on reading it, and the words of its guidance.
+fn own_responses<E: ErrorCode>(spec: &str, out: &mut Vec<Value>) {
+    let now = UNIX_EPOCH + Duration::from_secs(NOW);
+    for &code in E::ALL {
+        let rendered = errcodes_runtime::wire::render(
+            code,
+            &Occurrence::new().trace("t-1"),
+            code.wire_format(),
+        );
+        let retry_after = rendered.retry_after_secs().map(|secs| secs.to_string());
+        let headers = Headers {
+            content_type: Some(rendered.content_type),
+            retry_after: retry_after.as_deref(),
+        };
+        let read = ErrorResponse::<E>::decode(rendered.status, headers, &rendered.body).unwrap();
+        assert_eq!(read.code().and_then(|read| read.known()), Some(code));
+        let resend = match read.advice(now) {
+            Advice::RetryAfter(_) => "after-delay",
+            Advice::Backoff => "backoff",
+            Advice::Stop(_) => "no",
+        };
+        out.push(json!({
+            "spec": spec,
+            "catalog": E::CATALOG.name(),
+            "code": code.code(),
+            "status": rendered.status,
+            "contentType": rendered.content_type,
+            "retryAfter": retry_after,
+            "body": String::from_utf8(rendered.body).unwrap(),
+            "resend": resend,
+            "text": code.guidance().to_string(),
+        }));
+    }
+}
+
+/// The text after `**What to do:** ` in the section of `code` on `page`.
+fn what_to_do<'p>(page: &'p str, code: &str) -> &'p str {
+    let at = page
+        .find(&format!("\n#### `{code}` "))
+        .unwrap_or_else(|| panic!("no section of {code}"));
+    let rest = &page[at..];
+    let start = rest
+        .find("**What to do:** ")
+        .expect("a section says what to do")
+        + 16;
+    let line = &rest[start..];
+    line[..line.find(".\n").unwrap()].trim_end()
+}
+
+#[test]
+fn pages_explain_and_the_module_advise_what_the_rust_client_does() {
+    let mut cases = Vec::new();
+    own_responses::<acp::AcpError>("specs/acp.yaml", &mut cases);
+    own_responses::<edge::EdgeError>("specs/edge.yaml", &mut cases);
+    own_responses::<pass::PassError>("specs/pass.yaml", &mut cases);
+    own_responses::<platform::PlatformError>("specs/platform.yaml", &mut cases);
+    own_responses::<privacy::PrivacyError>("specs/privacy.yaml", &mut cases);
+    // The rule has something to tell apart in the shipped catalogs.
+    for resend in ["after-delay", "backoff", "no"] {
+        assert!(
+            cases.iter().any(|case| case["resend"] == resend),
+            "{resend}"
+        );
+    }
+    let dir = scratch("guidance");
+    let specs: Vec<String> = ["acp", "edge", "pass", "platform", "privacy"]
+        .iter()
+        .map(|name| format!("specs/{name}.yaml"))
+        .collect();
+    let mut docs = vec!["docs", "--out", dir.to_str().unwrap()];
+    docs.extend(specs.iter().map(String::as_str));
+    let output = errcodes(root(), &docs);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    for case in &cases {
+        let (spec, code, said) = (
+            case["spec"].as_str().unwrap(),
+            case["code"].as_str().unwrap(),
+            case["text"].as_str().unwrap(),
+        );
+        let page_name = spec.trim_start_matches("specs/").replace(".yaml", ".md");
+        let page = std::fs::read_to_string(dir.join(page_name)).unwrap();
+        assert_eq!(what_to_do(&page, code), said, "the page of {code}");
+        let explained = errcodes(root(), &["explain", code, "--spec", spec]);
+        assert!(explained.status.success(), "{}", text(&explained.stderr));
+        let explained = text(&explained.stdout);
+        let action = explained
+            .lines()
+            .find_map(|line| line.trim_start().strip_prefix("action"))
+            .expect("explain names the action");
+        assert!(
+            action.ends_with(&format!(": {said}")),
+            "explain {code}: {action}"
+        );
+    }
+    // The module, run as written by node's type stripping.
+    let output = errcodes(
+        root(),
+        &[
+            &["export", "--format", "typescript"],
+            &specs.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ]
+        .concat(),
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    std::fs::write(dir.join("errors.ts"), &output.stdout).unwrap();
+    std::fs::write(dir.join("package.json"), r#"{"type": "module"}"#).unwrap();
+    std::fs::write(dir.join("cases.json"), serde_json::to_vec(&cases).unwrap()).unwrap();
+    std::fs::copy(
+        root().join("errcodes-cli/tests/typescript/guidance.test.ts"),
+        dir.join("guidance.test.ts"),
+    )
+    .unwrap();
+    let tested = Command::new(node22())
+        .args([
+            "--experimental-strip-types",
+            "--no-warnings",
+            "--test",
+            "guidance.test.ts",
+        ])
         .current_dir(&dir)
         .output()
-        .expect("node runs the module's test");
+        .unwrap();
+    let report = text(&tested.stdout);
     assert!(
-        tested.status.success(),
-        "the TypeScript module disagrees with the Rust client:\n{}{}",
-        text(&tested.stdout),
+        tested.status.success() && report.contains(&format!("# pass {}", cases.len() + 1)),
+        "the module advises otherwise:\n{report}{}",
         text(&tested.stderr)
-    );
-    assert!(
-        text(&tested.stdout).contains("# fail 0"),
-        "{}",
-        text(&tested.stdout)
     );
 }

@@ -15,6 +15,32 @@ export function isRetryable(action: Action): boolean {
   return action === "retry" || action === "retry-after";
 }
 
+/** Whether a client sends the same request again: after the delay the response gives, backing off, or not. */
+export type Resend = "after-delay" | "backoff" | "no";
+
+/** What a client does about a code: whether to send the request again, and what to do, in words. */
+export interface Guidance {
+  readonly resend: Resend;
+  readonly text: string;
+}
+
+/**
+ * Whether to send the same request again after an error with `action`
+ * and `outcome`: only a failure whose action says so. A request partly
+ * done is never sent again as it is, which would repeat what succeeded.
+ */
+export function resend(action: Action, outcome: Outcome): Resend {
+  if (outcome !== "failure") return "no";
+  if (action === "retry-after") return "after-delay";
+  return action === "retry" ? "backoff" : "no";
+}
+
+/** The outcome an HTTP status implies when no known code says otherwise. */
+export function outcomeForStatus(status: number): Outcome {
+  if (status === 207) return "partial";
+  return status >= 400 ? "failure" : "success";
+}
+
 /** The action an HTTP status implies when no known code says otherwise. */
 export function actionForStatus(status: number): Action {
   if (status === 429 || status === 503) return "retry-after";
@@ -34,10 +60,37 @@ export interface Source {
   readonly lockDigest: string | null;
 }
 
-/** The headers a client reads. */
-export interface Headers {
-  readonly contentType?: string | null;
-  readonly retryAfter?: string | null;
+/**
+ * A response's headers: fetch's `Headers` (or anything else with `get`),
+ * or an object of header names as sent, in any case
+ * (`{ "content-type": "application/json", "retry-after": "30" }`).
+ */
+export type HeadersLike =
+  | { get(name: string): string | null }
+  | { readonly [name: string]: string | readonly string[] | number | null | undefined };
+
+/**
+ * A header's value, several joined by commas; null when absent. A name
+ * written as a property (`retryAfter`) is a mistake that would drop the
+ * header without a word, so it throws.
+ */
+function header(headers: HeadersLike, name: string): string | null {
+  if (typeof headers.get === "function") return (headers as { get(name: string): string | null }).get(name);
+  const property = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  let value: string | null = null;
+  for (const [key, given] of Object.entries(headers)) {
+    if (key === property) throw new TypeError(`headers are named as sent: "${name}", not "${property}"`);
+    if (key.toLowerCase() !== name || given === null || given === undefined) continue;
+    value = Array.isArray(given) ? given.join(", ") : String(given);
+  }
+  return value;
+}
+
+/** What `Catalog.readResponse` reads of a fetch `Response`. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** A received error, read the way the Rust client reads it. */
@@ -48,6 +101,8 @@ export interface Received<C extends string> {
   /** The code, when the catalog knows it. */
   readonly known: C | null;
   readonly action: Action;
+  /** What became of the request: the known code's outcome, or the one the status implies. */
+  readonly outcome: Outcome;
   /** The message for people the body carries. */
   readonly message: string | null;
   /** A delay the body gives, in seconds (ACP's `retry_after`). */
@@ -61,6 +116,12 @@ export interface Received<C extends string> {
   readonly untyped: { readonly [member: string]: unknown } | null;
   /** Whether `untyped` holds text (metadata, XML), under each field's metadata key for Google. */
   readonly textual: "json" | "metadata" | "xml";
+  /**
+   * Why the body was not read, as the Rust client's `unread`: not in the
+   * catalog's format, bytes that are not the charset they are declared
+   * in, a charset it does not read, a member given twice. Null when read.
+   */
+  readonly unread: string | null;
 }
 
 /** A received error's fields, checked against its code's declaration, or the field at fault. */
@@ -225,13 +286,22 @@ export function bound(delayMs: number, policy: Policy = DEFAULT_POLICY, random: 
   return delayMs + window * fraction;
 }
 
-/** Whether and when to retry a received error. */
+/**
+ * Whether and when to retry a received error, by `resend`; without an
+ * outcome, the one its status implies.
+ */
 export function advise(
-  received: { readonly action: Action; readonly status: number; readonly retryAfter: string | null; readonly bodyDelay: number | null },
+  received: {
+    readonly action: Action;
+    readonly outcome?: Outcome;
+    readonly status: number;
+    readonly retryAfter: string | null;
+    readonly bodyDelay: number | null;
+  },
   options: { readonly now?: number; readonly policy?: Policy; readonly random?: number } = {},
 ): Advice {
   const action = received.action;
-  if (!isRetryable(action)) return { kind: "stop", action };
+  if (resend(action, received.outcome ?? outcomeForStatus(received.status)) === "no") return { kind: "stop", action };
   const now = options.now ?? Date.now();
   const delay =
     received.bodyDelay !== null
@@ -241,6 +311,147 @@ export function advise(
         : null;
   if (delay === null) return { kind: "backoff" };
   return { kind: "retry-after", delayMs: bound(delay, options.policy ?? DEFAULT_POLICY, options.random ?? Math.random()) };
+}
+
+/** A problem detail (RFC 9457): the bodies of `problem` catalogs, and Edge Network's fatal errors. */
+export interface ProblemBody {
+  readonly type?: string;
+  readonly title?: string;
+  readonly status?: number;
+  readonly detail?: string;
+  readonly instance?: string;
+  readonly [member: string]: unknown;
+}
+
+/** An Ad Context Protocol error envelope. */
+export interface AcpBody {
+  readonly success: false;
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly details?: { readonly [member: string]: unknown };
+    /** Seconds to wait before retrying. */
+    readonly retry_after?: number;
+    readonly [member: string]: unknown;
+  };
+  readonly [member: string]: unknown;
+}
+
+/** An Adobe Pass error object. */
+export interface PassErrorObject {
+  readonly code: string;
+  readonly status?: number;
+  readonly message?: string;
+  readonly details?: string;
+  readonly helpUrl?: string;
+  readonly trace?: string;
+  readonly action?: string;
+  readonly [member: string]: unknown;
+}
+
+/** An Adobe Pass body in JSON: one error, or items that each may carry one. */
+export type PassBody =
+  | { readonly error: PassErrorObject; readonly [member: string]: unknown }
+  | {
+      readonly resources: readonly { readonly error?: PassErrorObject; readonly [member: string]: unknown }[];
+      readonly [member: string]: unknown;
+    };
+
+/** An Experience Platform gateway error. */
+export interface GatewayBody {
+  readonly error_code: string;
+  readonly message: string;
+  readonly [member: string]: unknown;
+}
+
+/** A Google API error (AIP-193): a `google.rpc.Status`, whose `ErrorInfo` detail names the code. */
+export interface GoogleBody {
+  readonly error: {
+    readonly code: number;
+    readonly message?: string;
+    readonly status?: string;
+    readonly details?: readonly { readonly "@type": string; readonly [member: string]: unknown }[];
+    readonly [member: string]: unknown;
+  };
+  readonly [member: string]: unknown;
+}
+
+/** An Edge Network body of a request that was processed, with its non-fatal errors and warnings. */
+export interface EdgeBody {
+  readonly requestId?: string;
+  readonly handle?: readonly unknown[];
+  readonly errors?: readonly ProblemBody[];
+  readonly warnings?: readonly ProblemBody[];
+  readonly [member: string]: unknown;
+}
+
+type Members = { readonly [member: string]: unknown };
+
+function isObject(value: unknown): value is Members {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Whether each of `names` that `value` has is a string. */
+function strings(value: Members, names: readonly string[]): boolean {
+  return names.every((name) => value[name] === undefined || typeof value[name] === "string");
+}
+
+function isInteger(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value);
+}
+
+/** Whether `value` is a problem detail: an object whose standard members have their types. */
+export function isProblemBody(value: unknown): value is ProblemBody {
+  if (!isObject(value) || !strings(value, ["type", "title", "detail", "instance"])) return false;
+  const status = value["status"];
+  return status === undefined || (isInteger(status) && status >= 100 && status <= 599);
+}
+
+/** Whether `value` is an ACP error envelope. */
+export function isAcpBody(value: unknown): value is AcpBody {
+  if (!isObject(value) || value["success"] !== false) return false;
+  const error = value["error"];
+  if (!isObject(error) || typeof error["code"] !== "string" || typeof error["message"] !== "string") return false;
+  const delay = error["retry_after"];
+  return (error["details"] === undefined || isObject(error["details"])) && (delay === undefined || (isInteger(delay) && delay >= 0));
+}
+
+function isPassError(value: unknown): value is PassErrorObject {
+  return (
+    isObject(value) &&
+    typeof value["code"] === "string" &&
+    strings(value, ["message", "details", "helpUrl", "trace", "action"]) &&
+    (value["status"] === undefined || isInteger(value["status"]))
+  );
+}
+
+/** Whether `value` is an Adobe Pass body in JSON. */
+export function isPassBody(value: unknown): value is PassBody {
+  if (!isObject(value)) return false;
+  if (value["error"] !== undefined) return isPassError(value["error"]);
+  const resources = value["resources"];
+  return Array.isArray(resources) && resources.every((item) => isObject(item) && (item["error"] === undefined || isPassError(item["error"])));
+}
+
+/** Whether `value` is an Experience Platform gateway error. */
+export function isGatewayBody(value: unknown): value is GatewayBody {
+  return isObject(value) && typeof value["error_code"] === "string" && typeof value["message"] === "string";
+}
+
+/** Whether `value` is a Google API error. */
+export function isGoogleBody(value: unknown): value is GoogleBody {
+  if (!isObject(value)) return false;
+  const error = value["error"];
+  if (!isObject(error) || !isInteger(error["code"]) || !strings(error, ["message", "status"])) return false;
+  const details = error["details"];
+  return details === undefined || (Array.isArray(details) && details.every((d) => isObject(d) && typeof d["@type"] === "string"));
+}
+
+/** Whether `value` is an Edge Network body of a processed request. */
+export function isEdgeBody(value: unknown): value is EdgeBody {
+  if (!isObject(value) || !strings(value, ["requestId"])) return false;
+  const list = (name: string) => value[name] === undefined || (Array.isArray(value[name]) && (value[name] as unknown[]).every(isProblemBody));
+  return (value["handle"] === undefined || Array.isArray(value["handle"])) && list("errors") && list("warnings");
 }
 
 type Json = null | boolean | number | string | Json[] | { [member: string]: Json };
@@ -271,9 +482,12 @@ const NOTHING: Said = { code: null, action: null, message: null, bodyDelay: null
 
 /** The functions of one catalog's module. */
 export class Catalog<C extends string> {
+  readonly data: CatalogData<C>;
   private reasons: Map<string, C> | null = null;
 
-  constructor(readonly data: CatalogData<C>) {}
+  constructor(data: CatalogData<C>) {
+    this.data = data;
+  }
 
   /** The code whose gRPC reason is `reason`, or null. */
   codeOfReason(reason: string): C | null {
@@ -300,10 +514,17 @@ export class Catalog<C extends string> {
   /**
    * Reads an error response: the code, the action, the message, a delay.
    * A body that is not in the catalog's format names no code, and the
-   * status decides, as for a code the catalog does not know.
+   * status decides, as for a code the catalog does not know; so does a
+   * body the Rust client refuses (see `Received.unread`). Given bytes,
+   * it decodes them by the `charset` the content type declares (UTF-8,
+   * US-ASCII or ISO-8859-1); given a string, it takes it as decoded.
    */
-  read(status: number, headers: Headers, body: string): Received<C> {
-    const said = this.said(status, headers.contentType ?? null, body.replace(/^\uFEFF/, ""));
+  read(status: number, headers: HeadersLike, body: string | Uint8Array): Received<C> {
+    const contentType = header(headers, "content-type");
+    const text = typeof body === "string" ? body.replace(/^\uFEFF/, "") : decode(contentType, body);
+    const refused = typeof text === "string" ? refusal(contentType, text) : text.refused;
+    const said = refused === null && typeof text === "string" ? this.said(status, contentType, text) : NOTHING;
+    const unread = refused ?? (said === NOTHING ? "the body is not in the catalog's format" : null);
     const known = said.code !== null && said.foreign !== true && this.isCode(said.code) ? said.code : null;
     // An error listed in a body is judged at its own status.
     const at = said.status ?? status;
@@ -319,12 +540,22 @@ export class Catalog<C extends string> {
       code: said.code,
       known,
       action,
+      outcome: known !== null ? this.data.codes[known].outcome : outcomeForStatus(status),
       message: said.message,
       bodyDelay: said.bodyDelay,
-      retryAfter: headers.retryAfter ?? null,
+      retryAfter: header(headers, "retry-after"),
       untyped: said.untyped ?? null,
       textual: said.textual ?? "json",
+      unread,
     };
+  }
+
+  /**
+   * Reads a fetch `Response` as `read` does, from its bytes, so that their
+   * charset is applied as the Rust client applies it. Consumes the body.
+   */
+  async readResponse(response: ResponseLike): Promise<Received<C>> {
+    return this.read(response.status, response.headers, new Uint8Array(await response.arrayBuffer()));
   }
 
   /**
@@ -479,6 +710,93 @@ export class Catalog<C extends string> {
   }
 }
 
+/** The `charset` parameter of a content type, lower case; null without one. */
+function charsetOf(contentType: string | null): string | null {
+  const found = contentType === null ? null : /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType);
+  return found ? found[1]!.toLowerCase() : null;
+}
+
+const UTF8 = ["utf-8", "utf8", "us-ascii", "ascii"];
+const LATIN1 = ["iso-8859-1", "iso_8859-1", "latin1", "l1"];
+
+/** A body's bytes as text, by its declared charset, or why they cannot be. */
+function decode(contentType: string | null, bytes: Uint8Array): string | { refused: string } {
+  const charset = charsetOf(contentType);
+  if (charset !== null && LATIN1.includes(charset)) {
+    // Every byte is the character of that number: not windows-1252, which
+    // is what TextDecoder gives for these labels.
+    let text = "";
+    for (let at = 0; at < bytes.length; at += 8192) {
+      text += String.fromCharCode(...bytes.subarray(at, at + 8192));
+    }
+    return text;
+  }
+  if (charset !== null && !UTF8.includes(charset)) return { refused: charsetRefused(charset) };
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { refused: "the body is not UTF-8" };
+  }
+}
+
+function charsetRefused(charset: string): string {
+  return `the body is declared in charset \`${charset}\`, which is not read: only UTF-8, US-ASCII and ISO-8859-1 are`;
+}
+
+/** Why a decoded body is refused: a charset not read, or a member given twice. */
+function refusal(contentType: string | null, text: string): string | null {
+  const charset = charsetOf(contentType);
+  if (charset !== null && !UTF8.includes(charset) && !LATIN1.includes(charset)) return charsetRefused(charset);
+  const repeated = text.trimStart().startsWith("<") ? repeatedElement(text) : repeatedMember(text);
+  return repeated === null ? null : `the body gives ${repeated} twice`;
+}
+
+/**
+ * The first member name an object of `json` gives twice, at any depth, as
+ * `"name"`; null when none is, or when `json` is not JSON. A proxy that
+ * read the first while the client read the last would see another error.
+ */
+function repeatedMember(json: string): string | null {
+  // One entry per open object (its names so far) or array (null).
+  const open: (Set<string> | null)[] = [];
+  const token = /"(?:[^"\\]|\\.)*"|[{}[\]:,]/g;
+  let name = false;
+  for (let found = token.exec(json); found !== null; found = token.exec(json)) {
+    const t = found[0];
+    if (t === "{" || t === "[") {
+      open.push(t === "{" ? new Set() : null);
+      name = t === "{";
+    } else if (t === "," || t === "}" || t === "]" || t === ":") {
+      if (t === "}" || t === "]") open.pop();
+      name = t === "," && open[open.length - 1] instanceof Set;
+    } else if (name) {
+      const names = open[open.length - 1] as Set<string>;
+      let text: string;
+      try {
+        text = JSON.parse(t) as string;
+      } catch {
+        return null;
+      }
+      if (names.has(text)) return JSON.stringify(text);
+      names.add(text);
+      name = false;
+    }
+  }
+  return null;
+}
+
+/** The error fields Pass's XML may give once each. */
+const XML_FIELDS = ["status", "code", "message", "details", "helpUrl", "trace", "action"];
+
+/** The first field of an `<error>` given twice, as `<name>`; null when none is. */
+function repeatedElement(xml: string): string | null {
+  for (const name of XML_FIELDS) {
+    const count = xml.split(new RegExp(`<${name}(?:\\s[^>]*)?/?>`)).length - 1;
+    if (count > 1) return `<${name}>`;
+  }
+  return null;
+}
+
 /** A protobuf duration in its JSON form ("30s", "1.5s") in seconds, or null. */
 function protobufDuration(value: string | null): number | null {
   const found = value === null ? null : /^([0-9]+)(?:\.([0-9]{1,9}))?s$/.exec(value);
@@ -540,13 +858,14 @@ function pass(body: string): Said {
   const parsed = parse(body);
   const error = object(parsed?.["error"]);
   if (error !== null) return passError(error);
-  const resources = parsed?.["resources"];
-  if (!Array.isArray(resources)) return NOTHING;
-  for (const resource of resources) {
+  if (parsed === null) return NOTHING;
+  // A Pass body names no code when no item failed: read, all the same.
+  const resources = parsed["resources"];
+  for (const resource of Array.isArray(resources) ? resources : []) {
     const failed = object(object(resource)?.["error"]);
     if (failed !== null) return passError(failed);
   }
-  return NOTHING;
+  return { ...NOTHING };
 }
 
 /** An Adobe Pass error in XML: the fields of `<error>`, read as text. */

@@ -33,16 +33,17 @@ pub(crate) fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// The program `bin` of the npm package `package` (`name@version`),
-/// installed with npm under the target directory the first time.
+/// The program `bin` of the npm package `package` (`name@version`, or
+/// several separated by spaces), installed with npm under the target
+/// directory the first time.
 pub(crate) fn npm_tool(package: &str, bin: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(package.replace(['@', '/'], "-"));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(package.replace(['@', '/', ' '], "-"));
     let tool = dir.join("node_modules/.bin").join(bin);
     if !tool.exists() {
         let status = Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
             .arg(&dir)
-            .arg(package)
+            .args(package.split_whitespace())
             .status()
             .unwrap_or_else(|_| {
                 panic!("npm installs {package} for this test: install Node.js 20 or later with npm")
@@ -50,6 +51,48 @@ pub(crate) fn npm_tool(package: &str, bin: &str) -> PathBuf {
         assert!(
             status.success(),
             "npm could not install {package} from the npm registry"
+        );
+    }
+    tool
+}
+
+/// Node.js 22 from the npm registry, whose type stripping runs a
+/// TypeScript module as it is written; the machine's own node may be
+/// older.
+pub(crate) fn node22() -> PathBuf {
+    let arch = match std::env::consts::ARCH {
+        "x86_64" => "x64",
+        "aarch64" => "arm64",
+        other => other,
+    };
+    npm_tool(
+        &format!("node-{}-{arch}@22.12.0", std::env::consts::OS),
+        "node",
+    )
+}
+
+/// The program `bin` of the Python package `package` (`name==version`),
+/// installed from the Python package index into a virtual environment of
+/// its own under the target directory the first time.
+pub(crate) fn pip_tool(package: &str, bin: &str) -> PathBuf {
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join(package.replace("==", "-"));
+    let tool = venv.join("bin").join(bin);
+    if !tool.exists() {
+        let status = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .unwrap_or_else(|_| {
+                panic!("python3 installs {package} for this test: install Python 3 with its venv module")
+            });
+        assert!(status.success(), "python3 -m venv failed");
+        let status = Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check", package])
+            .status()
+            .unwrap();
+        assert!(
+            status.success(),
+            "pip could not install {package} from the Python package index"
         );
     }
     tool

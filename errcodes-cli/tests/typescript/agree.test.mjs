@@ -1,43 +1,70 @@
 // Run by errcodes-cli/tests/typescript.rs with node's own test runner: the
 // TypeScript module reads every case the Rust client read and reaches the
-// same code, action and advice.
-import { test } from "node:test";
+// same code, action and advice, from a string, from the bytes, and from a
+// real fetch of a local server. MODULE names the module: compiled by tsc,
+// or the TypeScript itself under node's type stripping.
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 
-import * as errors from "./out/errors.js";
+const errors = await import(process.env.MODULE ?? "./out/errors.js");
 
 const cases = JSON.parse(readFileSync(new URL("./cases.json", import.meta.url), "utf8"));
 
-for (const c of cases) {
-  test(`${c.catalog}: ${c.name}`, () => {
+// Each case as a server sends it, at /<index>.
+const server = createServer((request, response) => {
+  const c = cases[Number(request.url.slice(1))];
+  const headers = {};
+  if (c.contentType !== null) headers["content-type"] = c.contentType;
+  if (c.retryAfter !== null) headers["retry-after"] = c.retryAfter;
+  response.writeHead(c.status, headers);
+  response.end(Buffer.from(c.bytes));
+});
+await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+const origin = `http://127.0.0.1:${server.address().port}`;
+after(() => server.close());
+
+function agrees(c, received) {
+  assert.equal(received.code, c.code, "code");
+  assert.equal(received.known !== null, c.known, "known");
+  assert.equal(received.action, c.action, "action");
+  assert.equal(received.message, c.message, "message");
+  assert.equal(received.unread !== null, c.unread, `unread: ${received.unread}`);
+  if (c.advice.kind !== "retry-after") {
+    assert.deepEqual(errors.advise(received, { now: c.now }), c.advice, "advice");
+    return;
+  }
+  // Jitter on, as in production: the same wait for the same random part…
+  for (const { random, delayMs } of c.advice.waits) {
+    const advice = errors.advise(received, { now: c.now, random });
+    assert.deepEqual(advice, { kind: "retry-after", delayMs }, `advice at ${random}`);
+  }
+  // …and with the module's own random part, never before the server
+  // asked nor past the ceiling.
+  for (let i = 0; i < 50; i++) {
+    const advice = errors.advise(received, { now: c.now });
+    assert.equal(advice.kind, "retry-after");
+    if (c.advice.askedMs < errors.DEFAULT_POLICY.maxDelayMs) {
+      assert.ok(advice.delayMs >= c.advice.askedMs, `${advice.delayMs} before ${c.advice.askedMs}`);
+    }
+    assert.ok(advice.delayMs <= errors.DEFAULT_POLICY.maxDelayMs, `${advice.delayMs}`);
+  }
+}
+
+for (const [index, c] of cases.entries()) {
+  test(`${c.catalog}: ${c.name}`, async () => {
     const catalog = errors[c.catalog];
-    const received = catalog.read(c.status, { contentType: c.contentType, retryAfter: c.retryAfter }, c.body);
-    assert.equal(received.code, c.code, "code");
-    assert.equal(received.known !== null, c.known, "known");
-    assert.equal(received.action, c.action, "action");
-    assert.equal(received.message, c.message, "message");
-    if (c.advice.kind !== "retry-after") {
-      assert.deepEqual(errors.advise(received, { now: c.now }), c.advice, "advice");
-      return;
-    }
-    // Jitter on, as in production: the same wait for the same random part…
-    for (const { random, delayMs } of c.advice.waits) {
-      const advice = errors.advise(received, { now: c.now, random });
-      assert.deepEqual(advice, { kind: "retry-after", delayMs }, `advice at ${random}`);
-    }
-    // …and with the module's own random part, never before the server
-    // asked nor past the ceiling.
-    for (let i = 0; i < 50; i++) {
-      const advice = errors.advise(received, { now: c.now });
-      assert.equal(advice.kind, "retry-after");
-      if (c.advice.askedMs < errors.DEFAULT_POLICY.maxDelayMs) {
-        assert.ok(advice.delayMs >= c.advice.askedMs, `${advice.delayMs} before ${c.advice.askedMs}`);
-      }
-      assert.ok(advice.delayMs <= errors.DEFAULT_POLICY.maxDelayMs, `${advice.delayMs}`);
-    }
+    const headers = { "content-type": c.contentType, "retry-after": c.retryAfter };
+    if (c.body !== null) agrees(c, catalog.read(c.status, headers, c.body));
+    agrees(c, catalog.read(c.status, headers, Uint8Array.from(c.bytes)));
+    agrees(c, await catalog.readResponse(await fetch(`${origin}/${index}`)));
   });
 }
+
+test("a header named as a property is a mistake, not a missing header", () => {
+  assert.throws(() => errors.PassError.read(429, { retryAfter: "30" }, "{}"), /"retry-after", not "retryAfter"/);
+});
 
 test("every case was read", () => {
   assert.ok(cases.length >= 40, `${cases.length} cases`);
@@ -63,7 +90,7 @@ for (const body of examples) {
   const code = body.error.code;
   test(`AcpError fields: ${code}`, () => {
     const status = errors.AcpError.data.codes[code].status;
-    const received = errors.AcpError.read(status, { contentType: "application/json" }, JSON.stringify(body));
+    const received = errors.AcpError.read(status, { "content-type": "application/json" }, JSON.stringify(body));
     const read = errors.readAcpErrorFields(received, code);
     assert.ok(read.ok, JSON.stringify(read));
     assert.deepEqual(read.fields, body.error.details);
@@ -89,10 +116,10 @@ test("fields from Google metadata are parsed by their type", () => {
     },
   };
   // ACP's own format is not Google's: read the body as a gRPC gateway sends it.
-  const received = errors.AcpError.read(400, { contentType: "application/json" }, JSON.stringify(body));
+  const received = errors.AcpError.read(400, { "content-type": "application/json" }, JSON.stringify(body));
   assert.equal(received.code, null);
   const catalog = new errors.Catalog({ ...errors.AcpError.data, wireFormat: "google" });
-  const fromGoogle = catalog.read(400, { contentType: "application/json" }, JSON.stringify(body));
+  const fromGoogle = catalog.read(400, { "content-type": "application/json" }, JSON.stringify(body));
   assert.equal(fromGoogle.known, "INVALID_FIELD_VALUE");
   assert.deepEqual(catalog.readFields(fromGoogle), {
     ok: true,
@@ -105,7 +132,7 @@ test("a field of the wrong type, or missing, is named", () => {
     errors.AcpError.readFields(
       errors.AcpError.read(
         400,
-        { contentType: "application/json" },
+        { "content-type": "application/json" },
         JSON.stringify({ success: false, error: { code: "INVALID_FIELD_VALUE", message: "m", details } }),
       ),
     );

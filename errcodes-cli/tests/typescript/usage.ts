@@ -2,7 +2,7 @@
 // writes against it type-checks.
 import { PassError, isPassErrorCode, advise, type ReceivedPassErrorCode, type Advice } from "./errors.js";
 
-const received = PassError.read(503, { contentType: "text/html", retryAfter: "7" }, "<html>Busy</html>");
+const received = PassError.read(503, new Headers({ "content-type": "text/html", "retry-after": "7" }), "<html>Busy</html>");
 const code: ReceivedPassErrorCode | null = received.code;
 if (code !== null && isPassErrorCode(code)) {
   const status: number = PassError.data.codes[code].status;
@@ -20,7 +20,7 @@ export const source: string = PassError.data.source.catalog;
 
 // Typed fields: the reader narrows by code.
 import { AcpError, readAcpErrorFields } from "./errors.js";
-const acp = AcpError.read(400, { contentType: "application/json" }, "{}");
+const acp = AcpError.read(400, { "content-type": "application/json" }, "{}");
 const fields = readAcpErrorFields(acp, "INVALID_FIELD_VALUE");
 if (fields.ok) {
   const field: string = fields.fields.field;
@@ -29,4 +29,19 @@ if (fields.ok) {
 } else {
   const at: string = fields.field;
   console.log(at, fields.problem);
+}
+
+// fetch: the response's own headers, or the whole response.
+import { isAcpBody, type Received, type PassErrorCode } from "./errors.js";
+export async function call(url: string): Promise<Received<PassErrorCode>> {
+  const response = await fetch(url);
+  if (!response.ok) return PassError.readResponse(response);
+  return PassError.read(response.status, response.headers, await response.text());
+}
+// A body of a format, narrowed by its guard.
+const body: unknown = JSON.parse("{}");
+if (isAcpBody(body)) {
+  const code: string = body.error.code;
+  const delay: number | undefined = body.error.retry_after;
+  console.log(code, delay);
 }
