@@ -13,7 +13,7 @@ use errcodes_codegen::markdown::{code_span, domain_label, escape, plural};
 use errcodes_codegen::{CheckedCatalog, CheckedCode};
 use errcodes_core::uri::percent_encode;
 use errcodes_runtime::wire::describe;
-use errcodes_runtime::{GrpcCode, WireFormat};
+use errcodes_runtime::{Action, GrpcCode, WireFormat};
 
 use crate::{Exit, Io, facts, load};
 
@@ -125,11 +125,11 @@ pub fn page(catalog: &CheckedCatalog, path: &str) -> Result<String, String> {
             let _ = writeln!(
                 page,
                 "| [{}](#{}) | {} | {} | {} |",
-                cell(&code_span(&code.code.value)),
+                breakable(&code.code.value),
                 percent_encode(&code.code.value),
                 facts::status_line(code.status.value),
                 cell(&meaning(code)),
-                cell(&code_span(code.action.value.as_str()))
+                action_cell(code.action.value)
             );
         }
         page.push('\n');
@@ -465,6 +465,44 @@ fn cell(markdown: &str) -> String {
     markdown.replace('|', "\\|")
 }
 
+/// A code as a table shows it: in `<code>`, where a long one may break
+/// between its words (after `_`, `.`, `/`, `:`, and where a lower-case
+/// letter or digit meets a capital), so that one long code does not
+/// squeeze every other column. Every character that Markdown or HTML
+/// would read is written as a reference.
+fn breakable(code: &str) -> String {
+    const LONG: usize = 28;
+    let mut out = String::from("<code>");
+    let mut previous = None;
+    for c in code.chars() {
+        let camel = previous.is_some_and(|p: char| p.is_lowercase() || p.is_ascii_digit())
+            && c.is_uppercase();
+        if camel && code.len() > LONG {
+            out.push_str("<wbr>");
+        }
+        match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | ' ' => out.push(c),
+            c if !c.is_ascii() && !c.is_control() => out.push(c),
+            c => {
+                let _ = write!(out, "&#{};", u32::from(c));
+            }
+        }
+        if matches!(c, '_' | '.' | '/' | ':') && code.len() > LONG {
+            out.push_str("<wbr>");
+        }
+        previous = Some(c);
+    }
+    out.push_str("</code>");
+    out
+}
+
+/// An action as the table shows it: one word that does not break at its
+/// hyphen (`retry-after` would read as two), with a non-breaking hyphen.
+/// The code's section spells it as written, to copy.
+fn action_cell(action: Action) -> String {
+    format!("<code>{}</code>", action.as_str().replace('-', "\u{2011}"))
+}
+
 /// `text` as an HTML attribute value.
 fn attribute(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -480,6 +518,14 @@ mod tests {
     #[test]
     fn markup_in_codes_stays_text() {
         assert_eq!(cell("`a|b`"), "`a\\|b`");
+        assert_eq!(
+            breakable("a_b|`*<"),
+            "<code>a&#95;b&#124;&#96;&#42;&#60;</code>"
+        );
+        assert_eq!(
+            breakable("InvalidBucket_lifecycle.v2Policy"),
+            "<code>Invalid<wbr>Bucket&#95;<wbr>lifecycle&#46;<wbr>v2<wbr>Policy</code>"
+        );
         assert_eq!(attribute("a\"<b>&"), "a&quot;&lt;b&gt;&amp;");
         assert_eq!(fenced("http", "x ``` y"), "````http\nx ``` y\n````\n");
         assert_eq!(page_name("specs/privacy.yaml"), "privacy.md");

@@ -146,7 +146,7 @@ fn rows_say_what_codes_mean_and_sections_lead_back() {
     let pass = shipped("pass");
     // Pass titles repeat their codes: the row gives the description.
     assert!(pass.contains(
-        "| [`too_many_requests`](#too_many_requests) | 429 Too Many Requests | Too many requests arrived within the interval;"
+        "| [<code>too&#95;many&#95;requests</code>](#too_many_requests) | 429 Too Many Requests | Too many requests arrived within the interval;"
     ), "{}", &pass[..2000]);
     let privacy = shipped("privacy");
     // Two codes titled alike read differently.
@@ -265,4 +265,25 @@ fn a_catalog_of_several_groups_has_an_index_of_them() {
     // No groups: no index.
     let pass = shipped("pass");
     assert!(!pass.contains("(#domain-") && !pass.contains("(#other-codes)"));
+}
+
+#[test]
+fn a_long_code_breaks_between_its_words_and_an_action_never_does() {
+    let yaml = "name: StoreError\ncodes:\n  - {code: InvalidBucketLifecycleConfigurationReplicationEncryptionPolicy, status: 400, title: Invalid}\n  - {code: slow_down, status: 503, title: Slow down}\n";
+    let catalog = errcodes_codegen::parse("store.yaml", yaml).unwrap();
+    let page = page(&catalog, "store.yaml").unwrap();
+    assert!(
+        page.contains("| [<code>Invalid<wbr>Bucket<wbr>Lifecycle<wbr>Configuration<wbr>Replication<wbr>Encryption<wbr>Policy</code>](#InvalidBucketLifecycleConfigurationReplicationEncryptionPolicy) |"),
+        "{page}"
+    );
+    // A short code stays whole; the action reads as one word.
+    assert!(
+        page.contains("| [<code>slow&#95;down</code>](#slow_down) | 503 Service Unavailable | Slow down | <code>retry\u{2011}after</code> |"),
+        "{page}"
+    );
+    // The section spells the action as written, to copy.
+    assert!(
+        section(&page, "slow_down").contains("`retry-after`"),
+        "{page}"
+    );
 }
