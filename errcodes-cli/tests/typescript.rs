@@ -573,6 +573,29 @@ fn pages_explain_and_the_module_advise_what_the_rust_client_does() {
             "explain {code}: {action}"
         );
     }
+    // The JSON export carries the same guidance.
+    let exported = errcodes(
+        root(),
+        &[
+            &["export", "--format", "json"],
+            &specs.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ]
+        .concat(),
+    );
+    assert!(exported.status.success(), "{}", text(&exported.stderr));
+    let exported: Value = serde_json::from_slice(&exported.stdout).unwrap();
+    let guidance: Vec<&Value> = exported["catalogs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|catalog| catalog["codes"].as_array().unwrap())
+        .map(|code| &code["guidance"])
+        .collect();
+    assert_eq!(guidance.len(), cases.len());
+    for (guidance, case) in guidance.iter().zip(&cases) {
+        assert_eq!(guidance["resend"], case["resend"], "{}", case["code"]);
+        assert_eq!(guidance["text"], case["text"], "{}", case["code"]);
+    }
     // The module, run as written by node's type stripping.
     let output = errcodes(
         root(),
