@@ -27,6 +27,16 @@ use http::{HeaderValue, StatusCode, header};
 use crate::wire::render;
 use crate::{ErrorCode, Failure, Occurrence, WireFormat};
 
+mod boundary;
+
+pub use crate::trace::trace_id_of;
+pub use boundary::{Boundary, BoundaryLayer, BoundaryService, Condition};
+
+/// Marks a response written in a catalog's format, which a [`Boundary`]
+/// passes on as it is.
+#[derive(Clone, Copy, Debug)]
+struct Answered;
+
 /// A code with what is known about its occurrence, as an axum response.
 #[derive(Clone, Debug)]
 pub struct Reply<E> {
@@ -67,7 +77,11 @@ impl<E: ErrorCode> From<E> for Reply<E> {
 }
 
 impl<E: ErrorCode> IntoResponse for Reply<E> {
-    fn into_response(self) -> Response {
+    fn into_response(mut self) -> Response {
+        // Inside a boundary, even a bare code carries the request's trace id.
+        if self.occurrence.trace.is_none() {
+            self.occurrence.trace = crate::trace::current();
+        }
         let rendered = render(self.code, &self.occurrence, self.format);
         let retry_after = rendered.retry_after_secs();
         let mut response = rendered.body.into_response();
@@ -81,6 +95,7 @@ impl<E: ErrorCode> IntoResponse for Reply<E> {
         if let Some(seconds) = retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
+        response.extensions_mut().insert(Answered);
         response
     }
 }

@@ -191,7 +191,8 @@ impl<E: ErrorCode> Failure<E> {
     }
 
     /// What a response is made of: the code and the occurrence, with a
-    /// trace id generated when it had none, so that a support engineer
+    /// trace id when it had none (the request's, inside an
+    /// `axum::Boundary`, else a new one), so that a support engineer
     /// finds the log line from what the client shows them. The cause stays
     /// here: with the `tracing` feature it is logged, once, with that trace
     /// id (module `logs`), and then dropped. Every integration of
@@ -209,7 +210,7 @@ impl<E: ErrorCode> Failure<E> {
             |more| *more,
         );
         if more.occurrence.trace.is_none() {
-            more.occurrence.trace = Some(new_trace_id());
+            more.occurrence.trace = Some(crate::trace::current().unwrap_or_else(new_trace_id));
         }
         #[cfg(feature = "tracing")]
         crate::logs::failure(

@@ -168,6 +168,8 @@ mod received;
 pub mod reqwest;
 #[cfg(feature = "retry")]
 pub mod retry;
+#[cfg(feature = "occurrence")]
+mod trace;
 mod unknown;
 #[cfg(feature = "json")]
 pub mod wire;

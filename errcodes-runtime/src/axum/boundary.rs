@@ -1,0 +1,440 @@
+//! The service boundary: every answer a service sends comes from its
+//! catalog, including the ones no handler writes. axum answers malformed
+//! JSON, a body of the wrong type or size, a missing content type, a bad
+//! path or query, an unknown route and a wrong method by itself, in
+//! `text/plain` that names the server's own types; a panic drops the
+//! connection; a timeout or a load-shedding layer answers in its own words.
+//! [`Boundary`] is one layer around the router that answers each of those
+//! conditions with the catalog code chosen for it, in the catalog's wire
+//! format, with a trace id, and sends the framework's text to the log
+//! event instead (feature `tracing`).
+//!
+//! The trace id is the caller's, from a valid W3C `traceparent`, or a new
+//! one; handlers' failures and bare codes answered inside the layer carry
+//! the same id.
+//!
+//! ```
+//! use axum::Router;
+//! use axum::routing::get;
+//! use errcodes_runtime::axum::{Boundary, Condition};
+//!
+//! errcodes_runtime::errcodes!("../tests/fixtures/service.yaml");
+//!
+//! let boundary = Boundary::<ServiceError>::new()
+//!     // Any code of the catalog; without this line, the code of status 413.
+//!     .code(Condition::BodyTooLarge, ServiceError::PayloadTooLarge);
+//! assert_eq!(boundary.code_for(Condition::UnknownRoute), ServiceError::NoSuchRoute);
+//! let app: Router = Router::new()
+//!     .route("/", get(|| async { "ok" }))
+//!     .layer(boundary.layer());
+//! ```
+
+use core::fmt;
+use std::any::Any;
+use std::convert::Infallible;
+use std::future::Future;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use axum_core::body::Body;
+use axum_core::response::{IntoResponse, Response};
+use http::{HeaderValue, Request, header};
+use http_body_util::{BodyExt, Limited};
+use tower_layer::Layer;
+use tower_service::Service;
+
+use super::{Answered, Reply};
+use crate::context::new_trace_id;
+use crate::trace::{self, trace_id_of};
+use crate::{ErrorCode, Occurrence, Outcome};
+
+/// A condition the framework, not a handler, answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Condition {
+    /// The body is not well-formed (malformed JSON).
+    MalformedBody,
+    /// The body is well-formed but does not fit the handler's type.
+    UnfitBody,
+    /// The body's media type is missing or not one the route takes.
+    UnsupportedMediaType,
+    /// The body is larger than the limit.
+    BodyTooLarge,
+    /// A path or query parameter could not be read.
+    BadParameter,
+    /// No route matches the path.
+    UnknownRoute,
+    /// The route does not take the method.
+    MethodNotAllowed,
+    /// The request took longer than the service allows.
+    Timeout,
+    /// The service sheds load, or is not ready.
+    Overloaded,
+    /// A handler panicked, or the service failed without saying why.
+    Internal,
+}
+
+impl Condition {
+    /// Every condition.
+    pub const ALL: [Condition; 10] = [
+        Condition::MalformedBody,
+        Condition::UnfitBody,
+        Condition::UnsupportedMediaType,
+        Condition::BodyTooLarge,
+        Condition::BadParameter,
+        Condition::UnknownRoute,
+        Condition::MethodNotAllowed,
+        Condition::Timeout,
+        Condition::Overloaded,
+        Condition::Internal,
+    ];
+
+    /// The statuses whose catalog code answers the condition by default,
+    /// the first that the catalog has.
+    #[must_use]
+    pub const fn statuses(self) -> &'static [u16] {
+        match self {
+            Condition::MalformedBody | Condition::BadParameter => &[400],
+            Condition::UnfitBody => &[422, 400],
+            Condition::UnsupportedMediaType => &[415, 400],
+            Condition::BodyTooLarge => &[413, 400],
+            Condition::UnknownRoute => &[404, 400],
+            Condition::MethodNotAllowed => &[405, 404, 400],
+            Condition::Timeout => &[504, 503, 408, 500],
+            Condition::Overloaded => &[503, 429, 500],
+            Condition::Internal => &[500],
+        }
+    }
+
+    /// Whether the client is at fault.
+    const fn is_client_error(self) -> bool {
+        !matches!(
+            self,
+            Condition::Timeout | Condition::Overloaded | Condition::Internal
+        )
+    }
+
+    /// The condition of a response the framework wrote: its status, and
+    /// for a 400, the start of its text (axum says "Failed to parse the
+    /// request body" for malformed JSON, other words for a bad parameter).
+    #[must_use]
+    pub fn of_response(status: u16, text: &str) -> Self {
+        match status {
+            400 if text.starts_with("Failed to parse the request body")
+                || text.starts_with("Failed to buffer the request body") =>
+            {
+                Condition::MalformedBody
+            }
+            413 => Condition::BodyTooLarge,
+            415 => Condition::UnsupportedMediaType,
+            422 => Condition::UnfitBody,
+            404 => Condition::UnknownRoute,
+            405 => Condition::MethodNotAllowed,
+            408 | 504 => Condition::Timeout,
+            429 | 503 => Condition::Overloaded,
+            400..=499 => Condition::BadParameter,
+            _ => Condition::Internal,
+        }
+    }
+
+    /// The condition of an error a layer inside the boundary returned:
+    /// tower's timeout and load shedding say "timed out" and "overloaded".
+    fn of_error(error: &str) -> Self {
+        let error = error.to_ascii_lowercase();
+        if error.contains("timed out") || error.contains("timeout") {
+            Condition::Timeout
+        } else if error.contains("overloaded") || error.contains("not ready") {
+            Condition::Overloaded
+        } else {
+            Condition::Internal
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            Condition::MalformedBody => "malformed body",
+            Condition::UnfitBody => "body that does not fit",
+            Condition::UnsupportedMediaType => "unsupported media type",
+            Condition::BodyTooLarge => "body too large",
+            Condition::BadParameter => "bad path or query parameter",
+            Condition::UnknownRoute => "unknown route",
+            Condition::MethodNotAllowed => "method not allowed",
+            Condition::Timeout => "timeout",
+            Condition::Overloaded => "overloaded",
+            Condition::Internal => "internal failure",
+        };
+        f.write_str(name)
+    }
+}
+
+/// Which catalog code answers each [`Condition`]; [`layer`](Self::layer)
+/// puts it around a router.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Boundary<E> {
+    codes: [E; 10],
+}
+
+impl<E: ErrorCode> Boundary<E> {
+    /// Each condition answered by the first failure of the catalog with
+    /// the first of its [`statuses`](Condition::statuses) that the
+    /// catalog has; without one, the first failure of the same class
+    /// (4xx for a client's fault, 5xx otherwise), or else the catalog's
+    /// first failure.
+    #[must_use]
+    pub fn new() -> Self {
+        Boundary {
+            codes: Condition::ALL.map(default_code::<E>),
+        }
+    }
+
+    /// Answers `condition` with `code`.
+    #[must_use]
+    pub fn code(mut self, condition: Condition, code: E) -> Self {
+        self.codes[index(condition)] = code;
+        self
+    }
+
+    /// The code that answers `condition`.
+    #[must_use]
+    pub fn code_for(&self, condition: Condition) -> E {
+        self.codes[index(condition)]
+    }
+
+    /// The layer to put around a router: `Router::layer(boundary.layer())`.
+    #[must_use]
+    pub fn layer(self) -> BoundaryLayer<E> {
+        BoundaryLayer { boundary: self }
+    }
+}
+
+impl<E: ErrorCode> Default for Boundary<E> {
+    fn default() -> Self {
+        Boundary::new()
+    }
+}
+
+fn index(condition: Condition) -> usize {
+    Condition::ALL
+        .iter()
+        .position(|c| *c == condition)
+        .unwrap_or(Condition::ALL.len() - 1)
+}
+
+fn default_code<E: ErrorCode>(condition: Condition) -> E {
+    let failures = || {
+        E::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.outcome() == Outcome::Failure)
+    };
+    let class = |code: &E| {
+        let status = code.http_status();
+        if condition.is_client_error() {
+            (400..500).contains(&status)
+        } else {
+            status >= 500
+        }
+    };
+    condition
+        .statuses()
+        .iter()
+        .find_map(|&status| failures().find(|code| code.http_status() == status))
+        .or_else(|| failures().find(class))
+        .or_else(|| failures().next())
+        .unwrap_or(E::ALL[0])
+}
+
+/// The [`Layer`] of a [`Boundary`].
+#[derive(Clone, Copy, Debug)]
+pub struct BoundaryLayer<E> {
+    boundary: Boundary<E>,
+}
+
+impl<S, E: ErrorCode> Layer<S> for BoundaryLayer<E> {
+    type Service = BoundaryService<S, E>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        BoundaryService {
+            inner,
+            boundary: self.boundary,
+            not_ready: None,
+        }
+    }
+}
+
+/// The service a [`BoundaryLayer`] wraps around another.
+#[derive(Clone, Debug)]
+pub struct BoundaryService<S, E> {
+    inner: S,
+    boundary: Boundary<E>,
+    /// Why the inner service said it could not take a request.
+    not_ready: Option<String>,
+}
+
+/// How much of a framework's answer goes to the log.
+const LOGGED: usize = 4096;
+
+impl<S, B, E> Service<Request<B>> for BoundaryService<S, E>
+where
+    S: Service<Request<B>, Response = Response>,
+    S::Error: fmt::Display + Send,
+    S::Future: Send + 'static,
+    E: ErrorCode,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        // A service that cannot take the request is answered for, not
+        // passed on as an error the server would drop the connection on.
+        match self.inner.poll_ready(cx) {
+            Poll::Ready(Err(error)) => {
+                self.not_ready = Some(error.to_string());
+                Poll::Ready(Ok(()))
+            }
+            Poll::Ready(Ok(())) => Poll::Ready(Ok(())),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        let trace: Arc<str> = request
+            .headers()
+            .get("traceparent")
+            .and_then(|value| value.to_str().ok())
+            .and_then(trace_id_of)
+            .map_or_else(|| new_trace_id().into(), Into::into);
+        let boundary = self.boundary;
+        if let Some(error) = self.not_ready.take() {
+            let condition = Condition::of_error(&error);
+            return Box::pin(async move { Ok(answer(boundary, condition, &trace, &error, None)) });
+        }
+        let called = {
+            let _entered = trace::enter(trace.clone());
+            catch_unwind(AssertUnwindSafe(|| self.inner.call(request)))
+        };
+        let guarded = called.map(|future| Guarded {
+            future: Box::pin(future),
+            trace: trace.clone(),
+        });
+        Box::pin(async move {
+            let outcome = match guarded {
+                Ok(guarded) => guarded.await,
+                Err(panic) => Err(panic),
+            };
+            let response = match outcome {
+                Ok(Ok(response)) => response,
+                Ok(Err(error)) => {
+                    let error = error.to_string();
+                    let condition = Condition::of_error(&error);
+                    return Ok(answer(boundary, condition, &trace, &error, None));
+                }
+                Err(panic) => {
+                    let said = format!("panicked: {}", panic_message(&*panic));
+                    return Ok(answer(boundary, Condition::Internal, &trace, &said, None));
+                }
+            };
+            if response.status().as_u16() < 400 || response.extensions().get::<Answered>().is_some()
+            {
+                return Ok(response);
+            }
+            let status = response.status().as_u16();
+            let allow = response.headers().get(header::ALLOW).cloned();
+            let text = text_of(response.into_body()).await;
+            let condition = Condition::of_response(status, &text);
+            let said = if text.is_empty() {
+                format!("{status} without a body")
+            } else {
+                format!("{status}: {text}")
+            };
+            Ok(answer(boundary, condition, &trace, &said, allow))
+        })
+    }
+}
+
+/// The inner service's future, polled with the request's trace id current
+/// and a panic caught.
+struct Guarded<F> {
+    future: Pin<Box<F>>,
+    trace: Arc<str>,
+}
+
+impl<F: Future> Future for Guarded<F> {
+    type Output = Result<F::Output, Box<dyn Any + Send>>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let _entered = trace::enter(this.trace.clone());
+        match catch_unwind(AssertUnwindSafe(|| this.future.as_mut().poll(cx))) {
+            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(panic) => Poll::Ready(Err(panic)),
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic without a message")
+}
+
+/// The start of a framework's answer, as text, for the log.
+async fn text_of(body: Body) -> String {
+    match Limited::new(body, LOGGED).collect().await {
+        Ok(collected) => String::from_utf8_lossy(&collected.to_bytes()).into_owned(),
+        Err(_) => String::from("(a body longer than the log keeps)"),
+    }
+}
+
+/// The catalog's answer to `condition`; what the framework said goes to
+/// the log, never to the client.
+fn answer<E: ErrorCode>(
+    boundary: Boundary<E>,
+    condition: Condition,
+    trace: &str,
+    said: &str,
+    allow: Option<HeaderValue>,
+) -> Response {
+    let code = boundary.code_for(condition);
+    let occurrence = Occurrence::new().trace(trace);
+    #[cfg(feature = "tracing")]
+    {
+        let cause = Said(format!("{condition}: {said}"));
+        crate::logs::failure(
+            code,
+            &occurrence,
+            std::iter::once(&cause as &(dyn std::error::Error + 'static)),
+            None,
+        );
+    }
+    #[cfg(not(feature = "tracing"))]
+    let _ = said;
+    let mut response = Reply::with(code, occurrence).into_response();
+    if let Some(allow) = allow.filter(|_| response.status() == 405) {
+        response.headers_mut().insert(header::ALLOW, allow);
+    }
+    response
+}
+
+/// What the framework said, as the cause in the log.
+#[cfg(feature = "tracing")]
+#[derive(Debug)]
+struct Said(String);
+
+#[cfg(feature = "tracing")]
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(feature = "tracing")]
+impl std::error::Error for Said {}
