@@ -18,7 +18,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use errcodes_runtime::axum::{Boundary, Condition};
 use errcodes_runtime::wire::{ErrorResponse, Headers};
-use errcodes_runtime::{ErrorCode, Failure};
+use errcodes_runtime::{ErrorCode, Failure, Received};
 use serde::Deserialize;
 use tower::{Layer as _, Service, ServiceExt};
 use tracing::field::{Field, Visit};
@@ -326,6 +326,15 @@ async fn every_answer_comes_from_the_catalog_with_one_log_event_and_the_callers_
         assert_eq!(fault(request, answer), None);
         let body: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
         let trace = body["trace"].as_str().expect("every answer has a trace id");
+        // A client reads it through the interface every received error has.
+        let headers = Headers {
+            content_type: answer.content_type.as_deref(),
+            retry_after: None,
+        };
+        let read =
+            ErrorResponse::<ServiceError>::decode(answer.status, headers, answer.body.as_bytes())
+                .unwrap();
+        assert_eq!(Received::trace_id(&read), Some(trace));
         if i % 2 == 0 {
             assert_eq!(
                 trace,
@@ -383,6 +392,9 @@ async fn every_answer_comes_from_the_catalog_with_one_log_event_and_the_callers_
 
 #[tokio::test]
 async fn without_the_boundary_the_same_requests_get_the_framework_s_answers() {
+    // A subscriber here too: tracing caches whether an event's callsite is
+    // wanted, and a thread without one must not decide for the other test.
+    let _logging = tracing::subscriber::set_default(Registry::default().with(Captured::default()));
     let answers = answers(routes()).await;
     let faults: Vec<String> = requests()
         .iter()

@@ -329,6 +329,7 @@ where
             } else {
                 let trace = format!("trace-{}", code.code());
                 assert_eq!(read.request_id(), Some(trace.as_str()), "{what}");
+                assert_eq!(Received::trace_id(&read), Some(trace.as_str()), "{what}");
                 // Members become metadata, under keys gRPC clients accept.
                 let metadata = [
                     ("item".to_owned(), "42".to_owned()),

@@ -194,3 +194,21 @@ proptest! {
         leaks::check(&rendering, &causes, &secret);
     }
 }
+
+#[test]
+fn a_failure_listed_in_a_207_is_logged_with_the_status_sent() {
+    use axum::response::IntoResponse;
+    use errcodes_tests::edge::EdgeError;
+    let captured = Captured::default();
+    let _logging = tracing::subscriber::set_default(Registry::default().with(captured.clone()));
+    // The upstream answered 502; the response that lists it is a 207.
+    let occurrence = Occurrence {
+        status: Some(502),
+        ..Occurrence::new()
+    };
+    let response = Failure::with(EdgeError::UpstreamError, occurrence).into_response();
+    assert_eq!(response.status(), 207);
+    let events = captured.0.lock().unwrap().clone();
+    assert_eq!(events.len(), 1);
+    assert_eq!(field(&events[0], "http.response.status_code"), "207");
+}

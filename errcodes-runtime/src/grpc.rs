@@ -301,6 +301,10 @@ impl<E: ErrorCode> Received<E> for ReceivedStatus<E> {
         self.action()
     }
 
+    fn trace_id(&self) -> Option<&str> {
+        self.request_id()
+    }
+
     fn outcome(&self) -> Outcome {
         let status = Received::status(self);
         self.code()

@@ -55,7 +55,13 @@ pub(crate) fn failure<'c, E: ErrorCode>(
     backtrace: Option<&Backtrace>,
 ) {
     let trace_id = occurrence.trace.as_deref().unwrap_or_default();
-    let status = occurrence.status.unwrap_or(code.http_status());
+    // The status sent, which is not the error's own in a 207 that lists it.
+    let status = errcodes_core::render::response_status(
+        code.wire_format(),
+        code.severity(),
+        code.http_status(),
+        occurrence.status,
+    );
     let level = if status >= 500 {
         Level::ERROR
     } else {

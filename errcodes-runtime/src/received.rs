@@ -162,6 +162,13 @@ pub trait Received<E> {
     /// status, the one `code.proto` maps its canonical code to.
     fn status(&self) -> u16;
 
+    /// The trace id the error carries, which ties it to the service's log
+    /// event: the body's (see `wire::Payload::trace_id`) or a gRPC
+    /// status's `RequestInfo`; `None` when it carries none.
+    fn trace_id(&self) -> Option<&str> {
+        None
+    }
+
     /// What became of the request: the known code's outcome, or the one
     /// the status implies.
     fn outcome(&self) -> Outcome {

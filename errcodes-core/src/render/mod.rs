@@ -45,7 +45,7 @@ use core::time::Duration;
 pub use self::json::escape;
 use crate::facts::CodeFacts;
 use crate::fields::{self, FieldSpec, FieldType, Piece};
-use crate::{Action, Shape, WireFormat};
+use crate::{Action, Severity, Shape, WireFormat};
 
 /// The delay sent with a code whose action is `retry-after` when the
 /// occurrence gives none: Adobe Pass says such a response always carries a
@@ -343,6 +343,27 @@ pub fn own_members(format: WireFormat) -> &'static [&'static str] {
     }
 }
 
+/// The status of the response [`render`] writes for a code of `severity`
+/// and `status` in `format`, with an occurrence's own status: Edge Network
+/// lists a non-fatal error in a 207 body and a warning in a 200 body,
+/// whatever status the error itself has.
+#[must_use]
+pub const fn response_status(
+    format: WireFormat,
+    severity: Severity,
+    status: u16,
+    occurrence: Option<u16>,
+) -> u16 {
+    match (format, severity) {
+        (WireFormat::Edge, Severity::NonFatal) => 207,
+        (WireFormat::Edge, Severity::Warning | Severity::Info) => 200,
+        _ => match occurrence {
+            Some(status) => status,
+            None => status,
+        },
+    }
+}
+
 /// Renders a code described by `facts`, with what `values` says of this
 /// occurrence, in `format`. In the Edge format, a fatal code is a problem
 /// detail, a non-fatal one a 207 body listing it, a warning a 200 body
@@ -363,5 +384,9 @@ pub fn render(format: WireFormat, facts: &CodeFacts<'_>, values: &Values<'_>) ->
         WireFormat::Gateway => (Shape::Gateway, status, gateway::body(facts, values)),
         WireFormat::Google => (Shape::Google, status, google::body(facts, values)),
     };
+    debug_assert_eq!(
+        status,
+        response_status(format, facts.severity, facts.status, values.status)
+    );
     Rendered::new(shape, status, body, facts, values)
 }

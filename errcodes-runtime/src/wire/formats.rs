@@ -164,4 +164,20 @@ impl<E: ErrorCode> Payload<E> {
     pub fn delay(&self) -> Option<Duration> {
         self.answers().delay()
     }
+
+    /// The trace id the body carries, to quote to support: a problem's or
+    /// a Pass error's `trace`, Edge's `requestId`, a Google error's
+    /// `RequestInfo` request id; `None` in formats that carry none (ACP,
+    /// the gateway's).
+    #[must_use]
+    pub fn trace_id(&self) -> Option<&str> {
+        match self {
+            Payload::Problem(problem) => problem.trace(),
+            Payload::Edge(body) => body.request_id(),
+            Payload::Pass(body) => body.error()?.trace(),
+            Payload::PassXml(error) => error.trace(),
+            Payload::Google(body) => body.error()?.request_id(),
+            Payload::Acp(_) | Payload::Gateway(_) => None,
+        }
+    }
 }

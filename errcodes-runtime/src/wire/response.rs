@@ -200,6 +200,10 @@ impl<E: ErrorCode> Received<E> for ErrorResponse<E> {
         self.action()
     }
 
+    fn trace_id(&self) -> Option<&str> {
+        self.body.as_ref().ok()?.trace_id()
+    }
+
     fn outcome(&self) -> Outcome {
         let status = Received::status(self);
         self.code()
