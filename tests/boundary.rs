@@ -315,11 +315,7 @@ fn field<'a>(event: &'a Event, name: &str) -> &'a str {
 async fn every_answer_comes_from_the_catalog_with_one_log_event_and_the_callers_trace() {
     let captured = Captured::default();
     let _logging = tracing::subscriber::set_default(Registry::default().with(captured.clone()));
-    // A bad parameter gets its own code; every other condition, the code
-    // of its status.
-    let boundary =
-        Boundary::<ServiceError>::new().code(Condition::BadParameter, ServiceError::BadParameter);
-    let app = routes().layer(boundary.layer());
+    let app = routes().layer(Boundary::<ServiceError>::new().layer());
     let answers = answers(app).await;
     let requests = requests();
     for (i, (request, answer)) in requests.iter().zip(&answers).enumerate() {
@@ -422,7 +418,7 @@ async fn an_error_from_a_layer_inside_is_answered_by_its_condition() {
 }
 
 #[test]
-fn each_condition_gets_the_catalog_code_of_its_status_by_default() {
+fn each_condition_gets_the_code_the_catalog_names_or_the_code_of_its_status() {
     let boundary = Boundary::<ServiceError>::new();
     let codes: Vec<(Condition, ServiceError)> = Condition::ALL
         .iter()
@@ -438,13 +434,23 @@ fn each_condition_gets_the_catalog_code_of_its_status_by_default() {
                 ServiceError::UnsupportedMediaType
             ),
             (Condition::BodyTooLarge, ServiceError::PayloadTooLarge),
-            // The first code of status 400.
-            (Condition::BadParameter, ServiceError::MalformedBody),
+            // Named under `boundary:`.
+            (Condition::BadParameter, ServiceError::BadParameter),
             (Condition::UnknownRoute, ServiceError::NoSuchRoute),
             (Condition::MethodNotAllowed, ServiceError::MethodNotAllowed),
             (Condition::Timeout, ServiceError::TimedOut),
             (Condition::Overloaded, ServiceError::Overloaded),
             (Condition::Internal, ServiceError::Internal),
         ]
+    );
+}
+
+#[test]
+fn code_overrides_the_catalog() {
+    let boundary =
+        Boundary::<ServiceError>::new().code(Condition::BadParameter, ServiceError::MalformedBody);
+    assert_eq!(
+        boundary.code_for(Condition::BadParameter),
+        ServiceError::MalformedBody
     );
 }

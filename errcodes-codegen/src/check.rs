@@ -3,12 +3,13 @@
 //! back what passed. The model ([`CheckedCatalog`]) is built here, one
 //! value at a time, with the defaults of `defaults.rs` where the catalog
 //! says nothing. The catalog's own rules are here; a code entry's in
-//! `check/code.rs`, gRPC's in `check/grpc.rs`.
+//! `check/code.rs`, gRPC's in `check/grpc.rs`, `boundary`'s in `check/boundary.rs`.
 //!
 //! Checking goes on after a mistake, so one compile shows them all. A rule
 //! whose input was already reported as wrong stays quiet: one mistake, one
 //! error.
 
+mod boundary;
 mod code;
 mod fields;
 mod grpc;
@@ -124,6 +125,7 @@ pub(crate) fn check(
         domains: domains.passed,
         fields: Vec::new(),
         codes: Vec::new(),
+        boundary: None,
         refused: Vec::new(),
         wire_format,
     };
@@ -138,9 +140,23 @@ pub(crate) fn check(
         };
         code::check_all(node, &rules, &mut catalog, errors);
     }
-    catalog.fields = shared_fields;
-    fields::check_type_names(&mut catalog, errors);
+    finish(&top, &mut catalog, shared_fields, errors);
     (!catalog.name.is_stand_in()).then_some(catalog)
+}
+
+/// What is checked once the codes are: the shared fields' names, and the
+/// codes `boundary` names.
+fn finish(
+    top: &Mapping<'_>,
+    catalog: &mut CheckedCatalog,
+    shared_fields: Vec<crate::fields::CheckedField>,
+    errors: &mut Errors,
+) {
+    catalog.fields = shared_fields;
+    catalog.boundary = top
+        .get(&keys::catalog::BOUNDARY)
+        .map(|node| boundary::check(node, catalog, errors));
+    fields::check_type_names(catalog, errors);
 }
 
 /// The word `key` of `mapping`, as the rules left it.

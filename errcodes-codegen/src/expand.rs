@@ -151,6 +151,16 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
         let description = text(domain.description.as_ref());
         quote!(#private::domain(#id, #title, #description))
     });
+    let boundary =
+        catalog
+            .boundary
+            .iter()
+            .flat_map(|named| &named.value)
+            .map(|&(condition, index)| {
+                let condition = Ident::new(&format!("{condition:?}"), Span::call_site());
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                quote!((::errcodes_runtime::Condition::#condition, #index))
+            });
     Ok(quote! {
         static __CATALOG: ::errcodes_runtime::Catalog = #private::catalog(#private::CatalogParts {
             name: #name,
@@ -161,6 +171,7 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
             problem_code: ::errcodes_runtime::ProblemCode::ALL[#problem_code],
             wire_format: ::errcodes_runtime::WireFormat::ALL[#wire_format],
             domains: &[#(#domains),*],
+            boundary: &[#(#boundary),*],
             tables: #private::TableParts {
                 codes: #codes,
                 code_offsets: #code_offsets,

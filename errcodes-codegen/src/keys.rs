@@ -342,6 +342,17 @@ pub mod catalog {
     )
     .schema(r#"{"examples": [{"action": "none", "origin": "external"}]}"#);
 
+    /// `boundary`: the codes that answer what a service meets without a
+    /// handler.
+    pub const BOUNDARY: Key = key(
+        "boundary",
+        Kind::Structure,
+        "The code that answers each condition a service meets without a handler (a malformed or unfit body, an unsupported media type, a body too large, a bad parameter, an unknown route, a wrong method, a timeout, an overload, an internal failure), by condition; each a failure of the catalog. A condition left out gets the catalog's first failure of its status.",
+    )
+    .schema(
+        r#"{"type": "object", "propertyNames": {"enum": ["malformed-body", "unfit-body", "unsupported-media-type", "body-too-large", "bad-parameter", "unknown-route", "method-not-allowed", "timeout", "overloaded", "internal"]}, "additionalProperties": {"type": "string", "minLength": 1}, "examples": [{"bad-parameter": "INVALID_PARAMETER", "timeout": "GATEWAY_TIMEOUT"}]}"#,
+    );
+
     /// `allow`: what the catalog allows.
     pub const ALLOW: Key = key(
         "allow",
@@ -386,6 +397,7 @@ pub mod catalog {
         &GRPC_CODES,
         &FIELDS,
         &DEFAULTS,
+        &BOUNDARY,
         &ALLOW,
         &DOMAINS,
         &CODES,

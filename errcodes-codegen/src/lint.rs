@@ -6,7 +6,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use errcodes_core::Outcome;
+use errcodes_core::{Condition, Outcome};
 
 use crate::diagnostic::{Diagnostic, Errors, Level};
 use crate::model::{CheckedCatalog, CheckedCode};
@@ -80,6 +80,9 @@ lints! {
         "a failure sent with a status that says the request succeeded", code lint_failure_status;
     /// A shared field that no code carries.
     UnusedField = "unused-field", "a shared field that no code carries", catalog lint_unused_field;
+    /// A condition that `boundary` leaves to a code of another status.
+    BoundaryFallback = "boundary-fallback",
+        "a boundary condition answered by a code of another status", catalog lint_boundary_fallback;
 }
 
 /// What a lint looks at: one code, or the catalog as a whole.
@@ -225,6 +228,48 @@ fn lint_unused_field(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
             .help(format!(
                 "list `{name}:` under the `fields` of the codes that carry it, or remove it"
             ))
+        })
+        .collect()
+}
+
+/// A catalog with `boundary` answers every condition; one it does not
+/// name, and that has no code of its status, is answered by a code of
+/// another status, which a client then misreads.
+fn lint_boundary_fallback(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
+    let Some(boundary) = &catalog.boundary else {
+        return Vec::new();
+    };
+    let at = boundary.at().unwrap_or_default();
+    let codes: Vec<(u16, bool)> = catalog
+        .codes
+        .iter()
+        .map(|code| (code.status.value, code.outcome.value == Outcome::Failure))
+        .collect();
+    Condition::ALL
+        .iter()
+        .filter(|condition| !boundary.value.iter().any(|(named, _)| named == *condition))
+        .filter_map(|&condition| {
+            let statuses: Vec<String> = condition.statuses().iter().map(u16::to_string).collect();
+            let statuses = match statuses.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+                _ => statuses.concat(),
+            };
+            let message = match condition.default_among(&codes) {
+                Some((_, true)) => return None,
+                Some((index, false)) => {
+                    let code = &catalog.codes[index];
+                    format!(
+                        "`boundary` leaves `{condition}` to `{}` (status {}): the catalog has no failure of status {}",
+                        code.code.value,
+                        code.status.value,
+                        statuses
+                    )
+                }
+                None => format!("`boundary` cannot answer `{condition}`: the catalog has no failure"),
+            };
+            Some(Diagnostic::new(message, at).help(format!(
+                "name the code that answers it, as in `{condition}: SOME_CODE` under `boundary:`"
+            )))
         })
         .collect()
 }

@@ -9,7 +9,9 @@
 
 use errcodes_core::facts::{CodeFacts, GrpcFacts};
 use errcodes_core::layout::Text;
-use errcodes_core::{Action, GrpcCode, Origin, Outcome, ProblemCode, Severity, WireFormat};
+use errcodes_core::{
+    Action, Condition, GrpcCode, Origin, Outcome, ProblemCode, Severity, WireFormat,
+};
 
 use crate::diagnostic::Location;
 use crate::fields::{CheckedField, CheckedTemplate, stored_fields, stored_template};
@@ -125,6 +127,9 @@ pub struct CheckedCatalog {
     pub fields: Vec<CheckedField>,
     /// The codes, in file order.
     pub codes: Vec<CheckedCode>,
+    /// The codes `boundary` names, by condition, as positions in
+    /// [`codes`](Self::codes); `None` without the key.
+    pub boundary: Option<Located<Vec<(Condition, usize)>>>,
     /// The codes of entries that were refused for a mistake, as written:
     /// empty unless the catalog has errors.
     pub refused: Vec<String>,

@@ -130,7 +130,7 @@ fn a_misspelt_lint_is_an_error_even_for_the_macro() {
     let help = failure.diagnostics()[0].notes()[0].message();
     assert!(
         help.starts_with(
-            "the lints are `name-keeps-digits`, `missing-description`, `failure-below-400` and `unused-field`; the classes of breaking change are `enum-renamed`, "
+            "the lints are `name-keeps-digits`, `missing-description`, `failure-below-400`, `unused-field` and `boundary-fallback`; the classes of breaking change are `enum-renamed`, "
         ),
         "{help}"
     );
@@ -174,4 +174,49 @@ codes:
         reported(catalog, &lints),
         ["error unused-field shared field `store` is carried by no code"]
     );
+}
+
+#[test]
+fn a_boundary_condition_without_a_code_of_its_status_is_named() {
+    let catalog = "\
+name: ShopError
+boundary:
+  unknown-route: NOT_FOUND
+codes:
+  - code: NOT_FOUND
+    status: 404
+    title: Not found
+    description: No such thing.
+  - code: BROKEN
+    status: 500
+    title: Broken
+    description: It broke.
+";
+    let reported = reported(catalog, &Lints::default());
+    // The conditions of 400, 422, 415 and 413 fall back to the first client
+    // error; a wrong method takes the 404, a timeout and an overload the 500.
+    assert_eq!(reported.len(), 5, "{reported:#?}");
+    assert_eq!(
+        reported[1],
+        "warning boundary-fallback `boundary` leaves `unfit-body` to `NOT_FOUND` (status 404): the catalog has no failure of status 422 or 400"
+    );
+    for quiet in [
+        "`internal`",
+        "`unknown-route`",
+        "`method-not-allowed`",
+        "`timeout`",
+        "`overloaded`",
+    ] {
+        assert!(
+            !reported.iter().any(|r| r.contains(quiet)),
+            "{quiet}: {reported:#?}"
+        );
+    }
+    // Without `boundary`, the catalog is not used at the boundary: nothing.
+    let plain = catalog.replace("boundary:\n  unknown-route: NOT_FOUND\n", "");
+    assert!(reported_of(&plain).is_empty(), "{:?}", reported_of(&plain));
+}
+
+fn reported_of(text: &str) -> Vec<String> {
+    reported(text, &Lints::default())
 }

@@ -834,3 +834,41 @@ fn an_unmapped_status_is_reported_once_naming_a_few_of_its_codes() {
         "note: 11 more codes with status 409: `CONFLICT_1`, `CONFLICT_2`, `CONFLICT_3`, `CONFLICT_4`, `CONFLICT_5`, `CONFLICT_6`, `CONFLICT_7`, `CONFLICT_8` and 3 more"
     );
 }
+
+#[test]
+fn boundary_names_a_failure_of_the_catalog_for_each_condition() {
+    let entries = "  - code: NOT_FOUND\n    status: 404\n    title: T\n  - code: DONE\n    status: 200\n    title: T\n";
+    let parsed = parse(
+        "t.yaml",
+        &catalog("boundary:\n  unknown-route: NOT_FOUND\n", entries),
+    )
+    .unwrap();
+    let boundary = parsed.boundary.unwrap();
+    assert_eq!(
+        boundary.value,
+        [(errcodes_core::Condition::UnknownRoute, 0)]
+    );
+    assert_eq!(boundary.at(), Some(Location { line: 3, column: 3 }));
+    // Every mistake at once, each where it is written.
+    let yaml = catalog(
+        "boundary:\n  unknown-rout: NOT_FOUND\n  timeout: NOT_FUOND\n  internal: DONE\n",
+        entries,
+    );
+    assert_eq!(
+        mistakes(&yaml),
+        [
+            (3, 3, "unknown condition `unknown-rout`".to_owned()),
+            (4, 12, "no code `NOT_FUOND` in the catalog".to_owned()),
+            (
+                5,
+                13,
+                "`DONE` is no failure (its outcome is `success`), so it cannot answer a request the service refused".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(help(&yaml), ["help: did you mean `unknown-route`?"]);
+    assert_eq!(
+        one(&catalog("boundary: [NOT_FOUND]\n", entries)).2,
+        "`boundary` must map conditions to codes, found a list"
+    );
+}

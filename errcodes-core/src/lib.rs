@@ -22,6 +22,7 @@ extern crate alloc;
 mod vocabulary;
 
 mod action;
+mod condition;
 pub mod facts;
 pub mod fields;
 mod grpc;
@@ -41,6 +42,7 @@ pub mod uri;
 mod wire_format;
 
 pub use crate::action::Action;
+pub use crate::condition::Condition;
 pub use crate::grpc::GrpcCode;
 pub use crate::guidance::{Guidance, Resend};
 pub use crate::kinds::{Origin, Outcome, Severity};

@@ -1,7 +1,7 @@
 use errcodes_core::layout::{Number, Tables, Text};
 use errcodes_core::meta::Meta;
 
-use crate::{ProblemCode, WireFormat};
+use crate::{Condition, ProblemCode, WireFormat};
 
 /// A catalog's own metadata and the tables behind its codes' accessors.
 ///
@@ -33,6 +33,7 @@ pub struct Catalog {
     pub(crate) problem_code: ProblemCode,
     pub(crate) wire_format: WireFormat,
     pub(crate) domains: &'static [Domain],
+    pub(crate) boundary: &'static [(Condition, u32)],
     pub(crate) tables: Tables<'static>,
 }
 
@@ -54,6 +55,16 @@ impl Catalog {
     #[must_use]
     pub const fn problem_type(&self) -> Option<&'static str> {
         self.problem_type
+    }
+
+    /// The position in `ALL` of the code the catalog's `boundary:` names
+    /// for `condition`; `None` when it names none.
+    #[must_use]
+    pub fn boundary_index(&self, condition: Condition) -> Option<usize> {
+        self.boundary
+            .iter()
+            .find(|(named, _)| *named == condition)
+            .and_then(|(_, index)| usize::try_from(*index).ok())
     }
 
     /// Where a client reads more about a code, with `{code}` where the

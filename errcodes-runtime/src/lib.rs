@@ -190,8 +190,8 @@ pub use crate::fields::{FieldError, Fields};
 pub use crate::received::{Code, Received};
 pub use crate::unknown::UnknownCode;
 pub use errcodes_core::{
-    Action, BadTimestamp, GrpcCode, Guidance, Origin, Outcome, ProblemCode, Resend, Severity,
-    Shape, Timestamp, UnknownWord, WireFormat,
+    Action, BadTimestamp, Condition, GrpcCode, Guidance, Origin, Outcome, ProblemCode, Resend,
+    Severity, Shape, Timestamp, UnknownWord, WireFormat,
 };
 
 /// Generates an error-code enum from a YAML catalog.

@@ -5,7 +5,7 @@
 
 use core::fmt;
 
-use crate::{Catalog, Domain, ErrorCode, ProblemCode, UnknownCode, WireFormat};
+use crate::{Catalog, Condition, Domain, ErrorCode, ProblemCode, UnknownCode, WireFormat};
 
 #[cfg(feature = "axum")]
 pub use axum_core;
@@ -162,6 +162,7 @@ pub struct CatalogParts {
     pub problem_code: ProblemCode,
     pub wire_format: WireFormat,
     pub domains: &'static [Domain],
+    pub boundary: &'static [(Condition, u32)],
     pub tables: TableParts<'static>,
 }
 
@@ -177,6 +178,7 @@ pub const fn catalog(parts: CatalogParts) -> Catalog {
         problem_code: parts.problem_code,
         wire_format: parts.wire_format,
         domains: parts.domains,
+        boundary: parts.boundary,
         tables: Tables::new(parts.tables),
     }
 }

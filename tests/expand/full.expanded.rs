@@ -63,6 +63,7 @@ const _: () = {
                 "Failures of the services behind this one.",
             ),
         ],
+        boundary: &[],
         tables: ::errcodes_runtime::__private_0_1::TableParts {
             codes: "1000-4002000-503PartialResult1001-400",
             code_offsets: b"\0\0\0\0\x08\0\0\0\x10\0\0\0\x1D\0\0\0%\0\0\0",

@@ -31,6 +31,7 @@ const _: () = {
         problem_code: ::errcodes_runtime::ProblemCode::ALL[2usize],
         wire_format: ::errcodes_runtime::WireFormat::ALL[0usize],
         domains: &[],
+        boundary: &[],
         tables: ::errcodes_runtime::__private_0_1::TableParts {
             codes: "OUT_OF_STOCKRATE_LIMITED",
             code_offsets: b"\0\0\0\0\x0C\0\0\0\x18\0\0\0",

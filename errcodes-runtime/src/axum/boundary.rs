@@ -48,160 +48,83 @@ use tower_service::Service;
 use super::{Answered, Reply};
 use crate::context::new_trace_id;
 use crate::trace::{self, trace_id_of};
-use crate::{ErrorCode, Occurrence, Outcome};
+use crate::{Condition, ErrorCode, Occurrence, Outcome};
 
-/// A condition the framework, not a handler, answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Condition {
-    /// The body is not well-formed (malformed JSON).
-    MalformedBody,
-    /// The body is well-formed but does not fit the handler's type.
-    UnfitBody,
-    /// The body's media type is missing or not one the route takes.
-    UnsupportedMediaType,
-    /// The body is larger than the limit.
-    BodyTooLarge,
-    /// A path or query parameter could not be read.
-    BadParameter,
-    /// No route matches the path.
-    UnknownRoute,
-    /// The route does not take the method.
-    MethodNotAllowed,
-    /// The request took longer than the service allows.
-    Timeout,
-    /// The service sheds load, or is not ready.
-    Overloaded,
-    /// A handler panicked, or the service failed without saying why.
-    Internal,
-}
-
-impl Condition {
-    /// Every condition.
-    pub const ALL: [Condition; 10] = [
-        Condition::MalformedBody,
-        Condition::UnfitBody,
-        Condition::UnsupportedMediaType,
-        Condition::BodyTooLarge,
-        Condition::BadParameter,
-        Condition::UnknownRoute,
-        Condition::MethodNotAllowed,
-        Condition::Timeout,
-        Condition::Overloaded,
-        Condition::Internal,
-    ];
-
-    /// The statuses whose catalog code answers the condition by default,
-    /// the first that the catalog has.
-    #[must_use]
-    pub const fn statuses(self) -> &'static [u16] {
-        match self {
-            Condition::MalformedBody | Condition::BadParameter => &[400],
-            Condition::UnfitBody => &[422, 400],
-            Condition::UnsupportedMediaType => &[415, 400],
-            Condition::BodyTooLarge => &[413, 400],
-            Condition::UnknownRoute => &[404, 400],
-            Condition::MethodNotAllowed => &[405, 404, 400],
-            Condition::Timeout => &[504, 503, 408, 500],
-            Condition::Overloaded => &[503, 429, 500],
-            Condition::Internal => &[500],
+/// The condition of a response the framework wrote: its status, and for a
+/// 400, the start of its text (axum says "Failed to parse the request
+/// body" for malformed JSON, other words for a bad parameter).
+fn condition_of_response(status: u16, text: &str) -> Condition {
+    match status {
+        400 if text.starts_with("Failed to parse the request body")
+            || text.starts_with("Failed to buffer the request body") =>
+        {
+            Condition::MalformedBody
         }
-    }
-
-    /// Whether the client is at fault.
-    const fn is_client_error(self) -> bool {
-        !matches!(
-            self,
-            Condition::Timeout | Condition::Overloaded | Condition::Internal
-        )
-    }
-
-    /// The condition of a response the framework wrote: its status, and
-    /// for a 400, the start of its text (axum says "Failed to parse the
-    /// request body" for malformed JSON, other words for a bad parameter).
-    #[must_use]
-    pub fn of_response(status: u16, text: &str) -> Self {
-        match status {
-            400 if text.starts_with("Failed to parse the request body")
-                || text.starts_with("Failed to buffer the request body") =>
-            {
-                Condition::MalformedBody
-            }
-            413 => Condition::BodyTooLarge,
-            415 => Condition::UnsupportedMediaType,
-            422 => Condition::UnfitBody,
-            404 => Condition::UnknownRoute,
-            405 => Condition::MethodNotAllowed,
-            408 | 504 => Condition::Timeout,
-            429 | 503 => Condition::Overloaded,
-            400..=499 => Condition::BadParameter,
-            _ => Condition::Internal,
-        }
-    }
-
-    /// The condition of an error a layer inside the boundary returned:
-    /// tower's timeout and load shedding say "timed out" and "overloaded".
-    fn of_error(error: &str) -> Self {
-        let error = error.to_ascii_lowercase();
-        if error.contains("timed out") || error.contains("timeout") {
-            Condition::Timeout
-        } else if error.contains("overloaded") || error.contains("not ready") {
-            Condition::Overloaded
-        } else {
-            Condition::Internal
-        }
+        413 => Condition::BodyTooLarge,
+        415 => Condition::UnsupportedMediaType,
+        422 => Condition::UnfitBody,
+        404 => Condition::UnknownRoute,
+        405 => Condition::MethodNotAllowed,
+        408 | 504 => Condition::Timeout,
+        429 | 503 => Condition::Overloaded,
+        400..=499 => Condition::BadParameter,
+        _ => Condition::Internal,
     }
 }
 
-impl fmt::Display for Condition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = match self {
-            Condition::MalformedBody => "malformed body",
-            Condition::UnfitBody => "body that does not fit",
-            Condition::UnsupportedMediaType => "unsupported media type",
-            Condition::BodyTooLarge => "body too large",
-            Condition::BadParameter => "bad path or query parameter",
-            Condition::UnknownRoute => "unknown route",
-            Condition::MethodNotAllowed => "method not allowed",
-            Condition::Timeout => "timeout",
-            Condition::Overloaded => "overloaded",
-            Condition::Internal => "internal failure",
-        };
-        f.write_str(name)
+/// The condition of an error a layer inside the boundary returned:
+/// tower's timeout and load shedding say "timed out" and "overloaded".
+fn condition_of_error(error: &str) -> Condition {
+    let error = error.to_ascii_lowercase();
+    if error.contains("timed out") || error.contains("timeout") {
+        Condition::Timeout
+    } else if error.contains("overloaded") || error.contains("not ready") {
+        Condition::Overloaded
+    } else {
+        Condition::Internal
     }
 }
+
+/// How many conditions there are.
+const CONDITIONS: usize = Condition::ALL.len();
 
 /// Which catalog code answers each [`Condition`]; [`layer`](Self::layer)
 /// puts it around a router.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Boundary<E> {
-    codes: [E; 10],
+    codes: [E; CONDITIONS],
 }
 
 impl<E: ErrorCode> Boundary<E> {
-    /// Each condition answered by the first failure of the catalog with
-    /// the first of its [`statuses`](Condition::statuses) that the
-    /// catalog has; without one, the first failure of the same class
-    /// (4xx for a client's fault, 5xx otherwise), or else the catalog's
-    /// first failure.
+    /// Each condition answered by the code the catalog's `boundary:` names
+    /// for it; else by the first failure of the catalog with the first of
+    /// its [`statuses`](Condition::statuses) that the catalog has; without
+    /// one, the first failure of the same class (4xx for a client's fault,
+    /// 5xx otherwise), or else the catalog's first failure.
     #[must_use]
     pub fn new() -> Self {
         Boundary {
-            codes: Condition::ALL.map(default_code::<E>),
+            codes: core::array::from_fn(|i| {
+                let condition = Condition::ALL[i];
+                E::CATALOG
+                    .boundary_index(condition)
+                    .and_then(|index| E::ALL.get(index).copied())
+                    .unwrap_or_else(|| default_code::<E>(condition))
+            }),
         }
     }
 
     /// Answers `condition` with `code`.
     #[must_use]
     pub fn code(mut self, condition: Condition, code: E) -> Self {
-        self.codes[index(condition)] = code;
+        self.codes[condition as usize] = code;
         self
     }
 
     /// The code that answers `condition`.
     #[must_use]
     pub fn code_for(&self, condition: Condition) -> E {
-        self.codes[index(condition)]
+        self.codes[condition as usize]
     }
 
     /// The layer to put around a router: `Router::layer(boundary.layer())`.
@@ -217,34 +140,14 @@ impl<E: ErrorCode> Default for Boundary<E> {
     }
 }
 
-fn index(condition: Condition) -> usize {
-    Condition::ALL
-        .iter()
-        .position(|c| *c == condition)
-        .unwrap_or(Condition::ALL.len() - 1)
-}
-
 fn default_code<E: ErrorCode>(condition: Condition) -> E {
-    let failures = || {
-        E::ALL
-            .iter()
-            .copied()
-            .filter(|c| c.outcome() == Outcome::Failure)
-    };
-    let class = |code: &E| {
-        let status = code.http_status();
-        if condition.is_client_error() {
-            (400..500).contains(&status)
-        } else {
-            status >= 500
-        }
-    };
-    condition
-        .statuses()
+    let codes: Vec<(u16, bool)> = E::ALL
         .iter()
-        .find_map(|&status| failures().find(|code| code.http_status() == status))
-        .or_else(|| failures().find(class))
-        .or_else(|| failures().next())
+        .map(|code| (code.http_status(), code.outcome() == Outcome::Failure))
+        .collect();
+    condition
+        .default_among(&codes)
+        .and_then(|(index, _)| E::ALL.get(index).copied())
         .unwrap_or(E::ALL[0])
 }
 
@@ -311,7 +214,7 @@ where
             .map_or_else(|| new_trace_id().into(), Into::into);
         let boundary = self.boundary;
         if let Some(error) = self.not_ready.take() {
-            let condition = Condition::of_error(&error);
+            let condition = condition_of_error(&error);
             return Box::pin(async move { Ok(answer(boundary, condition, &trace, &error, None)) });
         }
         let called = {
@@ -331,7 +234,7 @@ where
                 Ok(Ok(response)) => response,
                 Ok(Err(error)) => {
                     let error = error.to_string();
-                    let condition = Condition::of_error(&error);
+                    let condition = condition_of_error(&error);
                     return Ok(answer(boundary, condition, &trace, &error, None));
                 }
                 Err(panic) => {
@@ -346,7 +249,7 @@ where
             let status = response.status().as_u16();
             let allow = response.headers().get(header::ALLOW).cloned();
             let text = text_of(response.into_body()).await;
-            let condition = Condition::of_response(status, &text);
+            let condition = condition_of_response(status, &text);
             let said = if text.is_empty() {
                 format!("{status} without a body")
             } else {
