@@ -154,17 +154,20 @@ fn facts_json(facts: &[Fact<'_>], json: &mut Map<String, Value>) {
 }
 
 /// One code as a client sees it on the wire.
-struct Wire<'c> {
-    code: &'c CheckedCode,
-    shape: Shape,
-    media_type: &'static str,
+pub(crate) struct Wire<'c> {
+    pub(crate) code: &'c CheckedCode,
+    pub(crate) shape: Shape,
+    pub(crate) media_type: &'static str,
     /// The value that identifies the code in its body.
-    value: String,
+    pub(crate) value: String,
 }
 
 /// Renders `code` as a server would and reads back where its body says
 /// which code it is, so that the document cannot disagree with the wire.
-fn wire<'c>(catalog: &CheckedCatalog, code: &'c CheckedCode) -> Result<Wire<'c>, String> {
+pub(crate) fn wire<'c>(
+    catalog: &CheckedCatalog,
+    code: &'c CheckedCode,
+) -> Result<Wire<'c>, String> {
     let rendered = facts::rendered(catalog, code);
     let shape = rendered.shape;
     let value = if shape == Shape::PassXml {

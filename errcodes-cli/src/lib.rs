@@ -13,6 +13,7 @@
 //! errcodes lock specs/*.yaml
 //! git show main:specs/pass.yaml | errcodes diff - specs/pass.yaml
 //! errcodes schema catalog > catalog.schema.json
+//! errcodes probe http://127.0.0.1:8080/items --spec specs/shop.yaml
 //! ```
 //!
 //! The command is this library with a thin `main`: each subcommand is a
@@ -39,6 +40,7 @@ mod find;
 pub mod load;
 pub mod lock;
 pub mod pages;
+pub mod probe;
 mod proto;
 pub mod schema;
 mod typescript;
@@ -68,6 +70,7 @@ enum Command {
     Lock(lock::Args),
     Diff(diff::Args),
     Schema(schema::Args),
+    Probe(probe::Args),
 }
 
 /// Where a command writes and reads: the process's standard streams, or a
@@ -142,6 +145,7 @@ where
         Command::Lock(args) => lock::run(args, io),
         Command::Diff(args) => diff::run(args, io),
         Command::Schema(args) => schema::run(args, io),
+        Command::Probe(args) => probe::run(args, io),
     };
     match outcome {
         Ok(code) => code,

@@ -893,3 +893,59 @@ fn openapi_narrows_google_errors_by_the_reason_of_their_error_info() {
         ["reason"]["anyOf"][0]["enum"];
     assert_eq!(narrowed, &serde_json::json!(["RESOURCE_AVAILABILITY"]));
 }
+
+/// A server on 127.0.0.1 that answers every request with `status` and a
+/// problem detail `body`, until the test ends.
+fn canned(status: &str, body: &str) -> String {
+    let answer = format!(
+        "HTTP/1.1 {status}\r\ncontent-type: application/problem+json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/items", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let _ = stream.set_read_timeout(Some(std::time::Duration::from_millis(200)));
+            // Read what comes in the time given: the head, and some body.
+            let mut buffer = [0u8; 8 << 10];
+            while matches!(std::io::Read::read(&mut stream, &mut buffer), Ok(n) if n > 0) {}
+            let _ = std::io::Write::write_all(&mut stream, answer.as_bytes());
+        }
+    });
+    url
+}
+
+#[test]
+fn the_probe_names_a_code_the_catalog_lacks_and_accepts_its_own() {
+    let foreign = canned(
+        "400 Bad Request",
+        r#"{"type": "about:blank", "code": "NOT_OURS_XY"}"#,
+    );
+    let spec = root().join("tests/fixtures/service.yaml");
+    let spec = spec.to_str().unwrap();
+    let output = errcodes(
+        root(),
+        &["probe", &foreign, "--spec", spec, "--timeout", "5"],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let report = text(&output.stdout);
+    assert_eq!(
+        report
+            .matches("the code `NOT_OURS_XY` is not in the catalog")
+            .count(),
+        6,
+        "{report}"
+    );
+    let ours = canned(
+        "404 Not Found",
+        r#"{"type": "about:blank", "code": "NO_SUCH_ROUTE"}"#,
+    );
+    let output = errcodes(root(), &["probe", &ours, "--spec", spec, "--timeout", "5"]);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stdout).contains("0 of 6 answers are not ServiceError's"),
+        "{}",
+        text(&output.stdout)
+    );
+}
