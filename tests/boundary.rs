@@ -8,7 +8,6 @@
 #![forbid(unsafe_code)]
 
 use std::future::IntoFuture;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -21,9 +20,12 @@ use errcodes_runtime::wire::{ErrorResponse, Headers};
 use errcodes_runtime::{ErrorCode, Failure, Received};
 use serde::Deserialize;
 use tower::{Layer as _, Service, ServiceExt};
-use tracing::field::{Field, Visit};
-use tracing_subscriber::layer::{Context, SubscriberExt};
-use tracing_subscriber::{Layer, Registry};
+use tracing_subscriber::Registry;
+use tracing_subscriber::layer::SubscriberExt;
+
+mod captured;
+
+use captured::{Captured, field};
 
 errcodes_runtime::errcodes!("fixtures/service.yaml");
 
@@ -269,46 +271,6 @@ fn fault(request: &Wrong, answer: &Answer) -> Option<String> {
                 request.method, request.path, answer.body
             )
         })
-}
-
-/// An event's fields, as names and text.
-type Event = Vec<(String, String)>;
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<Event>>>);
-
-struct Fields<'a>(&'a mut Event);
-
-impl Visit for Fields<'_> {
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        self.0.push((field.name().to_owned(), format!("{value:?}")));
-    }
-
-    fn record_str(&mut self, field: &Field, value: &str) {
-        self.0.push((field.name().to_owned(), value.to_owned()));
-    }
-
-    fn record_u64(&mut self, field: &Field, value: u64) {
-        self.0.push((field.name().to_owned(), value.to_string()));
-    }
-}
-
-impl<S: tracing::Subscriber> Layer<S> for Captured {
-    fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
-        if !event.metadata().target().starts_with("errcodes_runtime") {
-            return;
-        }
-        let mut fields = Vec::new();
-        event.record(&mut Fields(&mut fields));
-        self.0.lock().unwrap().push(fields);
-    }
-}
-
-fn field<'a>(event: &'a Event, name: &str) -> &'a str {
-    event
-        .iter()
-        .find(|(n, _)| n == name)
-        .map_or("", |(_, v)| v.as_str())
 }
 
 #[tokio::test]

@@ -5,7 +5,6 @@
 #![forbid(unsafe_code)]
 
 use std::future::IntoFuture;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -16,9 +15,12 @@ use errcodes_tests::leaks::{self, Link};
 use errcodes_tests::pass::PassError;
 use errcodes_tests::roundtrip::Rendering;
 use proptest::prelude::*;
-use tracing::field::{Field, Visit};
-use tracing_subscriber::layer::{Context, SubscriberExt};
-use tracing_subscriber::{Layer, Registry};
+use tracing_subscriber::Registry;
+use tracing_subscriber::layer::SubscriberExt;
+
+mod captured;
+
+use captured::{Captured, field};
 
 const SECRET: &str = "postgres://admin:hunter2@db01.internal:5432/entitlements";
 
@@ -37,49 +39,6 @@ async fn entitlement() -> Result<String, Failure<PassError>> {
         Occurrence::new().detail("Try again later.")
     })?;
     Ok(token)
-}
-
-/// An event's fields, as names and text.
-type Event = Vec<(String, String)>;
-
-/// The fields of every event.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<Event>>>);
-
-struct Fields<'a>(&'a mut Vec<(String, String)>);
-
-impl Visit for Fields<'_> {
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        self.0.push((field.name().to_owned(), format!("{value:?}")));
-    }
-
-    fn record_str(&mut self, field: &Field, value: &str) {
-        self.0.push((field.name().to_owned(), value.to_owned()));
-    }
-
-    fn record_u64(&mut self, field: &Field, value: u64) {
-        self.0.push((field.name().to_owned(), value.to_string()));
-    }
-}
-
-/// Only errcodes' own events: the HTTP stack logs too.
-impl<S: tracing::Subscriber> Layer<S> for Captured {
-    fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
-        if !event.metadata().target().starts_with("errcodes_runtime") {
-            return;
-        }
-        let mut fields = Vec::new();
-        event.record(&mut Fields(&mut fields));
-        fields.push(("level".to_owned(), event.metadata().level().to_string()));
-        self.0.lock().unwrap().push(fields);
-    }
-}
-
-fn field<'a>(event: &'a [(String, String)], name: &str) -> &'a str {
-    event
-        .iter()
-        .find(|(n, _)| n == name)
-        .map_or("", |(_, v)| v.as_str())
 }
 
 #[tokio::test]

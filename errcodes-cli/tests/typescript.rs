@@ -47,6 +47,13 @@ const NOW: u64 = 784_111_777;
 /// The random parts of a jittered wait that both clients are given.
 const RANDOM: [f64; 4] = [0.0, 0.25, 0.6, 1.0];
 
+/// What `errcodes export --format <format>` writes for `specs`.
+fn exported(format: &str, specs: &[&str]) -> Vec<u8> {
+    let output = errcodes(root(), &[&["export", "--format", format], specs].concat());
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    output.stdout
+}
+
 /// esbuild, installed with npm under the target directory.
 fn esbuild() -> PathBuf {
     npm_tool("esbuild@0.25.12", "esbuild")
@@ -339,12 +346,9 @@ fn refusals() -> Vec<Arrived> {
 #[test]
 fn the_typescript_module_compiles_strictly_and_agrees_with_the_rust_client() {
     let dir = scratch("typescript");
-    let output = errcodes(
-        root(),
+    let module = text(&exported(
+        "typescript",
         &[
-            "export",
-            "--format",
-            "typescript",
             "specs/acp.yaml",
             "specs/edge.yaml",
             "specs/pass.yaml",
@@ -352,9 +356,7 @@ fn the_typescript_module_compiles_strictly_and_agrees_with_the_rust_client() {
             "specs/privacy.yaml",
             "tests/fixtures/cloud.yaml",
         ],
-    );
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    let module = text(&output.stdout);
+    ));
     // Texts are data: every title is in a JSON string, none in a comment.
     assert!(
         module.contains("\"title\": \"Too many requests\""),
@@ -436,18 +438,8 @@ fn the_typescript_module_compiles_strictly_and_agrees_with_the_rust_client() {
 #[test]
 fn one_function_bundles_without_the_catalogs() {
     let dir = scratch("bundle");
-    let output = errcodes(
-        root(),
-        &[
-            "export",
-            "--format",
-            "typescript",
-            "specs/acp.yaml",
-            "specs/pass.yaml",
-        ],
-    );
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    std::fs::write(dir.join("errors.ts"), &output.stdout).unwrap();
+    let module = exported("typescript", &["specs/acp.yaml", "specs/pass.yaml"]);
+    std::fs::write(dir.join("errors.ts"), module).unwrap();
     let bundle = |name: &str, import: &str| -> u64 {
         let entry = format!("{name}.ts");
         std::fs::write(
@@ -574,17 +566,9 @@ fn pages_explain_and_the_module_advise_what_the_rust_client_does() {
         );
     }
     // The JSON export carries the same guidance.
-    let exported = errcodes(
-        root(),
-        &[
-            &["export", "--format", "json"],
-            &specs.iter().map(String::as_str).collect::<Vec<_>>()[..],
-        ]
-        .concat(),
-    );
-    assert!(exported.status.success(), "{}", text(&exported.stderr));
-    let exported: Value = serde_json::from_slice(&exported.stdout).unwrap();
-    let guidance: Vec<&Value> = exported["catalogs"]
+    let specs: Vec<&str> = specs.iter().map(String::as_str).collect();
+    let json: Value = serde_json::from_slice(&exported("json", &specs)).unwrap();
+    let guidance: Vec<&Value> = json["catalogs"]
         .as_array()
         .unwrap()
         .iter()
@@ -597,16 +581,7 @@ fn pages_explain_and_the_module_advise_what_the_rust_client_does() {
         assert_eq!(guidance["text"], case["text"], "{}", case["code"]);
     }
     // The module, run as written by node's type stripping.
-    let output = errcodes(
-        root(),
-        &[
-            &["export", "--format", "typescript"],
-            &specs.iter().map(String::as_str).collect::<Vec<_>>()[..],
-        ]
-        .concat(),
-    );
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    std::fs::write(dir.join("errors.ts"), &output.stdout).unwrap();
+    std::fs::write(dir.join("errors.ts"), exported("typescript", &specs)).unwrap();
     std::fs::write(dir.join("package.json"), r#"{"type": "module"}"#).unwrap();
     std::fs::write(dir.join("cases.json"), serde_json::to_vec(&cases).unwrap()).unwrap();
     std::fs::copy(
