@@ -351,7 +351,7 @@ async fn every_answer_comes_from_the_catalog_with_one_log_event_and_the_callers_
 #[tokio::test]
 async fn without_the_boundary_the_same_requests_get_the_framework_s_answers() {
     // A subscriber here too: tracing caches whether an event's callsite is
-    // wanted, and a thread without one must not decide for the other test.
+    // wanted, and a thread without one must not decide for another test.
     let _logging = tracing::subscriber::set_default(Registry::default().with(Captured::default()));
     let answers = answers(routes()).await;
     let faults: Vec<String> = requests()
@@ -366,6 +366,8 @@ async fn without_the_boundary_the_same_requests_get_the_framework_s_answers() {
 
 #[tokio::test]
 async fn an_error_from_a_layer_inside_is_answered_by_its_condition() {
+    // A subscriber on every thread that logs: see the test above.
+    let _logging = tracing::subscriber::set_default(Registry::default().with(Captured::default()));
     let inner = tower::service_fn(|_: axum::http::Request<axum::body::Body>| async {
         Err::<axum::response::Response, _>(std::io::Error::other("request timed out"))
     });

@@ -14,7 +14,7 @@ use std::task::{Context, Poll};
 use std::time::{Duration, SystemTime};
 
 use errcodes_runtime::fields::Untyped;
-use errcodes_runtime::grpc::{ReceivedStatus, rpc_status, status};
+use errcodes_runtime::grpc::{Boundary, Condition, ReceivedStatus, rpc_status, status};
 use errcodes_runtime::retry::{Advice, Policy};
 use errcodes_runtime::wire::{Limits, Payload, Shape, google::GoogleBody, render};
 use errcodes_runtime::{Action, ErrorCode, Failure, GrpcCode, WireFormat};
@@ -53,6 +53,7 @@ struct FailReply {
 const SERVICE: &str = "errcodes.test.Catalog";
 const FAIL: &str = "/errcodes.test.Catalog/Fail";
 const PLAIN: &str = "/errcodes.test.Catalog/Plain";
+const PANIC: &str = "/errcodes.test.Catalog/Panic";
 
 /// What the server knows of each occurrence: it asks every client to
 /// come back in 45 seconds.
@@ -120,6 +121,7 @@ impl Service<http::Request<tonic::body::Body>> for Catalogs {
             let response = match request.uri().path() {
                 FAIL => grpc.unary(Unary(fail), request).await,
                 PLAIN => grpc.unary(Unary(plain), request).await,
+                PANIC => panic!("{SECRET}"),
                 _ => tonic::Status::unimplemented("no such method").into_http(),
             };
             Ok(response)
@@ -211,6 +213,20 @@ async fn serve() -> SocketAddr {
     addr
 }
 
+/// The same service behind the catalog's boundary.
+async fn serve_behind_the_boundary() -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let incoming = tonic::codegen::tokio_stream::wrappers::TcpListenerStream::new(listener);
+    tokio::spawn(
+        Server::builder()
+            .layer(Boundary::<PassError>::new().grpc_layer())
+            .add_service(Catalogs)
+            .serve_with_incoming(incoming),
+    );
+    addr
+}
+
 struct Client(tonic::client::Grpc<Channel>);
 
 impl Client {
@@ -228,14 +244,26 @@ impl Client {
         path: &'static str,
         request: FailRequest,
     ) -> Result<FailReply, tonic::Status> {
+        self.call_traced(path, request, None).await
+    }
+
+    /// `call`, with a W3C `traceparent` when one is given.
+    async fn call_traced(
+        &mut self,
+        path: &'static str,
+        request: FailRequest,
+        traceparent: Option<&'static str>,
+    ) -> Result<FailReply, tonic::Status> {
         self.0.ready().await.unwrap();
         let codec: ProstCodec<FailRequest, FailReply> = ProstCodec::default();
+        let mut request = tonic::Request::new(request);
+        if let Some(traceparent) = traceparent {
+            request
+                .metadata_mut()
+                .insert("traceparent", traceparent.parse().unwrap());
+        }
         self.0
-            .unary(
-                tonic::Request::new(request),
-                PathAndQuery::from_static(path),
-                codec,
-            )
+            .unary(request, PathAndQuery::from_static(path), codec)
             .await
             .map(tonic::Response::into_inner)
     }
@@ -455,4 +483,65 @@ async fn every_acp_example_travels_over_grpc_with_its_fields_in_metadata() {
         let status = client.call(FAIL, request).await.unwrap_err();
         examples::with_type(examples::code_of(&body), ReadStatus(&body, &status));
     }
+}
+
+#[tokio::test]
+async fn behind_the_boundary_tonic_s_own_statuses_come_from_the_catalog() {
+    let addr = serve_behind_the_boundary().await;
+    let mut client = Client::connect(addr).await;
+    let boundary = Boundary::<PassError>::new();
+    let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    let request = |catalog: &str, code: &str| FailRequest {
+        catalog: catalog.to_owned(),
+        code: code.to_owned(),
+        bare: false,
+    };
+    // tonic's own UNIMPLEMENTED, a handler's bare status, a panic: each the
+    // catalog's code for its condition, with the caller's trace id.
+    for (path, sent, condition) in [
+        (
+            "/errcodes.test.Catalog/NoSuchMethod",
+            request("", ""),
+            Condition::UnknownRoute,
+        ),
+        (PLAIN, request("", "UNAVAILABLE"), Condition::Overloaded),
+        (PLAIN, request("", "DEADLINE_EXCEEDED"), Condition::Timeout),
+        (PANIC, request("", ""), Condition::Internal),
+    ] {
+        let status = client
+            .call_traced(path, sent, Some(traceparent))
+            .await
+            .unwrap_err();
+        let read = ReceivedStatus::<PassError>::read(&status);
+        let expected = boundary.code_for(condition);
+        assert_eq!(
+            read.code().and_then(|code| code.known()),
+            Some(expected),
+            "{path}: {status:?}"
+        );
+        assert_eq!(
+            Received::trace_id(&read),
+            Some("4bf92f3577b34da6a3ce929d0e0e4736"),
+            "{path}"
+        );
+        assert!(!status.message().contains("hunter2"), "{status:?}");
+    }
+    // A status a handler sends with errcodes' details passes as it is.
+    let status = client
+        .call(FAIL, request("PassError", "too_many_requests"))
+        .await
+        .unwrap_err();
+    let read = ReceivedStatus::<PassError>::read(&status);
+    assert_eq!(
+        read.code().and_then(|code| code.known()),
+        Some(PassError::TooManyRequests)
+    );
+    assert_eq!(read.request_id(), Some("trace-too_many_requests"));
+    // Without the boundary, tonic's own status names no code of the catalog.
+    let mut plain = Client::connect(serve().await).await;
+    let status = plain
+        .call("/errcodes.test.Catalog/NoSuchMethod", request("", ""))
+        .await
+        .unwrap_err();
+    assert_eq!(ReceivedStatus::<PassError>::read(&status).code(), None);
 }

@@ -30,8 +30,9 @@ use crate::{ErrorCode, Failure, Occurrence, WireFormat};
 mod boundary;
 
 pub use crate::Condition;
+pub use crate::boundary::Boundary;
 pub use crate::trace::trace_id_of;
-pub use boundary::{Boundary, BoundaryLayer, BoundaryService};
+pub use boundary::{BoundaryLayer, BoundaryService};
 
 /// Marks a response written in a catalog's format, which a [`Boundary`]
 /// passes on as it is.

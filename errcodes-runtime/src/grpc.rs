@@ -42,6 +42,8 @@
 //! assert_eq!(plain.advice(SystemTime::now()), Advice::Backoff);
 //! ```
 
+mod boundary;
+
 use core::marker::PhantomData;
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime};
@@ -58,9 +60,18 @@ use crate::fields::Untyped;
 use crate::retry::{Advice, Policy};
 use crate::{Action, Code, ErrorCode, Failure, GrpcCode, Occurrence, Outcome, Received};
 
+pub use crate::Condition;
+pub use crate::boundary::Boundary;
+pub use crate::trace::trace_id_of;
+pub use boundary::{GrpcBoundaryLayer, GrpcBoundaryService};
+
 /// The status of `code` with what `occurrence` adds.
 #[must_use]
 pub fn status<E: ErrorCode>(code: E, occurrence: &Occurrence) -> tonic::Status {
+    // Inside a boundary, even a bare code carries the request's trace id.
+    if let (None, Some(trace)) = (&occurrence.trace, crate::trace::current()) {
+        return status_of(&code.facts(), &occurrence.clone().trace(trace));
+    }
     status_of(&code.facts(), occurrence)
 }
 

@@ -148,6 +148,8 @@
 
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(any(feature = "axum", feature = "tonic"))]
+mod boundary;
 mod catalog;
 #[cfg(feature = "occurrence")]
 pub mod context;

@@ -18,19 +18,19 @@ pub(crate) fn current() -> Option<String> {
 
 /// Sets the current trace id until the guard drops, then puts back the
 /// one before it.
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "tonic"))]
 pub(crate) fn enter(trace: Arc<str>) -> Entered {
     let before = CURRENT.with(|current| current.replace(Some(trace)));
     Entered { before }
 }
 
 /// Restores the trace id that was current before [`enter`].
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "tonic"))]
 pub(crate) struct Entered {
     before: Option<Arc<str>>,
 }
 
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "tonic"))]
 impl Drop for Entered {
     fn drop(&mut self) {
         let before = self.before.take();
@@ -50,7 +50,7 @@ impl Drop for Entered {
 /// assert_eq!(trace_id_of("00-00000000000000000000000000000000-00f067aa0ba902b7-01"), None);
 /// assert_eq!(trace_id_of("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"), None);
 /// ```
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "tonic"))]
 #[must_use]
 pub fn trace_id_of(traceparent: &str) -> Option<&str> {
     let mut parts = traceparent.trim().split('-');

@@ -30,7 +30,6 @@
 //! ```
 
 use core::fmt;
-use std::any::Any;
 use std::convert::Infallible;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -46,9 +45,10 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::{Answered, Reply};
+use crate::boundary::{Boundary, Guarded, condition_of_error, log, panic_message};
 use crate::context::new_trace_id;
 use crate::trace::{self, trace_id_of};
-use crate::{Condition, ErrorCode, Occurrence, Outcome};
+use crate::{Condition, ErrorCode, Occurrence};
 
 /// The condition of a response the framework wrote: its status, and for a
 /// 400, the start of its text (axum says "Failed to parse the request
@@ -72,83 +72,12 @@ fn condition_of_response(status: u16, text: &str) -> Condition {
     }
 }
 
-/// The condition of an error a layer inside the boundary returned:
-/// tower's timeout and load shedding say "timed out" and "overloaded".
-fn condition_of_error(error: &str) -> Condition {
-    let error = error.to_ascii_lowercase();
-    if error.contains("timed out") || error.contains("timeout") {
-        Condition::Timeout
-    } else if error.contains("overloaded") || error.contains("not ready") {
-        Condition::Overloaded
-    } else {
-        Condition::Internal
-    }
-}
-
-/// How many conditions there are.
-const CONDITIONS: usize = Condition::ALL.len();
-
-/// Which catalog code answers each [`Condition`]; [`layer`](Self::layer)
-/// puts it around a router.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Boundary<E> {
-    codes: [E; CONDITIONS],
-}
-
 impl<E: ErrorCode> Boundary<E> {
-    /// Each condition answered by the code the catalog's `boundary:` names
-    /// for it; else by the first failure of the catalog with the first of
-    /// its [`statuses`](Condition::statuses) that the catalog has; without
-    /// one, the first failure of the same class (4xx for a client's fault,
-    /// 5xx otherwise), or else the catalog's first failure.
-    #[must_use]
-    pub fn new() -> Self {
-        Boundary {
-            codes: core::array::from_fn(|i| {
-                let condition = Condition::ALL[i];
-                E::CATALOG
-                    .boundary_index(condition)
-                    .and_then(|index| E::ALL.get(index).copied())
-                    .unwrap_or_else(|| default_code::<E>(condition))
-            }),
-        }
-    }
-
-    /// Answers `condition` with `code`.
-    #[must_use]
-    pub fn code(mut self, condition: Condition, code: E) -> Self {
-        self.codes[condition as usize] = code;
-        self
-    }
-
-    /// The code that answers `condition`.
-    #[must_use]
-    pub fn code_for(&self, condition: Condition) -> E {
-        self.codes[condition as usize]
-    }
-
     /// The layer to put around a router: `Router::layer(boundary.layer())`.
     #[must_use]
     pub fn layer(self) -> BoundaryLayer<E> {
         BoundaryLayer { boundary: self }
     }
-}
-
-impl<E: ErrorCode> Default for Boundary<E> {
-    fn default() -> Self {
-        Boundary::new()
-    }
-}
-
-fn default_code<E: ErrorCode>(condition: Condition) -> E {
-    let codes: Vec<(u16, bool)> = E::ALL
-        .iter()
-        .map(|code| (code.http_status(), code.outcome() == Outcome::Failure))
-        .collect();
-    condition
-        .default_among(&codes)
-        .and_then(|(index, _)| E::ALL.get(index).copied())
-        .unwrap_or(E::ALL[0])
 }
 
 /// The [`Layer`] of a [`Boundary`].
@@ -260,35 +189,6 @@ where
     }
 }
 
-/// The inner service's future, polled with the request's trace id current
-/// and a panic caught.
-struct Guarded<F> {
-    future: Pin<Box<F>>,
-    trace: Arc<str>,
-}
-
-impl<F: Future> Future for Guarded<F> {
-    type Output = Result<F::Output, Box<dyn Any + Send>>;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = self.get_mut();
-        let _entered = trace::enter(this.trace.clone());
-        match catch_unwind(AssertUnwindSafe(|| this.future.as_mut().poll(cx))) {
-            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
-            Ok(Poll::Pending) => Poll::Pending,
-            Err(panic) => Poll::Ready(Err(panic)),
-        }
-    }
-}
-
-fn panic_message(panic: &(dyn Any + Send)) -> &str {
-    panic
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("a panic without a message")
-}
-
 /// The start of a framework's answer, as text, for the log.
 async fn text_of(body: Body) -> String {
     match Limited::new(body, LOGGED).collect().await {
@@ -308,36 +208,10 @@ fn answer<E: ErrorCode>(
 ) -> Response {
     let code = boundary.code_for(condition);
     let occurrence = Occurrence::new().trace(trace);
-    #[cfg(feature = "tracing")]
-    {
-        let cause = Said(format!("{condition}: {said}"));
-        crate::logs::failure(
-            code,
-            &occurrence,
-            std::iter::once(&cause as &(dyn std::error::Error + 'static)),
-            None,
-        );
-    }
-    #[cfg(not(feature = "tracing"))]
-    let _ = said;
+    log(code, &occurrence, condition, said);
     let mut response = Reply::with(code, occurrence).into_response();
     if let Some(allow) = allow.filter(|_| response.status() == 405) {
         response.headers_mut().insert(header::ALLOW, allow);
     }
     response
 }
-
-/// What the framework said, as the cause in the log.
-#[cfg(feature = "tracing")]
-#[derive(Debug)]
-struct Said(String);
-
-#[cfg(feature = "tracing")]
-impl fmt::Display for Said {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-#[cfg(feature = "tracing")]
-impl std::error::Error for Said {}

@@ -1,0 +1,154 @@
+//! The service boundary over gRPC: tonic answers an unknown method, a
+//! message it cannot decode or that is over its limit, and a layer's
+//! timeout or load shedding with a bare status in its own words, and a
+//! panicking handler with none at all. [`Boundary::grpc_layer`] answers
+//! each with the catalog's code for its [`Condition`], with the catalog's
+//! details and the caller's trace id, and sends tonic's text to the log.
+//! A status a handler returns with errcodes' details passes as it is.
+//!
+//! Only statuses tonic sends in the response's headers (every unary
+//! error, and a stream's error before its first message) are answered; a
+//! stream's error in its trailers passes as it is.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use tower_layer::Layer;
+use tower_service::Service;
+
+use crate::boundary::{Boundary, Guarded, condition_of_error, log, panic_message};
+use crate::context::new_trace_id;
+use crate::trace::{self, trace_id_of};
+use crate::{Condition, ErrorCode, Occurrence};
+
+impl<E: ErrorCode> Boundary<E> {
+    /// The layer to put around a tonic server:
+    /// `Server::builder().layer(boundary.grpc_layer())`.
+    #[must_use]
+    pub fn grpc_layer(self) -> GrpcBoundaryLayer<E> {
+        GrpcBoundaryLayer { boundary: self }
+    }
+}
+
+/// The tower [`Layer`] of [`Boundary::grpc_layer`].
+#[derive(Clone, Copy, Debug)]
+pub struct GrpcBoundaryLayer<E> {
+    boundary: Boundary<E>,
+}
+
+impl<S, E: ErrorCode> Layer<S> for GrpcBoundaryLayer<E> {
+    type Service = GrpcBoundaryService<S, E>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        GrpcBoundaryService {
+            inner,
+            boundary: self.boundary,
+        }
+    }
+}
+
+/// The service a [`GrpcBoundaryLayer`] wraps around another.
+#[derive(Clone, Debug)]
+pub struct GrpcBoundaryService<S, E> {
+    inner: S,
+    boundary: Boundary<E>,
+}
+
+/// The condition of a bare status tonic or a layer sent: by its code, and
+/// for `INTERNAL`, `RESOURCE_EXHAUSTED` and `OUT_OF_RANGE`, by tonic's
+/// words for a message it could not decode or that was too large.
+fn condition_of_status(code: i32, message: &str) -> Condition {
+    let message = message.to_ascii_lowercase();
+    match code {
+        12 => Condition::UnknownRoute,
+        3 => Condition::BadParameter,
+        4 | 1 => Condition::Timeout,
+        8 | 11 if message.contains("too large") || message.contains("length") => {
+            Condition::BodyTooLarge
+        }
+        8 | 14 => Condition::Overloaded,
+        13 if message.contains("decode") => Condition::MalformedBody,
+        _ => Condition::Internal,
+    }
+}
+
+impl<S, B, R, E> Service<http::Request<B>> for GrpcBoundaryService<S, E>
+where
+    S: Service<http::Request<B>, Response = http::Response<R>>,
+    S::Error: std::fmt::Display + Send,
+    S::Future: Send + 'static,
+    R: Default + Send + 'static,
+    E: ErrorCode,
+{
+    type Response = http::Response<R>;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<http::Response<R>, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        // An inner service that cannot take requests answers each with its
+        // error, through `call`.
+        match self.inner.poll_ready(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(_) => Poll::Ready(Ok(())),
+        }
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let trace: Arc<str> = request
+            .headers()
+            .get("traceparent")
+            .and_then(|value| value.to_str().ok())
+            .and_then(trace_id_of)
+            .map_or_else(|| new_trace_id().into(), Into::into);
+        let boundary = self.boundary;
+        let called = {
+            let _entered = trace::enter(trace.clone());
+            catch_unwind(AssertUnwindSafe(|| self.inner.call(request)))
+        };
+        let guarded = called.map(|future| Guarded {
+            future: Box::pin(future),
+            trace: trace.clone(),
+        });
+        Box::pin(async move {
+            let outcome = match guarded {
+                Ok(guarded) => guarded.await,
+                Err(panic) => Err(panic),
+            };
+            let (condition, said) = match outcome {
+                Ok(Ok(response)) => match bare_status(&response) {
+                    None => return Ok(response),
+                    Some((code, message)) => (
+                        condition_of_status(code, &message),
+                        format!("status {code}: {message}"),
+                    ),
+                },
+                Ok(Err(error)) => {
+                    let error = error.to_string();
+                    (condition_of_error(&error), error)
+                }
+                Err(panic) => (
+                    Condition::Internal,
+                    format!("panicked: {}", panic_message(&*panic)),
+                ),
+            };
+            let code = boundary.code_for(condition);
+            let occurrence = Occurrence::new().trace(&*trace);
+            log(code, &occurrence, condition, &said);
+            Ok(super::status(code, &occurrence).into_http())
+        })
+    }
+}
+
+/// The code and message of an error status in `response`'s headers that
+/// carries no details: one that tonic or a layer wrote, not errcodes.
+fn bare_status<R>(response: &http::Response<R>) -> Option<(i32, String)> {
+    let status = tonic::Status::from_header_map(response.headers())?;
+    if status.code() == tonic::Code::Ok || !status.details().is_empty() {
+        return None;
+    }
+    Some((status.code() as i32, status.message().to_owned()))
+}
