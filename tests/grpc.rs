@@ -545,3 +545,36 @@ async fn behind_the_boundary_tonic_s_own_statuses_come_from_the_catalog() {
         .unwrap_err();
     assert_eq!(ReceivedStatus::<PassError>::read(&status).code(), None);
 }
+
+/// A service that can never take a request, as a load shedder in front of
+/// an exhausted pool.
+struct NotReady;
+
+impl Service<http::Request<tonic::body::Body>> for NotReady {
+    type Response = http::Response<tonic::body::Body>;
+    type Error = std::io::Error;
+    type Future = std::future::Ready<Result<Self::Response, std::io::Error>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), std::io::Error>> {
+        Poll::Ready(Err(std::io::Error::other("service overloaded")))
+    }
+
+    fn call(&mut self, _: http::Request<tonic::body::Body>) -> Self::Future {
+        std::future::ready(Err(std::io::Error::other("called without being ready")))
+    }
+}
+
+#[tokio::test]
+async fn a_service_that_cannot_take_a_request_is_answered_for_and_not_called() {
+    use tower::{Layer as _, ServiceExt as _};
+    let boundary = Boundary::<PassError>::new();
+    let mut service = boundary.grpc_layer().layer(NotReady);
+    let request = http::Request::new(tonic::body::Body::empty());
+    let response = service.ready().await.unwrap().call(request).await.unwrap();
+    let status = tonic::Status::from_header_map(response.headers()).expect("a status");
+    let read = ReceivedStatus::<PassError>::read(&status);
+    assert_eq!(
+        read.code().and_then(|code| code.known()),
+        Some(boundary.code_for(Condition::Overloaded))
+    );
+}

@@ -18,6 +18,20 @@ const CONDITIONS: usize = Condition::ALL.len();
 /// Which catalog code answers each [`Condition`]: `layer` puts it around
 /// an axum router (feature `axum`), `grpc_layer` around a tonic server
 /// (feature `tonic`).
+///
+/// ```
+/// # #[cfg(feature = "axum")] {
+/// use errcodes_runtime::axum::{Boundary, Condition};
+///
+/// errcodes_runtime::errcodes!("../tests/fixtures/service.yaml");
+///
+/// let boundary = Boundary::<ServiceError>::new();
+/// // Named under the catalog's `boundary:`.
+/// assert_eq!(boundary.code_for(Condition::BadParameter), ServiceError::BadParameter);
+/// // Not named: the catalog's first failure of status 404.
+/// assert_eq!(boundary.code_for(Condition::UnknownRoute), ServiceError::NoSuchRoute);
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Boundary<E> {
     codes: [E; CONDITIONS],

@@ -47,6 +47,7 @@ impl<S, E: ErrorCode> Layer<S> for GrpcBoundaryLayer<E> {
         GrpcBoundaryService {
             inner,
             boundary: self.boundary,
+            not_ready: None,
         }
     }
 }
@@ -56,6 +57,8 @@ impl<S, E: ErrorCode> Layer<S> for GrpcBoundaryLayer<E> {
 pub struct GrpcBoundaryService<S, E> {
     inner: S,
     boundary: Boundary<E>,
+    /// Why the inner service said it could not take a request.
+    not_ready: Option<String>,
 }
 
 /// The condition of a bare status tonic or a layer sent: by its code, and
@@ -89,11 +92,15 @@ where
     type Future = Pin<Box<dyn Future<Output = Result<http::Response<R>, Infallible>> + Send>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        // An inner service that cannot take requests answers each with its
-        // error, through `call`.
+        // A service that cannot take the request is answered for, from
+        // its error, without being called.
         match self.inner.poll_ready(cx) {
+            Poll::Ready(Err(error)) => {
+                self.not_ready = Some(error.to_string());
+                Poll::Ready(Ok(()))
+            }
+            Poll::Ready(Ok(())) => Poll::Ready(Ok(())),
             Poll::Pending => Poll::Pending,
-            Poll::Ready(_) => Poll::Ready(Ok(())),
         }
     }
 
@@ -105,6 +112,10 @@ where
             .and_then(trace_id_of)
             .map_or_else(|| new_trace_id().into(), Into::into);
         let boundary = self.boundary;
+        if let Some(error) = self.not_ready.take() {
+            let condition = condition_of_error(&error);
+            return Box::pin(async move { Ok(answer(boundary, condition, &trace, &error)) });
+        }
         let called = {
             let _entered = trace::enter(trace.clone());
             catch_unwind(AssertUnwindSafe(|| self.inner.call(request)))
@@ -135,12 +146,23 @@ where
                     format!("panicked: {}", panic_message(&*panic)),
                 ),
             };
-            let code = boundary.code_for(condition);
-            let occurrence = Occurrence::new().trace(&*trace);
-            log(code, &occurrence, condition, &said);
-            Ok(super::status(code, &occurrence).into_http())
+            Ok(answer(boundary, condition, &trace, &said))
         })
     }
+}
+
+/// The catalog's status for `condition`, as a response; what tonic or the
+/// panic said goes to the log, never to the client.
+fn answer<E: ErrorCode, R: Default>(
+    boundary: Boundary<E>,
+    condition: Condition,
+    trace: &str,
+    said: &str,
+) -> http::Response<R> {
+    let code = boundary.code_for(condition);
+    let occurrence = Occurrence::new().trace(trace);
+    log(code, &occurrence, condition, said);
+    super::status(code, &occurrence).into_http()
 }
 
 /// The code and message of an error status in `response`'s headers that
