@@ -3,12 +3,15 @@
 //! current and catches a panic, and the one log event of an answer.
 
 use std::any::Any;
+use std::convert::Infallible;
+use std::fmt::Display;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
+use crate::context::new_trace_id;
 use crate::trace;
 use crate::{Condition, ErrorCode, Occurrence, Outcome};
 
@@ -45,13 +48,18 @@ impl<E: ErrorCode> Boundary<E> {
     /// 5xx otherwise), or else the catalog's first failure.
     #[must_use]
     pub fn new() -> Self {
+        let codes: Vec<(u16, bool)> = E::ALL
+            .iter()
+            .map(|code| (code.http_status(), code.outcome() == Outcome::Failure))
+            .collect();
         Boundary {
             codes: core::array::from_fn(|i| {
                 let condition = Condition::ALL[i];
                 E::CATALOG
                     .boundary_index(condition)
+                    .or_else(|| condition.default_among(&codes).map(|(index, _)| index))
                     .and_then(|index| E::ALL.get(index).copied())
-                    .unwrap_or_else(|| default_code::<E>(condition))
+                    .unwrap_or(E::ALL[0])
             }),
         }
     }
@@ -76,17 +84,6 @@ impl<E: ErrorCode> Default for Boundary<E> {
     }
 }
 
-fn default_code<E: ErrorCode>(condition: Condition) -> E {
-    let codes: Vec<(u16, bool)> = E::ALL
-        .iter()
-        .map(|code| (code.http_status(), code.outcome() == Outcome::Failure))
-        .collect();
-    condition
-        .default_among(&codes)
-        .and_then(|(index, _)| E::ALL.get(index).copied())
-        .unwrap_or(E::ALL[0])
-}
-
 /// The condition of an error a layer inside the boundary returned:
 /// tower's timeout and load shedding say "timed out" and "overloaded".
 pub(crate) fn condition_of_error(error: &str) -> Condition {
@@ -100,28 +97,117 @@ pub(crate) fn condition_of_error(error: &str) -> Condition {
     }
 }
 
-/// The inner service's future, polled with the request's trace id current
-/// and a panic caught.
-pub(crate) struct Guarded<F> {
-    pub(crate) future: Pin<Box<F>>,
-    pub(crate) trace: Arc<str>,
+/// The trace id of a request: its valid W3C `traceparent`'s, else a new one.
+pub(crate) fn trace_of(headers: &http::HeaderMap) -> Arc<str> {
+    headers
+        .get("traceparent")
+        .and_then(|value| value.to_str().ok())
+        .and_then(trace::trace_id_of)
+        .map_or_else(|| new_trace_id().into(), Into::into)
 }
 
-impl<F: Future> Future for Guarded<F> {
-    type Output = Result<F::Output, Box<dyn Any + Send>>;
+/// The inner service's readiness, as the boundary's: a service that cannot
+/// take the request is answered for, from its error kept in `not_ready`,
+/// not passed on as an error the server would drop the connection on.
+pub(crate) fn ready<E: Display>(
+    poll: Poll<Result<(), E>>,
+    not_ready: &mut Option<String>,
+) -> Poll<Result<(), Infallible>> {
+    match poll {
+        Poll::Ready(Err(error)) => {
+            *not_ready = Some(error.to_string());
+            Poll::Ready(Ok(()))
+        }
+        Poll::Ready(Ok(())) => Poll::Ready(Ok(())),
+        Poll::Pending => Poll::Pending,
+    }
+}
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = self.get_mut();
-        let _entered = trace::enter(this.trace.clone());
-        match catch_unwind(AssertUnwindSafe(|| this.future.as_mut().poll(cx))) {
-            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
-            Ok(Poll::Pending) => Poll::Pending,
-            Err(panic) => Poll::Ready(Err(panic)),
+/// What the inner service came to.
+pub(crate) enum Inner<T> {
+    /// Its response.
+    Answered(T),
+    /// Its error, or the one it gave when it could not take the request.
+    Failed(String),
+    /// What its panic said.
+    Panicked(String),
+}
+
+/// The inner service's call, made and polled with the request's trace id
+/// current and a panic caught.
+pub(crate) struct Guarded<F> {
+    future: Option<Pin<Box<F>>>,
+    /// What it came to without running: not ready, or a panic in `call`.
+    early: Option<Inner<Infallible>>,
+    trace: Arc<str>,
+}
+
+impl<F> Guarded<F> {
+    /// Calls the inner service with `call`, unless it said it was not ready.
+    pub(crate) fn call(
+        trace: Arc<str>,
+        not_ready: Option<String>,
+        call: impl FnOnce() -> F,
+    ) -> Self {
+        if let Some(error) = not_ready {
+            return Guarded {
+                future: None,
+                early: Some(Inner::Failed(error)),
+                trace,
+            };
+        }
+        let called = {
+            let _entered = trace::enter(trace.clone());
+            catch_unwind(AssertUnwindSafe(call))
+        };
+        match called {
+            Ok(future) => Guarded {
+                future: Some(Box::pin(future)),
+                early: None,
+                trace,
+            },
+            Err(panic) => Guarded {
+                future: None,
+                early: Some(panicked(&*panic)),
+                trace,
+            },
         }
     }
 }
 
-pub(crate) fn panic_message(panic: &(dyn Any + Send)) -> &str {
+impl<F, T, E> Future for Guarded<F>
+where
+    F: Future<Output = Result<T, E>>,
+    E: Display,
+{
+    type Output = Inner<T>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Inner<T>> {
+        let this = self.get_mut();
+        let Some(future) = this.future.as_mut() else {
+            return Poll::Ready(match this.early.take() {
+                Some(Inner::Failed(error)) => Inner::Failed(error),
+                Some(Inner::Panicked(said)) => Inner::Panicked(said),
+                _ => Inner::Failed("polled again after it answered".to_owned()),
+            });
+        };
+        let _entered = trace::enter(this.trace.clone());
+        let polled = match catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx))) {
+            Ok(Poll::Pending) => return Poll::Pending,
+            Ok(Poll::Ready(Ok(answer))) => Inner::Answered(answer),
+            Ok(Poll::Ready(Err(error))) => Inner::Failed(error.to_string()),
+            Err(panic) => panicked(&*panic),
+        };
+        this.future = None;
+        Poll::Ready(polled)
+    }
+}
+
+fn panicked<T>(panic: &(dyn Any + Send)) -> Inner<T> {
+    Inner::Panicked(format!("panicked: {}", panic_message(panic)))
+}
+
+fn panic_message(panic: &(dyn Any + Send)) -> &str {
     panic
         .downcast_ref::<&str>()
         .copied()

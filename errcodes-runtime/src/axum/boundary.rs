@@ -32,9 +32,7 @@
 use core::fmt;
 use std::convert::Infallible;
 use std::future::Future;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum_core::body::Body;
@@ -45,9 +43,7 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::{Answered, Reply};
-use crate::boundary::{Boundary, Guarded, condition_of_error, log, panic_message};
-use crate::context::new_trace_id;
-use crate::trace::{self, trace_id_of};
+use crate::boundary::{Boundary, Guarded, Inner, condition_of_error, log, ready, trace_of};
 use crate::{Condition, ErrorCode, Occurrence};
 
 /// The condition of a response the framework wrote: its status, and for a
@@ -122,52 +118,22 @@ where
     type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        // A service that cannot take the request is answered for, not
-        // passed on as an error the server would drop the connection on.
-        match self.inner.poll_ready(cx) {
-            Poll::Ready(Err(error)) => {
-                self.not_ready = Some(error.to_string());
-                Poll::Ready(Ok(()))
-            }
-            Poll::Ready(Ok(())) => Poll::Ready(Ok(())),
-            Poll::Pending => Poll::Pending,
-        }
+        ready(self.inner.poll_ready(cx), &mut self.not_ready)
     }
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
-        let trace: Arc<str> = request
-            .headers()
-            .get("traceparent")
-            .and_then(|value| value.to_str().ok())
-            .and_then(trace_id_of)
-            .map_or_else(|| new_trace_id().into(), Into::into);
+        let trace = trace_of(request.headers());
         let boundary = self.boundary;
-        if let Some(error) = self.not_ready.take() {
-            let condition = condition_of_error(&error);
-            return Box::pin(async move { Ok(answer(boundary, condition, &trace, &error, None)) });
-        }
-        let called = {
-            let _entered = trace::enter(trace.clone());
-            catch_unwind(AssertUnwindSafe(|| self.inner.call(request)))
-        };
-        let guarded = called.map(|future| Guarded {
-            future: Box::pin(future),
-            trace: trace.clone(),
-        });
+        let inner = &mut self.inner;
+        let guarded = Guarded::call(trace.clone(), self.not_ready.take(), || inner.call(request));
         Box::pin(async move {
-            let outcome = match guarded {
-                Ok(guarded) => guarded.await,
-                Err(panic) => Err(panic),
-            };
-            let response = match outcome {
-                Ok(Ok(response)) => response,
-                Ok(Err(error)) => {
-                    let error = error.to_string();
+            let response = match guarded.await {
+                Inner::Answered(response) => response,
+                Inner::Failed(error) => {
                     let condition = condition_of_error(&error);
                     return Ok(answer(boundary, condition, &trace, &error, None));
                 }
-                Err(panic) => {
-                    let said = format!("panicked: {}", panic_message(&*panic));
+                Inner::Panicked(said) => {
                     return Ok(answer(boundary, Condition::Internal, &trace, &said, None));
                 }
             };

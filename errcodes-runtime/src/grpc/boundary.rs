@@ -12,17 +12,13 @@
 
 use std::convert::Infallible;
 use std::future::Future;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use tower_layer::Layer;
 use tower_service::Service;
 
-use crate::boundary::{Boundary, Guarded, condition_of_error, log, panic_message};
-use crate::context::new_trace_id;
-use crate::trace::{self, trace_id_of};
+use crate::boundary::{Boundary, Guarded, Inner, condition_of_error, log, ready, trace_of};
 use crate::{Condition, ErrorCode, Occurrence};
 
 impl<E: ErrorCode> Boundary<E> {
@@ -92,59 +88,25 @@ where
     type Future = Pin<Box<dyn Future<Output = Result<http::Response<R>, Infallible>> + Send>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        // A service that cannot take the request is answered for, from
-        // its error, without being called.
-        match self.inner.poll_ready(cx) {
-            Poll::Ready(Err(error)) => {
-                self.not_ready = Some(error.to_string());
-                Poll::Ready(Ok(()))
-            }
-            Poll::Ready(Ok(())) => Poll::Ready(Ok(())),
-            Poll::Pending => Poll::Pending,
-        }
+        ready(self.inner.poll_ready(cx), &mut self.not_ready)
     }
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        let trace: Arc<str> = request
-            .headers()
-            .get("traceparent")
-            .and_then(|value| value.to_str().ok())
-            .and_then(trace_id_of)
-            .map_or_else(|| new_trace_id().into(), Into::into);
+        let trace = trace_of(request.headers());
         let boundary = self.boundary;
-        if let Some(error) = self.not_ready.take() {
-            let condition = condition_of_error(&error);
-            return Box::pin(async move { Ok(answer(boundary, condition, &trace, &error)) });
-        }
-        let called = {
-            let _entered = trace::enter(trace.clone());
-            catch_unwind(AssertUnwindSafe(|| self.inner.call(request)))
-        };
-        let guarded = called.map(|future| Guarded {
-            future: Box::pin(future),
-            trace: trace.clone(),
-        });
+        let inner = &mut self.inner;
+        let guarded = Guarded::call(trace.clone(), self.not_ready.take(), || inner.call(request));
         Box::pin(async move {
-            let outcome = match guarded {
-                Ok(guarded) => guarded.await,
-                Err(panic) => Err(panic),
-            };
-            let (condition, said) = match outcome {
-                Ok(Ok(response)) => match bare_status(&response) {
+            let (condition, said) = match guarded.await {
+                Inner::Answered(response) => match bare_status(&response) {
                     None => return Ok(response),
                     Some((code, message)) => (
                         condition_of_status(code, &message),
                         format!("status {code}: {message}"),
                     ),
                 },
-                Ok(Err(error)) => {
-                    let error = error.to_string();
-                    (condition_of_error(&error), error)
-                }
-                Err(panic) => (
-                    Condition::Internal,
-                    format!("panicked: {}", panic_message(&*panic)),
-                ),
+                Inner::Failed(error) => (condition_of_error(&error), error),
+                Inner::Panicked(said) => (Condition::Internal, said),
             };
             Ok(answer(boundary, condition, &trace, &said))
         })
