@@ -82,7 +82,7 @@ lints! {
     UnusedField = "unused-field", "a shared field that no code carries", catalog lint_unused_field;
     /// A condition that `boundary` leaves to a code of another status.
     BoundaryFallback = "boundary-fallback",
-        "a boundary condition answered by a code of another status", catalog lint_boundary_fallback;
+        "a boundary condition left to a code of another status, or to the first of several of its own", catalog lint_boundary_fallback;
 }
 
 /// What a lint looks at: one code, or the catalog as a whole.
@@ -233,8 +233,9 @@ fn lint_unused_field(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
 }
 
 /// A catalog with `boundary` answers every condition; one it does not
-/// name, and that has no code of its status, is answered by a code of
-/// another status, which a client then misreads.
+/// name is answered by a code of another status when the catalog has none
+/// of its own, or by the first of several of its status, which may mean
+/// something else: either way a client misreads it.
 fn lint_boundary_fallback(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
     let Some(boundary) = &catalog.boundary else {
         return Vec::new();
@@ -255,7 +256,18 @@ fn lint_boundary_fallback(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
                 _ => statuses.concat(),
             };
             let message = match condition.default_among(&codes) {
-                Some((_, true)) => return None,
+                Some((index, true)) => {
+                    // Of several failures of that status, the first is a guess.
+                    let status = catalog.codes[index].status.value;
+                    let alike = codes.iter().filter(|&&c| c == (status, true)).count();
+                    if alike < 2 {
+                        return None;
+                    }
+                    format!(
+                        "`boundary` leaves `{condition}` to `{}`, the first of {alike} failures of status {status}",
+                        catalog.codes[index].code.value
+                    )
+                }
                 Some((index, false)) => {
                     let code = &catalog.codes[index];
                     format!(

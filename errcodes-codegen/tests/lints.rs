@@ -212,6 +212,16 @@ codes:
             "{quiet}: {reported:#?}"
         );
     }
+    // Several failures of a condition's status: the first is a guess.
+    let alike = catalog.replace(
+        "  - code: BROKEN\n",
+        "  - code: TIMED_OUT\n    status: 400\n    title: Timed out\n    description: Too slow.\n  - code: BAD\n    status: 400\n    title: Bad\n    description: Bad.\n  - code: BROKEN\n",
+    );
+    let reported = reported_of(&alike);
+    assert!(
+        reported.contains(&"warning boundary-fallback `boundary` leaves `malformed-body` to `TIMED_OUT`, the first of 2 failures of status 400".to_owned()),
+        "{reported:#?}"
+    );
     // Without `boundary`, the catalog is not used at the boundary: nothing.
     let plain = catalog.replace("boundary:\n  unknown-route: NOT_FOUND\n", "");
     assert!(reported_of(&plain).is_empty(), "{:?}", reported_of(&plain));

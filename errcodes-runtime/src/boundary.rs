@@ -31,8 +31,8 @@ const CONDITIONS: usize = Condition::ALL.len();
 /// let boundary = Boundary::<ServiceError>::new();
 /// // Named under the catalog's `boundary:`.
 /// assert_eq!(boundary.code_for(Condition::BadParameter), ServiceError::BadParameter);
-/// // Not named: the catalog's first failure of status 404.
-/// assert_eq!(boundary.code_for(Condition::UnknownRoute), ServiceError::NoSuchRoute);
+/// // Not named: the catalog's failure of status 504.
+/// assert_eq!(boundary.code_for(Condition::Timeout), ServiceError::TimedOut);
 /// # }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
