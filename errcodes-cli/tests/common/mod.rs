@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{Mutex, PoisonError};
 
 /// The workspace, where `specs/` is.
 pub(crate) fn root() -> &'static Path {
@@ -33,16 +34,25 @@ pub(crate) fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// One install at a time: tests run on parallel threads, and two of them
+/// asking for the same tool must not both install it into one directory.
+static INSTALLING: Mutex<()> = Mutex::new(());
+
 /// The program `bin` of the npm package `package` (`name@version`, or
 /// several separated by spaces), installed with npm under the target
 /// directory the first time.
 pub(crate) fn npm_tool(package: &str, bin: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(package.replace(['@', '/', ' '], "-"));
     let tool = dir.join("node_modules/.bin").join(bin);
+    let _one_at_a_time = INSTALLING.lock().unwrap_or_else(PoisonError::into_inner);
     if !tool.exists() {
+        // Installed beside and moved into place whole (npm's links are
+        // relative), so an interrupted install is never taken for one.
+        let partial = dir.with_extension("partial");
+        let _ = std::fs::remove_dir_all(&partial);
         let status = Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
-            .arg(&dir)
+            .arg(&partial)
             .args(package.split_whitespace())
             .status()
             .unwrap_or_else(|_| {
@@ -52,6 +62,9 @@ pub(crate) fn npm_tool(package: &str, bin: &str) -> PathBuf {
             status.success(),
             "npm could not install {package} from the npm registry"
         );
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::rename(&partial, &dir).unwrap();
+        assert!(tool.exists(), "npm installed {package} without `{bin}`");
     }
     tool
 }
@@ -77,6 +90,7 @@ pub(crate) fn node22() -> PathBuf {
 pub(crate) fn pip_tool(package: &str, bin: &str) -> PathBuf {
     let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join(package.replace("==", "-"));
     let tool = venv.join("bin").join(bin);
+    let _one_at_a_time = INSTALLING.lock().unwrap_or_else(PoisonError::into_inner);
     if !tool.exists() {
         let status = Command::new("python3")
             .args(["-m", "venv"])
