@@ -872,3 +872,59 @@ fn boundary_names_a_failure_of_the_catalog_for_each_condition() {
         "`boundary` must map conditions to codes, found a list"
     );
 }
+
+#[test]
+fn a_code_named_at_the_boundary_declares_only_fields_the_boundary_can_send() {
+    let entries = "  - code: MALFORMED
+    status: 400
+    title: T
+    fields:
+      line: {type: integer, optional: true}
+      column: string
+  - code: GONE
+    status: 404
+    title: T
+    fields:
+      id: string
+      pointer: string
+";
+    let boundary = "boundary:\n  malformed-body: MALFORMED\n  unknown-route: GONE\n";
+    assert_eq!(
+        mistakes(&catalog(boundary, entries)),
+        [
+            (
+                11,
+                7,
+                "`MALFORMED` answers malformed-body at the boundary, which cannot always fill its field `column`".to_owned()
+            ),
+            (
+                11,
+                15,
+                "field `column` of `MALFORMED` is string, but the boundary sends it for malformed-body as integer".to_owned()
+            ),
+            (
+                16,
+                7,
+                "`GONE` answers unknown-route at the boundary, which cannot always fill its field `id`".to_owned()
+            ),
+            (
+                17,
+                7,
+                "`GONE` answers unknown-route at the boundary, which cannot always fill its field `pointer`".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        help(&catalog(boundary, entries)),
+        [
+            "help: make the field optional (`optional: true`); the facts it may know of malformed-body are `line`, `column`"
+        ]
+    );
+    // Optional fields of the facts' types, and fields of codes the
+    // boundary does not use, are fine.
+    let fitting = entries
+        .replace("column: string", "column: {type: integer, optional: true}")
+        .replace("unknown-route: GONE\n", "");
+    let fitting = catalog("boundary:\n  malformed-body: MALFORMED\n", &fitting);
+    assert!(parse("t.yaml", &fitting).is_ok());
+}

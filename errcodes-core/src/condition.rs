@@ -1,5 +1,8 @@
 //! The conditions a service meets without a handler, which a catalog
-//! names codes for under `boundary:`.
+//! names codes for under `boundary:`, and the safe facts a boundary
+//! knows about each.
+
+use crate::fields::{FieldKind, FieldType};
 
 vocabulary! {
     /// A condition the framework, not a handler, answers: a request it
@@ -64,6 +67,79 @@ impl Condition {
             self,
             Condition::Timeout | Condition::Overloaded | Condition::Internal
         )
+    }
+}
+
+/// A fact a service boundary may know about a condition, safe to send: it
+/// says where the request went wrong in the caller's own terms, never in
+/// the server's. The answering code carries it when it declares an
+/// optional field of this name and type.
+///
+/// ```
+/// use errcodes_core::Condition;
+///
+/// let keys: Vec<&str> = Condition::UnfitBody.facts().iter().map(|fact| fact.key).collect();
+/// assert_eq!(keys, ["pointer", "line", "column"]);
+/// assert!(Condition::Timeout.facts().is_empty());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fact {
+    /// The field's name on the wire.
+    pub key: &'static str,
+    /// The field's type.
+    pub ty: FieldType,
+    /// What it says.
+    pub about: &'static str,
+}
+
+const LINE: Fact = Fact {
+    key: "line",
+    ty: FieldType::one(FieldKind::Integer),
+    about: "the line of the body where reading stopped, from 1",
+};
+
+const COLUMN: Fact = Fact {
+    key: "column",
+    ty: FieldType::one(FieldKind::Integer),
+    about: "the column of that line where reading stopped, from 1",
+};
+
+const POINTER: Fact = Fact {
+    key: "pointer",
+    ty: FieldType::one(FieldKind::String),
+    about: "the JSON pointer (RFC 6901) of the member that does not fit, empty for the whole body",
+};
+
+const LIMIT: Fact = Fact {
+    key: "limit",
+    ty: FieldType::one(FieldKind::Integer),
+    about: "the largest body the service takes, in bytes",
+};
+
+impl Condition {
+    /// The facts a boundary may know about the condition. None is always
+    /// known (a body cut off by the network has no line, a limit may not
+    /// be stated), so each is sent as an optional field.
+    #[must_use]
+    pub const fn facts(self) -> &'static [Fact] {
+        match self {
+            Condition::MalformedBody => &[LINE, COLUMN],
+            Condition::UnfitBody => &[POINTER, LINE, COLUMN],
+            Condition::BodyTooLarge => &[LIMIT],
+            Condition::UnsupportedMediaType
+            | Condition::MethodNotAllowed
+            | Condition::BadParameter
+            | Condition::UnknownRoute
+            | Condition::Timeout
+            | Condition::Overloaded
+            | Condition::Internal => &[],
+        }
+    }
+
+    /// The fact of the condition with the wire name `key`.
+    #[must_use]
+    pub fn fact(self, key: &str) -> Option<&'static Fact> {
+        self.facts().iter().find(|fact| fact.key == key)
     }
 }
 

@@ -42,7 +42,7 @@ pub mod uri;
 mod wire_format;
 
 pub use crate::action::Action;
-pub use crate::condition::Condition;
+pub use crate::condition::{Condition, Fact};
 pub use crate::grpc::GrpcCode;
 pub use crate::guidance::{Guidance, Resend};
 pub use crate::kinds::{Origin, Outcome, Severity};

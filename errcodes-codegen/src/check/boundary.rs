@@ -4,10 +4,11 @@
 use errcodes_core::{Condition, Outcome};
 
 use super::check_word;
-use crate::diagnostic::{Diagnostic, Errors, closest};
+use crate::diagnostic::{Diagnostic, Errors, Location, closest};
 use crate::keys;
-use crate::model::{CheckedCatalog, Located};
+use crate::model::{CheckedCatalog, CheckedCode, Located};
 use crate::spec::WrittenText;
+
 use crate::yaml::{Node, Value};
 
 /// Checks `boundary` against the catalog's codes, which must be checked
@@ -44,6 +45,7 @@ pub(crate) fn check(
         let (Some(condition), Some(index)) = (condition, code_of(&code, catalog, errors)) else {
             continue;
         };
+        fields_fit(condition, &catalog.codes[index], code.at, errors);
         passed.push((condition, index));
     }
     Located::written(passed, node.at)
@@ -81,4 +83,51 @@ fn code_of(code: &WrittenText, catalog: &CheckedCatalog, errors: &mut Errors) ->
         return None;
     }
     Some(index)
+}
+
+/// Whether the boundary can send `code` for `condition` with every field
+/// it declares: a field named after a fact of the condition must have the
+/// fact's type, and every field must be optional, as the boundary does not
+/// always know a fact and never knows anything else.
+fn fields_fit(condition: Condition, code: &CheckedCode, named: Location, errors: &mut Errors) {
+    let name = &code.code.value;
+    for field in &code.fields {
+        let key = field.name.value.as_str();
+        if let Some(fact) = condition.fact(key).filter(|fact| fact.ty != field.ty.value) {
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "field `{key}` of `{name}` is {}, but the boundary sends it for {condition} as {}",
+                        field.ty.value, fact.ty
+                    ),
+                    field.ty.at().or(field.name.at()).unwrap_or(named),
+                )
+                .help(format!("declare it as `{}`: {}", fact.ty, fact.about)),
+            );
+        }
+        if !field.optional.value {
+            let known: Vec<String> = condition
+                .facts()
+                .iter()
+                .map(|fact| format!("`{}`", fact.key))
+                .collect();
+            let known = if known.is_empty() {
+                format!("it knows no fact of {condition}")
+            } else {
+                format!(
+                    "the facts it may know of {condition} are {}",
+                    known.join(", ")
+                )
+            };
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "`{name}` answers {condition} at the boundary, which cannot always fill its field `{key}`"
+                    ),
+                    field.name.at().unwrap_or(named),
+                )
+                .help(format!("make the field optional (`optional: true`); {known}")),
+            );
+        }
+    }
 }
