@@ -11,11 +11,11 @@ use std::future::IntoFuture;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Json, Path, Query};
+use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use errcodes_runtime::axum::{Boundary, Condition};
+use errcodes_runtime::axum::{Boundary, Condition, Json};
 use errcodes_runtime::wire::{ErrorResponse, Headers};
 use errcodes_runtime::{ErrorCode, Failure, Received};
 use serde::Deserialize;
@@ -30,9 +30,10 @@ use captured::{Captured, field};
 errcodes_runtime::errcodes!("fixtures/service.yaml");
 
 #[derive(Deserialize)]
+#[allow(dead_code)] // read only by serde
 struct NewItem {
-    #[allow(dead_code)] // read only by serde
     secret_field_name: u32,
+    tags: Option<Vec<u8>>,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +44,11 @@ struct Search {
 
 async fn create(Json(_): Json<NewItem>) -> &'static str {
     "created"
+}
+
+/// axum's own extractor: the boundary reads what it can from its text.
+async fn note(axum::Json(_): axum::Json<NewItem>) -> &'static str {
+    "noted"
 }
 
 async fn item(Path(id): Path<u32>) -> Result<&'static str, ServiceError> {
@@ -78,6 +84,7 @@ async fn busy() -> impl IntoResponse {
 fn routes() -> Router {
     Router::new()
         .route("/items", post(create))
+        .route("/notes", post(note))
         .route("/items/{id}", get(item))
         .route("/search", get(search))
         .route("/boom", get(boom))
@@ -130,6 +137,14 @@ fn posted(content_type: Option<&'static str>, body: &str, answer: ServiceError) 
 
 const JSON: Option<&str> = Some("application/json");
 
+/// A body whose second tag does not fit.
+const NESTED: &str = r#"{"secret_field_name": 1, "tags": [1, "x"]}"#;
+
+/// The boundary the tests put around the routes.
+fn boundary() -> Boundary<ServiceError> {
+    Boundary::<ServiceError>::new().body_limit(64)
+}
+
 fn requests() -> Vec<Wrong> {
     vec![
         posted(
@@ -138,6 +153,11 @@ fn requests() -> Vec<Wrong> {
             ServiceError::MalformedBody,
         ),
         posted(JSON, r#"{"other": 1}"#, ServiceError::UnfitBody),
+        posted(JSON, NESTED, ServiceError::UnfitBody),
+        Wrong {
+            path: "/notes",
+            ..posted(JSON, r#"{"tags": ["#, ServiceError::MalformedBody)
+        },
         posted(
             None,
             r#"{"secret_field_name": 1}"#,
@@ -277,7 +297,7 @@ fn fault(request: &Wrong, answer: &Answer) -> Option<String> {
 async fn every_answer_comes_from_the_catalog_with_one_log_event_and_the_callers_trace() {
     let captured = Captured::default();
     let _logging = tracing::subscriber::set_default(Registry::default().with(captured.clone()));
-    let app = routes().layer(Boundary::<ServiceError>::new().layer());
+    let app = routes().layer(boundary().layer());
     let answers = answers(app).await;
     let requests = requests();
     for (i, (request, answer)) in requests.iter().zip(&answers).enumerate() {
@@ -335,6 +355,7 @@ async fn every_answer_comes_from_the_catalog_with_one_log_event_and_the_callers_
         let expected = match (request.method, request.path, request.answer) {
             (_, "/boom", _) => "the secret panic text",
             (_, "/failing", _) => "the secret cause",
+            (_, _, ServiceError::UnfitBody) if request.body == NESTED => "expected u8",
             (_, _, ServiceError::UnfitBody) => "secret_field_name",
             (_, "/busy", _) => "upstream pool exhausted",
             _ => "",
@@ -346,6 +367,73 @@ async fn every_answer_comes_from_the_catalog_with_one_log_event_and_the_callers_
             request.path
         );
     }
+}
+
+/// What `request` got, read back by a client.
+fn read(answers: &[Answer], request: impl Fn(&Wrong) -> bool) -> ErrorResponse<ServiceError> {
+    let at = requests().iter().position(request).unwrap();
+    let answer = &answers[at];
+    let headers = Headers {
+        content_type: answer.content_type.as_deref(),
+        retry_after: None,
+    };
+    ErrorResponse::decode(answer.status, headers, answer.body.as_bytes()).unwrap()
+}
+
+/// Where `serde_json` stops reading `body` as a `T`: the oracle of the
+/// positions the answers give.
+fn stop<T: serde::de::DeserializeOwned>(body: &str) -> (Option<i64>, Option<i64>) {
+    let Err(error) = serde_json::from_str::<T>(body) else {
+        panic!("{body} is read")
+    };
+    (
+        Some(i64::try_from(error.line()).unwrap()),
+        Some(i64::try_from(error.column()).unwrap()),
+    )
+}
+
+#[tokio::test]
+async fn the_answers_carry_the_facts_the_boundary_knows_as_typed_fields() {
+    let _logging = tracing::subscriber::set_default(Registry::default().with(Captured::default()));
+    let stated = answers(routes().layer(boundary().layer())).await;
+    // errcodes' extractor: where reading stopped, and the member that did
+    // not fit as a JSON pointer.
+    let malformed = read(&stated, |r| {
+        r.path == "/items" && r.answer == ServiceError::MalformedBody
+    });
+    let fields: service_error::MalformedBody = malformed.fields().unwrap();
+    assert_eq!(
+        (fields.line, fields.column),
+        stop::<serde_json::Value>(r#"{"secret_field_name": "#)
+    );
+    let unfit = read(&stated, |r| r.body == NESTED);
+    let fields: service_error::UnfitBody = unfit.fields().unwrap();
+    assert_eq!(fields.pointer.as_deref(), Some("/tags/1"));
+    assert_eq!((fields.line, fields.column), stop::<NewItem>(NESTED));
+    let missing = read(&stated, |r| r.body == r#"{"other": 1}"#);
+    let fields: service_error::UnfitBody = missing.fields().unwrap();
+    assert_eq!(fields.pointer.as_deref(), Some(""), "the whole body");
+    // axum's extractor: the position its text ends with.
+    let noted = read(&stated, |r| r.path == "/notes");
+    let fields: service_error::MalformedBody = noted.fields().unwrap();
+    assert_eq!(
+        (fields.line, fields.column),
+        stop::<serde_json::Value>(r#"{"tags": ["#)
+    );
+    // The limit the boundary states, in the field and the message.
+    let large = read(&stated, |r| r.answer == ServiceError::PayloadTooLarge);
+    let fields: service_error::PayloadTooLarge = large.fields().unwrap();
+    assert_eq!(fields.limit, Some(64));
+    assert_eq!(
+        large.message(),
+        Some("The body is over the limit of 64 bytes")
+    );
+    // Without a stated limit, none is sent: the extractor keeps axum's.
+    let unstated = answers(routes().layer(Boundary::<ServiceError>::new().layer())).await;
+    let large = read(&unstated, |r| r.answer == ServiceError::PayloadTooLarge);
+    let fields: service_error::PayloadTooLarge = large.fields().unwrap();
+    assert_eq!(fields.limit, None);
+    assert_eq!(large.message(), Some("Payload too large"));
 }
 
 #[tokio::test]
@@ -454,7 +542,7 @@ async fn probe(app: Router) -> (std::process::ExitCode, serde_json::Value) {
 #[tokio::test]
 async fn the_probe_finds_the_framework_s_answers_and_none_behind_the_boundary() {
     let _logging = tracing::subscriber::set_default(Registry::default().with(Captured::default()));
-    let (code, report) = probe(routes().layer(Boundary::<ServiceError>::new().layer())).await;
+    let (code, report) = probe(routes().layer(boundary().layer())).await;
     assert_eq!(report["findings"], 0, "{report:#}");
     assert_eq!(code, std::process::ExitCode::SUCCESS);
     let (code, report) = probe(routes()).await;

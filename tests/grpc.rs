@@ -28,6 +28,12 @@ use tonic::codegen::{BoxFuture, Service, http};
 use tonic::server::NamedService;
 use tonic::transport::{Channel, Server};
 use tonic_prost::ProstCodec;
+use tracing_subscriber::Registry;
+use tracing_subscriber::layer::SubscriberExt;
+
+mod captured;
+
+use captured::{Captured, field};
 
 /// Which code of which catalog the server is to fail with.
 #[derive(Clone, PartialEq, prost::Message)]
@@ -49,6 +55,9 @@ struct FailReply {
     #[prost(message, optional, tag = "1")]
     outcome: Option<tonic_types::Status>,
 }
+
+/// The largest request the server decodes, in bytes.
+const LIMIT: usize = 1024;
 
 const SERVICE: &str = "errcodes.test.Catalog";
 const FAIL: &str = "/errcodes.test.Catalog/Fail";
@@ -117,7 +126,8 @@ impl Service<http::Request<tonic::body::Body>> for Catalogs {
 
     fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
         Box::pin(async move {
-            let mut grpc = tonic::server::Grpc::new(ProstCodec::default());
+            let mut grpc =
+                tonic::server::Grpc::new(ProstCodec::default()).max_decoding_message_size(LIMIT);
             let response = match request.uri().path() {
                 FAIL => grpc.unary(Unary(fail), request).await,
                 PLAIN => grpc.unary(Unary(plain), request).await,
@@ -213,14 +223,14 @@ async fn serve() -> SocketAddr {
     addr
 }
 
-/// The same service behind the catalog's boundary.
-async fn serve_behind_the_boundary() -> SocketAddr {
+/// The same service behind the boundary of catalog `E`.
+async fn serve_behind_the_boundary<E: ErrorCode>() -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let incoming = tonic::codegen::tokio_stream::wrappers::TcpListenerStream::new(listener);
     tokio::spawn(
         Server::builder()
-            .layer(Boundary::<PassError>::new().grpc_layer())
+            .layer(Boundary::<E>::new().grpc_layer())
             .add_service(Catalogs)
             .serve_with_incoming(incoming),
     );
@@ -248,14 +258,14 @@ impl Client {
     }
 
     /// `call`, with a W3C `traceparent` when one is given.
-    async fn call_traced(
+    async fn call_traced<T: prost::Message + 'static>(
         &mut self,
         path: &'static str,
-        request: FailRequest,
+        request: T,
         traceparent: Option<&'static str>,
     ) -> Result<FailReply, tonic::Status> {
         self.0.ready().await.unwrap();
-        let codec: ProstCodec<FailRequest, FailReply> = ProstCodec::default();
+        let codec: ProstCodec<T, FailReply> = ProstCodec::default();
         let mut request = tonic::Request::new(request);
         if let Some(traceparent) = traceparent {
             request
@@ -393,6 +403,10 @@ fn assert_no_cause(status: &tonic::Status) {
 
 #[tokio::test]
 async fn every_code_of_every_catalog_survives_a_real_grpc_round_trip() {
+    // A subscriber on every test that logs: tracing caches whether an
+    // event's callsite is wanted, and a thread without one must not decide
+    // for the test that captures them.
+    let _logging = tracing::subscriber::set_default(Registry::default().with(Captured::default()));
     let mut client = Client::connect(serve().await).await;
     let counts = [
         every_code::<AcpError>(&mut client).await,
@@ -407,6 +421,10 @@ async fn every_code_of_every_catalog_survives_a_real_grpc_round_trip() {
 
 #[tokio::test]
 async fn statuses_without_errcodes_get_advice_from_their_code() {
+    // A subscriber on every test that logs: tracing caches whether an
+    // event's callsite is wanted, and a thread without one must not decide
+    // for the test that captures them.
+    let _logging = tracing::subscriber::set_default(Registry::default().with(Captured::default()));
     let mut client = Client::connect(serve().await).await;
     let now = SystemTime::now();
     let mut advice = Vec::new();
@@ -472,6 +490,10 @@ fn a_reason_from_another_domain_is_not_the_catalogs() {
 
 #[tokio::test]
 async fn every_acp_example_travels_over_grpc_with_its_fields_in_metadata() {
+    // A subscriber on every test that logs: tracing caches whether an
+    // event's callsite is wanted, and a thread without one must not decide
+    // for the test that captures them.
+    let _logging = tracing::subscriber::set_default(Registry::default().with(Captured::default()));
     let mut client = Client::connect(serve().await).await;
     for body in examples::bodies() {
         let code = body["error"]["code"].as_str().unwrap().to_owned();
@@ -487,7 +509,11 @@ async fn every_acp_example_travels_over_grpc_with_its_fields_in_metadata() {
 
 #[tokio::test]
 async fn behind_the_boundary_tonic_s_own_statuses_come_from_the_catalog() {
-    let addr = serve_behind_the_boundary().await;
+    // A subscriber on every test that logs: tracing caches whether an
+    // event's callsite is wanted, and a thread without one must not decide
+    // for the test that captures them.
+    let _logging = tracing::subscriber::set_default(Registry::default().with(Captured::default()));
+    let addr = serve_behind_the_boundary::<PassError>().await;
     let mut client = Client::connect(addr).await;
     let boundary = Boundary::<PassError>::new();
     let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -567,6 +593,10 @@ impl Service<http::Request<tonic::body::Body>> for NotReady {
 #[tokio::test]
 async fn a_service_that_cannot_take_a_request_is_answered_for_and_not_called() {
     use tower::{Layer as _, ServiceExt as _};
+    // A subscriber on every test that logs: tracing caches whether an
+    // event's callsite is wanted, and a thread without one must not decide
+    // for the test that captures them.
+    let _logging = tracing::subscriber::set_default(Registry::default().with(Captured::default()));
     let boundary = Boundary::<PassError>::new();
     let mut service = boundary.grpc_layer().layer(NotReady);
     let request = http::Request::new(tonic::body::Body::empty());
@@ -576,5 +606,72 @@ async fn a_service_that_cannot_take_a_request_is_answered_for_and_not_called() {
     assert_eq!(
         read.code().and_then(|code| code.known()),
         Some(boundary.code_for(Condition::Overloaded))
+    );
+}
+
+errcodes_runtime::errcodes!("fixtures/service.yaml");
+
+/// A request the server cannot decode as a `FailRequest`: its first field
+/// is a number where a string belongs.
+#[derive(Clone, PartialEq, prost::Message)]
+struct Garbled {
+    #[prost(uint64, tag = "1")]
+    catalog: u64,
+}
+
+#[tokio::test]
+async fn behind_the_boundary_a_request_tonic_cannot_decode_is_answered_from_the_catalog_and_logged_once()
+ {
+    let captured = Captured::default();
+    let _logging = tracing::subscriber::set_default(Registry::default().with(captured.clone()));
+    let mut client = Client::connect(serve_behind_the_boundary::<ServiceError>().await).await;
+    let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    let too_large = FailRequest {
+        code: "x".repeat(LIMIT),
+        ..FailRequest::default()
+    };
+    let status = client
+        .call_traced(FAIL, too_large, Some(traceparent))
+        .await
+        .unwrap_err();
+    let read = ReceivedStatus::<ServiceError>::read(&status);
+    assert_eq!(
+        read.code().and_then(|code| code.known()),
+        Some(ServiceError::PayloadTooLarge),
+        "{status:?}"
+    );
+    // The limit tonic applied, as the code's field and in its message.
+    let fields: service_error::PayloadTooLarge = read.fields().unwrap();
+    assert_eq!(fields.limit, Some(i64::try_from(LIMIT).unwrap()));
+    assert_eq!(
+        status.message(),
+        format!("The body is over the limit of {LIMIT} bytes")
+    );
+    let garbled = client
+        .call_traced(FAIL, Garbled { catalog: 7 }, None)
+        .await
+        .unwrap_err();
+    let read_garbled = ReceivedStatus::<ServiceError>::read(&garbled);
+    assert_eq!(
+        read_garbled.code().and_then(|code| code.known()),
+        Some(ServiceError::MalformedBody),
+        "{garbled:?}"
+    );
+    assert_eq!(garbled.message(), "Malformed body");
+    // One event per answer, with the trace id the client reads and tonic's
+    // words, which the client never sees.
+    let events = captured.0.lock().unwrap().clone();
+    assert_eq!(events.len(), 2, "{events:?}");
+    let answers = [(&read, "too large"), (&read_garbled, "decode")];
+    for (event, (read, said)) in events.iter().zip(answers) {
+        assert_eq!(Some(field(event, "trace_id")), Received::trace_id(read));
+        assert!(
+            field(event, "exception.message").contains(said),
+            "{event:?}"
+        );
+    }
+    assert_eq!(
+        Received::trace_id(&read),
+        Some("4bf92f3577b34da6a3ce929d0e0e4736")
     );
 }

@@ -28,11 +28,13 @@ use crate::wire::render;
 use crate::{ErrorCode, Failure, Occurrence, WireFormat};
 
 mod boundary;
+mod json;
 
 pub use crate::Condition;
 pub use crate::boundary::Boundary;
 pub use crate::trace::trace_id_of;
 pub use boundary::{BoundaryLayer, BoundaryService};
+pub use json::{Json, JsonRejection};
 
 /// Marks a response written in a catalog's format, which a [`Boundary`]
 /// passes on as it is.

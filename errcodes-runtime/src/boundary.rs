@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use crate::context::new_trace_id;
+use crate::fields::{FieldValue, TypedFields};
 use crate::trace;
 use crate::{Condition, ErrorCode, Occurrence, Outcome};
 
@@ -38,6 +39,8 @@ const CONDITIONS: usize = Condition::ALL.len();
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Boundary<E> {
     codes: [E; CONDITIONS],
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    body_limit: Option<usize>,
 }
 
 impl<E: ErrorCode> Boundary<E> {
@@ -53,6 +56,7 @@ impl<E: ErrorCode> Boundary<E> {
             .map(|code| (code.http_status(), code.outcome() == Outcome::Failure))
             .collect();
         Boundary {
+            body_limit: None,
             codes: core::array::from_fn(|i| {
                 let condition = Condition::ALL[i];
                 E::CATALOG
@@ -69,6 +73,24 @@ impl<E: ErrorCode> Boundary<E> {
     pub fn code(mut self, condition: Condition, code: E) -> Self {
         self.codes[condition as usize] = code;
         self
+    }
+
+    /// The largest body, in bytes, that errcodes' JSON extractor
+    /// (`errcodes_runtime::axum::Json`) takes under this boundary; a
+    /// larger one is answered as [`BodyTooLarge`](Condition::BodyTooLarge)
+    /// with the limit in the code's `limit` field. Without it the extractor
+    /// keeps axum's `DefaultBodyLimit`, which it cannot state. axum's own
+    /// extractors keep theirs either way.
+    #[cfg(feature = "axum")]
+    #[must_use]
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = Some(bytes);
+        self
+    }
+
+    #[cfg(feature = "axum")]
+    pub(crate) fn body_limit_of(&self) -> Option<usize> {
+        self.body_limit
     }
 
     /// The code that answers `condition`.
@@ -94,6 +116,84 @@ pub(crate) fn condition_of_error(error: &str) -> Condition {
         Condition::Overloaded
     } else {
         Condition::Internal
+    }
+}
+
+/// What a boundary knows about a refused request that is safe to send:
+/// the [facts](crate::Condition::facts) of its condition, in the caller's
+/// own terms.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Known {
+    /// Where reading the body stopped: line and column, from 1.
+    pub(crate) position: Option<(u64, u64)>,
+    /// The JSON pointer of the member that did not fit.
+    pub(crate) pointer: Option<String>,
+    /// The largest body taken, in bytes.
+    pub(crate) limit: Option<u64>,
+}
+
+impl Known {
+    /// What the framework's own words give away safely: the position
+    /// `serde_json` ends its messages with ("… at line 1 column 9") and the
+    /// limit tonic names ("… the limit is: 4194304 bytes"); numbers only.
+    pub(crate) fn from_text(text: &str) -> Known {
+        let number = |digits: &str| digits.trim().parse::<u64>().ok();
+        let position = text.rsplit_once(" at line ").and_then(|(_, rest)| {
+            let (line, column) = rest.split_once(" column ")?;
+            Some((number(line)?, number(column)?))
+        });
+        let limit = text
+            .rsplit_once("the limit is: ")
+            .and_then(|(_, rest)| number(rest.strip_suffix(" bytes")?));
+        Known {
+            position,
+            limit,
+            ..Known::default()
+        }
+    }
+
+    /// The value of the fact `key`, as its field holds it.
+    fn value(&self, key: &str) -> Option<Box<dyn FieldValue>> {
+        let integer = |n: u64| {
+            i64::try_from(n)
+                .ok()
+                .map(|n| Box::new(n) as Box<dyn FieldValue>)
+        };
+        match key {
+            "line" => integer(self.position?.0),
+            "column" => integer(self.position?.1),
+            "limit" => integer(self.limit?),
+            "pointer" => Some(Box::new(self.pointer.clone()?)),
+            _ => None,
+        }
+    }
+}
+
+/// The occurrence of `code` answering `condition`: the trace id, and
+/// every fact the boundary knows that the code declares a field for, of
+/// the fact's type.
+pub(crate) fn occurrence<E: ErrorCode>(
+    code: E,
+    condition: Condition,
+    trace: &str,
+    known: &Known,
+) -> Occurrence {
+    let occurrence = Occurrence::new().trace(trace);
+    let values: Vec<Option<Box<dyn FieldValue>>> = code
+        .fields()
+        .map(|spec| {
+            condition
+                .fact(spec.key)
+                .filter(|fact| fact.ty == spec.ty)
+                .and_then(|fact| known.value(fact.key))
+        })
+        .collect();
+    if values.iter().all(Option::is_none) {
+        return occurrence;
+    }
+    Occurrence {
+        fields: Some(TypedFields::stated(code, values)),
+        ..occurrence
     }
 }
 

@@ -867,6 +867,75 @@ impl TypedFields {
     }
 }
 
+#[cfg(any(feature = "axum", feature = "tonic"))]
+impl TypedFields {
+    /// Fields of `code` given by their positions: what a service boundary
+    /// knows, for a code whose struct it cannot name.
+    pub(crate) fn stated<E: ErrorCode>(code: E, values: Vec<Option<Box<dyn FieldValue>>>) -> Self {
+        TypedFields(Arc::new(Stated {
+            code: code.code(),
+            specs: code.stored_fields(),
+            values,
+        }))
+    }
+}
+
+/// The fields of [`TypedFields::stated`].
+#[cfg(any(feature = "axum", feature = "tonic"))]
+struct Stated {
+    code: &'static str,
+    specs: &'static str,
+    values: Vec<Option<Box<dyn FieldValue>>>,
+}
+
+#[cfg(any(feature = "axum", feature = "tonic"))]
+impl Erased for Stated {
+    fn code(&self) -> &'static str {
+        self.code
+    }
+
+    fn specs(&self) -> &'static str {
+        self.specs
+    }
+
+    fn value(&self, position: usize) -> Option<&dyn FieldValue> {
+        self.values.get(position)?.as_deref()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn same(&self, other: &dyn Erased) -> bool {
+        other
+            .as_any()
+            .downcast_ref::<Stated>()
+            .is_some_and(|other| {
+                self.code == other.code
+                    && self.values.len() == other.values.len()
+                    && self
+                        .values
+                        .iter()
+                        .zip(&other.values)
+                        .all(|pair| match pair {
+                            (Some(one), Some(other)) => one.same(&**other),
+                            (None, None) => true,
+                            _ => false,
+                        })
+            })
+    }
+
+    fn debug(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for (spec, value) in decode_fields(self.specs).zip(&self.values) {
+            if let Some(value) = value {
+                map.entry(&spec.key, value);
+            }
+        }
+        map.finish()
+    }
+}
+
 impl PartialEq for TypedFields {
     fn eq(&self, other: &Self) -> bool {
         self.0.same(&*other.0)

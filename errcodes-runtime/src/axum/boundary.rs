@@ -42,9 +42,12 @@ use http_body_util::{BodyExt, Limited};
 use tower_layer::Layer;
 use tower_service::Service;
 
+use super::json::{BodyLimit, Refused};
 use super::{Answered, Reply};
-use crate::boundary::{Boundary, Guarded, Inner, condition_of_error, log, ready, trace_of};
-use crate::{Condition, ErrorCode, Occurrence};
+use crate::boundary::{
+    Boundary, Guarded, Inner, Known, condition_of_error, log, occurrence, ready, trace_of,
+};
+use crate::{Condition, ErrorCode};
 
 /// The condition of a response the framework wrote: its status, and for a
 /// 400, the start of its text (axum says "Failed to parse the request
@@ -121,9 +124,12 @@ where
         ready(self.inner.poll_ready(cx), &mut self.not_ready)
     }
 
-    fn call(&mut self, request: Request<B>) -> Self::Future {
+    fn call(&mut self, mut request: Request<B>) -> Self::Future {
         let trace = trace_of(request.headers());
         let boundary = self.boundary;
+        if let Some(limit) = boundary.body_limit_of() {
+            request.extensions_mut().insert(BodyLimit(limit));
+        }
         let inner = &mut self.inner;
         let guarded = Guarded::call(trace.clone(), self.not_ready.take(), || inner.call(request));
         Box::pin(async move {
@@ -131,10 +137,12 @@ where
                 Inner::Answered(response) => response,
                 Inner::Failed(error) => {
                     let condition = condition_of_error(&error);
-                    return Ok(answer(boundary, condition, &trace, &error, None));
+                    let known = Known::default();
+                    return Ok(answer(boundary, condition, &trace, &error, &known, None));
                 }
                 Inner::Panicked(said) => {
-                    return Ok(answer(boundary, Condition::Internal, &trace, &said, None));
+                    let (condition, known) = (Condition::Internal, Known::default());
+                    return Ok(answer(boundary, condition, &trace, &said, &known, None));
                 }
             };
             if response.status().as_u16() < 400 || response.extensions().get::<Answered>().is_some()
@@ -143,14 +151,27 @@ where
             }
             let status = response.status().as_u16();
             let allow = response.headers().get(header::ALLOW).cloned();
+            let refused = response.extensions().get::<Refused>().cloned();
             let text = text_of(response.into_body()).await;
-            let condition = condition_of_response(status, &text);
+            // errcodes' own extractor says what it knows; of the
+            // framework's text, only the position is read.
+            let (condition, known) = refused.map_or_else(
+                || {
+                    let condition = condition_of_response(status, &text);
+                    let known = match condition {
+                        Condition::MalformedBody | Condition::UnfitBody => Known::from_text(&text),
+                        _ => Known::default(),
+                    };
+                    (condition, known)
+                },
+                |refused| (refused.condition, refused.known),
+            );
             let said = if text.is_empty() {
                 format!("{status} without a body")
             } else {
                 format!("{status}: {text}")
             };
-            Ok(answer(boundary, condition, &trace, &said, allow))
+            Ok(answer(boundary, condition, &trace, &said, &known, allow))
         })
     }
 }
@@ -163,17 +184,19 @@ async fn text_of(body: Body) -> String {
     }
 }
 
-/// The catalog's answer to `condition`; what the framework said goes to
-/// the log, never to the client.
+/// The catalog's answer to `condition`, with the facts the code has
+/// fields for; what the framework said goes to the log, never to the
+/// client.
 fn answer<E: ErrorCode>(
     boundary: Boundary<E>,
     condition: Condition,
     trace: &str,
     said: &str,
+    known: &Known,
     allow: Option<HeaderValue>,
 ) -> Response {
     let code = boundary.code_for(condition);
-    let occurrence = Occurrence::new().trace(trace);
+    let occurrence = occurrence(code, condition, trace, known);
     log(code, &occurrence, condition, said);
     let mut response = Reply::with(code, occurrence).into_response();
     if let Some(allow) = allow.filter(|_| response.status() == 405) {

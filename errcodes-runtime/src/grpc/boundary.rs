@@ -18,8 +18,10 @@ use std::task::{Context, Poll};
 use tower_layer::Layer;
 use tower_service::Service;
 
-use crate::boundary::{Boundary, Guarded, Inner, condition_of_error, log, ready, trace_of};
-use crate::{Condition, ErrorCode, Occurrence};
+use crate::boundary::{
+    Boundary, Guarded, Inner, Known, condition_of_error, log, occurrence, ready, trace_of,
+};
+use crate::{Condition, ErrorCode};
 
 impl<E: ErrorCode> Boundary<E> {
     /// The layer to put around a tonic server:
@@ -97,32 +99,36 @@ where
         let inner = &mut self.inner;
         let guarded = Guarded::call(trace.clone(), self.not_ready.take(), || inner.call(request));
         Box::pin(async move {
-            let (condition, said) = match guarded.await {
+            let (condition, said, known) = match guarded.await {
                 Inner::Answered(response) => match bare_status(&response) {
                     None => return Ok(response),
                     Some((code, message)) => (
                         condition_of_status(code, &message),
                         format!("status {code}: {message}"),
+                        // tonic names the limit a message went over.
+                        Known::from_text(&message),
                     ),
                 },
-                Inner::Failed(error) => (condition_of_error(&error), error),
-                Inner::Panicked(said) => (Condition::Internal, said),
+                Inner::Failed(error) => (condition_of_error(&error), error, Known::default()),
+                Inner::Panicked(said) => (Condition::Internal, said, Known::default()),
             };
-            Ok(answer(boundary, condition, &trace, &said))
+            Ok(answer(boundary, condition, &trace, &said, &known))
         })
     }
 }
 
-/// The catalog's status for `condition`, as a response; what tonic or the
-/// panic said goes to the log, never to the client.
+/// The catalog's status for `condition`, as a response, with the facts
+/// the code has fields for; what tonic or the panic said goes to the log,
+/// never to the client.
 fn answer<E: ErrorCode, R: Default>(
     boundary: Boundary<E>,
     condition: Condition,
     trace: &str,
     said: &str,
+    known: &Known,
 ) -> http::Response<R> {
     let code = boundary.code_for(condition);
-    let occurrence = Occurrence::new().trace(trace);
+    let occurrence = occurrence(code, condition, trace, known);
     log(code, &occurrence, condition, said);
     super::status(code, &occurrence).into_http()
 }
