@@ -10,6 +10,8 @@
 //! error.
 
 mod boundary;
+
+pub(crate) use boundary::misfits;
 mod code;
 mod fields;
 mod grpc;

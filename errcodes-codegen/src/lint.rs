@@ -83,6 +83,10 @@ lints! {
     /// A condition that `boundary` leaves to a code of another status.
     BoundaryFallback = "boundary-fallback",
         "a boundary condition left to a code of another status, or to the first of several of its own", catalog lint_boundary_fallback;
+    /// A condition that `boundary` leaves to a code with fields the
+    /// boundary cannot fill.
+    BoundaryFields = "boundary-fields",
+        "a boundary condition left to a code with a field the boundary cannot always fill", catalog lint_boundary_fields;
 }
 
 /// What a lint looks at: one code, or the catalog as a whole.
@@ -282,6 +286,32 @@ fn lint_boundary_fallback(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
             Some(Diagnostic::new(message, at).help(format!(
                 "name the code that answers it, as in `{condition}: SOME_CODE` under `boundary:`"
             )))
+        })
+        .collect()
+}
+
+/// A condition a catalog with `boundary` leaves out is answered by its
+/// default code, which the rules of `boundary` do not hold to the facts the
+/// boundary knows: a required field it declares is left out of the answer.
+fn lint_boundary_fields(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
+    let Some(boundary) = &catalog.boundary else {
+        return Vec::new();
+    };
+    let at = boundary.at().unwrap_or_default();
+    let codes: Vec<(u16, bool)> = catalog
+        .codes
+        .iter()
+        .map(|code| (code.status.value, code.outcome.value == Outcome::Failure))
+        .collect();
+    Condition::ALL
+        .iter()
+        .filter(|condition| !boundary.value.iter().any(|(named, _)| named == *condition))
+        .filter_map(|&condition| Some((condition, condition.default_among(&codes)?.0)))
+        .flat_map(|(condition, index)| crate::check::misfits(condition, &catalog.codes[index], at))
+        .map(|misfit| {
+            misfit.help(
+                "or name a code that fits under `boundary:`; a field the boundary cannot fill is left out of its answers",
+            )
         })
         .collect()
 }

@@ -130,7 +130,7 @@ fn a_misspelt_lint_is_an_error_even_for_the_macro() {
     let help = failure.diagnostics()[0].notes()[0].message();
     assert!(
         help.starts_with(
-            "the lints are `name-keeps-digits`, `missing-description`, `failure-below-400`, `unused-field` and `boundary-fallback`; the classes of breaking change are `enum-renamed`, "
+            "the lints are `name-keeps-digits`, `missing-description`, `failure-below-400`, `unused-field`, `boundary-fallback` and `boundary-fields`; the classes of breaking change are `enum-renamed`, "
         ),
         "{help}"
     );
@@ -229,4 +229,66 @@ codes:
 
 fn reported_of(text: &str) -> Vec<String> {
     reported(text, &Lints::default())
+}
+
+#[test]
+fn a_boundary_condition_left_to_a_code_with_required_fields_is_named() {
+    let catalog = "\
+name: ShopError
+boundary:
+  unknown-route: NOT_FOUND
+codes:
+  - code: NOT_FOUND
+    status: 404
+    title: Not found
+    description: No such thing.
+  - code: INVALID
+    status: 400
+    title: Invalid
+    description: The request is wrong.
+    fields:
+      reason: string
+      line: {type: string, optional: true}
+  - code: BROKEN
+    status: 500
+    title: Broken
+    description: It broke.
+";
+    let reported = reported_of(catalog);
+    // `malformed-body` and `bad-parameter` fall to INVALID, the only 400.
+    let fields: Vec<&String> = reported
+        .iter()
+        .filter(|r| r.starts_with("warning boundary-fields"))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "warning boundary-fields `INVALID` answers malformed-body at the boundary, which cannot always fill its field `reason`",
+            "warning boundary-fields `INVALID` answers unfit-body at the boundary, which cannot always fill its field `reason`",
+            "warning boundary-fields `INVALID` answers unsupported-media-type at the boundary, which cannot always fill its field `reason`",
+            "warning boundary-fields `INVALID` answers body-too-large at the boundary, which cannot always fill its field `reason`",
+            "warning boundary-fields `INVALID` answers bad-parameter at the boundary, which cannot always fill its field `reason`",
+            "warning boundary-fields field `line` of `INVALID` is string, but the boundary sends it for malformed-body as integer",
+            "warning boundary-fields field `line` of `INVALID` is string, but the boundary sends it for unfit-body as integer",
+        ],
+        "{reported:#?}"
+    );
+    // Allowed, or fields that fit: nothing.
+    let allowed = catalog.replace(
+        "name: ShopError\n",
+        "name: ShopError\nallow: [boundary-fields]\n",
+    );
+    assert!(
+        !reported_of(&allowed)
+            .iter()
+            .any(|r| r.contains("boundary-fields"))
+    );
+    let fitting = catalog
+        .replace("reason: string", "reason: {type: string, optional: true}")
+        .replace("line: {type: string", "line: {type: integer");
+    assert!(
+        !reported_of(&fitting)
+            .iter()
+            .any(|r| r.contains("boundary-fields"))
+    );
 }

@@ -45,7 +45,9 @@ pub(crate) fn check(
         let (Some(condition), Some(index)) = (condition, code_of(&code, catalog, errors)) else {
             continue;
         };
-        fields_fit(condition, &catalog.codes[index], code.at, errors);
+        for misfit in misfits(condition, &catalog.codes[index], code.at) {
+            errors.push(misfit);
+        }
         passed.push((condition, index));
     }
     Located::written(passed, node.at)
@@ -85,11 +87,17 @@ fn code_of(code: &WrittenText, catalog: &CheckedCatalog, errors: &mut Errors) ->
     Some(index)
 }
 
-/// Whether the boundary can send `code` for `condition` with every field
+/// Why the boundary cannot send `code` for `condition` with every field
 /// it declares: a field named after a fact of the condition must have the
 /// fact's type, and every field must be optional, as the boundary does not
-/// always know a fact and never knows anything else.
-fn fields_fit(condition: Condition, code: &CheckedCode, named: Location, errors: &mut Errors) {
+/// always know a fact and never knows anything else. A field without a
+/// place of its own is reported at `named`.
+pub(crate) fn misfits(
+    condition: Condition,
+    code: &CheckedCode,
+    named: Location,
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
     let name = &code.code.value;
     for field in &code.fields {
         let key = field.name.value.as_str();
@@ -130,4 +138,5 @@ fn fields_fit(condition: Condition, code: &CheckedCode, named: Location, errors:
             );
         }
     }
+    errors
 }
