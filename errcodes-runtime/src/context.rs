@@ -206,8 +206,7 @@ struct JsonRef<'a>(&'a Value);
 
 impl JsonValue for JsonRef<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
-        // Writing a `Value` into memory does not fail.
-        let _ = serde_json::to_writer(out, self.0);
+        write_value(self.0, out);
     }
 
     fn is_text(&self) -> bool {
@@ -216,6 +215,41 @@ impl JsonValue for JsonRef<'_> {
 
     fn write_text(&self, out: &mut Vec<u8>) {
         crate::fields::FieldValue::write_text(self.0, out);
+    }
+}
+
+/// Appends `value` as `serde_json` writes it, compact, with strings
+/// escaped by the renderers' own escaping, which is the same and faster.
+pub(crate) fn write_value(value: &Value, out: &mut Vec<u8>) {
+    match value {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(true) => out.extend_from_slice(b"true"),
+        Value::Bool(false) => out.extend_from_slice(b"false"),
+        // Writing into memory does not fail.
+        Value::Number(number) => drop(serde_json::to_writer(out, number)),
+        Value::String(text) => errcodes_core::render::escape(text, out),
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_value(item, out);
+            }
+            out.push(b']');
+        }
+        Value::Object(members) => {
+            out.push(b'{');
+            for (i, (name, item)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                errcodes_core::render::escape(name, out);
+                out.push(b':');
+                write_value(item, out);
+            }
+            out.push(b'}');
+        }
     }
 }
 
@@ -270,6 +304,22 @@ mod tests {
                 ("userId2".to_owned(), "1".to_owned()),
                 ("userId".to_owned(), "2".to_owned())
             ]
+        );
+    }
+
+    #[test]
+    fn values_are_written_as_serde_json_writes_them() {
+        let value = serde_json::json!({
+            "text": "a \"quoted\"\n\u{1}line, é and 🦀, long enough to take several words",
+            "numbers": [0, -1, 18_446_744_073_709_551_615_u64, -9_223_372_036_854_775_808_i64, 0.1, 1e300, -2.5e-7],
+            "nested": {"list": [[], {}, [null, true, false]], "empty": ""},
+            "key \"with\" quotes\t": 1,
+        });
+        let mut out = Vec::new();
+        super::write_value(&value, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&value).unwrap()
         );
     }
 }

@@ -698,7 +698,7 @@ impl FromField for Duration {
 
 impl FieldValue for Value {
     fn write_json(&self, out: &mut Vec<u8>) {
-        let _ = serde_json::to_writer(out, self);
+        crate::context::write_value(self, out);
     }
 
     fn is_text(&self) -> bool {

@@ -42,23 +42,54 @@ static ESCAPES: [u8; 256] = {
 /// Appends `text` escaped as inside a JSON string, without the quotes.
 pub(crate) fn escape_inside(text: &str, out: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
+    let mut rest = text.as_bytes();
+    loop {
+        let clean = clean_len(rest);
+        out.extend_from_slice(&rest[..clean]);
+        let Some((&byte, after)) = rest[clean..].split_first() else {
+            return;
+        };
         let escape = ESCAPES[usize::from(byte)];
-        if escape == 0 {
-            continue;
-        }
-        out.extend_from_slice(&bytes[start..i]);
         if escape == b'u' {
             let (high, low) = (usize::from(byte >> 4), usize::from(byte & 0xf));
             out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[high], HEX[low]]);
         } else {
             out.extend_from_slice(&[b'\\', escape]);
         }
-        start = i + 1;
+        rest = after;
     }
-    out.extend_from_slice(&bytes[start..]);
+}
+
+/// How many bytes at the start of `bytes` need no escape. Nearly all of a
+/// text does, so they are looked at eight at a time.
+fn clean_len(bytes: &[u8]) -> usize {
+    let mut clean = 0;
+    for word in bytes.chunks_exact(8) {
+        if <[u8; 8]>::try_from(word).map_or(true, |word| needs_escape(u64::from_le_bytes(word))) {
+            break;
+        }
+        clean += 8;
+    }
+    let tail = &bytes[clean..];
+    clean
+        + tail
+            .iter()
+            .position(|&byte| ESCAPES[usize::from(byte)] != 0)
+            .unwrap_or(tail.len())
+}
+
+/// Whether any of the eight bytes of `word` is a control character, `"`
+/// or `\\`: the classic test for a byte below a bound, on the word and on
+/// its differences from the two characters. It may see one where there is
+/// none, after a byte that is one, never the other way round.
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let below = |x: u64, bound: u64| x.wrapping_sub(ONES * bound) & !x;
+    let control = below(word, 0x20);
+    let quote = below(word ^ (ONES * u64::from(b'"')), 1);
+    let backslash = below(word ^ (ONES * u64::from(b'\\')), 1);
+    (control | quote | backslash) & HIGHS != 0
 }
 
 /// Appends `value` in decimal, without going through `fmt`.
@@ -179,6 +210,7 @@ impl<'o> Object<'o> {
 
 #[cfg(test)]
 mod tests {
+    use alloc::format;
     use alloc::string::{String, ToString};
     use alloc::vec::Vec;
 
@@ -204,6 +236,21 @@ mod tests {
             written(|out| super::escape(&text, out)),
             serde_json::to_string(&text).unwrap()
         );
+        // Every character at every place of a word, among bytes that need
+        // no escape and bytes above 0x7f.
+        for c in text.chars() {
+            for before in 0..17 {
+                for filler in ["a", "é"] {
+                    let around = filler.repeat(before);
+                    let text = format!("{around}{c}{around}xyz");
+                    assert_eq!(
+                        written(|out| super::escape(&text, out)),
+                        serde_json::to_string(&text).unwrap(),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
