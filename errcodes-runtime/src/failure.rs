@@ -79,7 +79,7 @@
 //! ```
 
 use core::fmt;
-use std::backtrace::{Backtrace, BacktraceStatus};
+use std::backtrace::Backtrace;
 use std::error::Error;
 
 use crate::context::new_trace_id;
@@ -93,8 +93,9 @@ pub type Cause = Box<dyn Error + Send + Sync + 'static>;
 ///
 /// Made from a bare code it is two words and allocates nothing; an
 /// occurrence or a cause is kept behind one box, with a backtrace captured
-/// when the cause is attached, the way std and anyhow capture them: only
-/// when `RUST_BACKTRACE` or `RUST_LIB_BACKTRACE` enables it.
+/// when the cause is attached if std's environment enables backtraces and
+/// the [policy](crate::backtraces) takes it: by default, for server errors
+/// only, at most ten a second.
 ///
 /// What reaches the client is the code and the occurrence: every renderer
 /// and framework integration of this crate writes nothing else. The cause
@@ -163,13 +164,14 @@ impl<E: ErrorCode> Failure<E> {
     }
 
     /// The same failure, caused by `cause`, which replaces any cause it
-    /// had; a backtrace is captured here when enabled.
+    /// had; a backtrace is captured here when the
+    /// [policy](crate::backtraces) and std's environment say so.
     #[must_use]
     pub fn caused_by(mut self, cause: impl Into<Cause>) -> Self {
+        let status = self.code.http_status();
         let more = self.more_mut();
         more.cause = Some(cause.into());
-        let backtrace = Backtrace::capture();
-        more.backtrace = (backtrace.status() == BacktraceStatus::Captured).then_some(backtrace);
+        more.backtrace = crate::backtraces::capture(status);
         self
     }
 
@@ -179,7 +181,8 @@ impl<E: ErrorCode> Failure<E> {
         self.more.as_ref()?.cause.as_deref()
     }
 
-    /// The backtrace captured with the cause, when backtraces are enabled.
+    /// The backtrace captured with the cause, when one was (see
+    /// [`backtraces`](crate::backtraces)).
     #[must_use]
     pub fn backtrace(&self) -> Option<&Backtrace> {
         self.more.as_ref()?.backtrace.as_ref()

@@ -148,6 +148,8 @@
 
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "occurrence")]
+pub mod backtraces;
 #[cfg(any(feature = "axum", feature = "tonic"))]
 mod boundary;
 mod catalog;

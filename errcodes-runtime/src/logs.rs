@@ -8,12 +8,13 @@
 //! | `http.response.status_code` | the status sent |
 //! | `errcodes.catalog`, `errcodes.action` | the code's catalog and action |
 //! | `exception.message` | the whole cause chain, outermost first, joined by `: `, when there is a cause |
-//! | `exception.stacktrace` | the backtrace, when one was captured |
+//! | `exception.stacktrace` | the backtrace, when one was captured (see [`backtraces`](crate::backtraces)), resolved only if the subscriber records it |
 //! | `trace_id` | the trace id the client also got in the body |
 //!
 //! Server errors (5xx) are logged at `ERROR`; client errors at the level
 //! [`set_client_error_level`] sets, `INFO` by default, since a 4xx is the
-//! client's mistake, not the service's.
+//! client's mistake, not the service's. Nothing of the event is built, the
+//! cause chain's text included, when no subscriber is interested in it.
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -67,11 +68,22 @@ pub(crate) fn failure<'c, E: ErrorCode>(
     } else {
         LEVELS[usize::from(CLIENT_LEVEL.load(Ordering::Relaxed)).min(4)]
     };
+    macro_rules! enabled {
+        ($($level:ident)*) => {
+            match level {
+                $(Level::$level => tracing::enabled!(Level::$level),)*
+            }
+        };
+    }
+    if !enabled!(ERROR WARN INFO DEBUG TRACE) {
+        return;
+    }
     let chain = causes
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(": ");
-    let stacktrace = backtrace.map(ToString::to_string);
+    // Written, and its symbols resolved, only if the subscriber records it.
+    let stacktrace = backtrace.map(tracing::field::display);
     let message = (!chain.is_empty()).then_some(chain.as_str());
     let colon = if chain.is_empty() { "" } else { ": " };
     macro_rules! emit {
@@ -84,7 +96,7 @@ pub(crate) fn failure<'c, E: ErrorCode>(
                     errcodes.catalog = E::CATALOG.name(),
                     errcodes.action = code.action().as_str(),
                     exception.message = message,
-                    exception.stacktrace = stacktrace.as_deref(),
+                    exception.stacktrace = stacktrace,
                     trace_id = trace_id,
                     "{code} ({status}){colon}{chain}",
                 ),)*
