@@ -45,6 +45,19 @@ fn problem_json(c: &mut Criterion) {
             serde_json::to_vec(&problem).unwrap()
         });
     });
+    // What only the occurrence changes: nothing, and the trace id.
+    let bare = Occurrence::new();
+    let bare_body = render(code, &bare, code.wire_format()).body;
+    group.bench_function("render/bare", |b| {
+        b.iter(|| render(black_box(code), &bare, code.wire_format()));
+    });
+    group.bench_function("copy/bare", |b| {
+        b.iter(|| black_box(&bare_body[..]).to_vec());
+    });
+    let traced = Occurrence::new().trace("6f1c1ddb-4c83-4f7e-9d3e-1d4c2c8f6e0a");
+    group.bench_function("render/traced", |b| {
+        b.iter(|| render(black_box(code), &traced, code.wire_format()));
+    });
     let body = Problem::new(code, &occurrence).encode().unwrap();
     group.bench_function("decode/errcodes", |b| {
         b.iter(|| {

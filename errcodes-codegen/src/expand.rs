@@ -209,6 +209,7 @@ fn impls(enum_name: &Ident, variants: &[Ident], any_deprecated: bool) -> TokenSt
     let private = private();
     // Listing every variant is no use of a deprecated one.
     let allow = any_deprecated.then(|| quote!(#[allow(deprecated)]));
+    let count = Literal::usize_unsuffixed(variants.len());
     quote! {
         #[automatically_derived]
         #allow
@@ -220,6 +221,8 @@ fn impls(enum_name: &Ident, variants: &[Ident], any_deprecated: bool) -> TokenSt
             fn index(&self) -> usize {
                 *self as usize
             }
+
+            #private::prepared!(#count);
         }
 
         #[automatically_derived]

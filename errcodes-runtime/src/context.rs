@@ -152,6 +152,40 @@ impl Occurrence {
         self
     }
 
+    /// Whether nothing is known beyond the code.
+    ///
+    /// ```
+    /// use errcodes_runtime::Occurrence;
+    ///
+    /// assert!(Occurrence::new().is_empty());
+    /// assert!(!Occurrence::new().trace("7f3a").is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        let Occurrence {
+            status,
+            message,
+            detail,
+            instance,
+            trace,
+            help_url,
+            context,
+            retry_after,
+            members,
+            fields,
+        } = self;
+        status.is_none()
+            && message.is_none()
+            && detail.is_none()
+            && instance.is_none()
+            && trace.is_none()
+            && help_url.is_none()
+            && context.is_none()
+            && retry_after.is_none()
+            && members.is_empty()
+            && fields.is_none()
+    }
+
     /// The occurrence as the renderers read it.
     #[must_use]
     pub fn values(&self) -> Values<'_> {
@@ -172,6 +206,10 @@ impl Occurrence {
 impl Extra for Occurrence {
     fn has_context(&self) -> bool {
         self.context.is_some()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.context.is_none() && self.members.is_empty() && self.fields.is_none()
     }
 
     fn write_context(&self, out: &mut Vec<u8>) {

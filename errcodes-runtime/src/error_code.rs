@@ -263,6 +263,14 @@ pub trait ErrorCode:
         }
     }
 
+    /// Where the code's response in its own format is prepared on first
+    /// use; `None` for a type the macro did not generate.
+    #[cfg(feature = "json")]
+    #[doc(hidden)]
+    fn prepared(&self) -> Option<&'static crate::__private_0_1::PreparedCell> {
+        None
+    }
+
     /// The fields its occurrences carry, as the tables store them.
     #[doc(hidden)]
     fn stored_fields(&self) -> &'static str {

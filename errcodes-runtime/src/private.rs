@@ -265,6 +265,37 @@ macro_rules! __errcodes_impl_serde_0_1 {
 /// and nothing otherwise: the macro cannot see the runtime's features.
 pub use crate::__errcodes_impl_serde_0_1 as impl_serde;
 
+#[cfg(feature = "json")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_prepared_0_1 {
+    ($count:literal) => {
+        #[inline]
+        fn prepared(
+            &self,
+        ) -> ::core::option::Option<&'static $crate::__private_0_1::PreparedCell> {
+            static PREPARED: [$crate::__private_0_1::PreparedCell; $count] =
+                [const { $crate::__private_0_1::PreparedCell::new() }; $count];
+            PREPARED.get(<Self as $crate::ErrorCode>::index(self))
+        }
+    };
+}
+
+#[cfg(not(feature = "json"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_prepared_0_1 {
+    ($count:literal) => {};
+}
+
+/// The cells in which each code's responses are prepared on first use,
+/// with the `json` feature; nothing otherwise.
+pub use crate::__errcodes_prepared_0_1 as prepared;
+
+/// Where a code's response in its own format is prepared, once.
+#[cfg(feature = "json")]
+pub type PreparedCell = std::sync::OnceLock<errcodes_core::render::Prepared<'static>>;
+
 #[cfg(feature = "axum")]
 #[doc(hidden)]
 #[macro_export]

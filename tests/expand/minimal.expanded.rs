@@ -59,6 +59,7 @@ const _: () = {
         fn index(&self) -> usize {
             *self as usize
         }
+        ::errcodes_runtime::__private_0_1::prepared!(2);
     }
     #[automatically_derived]
     impl ::core::fmt::Display for ShopError {

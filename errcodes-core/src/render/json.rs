@@ -132,6 +132,18 @@ impl<'o> Object<'o> {
         }
     }
 
+    /// An object whose start, with the members `written`, is already in
+    /// `out`.
+    pub(crate) fn resume(out: &'o mut Vec<u8>, written: &[&'static str]) -> Self {
+        let mut object = Object {
+            out,
+            written: [""; MAX_MEMBERS],
+            count: written.len().min(MAX_MEMBERS),
+        };
+        object.written[..object.count].copy_from_slice(&written[..object.count]);
+        object
+    }
+
     fn name(&mut self, name: &str) {
         if self.out.last() != Some(&b'{') {
             self.out.push(b',');

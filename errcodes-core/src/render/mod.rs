@@ -33,6 +33,7 @@ pub mod gateway;
 pub mod google;
 mod json;
 pub mod pass;
+mod prepared;
 pub mod problem;
 
 pub use self::json::number as write_number;
@@ -43,6 +44,7 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 pub use self::json::escape;
+pub use self::prepared::Prepared;
 use crate::facts::CodeFacts;
 use crate::fields::{self, FieldSpec, FieldType, Piece};
 use crate::{Action, Severity, Shape, WireFormat};
@@ -138,6 +140,13 @@ pub trait Extra {
     /// an object: what ACP's `details` adds after typed fields.
     fn context_members(&self, each: &mut dyn FnMut(&str, &dyn JsonValue)) {
         let _ = each;
+    }
+
+    /// Whether there is nothing: no structured data, no members, no fields.
+    fn is_empty(&self) -> bool {
+        let mut members = false;
+        self.members(&mut |_, _| members = true);
+        !members && !self.has_context() && self.fields().is_none()
     }
 }
 

@@ -6,6 +6,8 @@
 //! section 4.2.1); the code's own title becomes the `detail` unless the
 //! occurrence gives one.
 
+use alloc::borrow::Cow;
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use super::Values;
@@ -51,36 +53,102 @@ pub(crate) fn write(
     traced: bool,
     out: &mut Vec<u8>,
 ) {
-    let type_uri = Filled::new(facts.problem_type.unwrap_or(ABOUT_BLANK), facts.code);
-    let code_in_type = type_uri.code.is_some();
-    let message = values.message_or(facts.title);
-    let (title, code_in_title) = if facts.problem_type.is_none() {
-        // RFC 9457, section 4.2.1.
-        (reason_phrase(status).unwrap_or(message), false)
-    } else if facts.problem_code == ProblemCode::Title {
-        (facts.code, true)
-    } else {
-        (message, false)
-    };
-    // The occurrence's own explanation, else its message, else where the
-    // title says something else, the code's title explains.
-    let templated = values.templated(facts);
-    let detail = match (values.detail, &templated) {
-        (Some(detail), _) => Some(detail),
-        (None, Some(templated)) if values.message.is_none() => Some(templated.as_ref()),
-        (None, _) if title != message => Some(message),
-        (None, _) => None,
-    };
-    let code_in_member =
-        facts.problem_code == ProblemCode::Member || !(code_in_type || code_in_title);
+    let parts = Parts::new(facts, values, status);
     let mut object = Object::new(out);
-    object.filled(TYPE, type_uri);
-    object.number(STATUS, Some(u64::from(status)));
-    object.text(TITLE, Some(title));
-    object.text(DETAIL, detail);
-    object.text(INSTANCE, values.instance);
-    object.text(CODE, code_in_member.then_some(facts.code));
-    object.text(TRACE, values.trace.filter(|_| traced));
-    object.fields(values.extra);
-    object.end(values.extra);
+    parts.head(&mut object);
+    parts.tail(values, traced, object);
+}
+
+/// The members of a problem detail, decided from the code's facts, the
+/// status and the occurrence's message: everything but what the
+/// occurrence alone gives (its detail, instance, trace and members).
+pub(crate) struct Parts<'a> {
+    type_uri: Filled<'a>,
+    status: u16,
+    title: &'a str,
+    /// The detail when the occurrence gives none.
+    detail: Option<Cow<'a, str>>,
+    /// The code, when neither `type` nor `title` carries it.
+    code: Option<&'a str>,
+}
+
+impl<'a> Parts<'a> {
+    pub(crate) fn new(facts: &CodeFacts<'a>, values: &Values<'a>, status: u16) -> Self {
+        let type_uri = Filled::new(facts.problem_type.unwrap_or(ABOUT_BLANK), facts.code);
+        let code_in_type = type_uri.code.is_some();
+        let message = values.message_or(facts.title);
+        let (title, code_in_title) = if facts.problem_type.is_none() {
+            // RFC 9457, section 4.2.1.
+            (reason_phrase(status).unwrap_or(message), false)
+        } else if facts.problem_code == ProblemCode::Title {
+            (facts.code, true)
+        } else {
+            (message, false)
+        };
+        // The occurrence's message, else where the title says something
+        // else, the code's title explains.
+        let detail = match values.templated(facts) {
+            Some(templated) if values.message.is_none() => Some(templated),
+            _ if title != message => Some(Cow::Borrowed(message)),
+            _ => None,
+        };
+        let code_in_member =
+            facts.problem_code == ProblemCode::Member || !(code_in_type || code_in_title);
+        Parts {
+            type_uri,
+            status,
+            title,
+            detail,
+            code: code_in_member.then_some(facts.code),
+        }
+    }
+
+    /// `type`, `status` and `title`: the members [`Frame`] prepares.
+    pub(crate) fn head(&self, object: &mut Object<'_>) {
+        object.filled(TYPE, self.type_uri);
+        object.number(STATUS, Some(u64::from(self.status)));
+        object.text(TITLE, Some(self.title));
+    }
+
+    /// The rest, after the head: the occurrence's own explanation, else
+    /// the default detail; the instance, the code, the trace when `traced`,
+    /// typed fields and the occurrence's members.
+    pub(crate) fn tail(&self, values: &Values<'_>, traced: bool, mut object: Object<'_>) {
+        object.text(DETAIL, values.detail.or(self.detail.as_deref()));
+        object.text(INSTANCE, values.instance);
+        object.text(CODE, self.code);
+        object.text(TRACE, values.trace.filter(|_| traced));
+        object.fields(values.extra);
+        object.end(values.extra);
+    }
+}
+
+/// The head of a code's problem details, written once: what every
+/// occurrence without a message or a status of its own shares.
+pub(crate) struct Frame<'a> {
+    parts: Parts<'a>,
+    head: Box<[u8]>,
+}
+
+impl<'a> Frame<'a> {
+    pub(crate) fn new(facts: &CodeFacts<'a>) -> Self {
+        let parts = Parts::new(facts, &Values::default(), facts.status);
+        let mut head = Vec::with_capacity(128);
+        parts.head(&mut Object::new(&mut head));
+        Frame {
+            parts,
+            head: head.into_boxed_slice(),
+        }
+    }
+
+    /// The body for `values`, which must give no message, no status and,
+    /// for a code with a message template, no fields: the frame's default
+    /// detail stands for what they would make.
+    pub(crate) fn body(&self, values: &Values<'_>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.head.len() + 192);
+        out.extend_from_slice(&self.head);
+        let object = Object::resume(&mut out, &[TYPE, STATUS, TITLE]);
+        self.parts.tail(values, true, object);
+        out
+    }
 }

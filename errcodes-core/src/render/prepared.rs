@@ -1,0 +1,131 @@
+//! A code's response made once for the occurrences that change nothing of
+//! it but what they carry: rendering them copies the prepared bytes and
+//! writes only the occurrence's own values.
+//!
+//! ```
+//! use errcodes_core::facts::CodeFacts;
+//! use errcodes_core::render::{Prepared, Values, render};
+//! use errcodes_core::{Action, ProblemCode, Severity, WireFormat};
+//!
+//! let facts = CodeFacts {
+//!     code: "OUT_OF_STOCK",
+//!     title: "Out of stock",
+//!     status: 409,
+//!     action: Action::None,
+//!     severity: Severity::Fatal,
+//!     problem_type: Some("https://example.com/errors/{code}"),
+//!     problem_code: ProblemCode::Type,
+//!     help_url: None,
+//!     grpc: None,
+//!     fields: "",
+//!     message: "",
+//! };
+//! let prepared = Prepared::new(WireFormat::Problem, facts);
+//! let values = Values { trace: Some("7f3a"), ..Values::default() };
+//! // The same response as the renderer's, from the prepared head.
+//! assert_eq!(prepared.render(&values), Some(render(WireFormat::Problem, &facts, &values)));
+//! // An occurrence with a message of its own changes the head: not prepared.
+//! assert_eq!(prepared.render(&Values { message: Some("Sold out"), ..values }), None);
+//! ```
+
+use alloc::boxed::Box;
+use core::time::Duration;
+
+use super::problem::Frame;
+use super::{Rendered, Values, render};
+use crate::facts::CodeFacts;
+use crate::{Severity, Shape, WireFormat, fields};
+
+/// A code's response in one format, prepared: the whole body of an empty
+/// occurrence, and for problem details (Edge Network's fatal errors
+/// included), the head every occurrence without a message or status of
+/// its own shares.
+pub struct Prepared<'a> {
+    facts: CodeFacts<'a>,
+    format: WireFormat,
+    status: u16,
+    shape: Shape,
+    bare: Box<[u8]>,
+    bare_delay: Option<Duration>,
+    frame: Option<Frame<'a>>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares the responses of the code of `facts` in `format`.
+    #[must_use]
+    pub fn new(format: WireFormat, facts: CodeFacts<'a>) -> Self {
+        let bare = render(format, &facts, &Values::default());
+        // A template over fields makes the default detail of each
+        // occurrence anew.
+        let fixed_detail = facts.message.is_empty() || fields::is_constant(facts.message);
+        // Edge Network's fatal errors are plain problem details.
+        let problem = format == WireFormat::Problem
+            || format == WireFormat::Edge && facts.severity == Severity::Fatal;
+        Prepared {
+            facts,
+            format,
+            status: bare.status,
+            shape: bare.shape,
+            bare_delay: bare.retry_after,
+            bare: bare.body.into_boxed_slice(),
+            frame: (problem && fixed_detail).then(|| Frame::new(&facts)),
+        }
+    }
+
+    /// The format it was prepared in.
+    #[must_use]
+    pub fn format(&self) -> WireFormat {
+        self.format
+    }
+
+    /// The response [`render`] writes for an occurrence that says nothing.
+    #[must_use]
+    pub fn bare(&self) -> Rendered {
+        Rendered {
+            status: self.status,
+            content_type: self.shape.content_type(),
+            body: self.bare.to_vec(),
+            retry_after: self.bare_delay,
+            shape: self.shape,
+        }
+    }
+
+    /// The response [`render`] writes for `values`, from the prepared
+    /// bytes; `None` when `values` changes what was prepared (a message,
+    /// a status or a help URL of its own, or anything at all outside
+    /// problem details), which only the renderer writes.
+    #[must_use]
+    pub fn render(&self, values: &Values<'_>) -> Option<Rendered> {
+        if is_empty(values) {
+            return Some(self.bare());
+        }
+        let frame = self.frame.as_ref()?;
+        if values.status.is_some() || values.message.is_some() {
+            return None;
+        }
+        let body = frame.body(values);
+        Some(Rendered::new(self.shape, self.status, body, &self.facts, values))
+    }
+}
+
+/// Whether `values` says nothing at all.
+fn is_empty(values: &Values<'_>) -> bool {
+    let Values {
+        status,
+        message,
+        detail,
+        instance,
+        trace,
+        help_url,
+        retry_after,
+        extra,
+    } = values;
+    status.is_none()
+        && message.is_none()
+        && detail.is_none()
+        && instance.is_none()
+        && trace.is_none()
+        && help_url.is_none()
+        && retry_after.is_none()
+        && extra.is_empty()
+}
