@@ -70,7 +70,10 @@ fn failures_capture_backtraces_as_the_policy_and_the_environment_say() {
     let before = backtraces::captured();
     let server = captured(PassError::InternalError, 40);
     assert!((10..=20).contains(&server), "{server}");
-    assert_eq!(backtraces::captured() - before, u32::try_from(server).unwrap());
+    assert_eq!(
+        backtraces::captured() - before,
+        u32::try_from(server).unwrap()
+    );
     // Written out, a backtrace names the frames it was captured in.
     backtraces::set_policy(Backtraces {
         client_errors: true,

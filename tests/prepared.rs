@@ -43,7 +43,10 @@ fn occurrences() -> Vec<(&'static str, Occurrence)> {
             "context",
             Occurrence::new().context(json!({"field": "name", "limit": 50})),
         ),
-        ("message", Occurrence::new().message("In our own words").trace(trace)),
+        (
+            "message",
+            Occurrence::new().message("In our own words").trace(trace),
+        ),
         ("status", Occurrence::new().status(418).trace(trace)),
         (
             "retry after",
@@ -101,7 +104,10 @@ fn typed_fields_and_templates_agree_too() {
     let with = Occurrence::new().fields(fields).trace("t");
     let code = ServiceError::PayloadTooLarge;
     let rendered = render(code, &with, code.wire_format());
-    assert_eq!(rendered, render_facts(&code.facts(), &with, code.wire_format()));
+    assert_eq!(
+        rendered,
+        render_facts(&code.facts(), &with, code.wire_format())
+    );
     let body = String::from_utf8(rendered.body).unwrap();
     assert!(body.contains("over the limit of 64 bytes"), "{body}");
     // Typed fields beside a fixed detail, from the prepared head.
@@ -113,6 +119,13 @@ fn typed_fields_and_templates_agree_too() {
     let with = Occurrence::new().fields(fields).trace("t");
     let code = ServiceError::UnfitBody;
     let rendered = render(code, &with, code.wire_format());
-    assert_eq!(rendered, render_facts(&code.facts(), &with, code.wire_format()));
-    assert!(String::from_utf8(rendered.body).unwrap().contains(r#""pointer":"/items/0""#));
+    assert_eq!(
+        rendered,
+        render_facts(&code.facts(), &with, code.wire_format())
+    );
+    assert!(
+        String::from_utf8(rendered.body)
+            .unwrap()
+            .contains(r#""pointer":"/items/0""#)
+    );
 }

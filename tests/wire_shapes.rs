@@ -293,6 +293,30 @@ fn every_wire_type_round_trips_through_serde_json() {
         let error = Problem::<EdgeError>::decode(body.as_bytes()).unwrap_err();
         assert_eq!(error.kind(), DecodeErrorKind::DuplicateMember, "{body}");
     }
+    // Among many members, early or late: the names seen are kept in a
+    // list, then in a set.
+    let many = |repeat: usize, at: usize| {
+        let mut members: Vec<String> = (0..80).map(|i| format!(r#""m{i}": {i}"#)).collect();
+        members.insert(at, format!(r#""m{repeat}": "again""#));
+        format!("{{{}}}", members.join(", "))
+    };
+    for (repeat, at) in [(3, 10), (3, 50), (40, 70), (79, 80)] {
+        let body = many(repeat, at);
+        let error = Problem::<EdgeError>::decode(body.as_bytes()).unwrap_err();
+        assert_eq!(
+            error.kind(),
+            DecodeErrorKind::DuplicateMember,
+            "{repeat} at {at}"
+        );
+    }
+    let distinct = format!(
+        "{{{}}}",
+        (0..80)
+            .map(|i| format!(r#""m{i}": {i}"#))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    assert!(Problem::<EdgeError>::decode(distinct.as_bytes()).is_ok());
 }
 
 #[test]

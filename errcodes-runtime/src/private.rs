@@ -271,9 +271,7 @@ pub use crate::__errcodes_impl_serde_0_1 as impl_serde;
 macro_rules! __errcodes_prepared_0_1 {
     ($count:literal) => {
         #[inline]
-        fn prepared(
-            &self,
-        ) -> ::core::option::Option<&'static $crate::__private_0_1::PreparedCell> {
+        fn prepared(&self) -> ::core::option::Option<&'static $crate::__private_0_1::PreparedCell> {
             static PREPARED: [$crate::__private_0_1::PreparedCell; $count] =
                 [const { $crate::__private_0_1::PreparedCell::new() }; $count];
             PREPARED.get(<Self as $crate::ErrorCode>::index(self))

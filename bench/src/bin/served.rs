@@ -48,9 +48,7 @@ fn main() {
         });
     }
     if std::env::args().any(|arg| arg == "--fmt") {
-        tracing_subscriber::fmt()
-            .with_writer(std::io::sink)
-            .init();
+        tracing_subscriber::fmt().with_writer(std::io::sink).init();
     }
     // What `/failure` sends, with a trace id of the same length.
     let occurrence = Occurrence::new().trace("6f1c1ddb-4c83-4f7e-9d3e-1d4c2c8f6e0a");

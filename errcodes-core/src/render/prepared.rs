@@ -104,7 +104,13 @@ impl<'a> Prepared<'a> {
             return None;
         }
         let body = frame.body(values);
-        Some(Rendered::new(self.shape, self.status, body, &self.facts, values))
+        Some(Rendered::new(
+            self.shape,
+            self.status,
+            body,
+            &self.facts,
+            values,
+        ))
     }
 }
 

@@ -179,9 +179,9 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
             let mut object = T::empty();
-            let mut seen = HashSet::with_capacity(8);
+            let mut seen = Seen::default();
             while let Some(Key(key)) = map.next_key_seed(KeySeed)? {
-                if !seen.insert(key.clone()) {
+                if !seen.insert(&key) {
                     return Err(duplicate(&key));
                 }
                 let value = map.next_value_seed(Strict)?;
@@ -194,6 +194,34 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
     }
 
     deserializer.deserialize_map(Members(PhantomData))
+}
+
+/// The member names of an object read so far. An error body has a
+/// handful, which are compared one by one; past a few dozen, a hash set
+/// keeps a hostile body with thousands of them from costing their square.
+#[derive(Default)]
+struct Seen<'de> {
+    few: Vec<Cow<'de, str>>,
+    many: HashSet<Cow<'de, str>>,
+}
+
+impl<'de> Seen<'de> {
+    const FEW: usize = 32;
+
+    /// Adds `key`; `false` when it was there already.
+    fn insert(&mut self, key: &Cow<'de, str>) -> bool {
+        if !self.many.is_empty() {
+            return self.many.insert(key.clone());
+        }
+        if self.few.contains(key) {
+            return false;
+        }
+        self.few.push(key.clone());
+        if self.few.len() > Self::FEW {
+            self.many.extend(self.few.drain(..));
+        }
+        true
+    }
 }
 
 /// How a duplicate member name is told from other data errors.
