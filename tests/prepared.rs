@@ -21,6 +21,7 @@ fn occurrences() -> Vec<(&'static str, Occurrence)> {
     vec![
         ("empty", Occurrence::new()),
         ("trace", Occurrence::new().trace(trace)),
+        ("empty trace", Occurrence::new().trace("")),
         (
             "escaped trace",
             Occurrence::new().trace("a \"quoted\"\n\u{1}trace, é 🦀 </error>&"),

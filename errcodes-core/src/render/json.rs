@@ -154,7 +154,14 @@ impl<'o> Object<'o> {
 
     /// A member whose value `value` writes.
     pub(crate) fn raw(&mut self, name: &'static str, value: impl FnOnce(&mut Vec<u8>)) {
-        self.name(name);
+        // A format's own member names need no escapes: written as they are.
+        debug_assert_eq!(clean_len(name.as_bytes()), name.len(), "{name}");
+        if self.out.last() != Some(&b'{') {
+            self.out.push(b',');
+        }
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"\":");
         value(self.out);
         debug_assert!(self.count < MAX_MEMBERS, "{name}: too many members");
         if let Some(slot) = self.written.get_mut(self.count) {

@@ -146,7 +146,7 @@ fn element_with(name: &str, out: &mut Vec<u8>, text: impl FnOnce(&mut Vec<u8>)) 
 }
 
 /// Appends `text` with XML's special characters escaped.
-fn escape_xml(text: &str, out: &mut Vec<u8>) {
+pub(crate) fn escape_xml(text: &str, out: &mut Vec<u8>) {
     for byte in text.bytes() {
         match byte {
             b'<' => out.extend_from_slice(b"&lt;"),

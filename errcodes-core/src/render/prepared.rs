@@ -29,6 +29,7 @@
 //! ```
 
 use alloc::boxed::Box;
+use alloc::vec::Vec;
 use core::time::Duration;
 
 use super::problem::Frame;
@@ -37,9 +38,10 @@ use crate::facts::CodeFacts;
 use crate::{Severity, Shape, WireFormat, fields};
 
 /// A code's response in one format, prepared: the whole body of an empty
-/// occurrence, and for problem details (Edge Network's fatal errors
-/// included), the head every occurrence without a message or status of
-/// its own shares.
+/// occurrence; the body of an occurrence that gives only a trace id, split
+/// where the trace id goes; and for problem details (Edge Network's fatal
+/// errors included), the head every occurrence without a message or status
+/// of its own shares.
 pub struct Prepared<'a> {
     facts: CodeFacts<'a>,
     format: WireFormat,
@@ -47,7 +49,58 @@ pub struct Prepared<'a> {
     shape: Shape,
     bare: Box<[u8]>,
     bare_delay: Option<Duration>,
+    traced: Option<Traced>,
     frame: Option<Frame<'a>>,
+}
+
+/// The body of an occurrence with a trace id alone, before and after it.
+struct Traced {
+    before: Box<[u8]>,
+    after: Box<[u8]>,
+    escape: fn(&str, &mut Vec<u8>),
+}
+
+/// The trace id the split body is rendered with: letters and digits, which
+/// no format escapes, and which no catalog text is likely to hold (if one
+/// does, the marker is found twice and nothing is split).
+const MARKER: &str = "errcodesPreparedTraceSlot7f3a9c";
+
+impl Traced {
+    /// The body of a trace id alone, split where the trace id lands, when
+    /// it lands exactly once.
+    fn new(format: WireFormat, facts: &CodeFacts<'_>) -> Option<Self> {
+        let values = Values {
+            trace: Some(MARKER),
+            ..Values::default()
+        };
+        let body = render(format, facts, &values).body;
+        let mut found = body
+            .windows(MARKER.len())
+            .enumerate()
+            .filter(|(_, window)| *window == MARKER.as_bytes())
+            .map(|(at, _)| at);
+        let at = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        Some(Traced {
+            before: body[..at].into(),
+            after: body[at + MARKER.len()..].into(),
+            escape: if format == WireFormat::PassXml {
+                super::pass::escape_xml
+            } else {
+                super::json::escape_inside
+            },
+        })
+    }
+
+    fn body(&self, trace: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.before.len() + trace.len() + self.after.len() + 8);
+        out.extend_from_slice(&self.before);
+        (self.escape)(trace, &mut out);
+        out.extend_from_slice(&self.after);
+        out
+    }
 }
 
 impl<'a> Prepared<'a> {
@@ -67,6 +120,7 @@ impl<'a> Prepared<'a> {
             status: bare.status,
             shape: bare.shape,
             bare_delay: bare.retry_after,
+            traced: Traced::new(format, &facts),
             bare: bare.body.into_boxed_slice(),
             frame: (problem && fixed_detail).then(|| Frame::new(&facts)),
         }
@@ -98,6 +152,15 @@ impl<'a> Prepared<'a> {
     pub fn render(&self, values: &Values<'_>) -> Option<Rendered> {
         if is_empty(values) {
             return Some(self.bare());
+        }
+        if let (Some(trace), Some(traced)) = (values.trace, &self.traced)
+            && is_empty(&Values {
+                trace: None,
+                ..*values
+            })
+        {
+            let body = traced.body(trace);
+            return Some(Rendered::new(self.shape, self.status, body, &self.facts, values));
         }
         let frame = self.frame.as_ref()?;
         if values.status.is_some() || values.message.is_some() {
