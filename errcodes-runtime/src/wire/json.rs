@@ -181,7 +181,7 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
             let mut object = T::empty();
             let mut seen = Seen::default();
             while let Some(Key(key)) = map.next_key_seed(KeySeed)? {
-                if !seen.insert(&key) {
+                if !seen.insert(key.clone()) {
                     return Err(duplicate(&key));
                 }
                 let value = map.next_value_seed(Strict)?;
@@ -209,14 +209,14 @@ impl<'de> Seen<'de> {
     const FEW: usize = 32;
 
     /// Adds `key`; `false` when it was there already.
-    fn insert(&mut self, key: &Cow<'de, str>) -> bool {
+    fn insert(&mut self, key: Cow<'de, str>) -> bool {
         if !self.many.is_empty() {
-            return self.many.insert(key.clone());
+            return self.many.insert(key);
         }
-        if self.few.contains(key) {
+        if self.few.contains(&key) {
             return false;
         }
-        self.few.push(key.clone());
+        self.few.push(key);
         if self.few.len() > Self::FEW {
             self.many.extend(self.few.drain(..));
         }
