@@ -31,13 +31,15 @@ use crate::{ErrorCode, Occurrence, WireFormat};
 #[must_use]
 pub fn render<E: ErrorCode>(code: E, occurrence: &Occurrence, format: WireFormat) -> Rendered {
     // In its own format, a code's response is prepared on first use.
-    if let Some(cell) = code.prepared().filter(|_| format == code.wire_format()) {
-        let prepared = cell.get_or_init(|| Prepared::new(format, code.facts()));
-        if occurrence.is_empty() {
-            return prepared.bare();
-        }
-        if let Some(rendered) = prepared.render(&occurrence.values()) {
-            return rendered;
+    if let Some(cell) = code.prepared() {
+        let prepared = cell.get_or_init(|| Prepared::new(code.wire_format(), code.facts()));
+        if prepared.format() == format {
+            if occurrence.is_empty() {
+                return prepared.bare();
+            }
+            if let Some(rendered) = prepared.render(&occurrence.values()) {
+                return rendered;
+            }
         }
     }
     render_facts(&code.facts(), occurrence, format)
