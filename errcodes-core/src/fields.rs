@@ -224,29 +224,49 @@ pub fn join_values<'v>(values: impl IntoIterator<Item = &'v str>) -> String {
     joined
 }
 
-/// The fields [`encode_fields`] wrote, in order.
+/// The fields [`encode_fields`] wrote, in order. Renderers read them for
+/// every occurrence, so the separators, all ASCII, are found byte by byte
+/// in place instead of through `str`'s pattern search.
 pub fn decode_fields(stored: &str) -> impl Iterator<Item = FieldSpec<'_>> {
-    stored
-        .split(FIELD)
-        .filter(|field| !field.is_empty())
-        .filter_map(|field| {
-            let (name, rest) = field.split_once(PART)?;
-            let (key, rest) = rest.split_once(PART)?;
-            let (flags, values) = rest.split_once(PART).unwrap_or((rest, ""));
-            let &[list, optional, kind] = flags.as_bytes() else {
-                return None;
-            };
-            Some(FieldSpec {
-                name,
-                key,
-                ty: FieldType {
-                    kind: *FieldKind::ALL.get(usize::from(kind.checked_sub(b'0')?))?,
-                    list: list == b'l',
-                },
-                optional: optional == b'o',
-                values,
-            })
-        })
+    let mut rest = stored;
+    core::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let (field, after) = cut(rest, FIELD).unwrap_or((rest, ""));
+            rest = after;
+            if let Some(spec) = spec_of(field) {
+                return Some(spec);
+            }
+        }
+        None
+    })
+}
+
+/// One field as [`push_field`] wrote it.
+fn spec_of(field: &str) -> Option<FieldSpec<'_>> {
+    let (name, rest) = cut(field, PART)?;
+    let (key, rest) = cut(rest, PART)?;
+    let (flags, values) = cut(rest, PART).unwrap_or((rest, ""));
+    let &[list, optional, kind] = flags.as_bytes() else {
+        return None;
+    };
+    Some(FieldSpec {
+        name,
+        key,
+        ty: FieldType {
+            kind: *FieldKind::ALL.get(usize::from(kind.checked_sub(b'0')?))?,
+            list: list == b'l',
+        },
+        optional: optional == b'o',
+        values,
+    })
+}
+
+/// `text` before and after the first `separator`, an ASCII character.
+fn cut(text: &str, separator: char) -> Option<(&str, &str)> {
+    let separator = u8::try_from(separator).ok()?;
+    let at = text.bytes().position(|byte| byte == separator)?;
+    // Both ends are next to an ASCII byte: character boundaries.
+    Some((text.get(..at)?, text.get(at + 1..)?))
 }
 
 /// Whether `text` is an absolute URI, loosely by RFC 3986: a scheme of
@@ -307,21 +327,40 @@ fn push_number(value: usize, out: &mut String) {
 
 /// The pieces [`encode_template`] wrote, in order, without empty texts.
 pub fn decode_template(stored: &str) -> impl Iterator<Item = Piece<'_>> {
-    stored
-        .split(PART)
-        .enumerate()
-        .filter_map(|(i, part)| match i % 2 {
-            0 if part.is_empty() => None,
-            0 => Some(Piece::Text(part)),
-            _ => part.parse().ok().map(Piece::Field),
-        })
+    let mut rest = Some(stored);
+    let mut parts = core::iter::from_fn(move || {
+        let text = rest?;
+        let (part, after) =
+            cut(text, PART).map_or((text, None), |(part, after)| (part, Some(after)));
+        rest = after;
+        Some(part)
+    });
+    // Text and field positions take turns, text first.
+    let mut at_field = true;
+    core::iter::from_fn(move || {
+        loop {
+            let part = parts.next()?;
+            at_field = !at_field;
+            match (at_field, part.is_empty()) {
+                (false, true) => {}
+                (false, false) => return Some(Piece::Text(part)),
+                (true, _) => {
+                    if let Ok(position) = part.parse() {
+                        return Some(Piece::Field(position));
+                    }
+                }
+            }
+        }
+    })
 }
 
 /// Whether a template names any field: one that does not can be sent as
 /// it is.
 #[must_use]
 pub fn is_constant(stored: &str) -> bool {
-    !stored.contains(PART)
+    !stored
+        .bytes()
+        .any(|byte| u32::from(byte) == u32::from(PART))
 }
 
 #[cfg(test)]

@@ -160,7 +160,13 @@ impl<'a> Prepared<'a> {
             })
         {
             let body = traced.body(trace);
-            return Some(Rendered::new(self.shape, self.status, body, &self.facts, values));
+            return Some(Rendered::new(
+                self.shape,
+                self.status,
+                body,
+                &self.facts,
+                values,
+            ));
         }
         let frame = self.frame.as_ref()?;
         if values.status.is_some() || values.message.is_some() {
