@@ -112,6 +112,19 @@ fn from_code(c: &mut Criterion) {
     lookup_each(c, "from_code", "errcodes_miss", 10_000, |code| {
         errcodes_10000::BigError::from_code(&code[1..])
     });
+    // The two parts of a lookup, alone: the hash of the code, and the
+    // comparison with the code found in its slot (a copy elsewhere).
+    lookup_each(c, "from_code", "hash_only", 10_000, |code| {
+        Some(errcodes_core::phf::hash(code.as_bytes(), 0x51_7cc1_b727_220a))
+    });
+    // The copies are taken in the order `lookup_each` takes the codes.
+    let copies: Vec<String> = codes(10_000);
+    let at = std::cell::Cell::new(0);
+    lookup_each(c, "from_code", "compare_only", 10_000, |code| {
+        at.set((at.get() + 1) % copies.len());
+        let equal = errcodes_core::phf::equal(code.as_bytes(), copies[at.get()].as_bytes());
+        Some(equal)
+    });
 }
 
 fn accessors(c: &mut Criterion) {
