@@ -115,7 +115,10 @@ fn from_code(c: &mut Criterion) {
     // The two parts of a lookup, alone: the hash of the code, and the
     // comparison with the code found in its slot (a copy elsewhere).
     lookup_each(c, "from_code", "hash_only", 10_000, |code| {
-        Some(errcodes_core::phf::hash(code.as_bytes(), 0x51_7cc1_b727_220a))
+        Some(errcodes_core::phf::hash(
+            code.as_bytes(),
+            0x51_7cc1_b727_220a,
+        ))
     });
     // The copies are taken in the order `lookup_each` takes the codes.
     let copies: Vec<String> = codes(10_000);
