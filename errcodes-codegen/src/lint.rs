@@ -8,7 +8,7 @@ use core::str::FromStr;
 
 use errcodes_core::{Condition, Outcome};
 
-use crate::diagnostic::{Diagnostic, Errors, Level};
+use crate::diagnostic::{Diagnostic, Errors, Level, Location};
 use crate::model::{CheckedCatalog, CheckedCode};
 
 /// Declares the lints: each one's variant, name, summary and check, once.
@@ -236,24 +236,52 @@ fn lint_unused_field(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// What the boundary lints look at in a catalog with `boundary`.
+struct LeftOut {
+    /// Where `boundary` is written.
+    at: Location,
+    /// Each code's status and whether it is a failure, as
+    /// [`Condition::default_among`] reads them.
+    codes: Vec<(u16, bool)>,
+    /// The conditions `boundary` does not name.
+    conditions: Vec<Condition>,
+}
+
+/// The conditions a catalog's `boundary` leaves to their defaults; `None`
+/// for a catalog without `boundary`, which is not used at the boundary.
+fn left_out(catalog: &CheckedCatalog) -> Option<LeftOut> {
+    let boundary = catalog.boundary.as_ref()?;
+    Some(LeftOut {
+        at: boundary.at().unwrap_or_default(),
+        codes: catalog
+            .codes
+            .iter()
+            .map(|code| (code.status.value, code.outcome.value == Outcome::Failure))
+            .collect(),
+        conditions: Condition::ALL
+            .iter()
+            .copied()
+            .filter(|condition| !boundary.value.iter().any(|(named, _)| named == condition))
+            .collect(),
+    })
+}
+
 /// A catalog with `boundary` answers every condition; one it does not
 /// name is answered by a code of another status when the catalog has none
 /// of its own, or by the first of several of its status, which may mean
 /// something else: either way a client misreads it.
 fn lint_boundary_fallback(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
-    let Some(boundary) = &catalog.boundary else {
+    let Some(LeftOut {
+        at,
+        codes,
+        conditions,
+    }) = left_out(catalog)
+    else {
         return Vec::new();
     };
-    let at = boundary.at().unwrap_or_default();
-    let codes: Vec<(u16, bool)> = catalog
-        .codes
-        .iter()
-        .map(|code| (code.status.value, code.outcome.value == Outcome::Failure))
-        .collect();
-    Condition::ALL
-        .iter()
-        .filter(|condition| !boundary.value.iter().any(|(named, _)| named == *condition))
-        .filter_map(|&condition| {
+    conditions
+        .into_iter()
+        .filter_map(|condition| {
             let statuses: Vec<String> = condition.statuses().iter().map(u16::to_string).collect();
             let statuses = match statuses.split_last() {
                 Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
@@ -294,19 +322,17 @@ fn lint_boundary_fallback(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
 /// default code, which the rules of `boundary` do not hold to the facts the
 /// boundary knows: a required field it declares is left out of the answer.
 fn lint_boundary_fields(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
-    let Some(boundary) = &catalog.boundary else {
+    let Some(LeftOut {
+        at,
+        codes,
+        conditions,
+    }) = left_out(catalog)
+    else {
         return Vec::new();
     };
-    let at = boundary.at().unwrap_or_default();
-    let codes: Vec<(u16, bool)> = catalog
-        .codes
-        .iter()
-        .map(|code| (code.status.value, code.outcome.value == Outcome::Failure))
-        .collect();
-    Condition::ALL
-        .iter()
-        .filter(|condition| !boundary.value.iter().any(|(named, _)| named == *condition))
-        .filter_map(|&condition| Some((condition, condition.default_among(&codes)?.0)))
+    conditions
+        .into_iter()
+        .filter_map(|condition| Some((condition, condition.default_among(&codes)?.0)))
         .flat_map(|(condition, index)| crate::check::misfits(condition, &catalog.codes[index], at))
         .map(|misfit| {
             misfit.help(
