@@ -6,7 +6,7 @@
 #![forbid(unsafe_code)]
 
 use errcodes_runtime::wire::{
-    DecodeErrorKind, ErrorResponse, Headers, Item, Json, Value, acp, edge, gateway, pass,
+    DecodeErrorKind, ErrorResponse, Headers, Item, Json, Value, acp, edge, gateway, google, pass,
     problem::Problem, render,
 };
 use errcodes_runtime::{Action, ErrorCode};
@@ -308,6 +308,16 @@ fn every_wire_type_round_trips_through_serde_json() {
             DecodeErrorKind::DuplicateMember,
             "{repeat} at {at}"
         );
+        // Google's details keep their order, and check names their own way.
+        let nested = format!(r#"{{"error": {{"code": 429, "details": [{body}]}}}}"#);
+        for body in [&body, &nested] {
+            let error = google::GoogleBody::<PassError>::decode(body.as_bytes()).unwrap_err();
+            assert_eq!(
+                error.kind(),
+                DecodeErrorKind::DuplicateMember,
+                "{repeat} at {at}"
+            );
+        }
     }
     let distinct = format!(
         "{{{}}}",
@@ -317,6 +327,7 @@ fn every_wire_type_round_trips_through_serde_json() {
             .join(", ")
     );
     assert!(Problem::<EdgeError>::decode(distinct.as_bytes()).is_ok());
+    assert!(google::GoogleBody::<PassError>::decode(distinct.as_bytes()).is_ok());
 }
 
 #[test]

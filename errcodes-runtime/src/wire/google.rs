@@ -51,7 +51,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
 use super::contract::{SchemaParts, answers_by_itself};
-use super::ordered::Ordered;
+use super::ordered::{Ordered, Text};
 use super::{Json, Shape};
 use crate::fields::Untyped;
 use crate::{Action, Code, ErrorCode, GrpcCode, Occurrence};
@@ -65,7 +65,7 @@ pub struct GoogleBody<E> {
     /// itself (a gateway's bare form).
     bare: bool,
     error: Option<GoogleError<E>>,
-    members: Vec<(String, Ordered)>,
+    members: Vec<(Text, Ordered)>,
 }
 
 /// The status a body carries.
@@ -77,7 +77,7 @@ pub struct GoogleError<E> {
     message: Option<String>,
     status: Option<String>,
     details: Option<Vec<Ordered>>,
-    members: Vec<(String, Ordered)>,
+    members: Vec<(Text, Ordered)>,
     codes: PhantomData<fn() -> E>,
 }
 
@@ -209,8 +209,8 @@ impl<E: ErrorCode> GoogleError<E> {
     /// read as a code); `None` without an `ErrorInfo`.
     #[must_use]
     pub fn code(&self) -> Option<Code<E>> {
-        let info = self.error_info()?;
-        Some(Code::of_reason(info.reason, info.domain))
+        let (reason, domain) = self.reason()?;
+        Some(Code::of_reason(reason, domain))
     }
 
     /// What a client should do after a response with HTTP status `status`
@@ -262,19 +262,26 @@ impl<E> GoogleError<E> {
     /// The first `ErrorInfo` detail.
     #[must_use]
     pub fn error_info(&self) -> Option<ErrorInfo<'_>> {
-        let detail = self.detail(types::ERROR_INFO)?;
-        let metadata = match detail.get(METADATA) {
+        let (reason, domain) = self.reason()?;
+        let metadata = match self.detail(types::ERROR_INFO)?.get(METADATA) {
             Some(Ordered::Object(members)) => members
                 .iter()
-                .filter_map(|(key, value)| Some((key.as_str(), value.as_str()?)))
+                .filter_map(|(key, value)| Some((key.as_ref(), value.as_str()?)))
                 .collect(),
             _ => Vec::new(),
         };
         Some(ErrorInfo {
-            reason: detail.get(REASON)?.as_str()?,
-            domain: detail.get(DOMAIN).and_then(Ordered::as_str).unwrap_or(""),
+            reason,
+            domain,
             metadata,
         })
+    }
+
+    /// The first `ErrorInfo`'s reason and domain, without its metadata.
+    fn reason(&self) -> Option<(&str, &str)> {
+        let detail = self.detail(types::ERROR_INFO)?;
+        let domain = detail.get(DOMAIN).and_then(Ordered::as_str);
+        Some((detail.get(REASON)?.as_str()?, domain.unwrap_or("")))
     }
 
     /// The `RetryInfo` detail's delay.
@@ -351,14 +358,14 @@ fn type_name(url: &str) -> &str {
     url.rsplit('/').next().unwrap_or(url)
 }
 
-fn find<'a>(members: &'a [(String, Ordered)], name: &str) -> Option<&'a Ordered> {
+fn find<'a>(members: &'a [(Text, Ordered)], name: &str) -> Option<&'a Ordered> {
     members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
 impl<E> GoogleError<E> {
     /// Reads a status from the members of an object; members of the wrong
     /// type are kept.
-    fn read(members: Vec<(String, Ordered)>, bare: bool) -> Self {
+    fn read(members: Vec<(Text, Ordered)>, bare: bool) -> Self {
         let mut error = GoogleError {
             code: None,
             bare,
@@ -369,17 +376,17 @@ impl<E> GoogleError<E> {
             codes: PhantomData,
         };
         for (key, value) in members {
-            let kept = match (key.as_str(), value) {
+            let kept = match (key.as_ref(), value) {
                 (CODE, Ordered::Number(n)) if n.as_i64().is_some() => {
                     error.code = n.as_i64();
                     None
                 }
                 (MESSAGE, Ordered::String(text)) => {
-                    error.message = Some(text);
+                    error.message = Some(text.into_owned());
                     None
                 }
                 (STATUS, Ordered::String(text)) => {
-                    error.status = Some(text);
+                    error.status = Some(text.into_owned());
                     None
                 }
                 (DETAILS, Ordered::Array(items)) => {
@@ -418,7 +425,7 @@ impl<'de, E> Deserialize<'de> for GoogleBody<E> {
         }
         let is_status = members
             .iter()
-            .any(|(key, _)| matches!(key.as_str(), CODE | DETAILS));
+            .any(|(key, _)| matches!(key.as_ref(), CODE | DETAILS));
         Ok(if is_status {
             GoogleBody {
                 bare: true,

@@ -3,9 +3,15 @@
 //! details), where `serde_json`'s map would sort them.
 
 use core::fmt;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use errcodes_core::render::google::{
+    CODE, DESCRIPTION, DETAILS, DOMAIN, ERROR, LINKS, LOCALE, MESSAGE, METADATA, REASON,
+    REQUEST_ID, RETRY_DELAY, STATUS, TYPE, URL, types,
+};
+
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Number, Value};
 
@@ -18,9 +24,41 @@ pub(crate) enum Ordered {
     Null,
     Bool(bool),
     Number(Number),
-    String(String),
+    String(Text),
     Array(Vec<Ordered>),
-    Object(Vec<(String, Ordered)>),
+    Object(Vec<(Text, Ordered)>),
+}
+
+/// A member name or a string: the model's own names and type URLs are
+/// borrowed, so that reading a body allocates only for what it says.
+pub(crate) type Text = Cow<'static, str>;
+
+/// `text` as a [`Text`], borrowed when it is one of the model's own.
+fn text(text: &str) -> Text {
+    use types::{ERROR_INFO, HELP, LOCALIZED_MESSAGE, REQUEST_INFO, RETRY_INFO};
+    Cow::Borrowed(match text {
+        ERROR => ERROR,
+        CODE => CODE,
+        MESSAGE => MESSAGE,
+        STATUS => STATUS,
+        DETAILS => DETAILS,
+        TYPE => TYPE,
+        REASON => REASON,
+        DOMAIN => DOMAIN,
+        METADATA => METADATA,
+        RETRY_DELAY => RETRY_DELAY,
+        LINKS => LINKS,
+        DESCRIPTION => DESCRIPTION,
+        URL => URL,
+        REQUEST_ID => REQUEST_ID,
+        LOCALE => LOCALE,
+        ERROR_INFO => ERROR_INFO,
+        RETRY_INFO => RETRY_INFO,
+        HELP => HELP,
+        REQUEST_INFO => REQUEST_INFO,
+        LOCALIZED_MESSAGE => LOCALIZED_MESSAGE,
+        _ => return Cow::Owned(text.to_owned()),
+    })
 }
 
 impl Ordered {
@@ -45,12 +83,12 @@ impl Ordered {
             Ordered::Null => Value::Null,
             Ordered::Bool(b) => Value::Bool(*b),
             Ordered::Number(n) => Value::Number(n.clone()),
-            Ordered::String(s) => Value::String(s.clone()),
+            Ordered::String(s) => Value::String(s.to_string()),
             Ordered::Array(items) => Value::Array(items.iter().map(Ordered::to_value).collect()),
             Ordered::Object(members) => Value::Object(
                 members
                     .iter()
-                    .map(|(k, v)| (k.clone(), v.to_value()))
+                    .map(|(k, v)| (k.to_string(), v.to_value()))
                     .collect::<Map<String, Value>>(),
             ),
         }
@@ -63,11 +101,14 @@ impl From<Value> for Ordered {
             Value::Null => Ordered::Null,
             Value::Bool(b) => Ordered::Bool(b),
             Value::Number(n) => Ordered::Number(n),
-            Value::String(s) => Ordered::String(s),
+            Value::String(s) => Ordered::String(Cow::Owned(s)),
             Value::Array(items) => Ordered::Array(items.into_iter().map(Ordered::from).collect()),
-            Value::Object(members) => {
-                Ordered::Object(members.into_iter().map(|(k, v)| (k, v.into())).collect())
-            }
+            Value::Object(members) => Ordered::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (Cow::Owned(k), v.into()))
+                    .collect(),
+            ),
         }
     }
 }
@@ -105,6 +146,9 @@ impl<'de> Deserialize<'de> for Ordered {
 
 struct OrderedVisitor;
 
+/// How many members an object may have before its names go in a set.
+const FEW: usize = 32;
+
 impl<'de> Visitor<'de> for OrderedVisitor {
     type Value = Ordered;
 
@@ -129,11 +173,7 @@ impl<'de> Visitor<'de> for OrderedVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Ordered, E> {
-        Ok(Ordered::String(v.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Ordered, E> {
-        Ok(Ordered::String(v))
+        Ok(Ordered::String(text(v)))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Ordered, E> {
@@ -149,15 +189,48 @@ impl<'de> Visitor<'de> for OrderedVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
-        let mut members: Vec<(String, Ordered)> = Vec::new();
-        let mut seen = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
+        let mut members: Vec<(Text, Ordered)> = Vec::new();
+        // A detail has a handful of members, compared one by one; past a
+        // few dozen, a set keeps a hostile body from costing their square.
+        let mut many: Option<HashSet<Text>> = None;
+        while let Some(Name(key)) = map.next_key_seed(Name(Cow::Borrowed("")))? {
+            let repeated = match &mut many {
+                Some(names) => !names.insert(key.clone()),
+                None => members.iter().any(|(name, _)| *name == key),
+            };
+            if repeated {
                 return Err(duplicate(&key));
+            }
+            if many.is_none() && members.len() == FEW {
+                let names = members.iter().map(|(name, _)| name.clone());
+                many = Some(names.chain([key.clone()]).collect());
             }
             let value = map.next_value()?;
             members.push((key, value));
         }
         Ok(Ordered::Object(members))
+    }
+}
+
+/// A member name, read as a [`Text`].
+struct Name(Text);
+
+impl<'de> DeserializeSeed<'de> for Name {
+    type Value = Name;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Name, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for Name {
+    type Value = Name;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Name, E> {
+        Ok(Name(text(v)))
     }
 }
