@@ -140,6 +140,21 @@ impl<'a> Filled<'a> {
         }
     }
 
+    /// A text with no code to put in.
+    pub(crate) fn literal(text: &'a str) -> Self {
+        Filled {
+            before: text,
+            code: None,
+            after: "",
+        }
+    }
+
+    /// About how long the filled template is: a code may grow when it is
+    /// percent-encoded.
+    pub(crate) fn len(&self) -> usize {
+        self.before.len() + self.code.map_or(0, str::len) + self.after.len()
+    }
+
     /// Appends the filled template, each literal part escaped by `escape`.
     pub(crate) fn write(&self, escape: fn(&str, &mut Vec<u8>), out: &mut Vec<u8>) {
         escape(self.before, out);

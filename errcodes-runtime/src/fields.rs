@@ -29,12 +29,11 @@
 use core::fmt;
 use std::any::Any;
 use std::borrow::Cow;
-use std::io::Write as _;
 use std::sync::Arc;
 use std::time::Duration;
 
 use errcodes_core::fields::{FieldKind, FieldSpec, FieldType, decode_fields};
-use errcodes_core::render::google::{format_duration, parse_duration};
+use errcodes_core::render::google::{parse_duration, write_duration};
 use errcodes_core::render::{FieldValues, JsonValue, Values};
 use serde_json::{Map, Value};
 
@@ -667,7 +666,9 @@ impl FromField for Timestamp {
 
 impl FieldValue for Duration {
     fn write_json(&self, out: &mut Vec<u8>) {
-        let _ = write!(out, "\"{}\"", format_duration(*self));
+        out.push(b'"');
+        write_duration(*self, out);
+        out.push(b'"');
     }
 
     fn is_text(&self) -> bool {
@@ -675,7 +676,7 @@ impl FieldValue for Duration {
     }
 
     fn write_text(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(format_duration(*self).as_bytes());
+        write_duration(*self, out);
     }
 
     fn same(&self, other: &dyn FieldValue) -> bool {

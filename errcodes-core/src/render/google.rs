@@ -20,7 +20,7 @@ use core::time::Duration;
 use super::json::{Object, escape};
 use super::{JsonValue, Values, each_field, has_field, write_field_text, write_metadata_value};
 use crate::GrpcCode;
-use crate::facts::CodeFacts;
+use crate::facts::{CodeFacts, Filled};
 
 /// The type URLs of the standard details, as `Any` names them.
 pub mod types {
@@ -96,15 +96,23 @@ impl<'a> StatusParts<'a> {
     /// nearest its status.
     #[must_use]
     pub fn of(facts: &CodeFacts<'a>, values: &Values<'a>) -> Self {
+        let help = values
+            .help_url
+            .map(Cow::Borrowed)
+            .or_else(|| facts.help_url());
+        StatusParts {
+            help: help.map(|url| (facts.title, url)),
+            ..Self::without_help(facts, values)
+        }
+    }
+
+    /// The parts but the help link, which a body writes without building.
+    fn without_help(facts: &CodeFacts<'a>, values: &Values<'a>) -> Self {
         let status = values.status.unwrap_or(facts.status);
         let (grpc_code, reason, grpc_domain) = match facts.grpc {
             Some(grpc) => (grpc.grpc_code, grpc.reason, grpc.grpc_domain),
             None => (GrpcCode::nearest(status), facts.code, ""),
         };
-        let help = values
-            .help_url
-            .map(Cow::Borrowed)
-            .or_else(|| facts.help_url());
         StatusParts {
             grpc_code,
             message: match values.detail.or(values.message) {
@@ -117,7 +125,7 @@ impl<'a> StatusParts<'a> {
             grpc_domain,
             metadata: metadata(values),
             retry_delay: values.delay_for(facts.action),
-            help: help.map(|url| (facts.title, url)),
+            help: None,
             request_id: values.trace,
         }
     }
@@ -126,27 +134,44 @@ impl<'a> StatusParts<'a> {
 /// The body of a code with `values`, in the wrapped form.
 #[must_use]
 pub fn body(facts: &CodeFacts<'_>, values: &Values<'_>) -> Vec<u8> {
-    let parts = StatusParts::of(facts, values);
+    let parts = StatusParts::without_help(facts, values);
+    let help = match values.help_url {
+        Some(url) => Some(Filled::literal(url)),
+        None => facts.help_url.map(|url| Filled::new(url, facts.code)),
+    };
     let status = values.status.unwrap_or(facts.status);
-    let mut out = Vec::with_capacity(512);
+    // The model's own names and type URLs take about 400 bytes; room for
+    // them and the values, so that the body is written without growing.
+    let values_len = parts.message.len()
+        + parts.reason.len()
+        + parts.grpc_domain.len()
+        + help.map_or(0, |url| facts.title.len() + url.len())
+        + parts.request_id.map_or(0, str::len)
+        + (parts.metadata.iter())
+            .map(|(key, value)| key.len() + value.len() + 8)
+            .sum::<usize>();
+    let mut out = Vec::with_capacity(448 + values_len);
     let mut body = Object::new(&mut out);
     body.raw(ERROR, |out| {
         let mut error = Object::new(out);
         error.number(CODE, Some(u64::from(status)));
         error.text(MESSAGE, Some(&parts.message));
-        error.text(STATUS, Some(parts.grpc_code.as_str()));
-        error.raw(DETAILS, |out| details(&parts, out));
+        error.constant(STATUS, parts.grpc_code.as_str());
+        error.raw(DETAILS, |out| {
+            details(&parts, help.map(|url| (facts.title, url)), out)
+        });
         error.end(&());
     });
     body.end(&());
     out
 }
 
-/// The details of `parts`, as a JSON list.
-fn details(parts: &StatusParts<'_>, out: &mut Vec<u8>) {
+/// The details of `parts`, and a `Help` detail with `help`'s description
+/// and URL, as a JSON list.
+fn details(parts: &StatusParts<'_>, help: Option<(&str, Filled<'_>)>, out: &mut Vec<u8>) {
     out.push(b'[');
     let mut info = Object::new(out);
-    info.text(TYPE, Some(types::ERROR_INFO));
+    info.constant(TYPE, types::ERROR_INFO);
     info.text(REASON, Some(parts.reason));
     info.text(DOMAIN, Some(parts.grpc_domain));
     // Protobuf's JSON leaves an empty map out.
@@ -163,19 +188,23 @@ fn details(parts: &StatusParts<'_>, out: &mut Vec<u8>) {
     if let Some(delay) = parts.retry_delay {
         out.push(b',');
         let mut retry = Object::new(out);
-        retry.text(TYPE, Some(types::RETRY_INFO));
-        retry.text(RETRY_DELAY, Some(&format_duration(delay)));
+        retry.constant(TYPE, types::RETRY_INFO);
+        retry.raw(RETRY_DELAY, |out| {
+            out.push(b'"');
+            write_duration(delay, out);
+            out.push(b'"');
+        });
         retry.end(&());
     }
-    if let Some((description, url)) = &parts.help {
+    if let Some((description, url)) = help {
         out.push(b',');
         let mut help = Object::new(out);
-        help.text(TYPE, Some(types::HELP));
+        help.constant(TYPE, types::HELP);
         help.raw(LINKS, |out| {
             out.push(b'[');
             let mut link = Object::new(out);
             link.text(DESCRIPTION, Some(description));
-            link.text(URL, Some(url));
+            link.filled(URL, url);
             link.end(&());
             out.push(b']');
         });
@@ -184,7 +213,7 @@ fn details(parts: &StatusParts<'_>, out: &mut Vec<u8>) {
     if let Some(id) = parts.request_id {
         out.push(b',');
         let mut request = Object::new(out);
-        request.text(TYPE, Some(types::REQUEST_INFO));
+        request.constant(TYPE, types::REQUEST_INFO);
         request.text(REQUEST_ID, Some(id));
         request.end(&());
     }
@@ -316,13 +345,32 @@ pub fn metadata_key(key: &str) -> String {
 /// ```
 #[must_use]
 pub fn format_duration(delay: Duration) -> String {
+    let mut out = Vec::with_capacity(24);
+    write_duration(delay, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends `delay` as [`format_duration`] writes it, without `fmt`.
+pub fn write_duration(delay: Duration, out: &mut Vec<u8>) {
     let (secs, nanos) = (delay.as_secs(), delay.subsec_nanos());
-    match nanos {
-        0 => format!("{secs}s"),
-        n if n % 1_000_000 == 0 => format!("{secs}.{:03}s", n / 1_000_000),
-        n if n % 1_000 == 0 => format!("{secs}.{:06}s", n / 1_000),
-        n => format!("{secs}.{n:09}s"),
+    super::json::number(secs, out);
+    let (mut fraction, digits) = match nanos {
+        0 => (0, 0),
+        n if n % 1_000_000 == 0 => (n / 1_000_000, 3),
+        n if n % 1_000 == 0 => (n / 1_000, 6),
+        n => (n, 9),
+    };
+    if digits > 0 {
+        let mut text = [b'0'; 9];
+        for digit in text[..digits].iter_mut().rev() {
+            // `fraction % 10` is below ten.
+            *digit = b'0' + u8::try_from(fraction % 10).unwrap_or(0);
+            fraction /= 10;
+        }
+        out.push(b'.');
+        out.extend_from_slice(&text[..digits]);
     }
+    out.push(b's');
 }
 
 /// A duration in protobuf's JSON form; `None` for a negative or malformed
@@ -361,6 +409,13 @@ mod tests {
             (Duration::from_millis(1500), "1.500s"),
             (Duration::from_micros(2), "0.000002s"),
             (Duration::from_nanos(1), "0.000000001s"),
+            (Duration::ZERO, "0s"),
+            (Duration::from_millis(45_010), "45.010s"),
+            (Duration::from_micros(1_000_100), "1.000100s"),
+            (
+                Duration::new(u64::MAX, 999_999_999),
+                "18446744073709551615.999999999s",
+            ),
         ] {
             assert_eq!(format_duration(delay), text);
             assert_eq!(parse_duration(text), Some(delay));

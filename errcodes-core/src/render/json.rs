@@ -61,16 +61,26 @@ pub(crate) fn escape_inside(text: &str, out: &mut Vec<u8>) {
 }
 
 /// How many bytes at the start of `bytes` need no escape. Nearly all of a
-/// text does, so they are looked at eight at a time.
+/// text does, so they are looked at eight at a time, and a tail shorter
+/// than eight with the last eight bytes, which overlap the words before.
 fn clean_len(bytes: &[u8]) -> usize {
     let mut clean = 0;
-    for word in bytes.chunks_exact(8) {
-        if <[u8; 8]>::try_from(word).map_or(true, |word| needs_escape(u64::from_le_bytes(word))) {
+    while let Some(word) = bytes
+        .get(clean..clean + 8)
+        .and_then(|word| word.first_chunk())
+    {
+        if needs_escape(u64::from_le_bytes(*word)) {
             break;
         }
         clean += 8;
     }
     let tail = &bytes[clean..];
+    if tail.len() < 8
+        && let Some(last) = bytes.last_chunk()
+        && !needs_escape(u64::from_le_bytes(*last))
+    {
+        return bytes.len();
+    }
     clean
         + tail
             .iter()
@@ -184,6 +194,17 @@ impl<'o> Object<'o> {
         }
     }
 
+    /// A string member whose value is one of the format's own constants,
+    /// which need no escapes either.
+    pub(crate) fn constant(&mut self, name: &'static str, value: &'static str) {
+        debug_assert_eq!(clean_len(value.as_bytes()), value.len(), "{value}");
+        self.raw(name, |out| {
+            out.push(b'"');
+            out.extend_from_slice(value.as_bytes());
+            out.push(b'"');
+        });
+    }
+
     /// A string member holding a filled template.
     pub(crate) fn filled(&mut self, name: &'static str, value: Filled<'_>) {
         self.raw(name, |out| {
@@ -261,12 +282,14 @@ mod tests {
             for before in 0..17 {
                 for filler in ["a", "é"] {
                     let around = filler.repeat(before);
-                    let text = format!("{around}{c}{around}xyz");
-                    assert_eq!(
-                        written(|out| super::escape(&text, out)),
-                        serde_json::to_string(&text).unwrap(),
-                        "{text:?}"
-                    );
+                    // Last, too: the tail past the last whole word.
+                    for text in [format!("{around}{c}{around}xyz"), format!("{around}{c}")] {
+                        assert_eq!(
+                            written(|out| super::escape(&text, out)),
+                            serde_json::to_string(&text).unwrap(),
+                            "{text:?}"
+                        );
+                    }
                 }
             }
         }
