@@ -15,7 +15,6 @@
 use core::fmt;
 use core::marker::PhantomData;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -82,6 +81,9 @@ pub(crate) trait Object: Sized {
     /// What the object is called in messages: "a problem detail".
     const WHAT: &'static str;
 
+    /// The names of the members it models, at most 64.
+    const NAMES: &'static [&'static str];
+
     /// An object with no member yet.
     fn empty() -> Self;
 
@@ -130,6 +132,7 @@ macro_rules! members {
     ) => {
         impl<E> $crate::wire::json::Object for $body<E> {
             const WHAT: &'static str = $what;
+            const NAMES: &'static [&'static str] = &[$($name),*];
 
             fn empty() -> Self {
                 $body {
@@ -178,10 +181,21 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            const { assert!(T::NAMES.len() <= 64) };
             let mut object = T::empty();
-            let mut seen = Seen::default();
+            // A modelled member is told seen by its bit, whatever its
+            // value; any other is kept, and found there when it comes back.
+            let mut seen = 0_u64;
             while let Some(Key(key)) = map.next_key_seed(KeySeed)? {
-                if !seen.insert(key.clone()) {
+                let repeated = match T::NAMES.iter().position(|name| *name == key) {
+                    Some(at) => {
+                        let before = seen;
+                        seen |= 1 << at;
+                        before == seen
+                    }
+                    None => object.kept().contains_key(key.as_ref()),
+                };
+                if repeated {
                     return Err(duplicate(&key));
                 }
                 let value = map.next_value_seed(Strict)?;
@@ -194,34 +208,6 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
     }
 
     deserializer.deserialize_map(Members(PhantomData))
-}
-
-/// The member names of an object read so far. An error body has a
-/// handful, which are compared one by one; past a few dozen, a hash set
-/// keeps a hostile body with thousands of them from costing their square.
-#[derive(Default)]
-struct Seen<'de> {
-    few: Vec<Cow<'de, str>>,
-    many: HashSet<Cow<'de, str>>,
-}
-
-impl<'de> Seen<'de> {
-    const FEW: usize = 32;
-
-    /// Adds `key`; `false` when it was there already.
-    fn insert(&mut self, key: Cow<'de, str>) -> bool {
-        if !self.many.is_empty() {
-            return self.many.insert(key);
-        }
-        if self.few.contains(&key) {
-            return false;
-        }
-        self.few.push(key);
-        if self.few.len() > Self::FEW {
-            self.many.extend(self.few.drain(..));
-        }
-        true
-    }
 }
 
 /// How a duplicate member name is told from other data errors.
@@ -337,7 +323,13 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &[u8], limits: Limits) -> Result
         return Err(DecodeError::too_large(body.len(), limits));
     }
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    serde_json::from_slice(body).map_err(|error| {
+    let parsed = match core::str::from_utf8(body) {
+        // Checked once as a whole, the text is not checked string by string.
+        Ok(text) => serde_json::from_str(text),
+        // Not JSON either way: serde_json says where.
+        Err(_) => serde_json::from_slice(body),
+    };
+    parsed.map_err(|error| {
         let (kind, reason) = match error.classify() {
             serde_json::error::Category::Data if error.to_string().starts_with(DUPLICATE) => (
                 DecodeErrorKind::DuplicateMember,

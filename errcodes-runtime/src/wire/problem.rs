@@ -208,7 +208,12 @@ pub(crate) fn schema(parts: &SchemaParts<'_>) -> Value {
 
 /// The code in `uri`, when `uri` has the shape of `template`.
 fn code_in<'u>(template: &str, uri: &'u str) -> Option<Cow<'u, str>> {
-    let (prefix, suffix) = template.split_once("{code}")?;
+    // Braces are rare in URIs: look for them, not for the whole word.
+    let at = template
+        .match_indices('{')
+        .find(|&(at, _)| template[at..].starts_with("{code}"))?
+        .0;
+    let (prefix, suffix) = (&template[..at], &template[at + "{code}".len()..]);
     let encoded = uri.strip_prefix(prefix)?.strip_suffix(suffix)?;
     (!encoded.is_empty()).then(|| percent_decode(encoded))
 }
