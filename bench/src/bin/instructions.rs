@@ -24,9 +24,10 @@ use errcodes_runtime::{Occurrence, Received, WireFormat};
 use errcodes_tests::acp::acp_error::RateLimitExceeded;
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 
-const OPERATIONS: [&str; 22] = [
+const OPERATIONS: [&str; 23] = [
     "problem/render",
     "problem/decode",
+    "problem/decode/http_api_problem",
     "acp/render",
     "acp/decode",
     "pass_json/render",
@@ -73,10 +74,10 @@ fn report() {
             .find_map(|line| line.split_once("Collected : ")?.1.trim().parse().ok())
             .unwrap_or_else(|| panic!("no count in valgrind's report:\n{log}"))
     };
-    println!("{:<18} {:>14}", "operation", "instructions");
+    println!("{:<32} {:>14}", "operation", "instructions");
     for operation in OPERATIONS {
         let per_run = (count(operation, 2000) - count(operation, 1000)) / 1000;
-        println!("{operation:<18} {per_run:>14}");
+        println!("{operation:<32} {per_run:>14}");
     }
 }
 
@@ -113,7 +114,16 @@ fn run(operation: &str, times: u64) {
             black_box(render(black_box(edge), &problem, WireFormat::Problem));
         }),
         "problem/decode" => Box::new(|| {
-            black_box(Problem::<EdgeError>::decode(black_box(&problem_body)).unwrap());
+            let body = Problem::<EdgeError>::decode(black_box(&problem_body)).unwrap();
+            black_box(body.code());
+        }),
+        "problem/decode/http_api_problem" => Box::new(|| {
+            black_box(
+                serde_json::from_slice::<http_api_problem::HttpApiProblem>(black_box(
+                    &problem_body,
+                ))
+                .unwrap(),
+            );
         }),
         "acp/render" => Box::new(|| {
             black_box(render(black_box(acp), &occurrence, WireFormat::Acp));
@@ -145,7 +155,8 @@ fn run(operation: &str, times: u64) {
             black_box(render(black_box(pass), &occurrence, WireFormat::Google));
         }),
         "google/decode" => Box::new(|| {
-            black_box(google::GoogleBody::<PassError>::decode(black_box(&google_body)).unwrap());
+            let body = google::GoogleBody::<PassError>::decode(black_box(&google_body)).unwrap();
+            black_box(body.code());
         }),
         _ => panic!("unknown operation {operation}; one of {OPERATIONS:?}"),
     };
