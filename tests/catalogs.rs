@@ -46,6 +46,19 @@ where
             assert_eq!(E::CATALOG.domain(domain.id()), Some(domain));
         }
     }
+    // A code with any one byte changed is found only when it is another
+    // code: a lookup compares every byte, stored with the slot or not.
+    for &code in E::ALL {
+        for at in 0..code.code().len() {
+            let mut bytes = code.code().as_bytes().to_vec();
+            bytes[at] ^= 1;
+            let Ok(other) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let expected = E::ALL.iter().copied().find(|code| code.code() == other);
+            assert_eq!(E::from_code(other), expected, "{other:?}");
+        }
+    }
     for unknown in ["", "no such code", "1000-400 ", "invalid_credentials"] {
         if E::ALL.iter().any(|code| code.code() == unknown) {
             continue;

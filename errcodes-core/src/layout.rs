@@ -93,8 +93,9 @@ const META_BYTES: usize = 8;
 const DISPLACEMENT_BYTES: usize = 4;
 
 /// One slot of a perfect hash: the position of the key that hashes to it,
-/// with where the key's text is, so that a lookup compares without another
-/// table.
+/// with where the key's text is and its [`head`](crate::phf::head), so
+/// that a lookup compares a key of up to eight bytes without another load,
+/// and a longer one with one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Slot {
     /// The position of the key's code in the catalog.
@@ -103,11 +104,13 @@ pub struct Slot {
     pub length: u16,
     /// Where the key starts in the text it is part of.
     pub start: u32,
+    /// The key's head.
+    pub head: u64,
 }
 
 impl Slot {
     /// The size of a slot in the table.
-    pub const BYTES: usize = 8;
+    pub const BYTES: usize = 16;
 
     /// The slot as stored.
     #[must_use]
@@ -115,17 +118,38 @@ impl Slot {
         let [p0, p1] = self.position.to_le_bytes();
         let [l0, l1] = self.length.to_le_bytes();
         let [s0, s1, s2, s3] = self.start.to_le_bytes();
-        [p0, p1, l0, l1, s0, s1, s2, s3]
+        let [h0, h1, h2, h3, h4, h5, h6, h7] = self.head.to_le_bytes();
+        [
+            p0, p1, l0, l1, s0, s1, s2, s3, h0, h1, h2, h3, h4, h5, h6, h7,
+        ]
     }
 
     /// A slot as stored.
     #[must_use]
     pub const fn from_bytes(bytes: [u8; Self::BYTES]) -> Self {
-        let [p0, p1, l0, l1, s0, s1, s2, s3] = bytes;
+        let [
+            p0,
+            p1,
+            l0,
+            l1,
+            s0,
+            s1,
+            s2,
+            s3,
+            h0,
+            h1,
+            h2,
+            h3,
+            h4,
+            h5,
+            h6,
+            h7,
+        ] = bytes;
         Slot {
             position: u16::from_le_bytes([p0, p1]),
             length: u16::from_le_bytes([l0, l1]),
             start: u32::from_le_bytes([s0, s1, s2, s3]),
+            head: u64::from_le_bytes([h0, h1, h2, h3, h4, h5, h6, h7]),
         }
     }
 }
@@ -165,10 +189,20 @@ impl HashParts<'_> {
             position,
             length,
             start,
+            head,
         } = Slot::from_bytes(*bytes);
-        let start = start as usize;
-        let stored = text.as_bytes().get(start..start + usize::from(length))?;
-        phf::equal(stored, key.as_bytes()).then_some(usize::from(position))
+        let key = key.as_bytes();
+        if usize::from(length) != key.len() || head != phf::head(key) {
+            return None;
+        }
+        if key.len() > 8 {
+            let start = start as usize;
+            let stored = text.as_bytes().get(start..start + key.len())?;
+            if !phf::equal(stored, key) {
+                return None;
+            }
+        }
+        Some(usize::from(position))
     }
 }
 
@@ -449,7 +483,7 @@ impl Writer {
     ) -> Result<Built, TooLarge> {
         let codes_end = offset(&self.codes)?;
         let texts_end = offset(&self.texts)?;
-        let code_slots = slots(&codes.slots, |position| {
+        let code_slots = slots(&codes.slots, &self.codes, |position| {
             let start = *self.code_starts.get(position)?;
             let end = self
                 .code_starts
@@ -459,7 +493,7 @@ impl Writer {
             Some((position, start, end))
         })?;
         let reason = Text::GrpcReason as usize;
-        let reason_slots = slots(&reasons.slots, |key| {
+        let reason_slots = slots(&reasons.slots, &self.texts, |key| {
             let position = *reasons_of.get(key)?;
             let at = position * Text::ALL.len() + reason;
             let start = *self.text_starts.get(at)?;
@@ -480,18 +514,21 @@ impl Writer {
 }
 
 /// The slots of a hash as stored: `place` gives, for the key in a slot,
-/// its code's position and where the key starts and ends in its text.
+/// its code's position and where the key starts and ends in `text`.
 fn slots(
     keys: &[usize],
+    text: &str,
     place: impl Fn(usize) -> Option<(usize, u32, u32)>,
 ) -> Result<Vec<u8>, TooLarge> {
     let mut bytes = Vec::with_capacity(keys.len() * Slot::BYTES);
     for &key in keys {
         let (position, start, end) = place(key).ok_or(TooLarge::Codes)?;
+        let key_text = text.as_bytes().get(start as usize..end as usize);
         let slot = Slot {
             position: u16::try_from(position).map_err(|_| TooLarge::Codes)?,
             length: u16::try_from(end - start).map_err(|_| TooLarge::Code)?,
             start,
+            head: phf::head(key_text.ok_or(TooLarge::Codes)?),
         };
         bytes.extend(slot.to_bytes());
     }
@@ -549,6 +586,7 @@ mod tests {
             position: 65_535,
             length: 12,
             start: 0x0102_0304,
+            head: 0x0807_0605_0403_0201,
         };
         assert_eq!(Slot::from_bytes(slot.to_bytes()), slot);
     }
@@ -600,7 +638,8 @@ mod tests {
             Slot {
                 position: 2,
                 length: 3,
-                start: 2
+                start: 2,
+                head: crate::phf::head("Bé".as_bytes()),
             }
         );
         let reason = slot(&built.reasons_hash.slots);

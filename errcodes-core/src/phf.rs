@@ -95,6 +95,24 @@ pub fn equal(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+/// A key's first eight bytes, or, for a key of up to eight bytes, all of
+/// them packed into one word: two keys of the same length up to eight bytes
+/// are equal exactly when their heads are, so a slot that stores the head
+/// compares such a key without reading the key's text.
+#[must_use]
+#[inline]
+pub fn head(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    match len {
+        0 => 0,
+        1..=3 => {
+            u64::from(bytes[0]) | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]) << 16
+        }
+        4..=7 => half(bytes, 0) | half(bytes, len - 4) << 32,
+        _ => word(bytes, 0),
+    }
+}
+
 /// Maps `x` onto `0..n` by multiplying instead of dividing.
 #[inline]
 const fn reduce(x: u32, n: u32) -> u32 {
@@ -164,6 +182,22 @@ mod tests {
             }
             assert!(!equal(a, &text[..=len]));
         }
+    }
+
+    #[test]
+    fn heads_tell_short_keys_apart() {
+        let text = b"authorization_denied_by_parental_controls";
+        for len in 0..=8 {
+            let a = &text[..len];
+            for i in 0..len {
+                let mut other = [0u8; 8];
+                other[..len].copy_from_slice(a);
+                other[i] ^= 1;
+                assert_ne!(head(a), head(&other[..len]), "{len} {i}");
+            }
+        }
+        // Longer keys share a head with any key that starts alike.
+        assert_eq!(head(b"authorization"), head(b"authorize"));
     }
 
     #[test]

@@ -42,7 +42,7 @@ const _: () = {
             codes_hash: ::errcodes_runtime::__private_0_1::HashParts {
                 seed: 0,
                 displacements: b"",
-                slots: b"\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\x01\0\x0C\0\x0C\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\x0C\0\0\0\0\0",
+                slots: b"\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\x01\0\x0C\0\x0C\0\0\0RATE_LIM\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S\0\0\x0C\0\0\0\0\0OUT_OF_S",
             },
             reasons_hash: ::errcodes_runtime::__private_0_1::HashParts {
                 seed: 0,
