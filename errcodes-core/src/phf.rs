@@ -6,7 +6,9 @@
 //! The scheme is "hash and displace": a key's hash picks a bucket, and the
 //! bucket's displacement pair `(d1, d2)` moves all of its keys to free
 //! slots. Positions are scaled by multiplication rather than division, so a
-//! lookup costs a hash, two multiplications and three loads.
+//! lookup costs a hash, two multiplications and two loads (the bucket's
+//! displacement and the slot, which holds a short key whole), and a third
+//! for a key longer than eight bytes.
 
 /// The three numbers a key's hash is split into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
