@@ -333,6 +333,15 @@ fn bad_input_is_an_error_not_a_panic() {
     assert!(error.to_string().contains("recursion limit"), "{error}");
     let kind = |body: &[u8]| Problem::<EdgeError>::decode(body).unwrap_err().kind();
     assert_eq!(kind(b"\xff"), DecodeErrorKind::NotJson);
+    // Not UTF-8 inside a string: not JSON either, and said where.
+    let error = Problem::<EdgeError>::decode(b"{\"title\": \"a\xffb\"}").unwrap_err();
+    assert_eq!(error.kind(), DecodeErrorKind::NotJson);
+    assert!(
+        error
+            .to_string()
+            .contains("invalid unicode code point at line 1 column 13"),
+        "{error}"
+    );
     assert_eq!(kind(b"\"text\""), DecodeErrorKind::WrongShape);
     let xml_kind = |body: &[u8]| {
         ErrorObject::<PassError>::decode_xml(body)

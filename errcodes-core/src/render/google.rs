@@ -158,7 +158,7 @@ pub fn body(facts: &CodeFacts<'_>, values: &Values<'_>) -> Vec<u8> {
         error.text(MESSAGE, Some(&parts.message));
         error.constant(STATUS, parts.grpc_code.as_str());
         error.raw(DETAILS, |out| {
-            details(&parts, help.map(|url| (facts.title, url)), out)
+            details(&parts, help.map(|url| (facts.title, url)), out);
         });
         error.end(&());
     });
