@@ -70,6 +70,8 @@ fn is_camel_already(code: &str) -> bool {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Problem {
     NotIdentifier,
+    /// An identifier, but with letters or digits beyond ASCII.
+    NotAscii,
     Keyword,
     /// Not UpperCamelCase; the suggested spelling.
     NotCamelCase(String),
@@ -81,6 +83,10 @@ impl Problem {
             Problem::NotIdentifier => (
                 format!("`{name}` is not a valid Rust identifier"),
                 "use ASCII letters and digits, starting with an uppercase letter, as in `FormattingError`".to_owned(),
+            ),
+            Problem::NotAscii => (
+                format!("`{name}` is not ASCII"),
+                "generated names are ASCII, which no identifier lint warns about: use ASCII letters and digits, starting with an uppercase letter, as in `FormattingError`".to_owned(),
             ),
             Problem::Keyword => (
                 format!("`{name}` is a Rust keyword"),
@@ -103,7 +109,14 @@ pub(crate) fn check(name: &str) -> Result<(), Problem> {
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
     if !starts_well || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(Problem::NotIdentifier);
+        let mut chars = name.chars();
+        let unicode = chars.next().is_some_and(char::is_alphabetic)
+            && chars.all(|c| c.is_alphanumeric() || c == '_');
+        return Err(if unicode {
+            Problem::NotAscii
+        } else {
+            Problem::NotIdentifier
+        });
     }
     if KEYWORDS.contains(&name) {
         return Err(Problem::Keyword);
@@ -167,7 +180,9 @@ mod tests {
         assert_eq!(check("HTTPError"), Ok(()));
         assert_eq!(check("1000400"), Err(Problem::NotIdentifier));
         assert_eq!(check("Bad-Name"), Err(Problem::NotIdentifier));
-        assert_eq!(check("Ünknown"), Err(Problem::NotIdentifier));
+        assert_eq!(check("Ünknown"), Err(Problem::NotAscii));
+        assert_eq!(check("Échec98"), Err(Problem::NotAscii));
+        assert_eq!(check("Échec 98"), Err(Problem::NotIdentifier));
         assert_eq!(check(""), Err(Problem::NotIdentifier));
         assert_eq!(check("Self"), Err(Problem::Keyword));
         assert_eq!(check("match"), Err(Problem::Keyword));

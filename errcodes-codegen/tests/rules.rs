@@ -242,6 +242,18 @@ fn names_of_the_enum_and_variants() {
         help(&yaml),
         ["help: write it `BadName`: type and variant names are UpperCamelCase"]
     );
+    // Rust takes `Échec98` as an identifier, but the lints on non-ASCII
+    // identifiers would warn in the generated code.
+    let accented = catalog("", "  - code: Échec98\n    status: 400\n    title: T\n");
+    assert_eq!(
+        one(&accented),
+        (
+            3,
+            11,
+            "the variant name derived from code `Échec98` does not work: `Échec98` is not ASCII"
+                .into()
+        )
+    );
     let collision = catalog(
         "",
         "  - code: A\n    name: Same\n    status: 400\n    title: T\n  - code: B\n    name: Same\n    status: 400\n    title: T\n",
