@@ -162,28 +162,7 @@ impl Occurrence {
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        let Occurrence {
-            status,
-            message,
-            detail,
-            instance,
-            trace,
-            help_url,
-            context,
-            retry_after,
-            members,
-            fields,
-        } = self;
-        status.is_none()
-            && message.is_none()
-            && detail.is_none()
-            && instance.is_none()
-            && trace.is_none()
-            && help_url.is_none()
-            && context.is_none()
-            && retry_after.is_none()
-            && members.is_empty()
-            && fields.is_none()
+        self.values().is_empty()
     }
 
     /// The occurrence as the renderers read it.

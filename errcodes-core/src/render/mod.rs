@@ -215,6 +215,29 @@ impl core::fmt::Debug for Values<'_> {
 }
 
 impl<'a> Values<'a> {
+    /// Whether the occurrence says nothing at all.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        let Values {
+            status,
+            message,
+            detail,
+            instance,
+            trace,
+            help_url,
+            retry_after,
+            extra,
+        } = self;
+        status.is_none()
+            && message.is_none()
+            && detail.is_none()
+            && instance.is_none()
+            && trace.is_none()
+            && help_url.is_none()
+            && retry_after.is_none()
+            && extra.is_empty()
+    }
+
     /// The occurrence's message, or else `title`.
     fn message_or<'t>(&self, title: &'t str) -> &'t str
     where

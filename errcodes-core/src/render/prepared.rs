@@ -150,14 +150,15 @@ impl<'a> Prepared<'a> {
     /// problem details), which only the renderer writes.
     #[must_use]
     pub fn render(&self, values: &Values<'_>) -> Option<Rendered> {
-        if is_empty(values) {
+        if values.is_empty() {
             return Some(self.bare());
         }
         if let (Some(trace), Some(traced)) = (values.trace, &self.traced)
-            && is_empty(&Values {
+            && (Values {
                 trace: None,
                 ..*values
             })
+            .is_empty()
         {
             let body = traced.body(trace);
             return Some(Rendered::new(
@@ -181,26 +182,4 @@ impl<'a> Prepared<'a> {
             values,
         ))
     }
-}
-
-/// Whether `values` says nothing at all.
-fn is_empty(values: &Values<'_>) -> bool {
-    let Values {
-        status,
-        message,
-        detail,
-        instance,
-        trace,
-        help_url,
-        retry_after,
-        extra,
-    } = values;
-    status.is_none()
-        && message.is_none()
-        && detail.is_none()
-        && instance.is_none()
-        && trace.is_none()
-        && help_url.is_none()
-        && retry_after.is_none()
-        && extra.is_empty()
 }

@@ -33,13 +33,10 @@ pub fn render<E: ErrorCode>(code: E, occurrence: &Occurrence, format: WireFormat
     // In its own format, a code's response is prepared on first use.
     if let Some(cell) = code.prepared() {
         let prepared = cell.get_or_init(|| Prepared::new(code.wire_format(), code.facts()));
-        if prepared.format() == format {
-            if occurrence.is_empty() {
-                return prepared.bare();
-            }
-            if let Some(rendered) = prepared.render(&occurrence.values()) {
-                return rendered;
-            }
+        if prepared.format() == format
+            && let Some(rendered) = prepared.render(&occurrence.values())
+        {
+            return rendered;
         }
     }
     render_facts(&code.facts(), occurrence, format)
