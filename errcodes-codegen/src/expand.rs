@@ -251,6 +251,7 @@ fn impls(enum_name: &Ident, variants: &[Ident], any_deprecated: bool) -> TokenSt
         #[automatically_derived]
         impl ::core::error::Error for #enum_name {}
 
+        #private::impl_failure!(#enum_name);
         #private::impl_serde!(#enum_name);
         #private::impl_axum!(#enum_name);
         #private::impl_tonic!(#enum_name);

@@ -125,7 +125,9 @@ impl More {
 }
 
 impl<E: ErrorCode> Failure<E> {
-    /// The code alone.
+    /// The code alone: what `Failure::from(code)` and `?` make of a code.
+    /// `From` is implemented beside each catalog's enum, so code generic
+    /// over every [`ErrorCode`] calls `new`.
     #[must_use]
     pub const fn new(code: E) -> Self {
         Failure { code, more: None }
@@ -236,9 +238,14 @@ impl<E: ErrorCode> Failure<E> {
     }
 }
 
-impl<E: ErrorCode> From<E> for Failure<E> {
-    fn from(code: E) -> Self {
-        Failure::new(code)
+// `From` a code is implemented beside each catalog's enum: a blanket impl
+// here would overlap this one, and one impl per code struct, all for the
+// same `Failure<E>`, makes the compiler's overlap checks quadratic in the
+// number of codes.
+impl<F: Fields> From<F> for Failure<F::Code> {
+    #[inline]
+    fn from(fields: F) -> Self {
+        Failure::from_fields(fields)
     }
 }
 

@@ -33,6 +33,18 @@ pub fn optional<T: FieldValue>(value: &Option<T>) -> Option<&dyn FieldValue> {
     value.as_ref().map(|value| value as &dyn FieldValue)
 }
 
+/// The field at `position` of those a generated struct lists: one slice
+/// rather than a `match` per struct, which is cheaper to compile.
+#[cfg(feature = "occurrence")]
+#[inline]
+#[must_use]
+pub fn field_at<'a>(
+    position: usize,
+    fields: &[Option<&'a dyn FieldValue>],
+) -> Option<&'a dyn FieldValue> {
+    fields.get(position).copied().flatten()
+}
+
 #[cfg(feature = "occurrence")]
 #[doc(hidden)]
 #[macro_export]
@@ -264,6 +276,33 @@ macro_rules! __errcodes_impl_serde_0_1 {
 /// Implements `Serialize` and `Deserialize` when the `serde` feature is on,
 /// and nothing otherwise: the macro cannot see the runtime's features.
 pub use crate::__errcodes_impl_serde_0_1 as impl_serde;
+
+#[cfg(feature = "occurrence")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_failure_0_1 {
+    ($ty:ident) => {
+        #[automatically_derived]
+        impl ::core::convert::From<$ty> for $crate::Failure<$ty> {
+            #[inline]
+            fn from(code: $ty) -> Self {
+                $crate::Failure::new(code)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "occurrence"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_impl_failure_0_1 {
+    ($ty:ident) => {};
+}
+
+/// Implements `From` a code for its `Failure` when the `occurrence` feature
+/// is on. One impl per catalog, beside the runtime's one for every
+/// [`Fields`]: a blanket impl for codes would overlap it.
+pub use crate::__errcodes_impl_failure_0_1 as impl_failure;
 
 #[cfg(feature = "json")]
 #[doc(hidden)]

@@ -120,6 +120,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::error::Error for FullError {}
+    ::errcodes_runtime::__private_0_1::impl_failure!(FullError);
     ::errcodes_runtime::__private_0_1::impl_serde!(FullError);
     ::errcodes_runtime::__private_0_1::impl_axum!(FullError);
     ::errcodes_runtime::__private_0_1::impl_tonic!(FullError);

@@ -82,6 +82,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::error::Error for ShopError {}
+    ::errcodes_runtime::__private_0_1::impl_failure!(ShopError);
     ::errcodes_runtime::__private_0_1::impl_serde!(ShopError);
     ::errcodes_runtime::__private_0_1::impl_axum!(ShopError);
     ::errcodes_runtime::__private_0_1::impl_tonic!(ShopError);

@@ -174,11 +174,10 @@ fn fields_struct(code: &CheckedCode, catalog: &CheckedCatalog) -> TokenStream {
 /// The most fields the runtime's `TakeAll` reads as one tuple.
 const MAX_TUPLE: usize = 12;
 
-/// The `Fields` impl of one code's struct, and `From` it to a `Failure`.
+/// The `Fields` impl of one code's struct.
 fn fields_impl(code: &CheckedCode, enum_name: &Ident, module: &Ident) -> TokenStream {
     let private = private();
     let variant = Ident::new(&code.name.value, Span::call_site());
-    let positions = 0..code.fields.len();
     let values = code.fields.iter().map(|field| {
         let ident = field_ident(field);
         if field.optional.value {
@@ -209,23 +208,12 @@ fn fields_impl(code: &CheckedCode, enum_name: &Ident, module: &Ident) -> TokenSt
 
             #[inline]
             fn value(&self, position: usize) -> ::core::option::Option<&dyn #private::FieldValue> {
-                match position {
-                    #(#positions => #values,)*
-                    _ => ::core::option::Option::None,
-                }
+                #private::field_at(position, &[#(#values),*])
             }
 
             #[inline]
             fn read(reader: &#private::FieldReader<'_>) -> ::core::result::Result<Self, #private::FieldError> {
                 #read
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::convert::From<#module::#variant> for #private::Failure<#enum_name> {
-            #[inline]
-            fn from(fields: #module::#variant) -> Self {
-                #private::Failure::from_fields(fields)
             }
         }
     }
