@@ -172,12 +172,47 @@ fn a_hostile_field_gets_an_error_naming_it_and_nothing_else_fails() {
 }
 
 #[test]
-fn a_repeated_member_is_refused_with_the_body_and_said() {
-    // A proxy that reads the first `field` and a client that reads the
-    // last would disagree: the body is not read, whatever the depth of the
-    // repeated member, and the status and bytes stay.
-    let body = invalid_field_value(r#"{"field": "a", "field": "b", "provided_value": 1}"#);
-    let received = received(&body);
+fn a_repeated_field_fails_alone() {
+    // Which of two values to believe is not known: reading that field
+    // fails, at any depth inside it, and the rest of the error reads.
+    let cases = [
+        (
+            r#"{"field": "a", "field": "b", "provided_value": 1}"#,
+            "field",
+        ),
+        (
+            r#"{"field": "a", "provided_value": {"x": [{"y": 1, "y": 2}]}}"#,
+            "provided_value",
+        ),
+    ];
+    for (details, field) in cases {
+        let received = received(&invalid_field_value(details));
+        assert_eq!(received.code().unwrap().as_str(), "INVALID_FIELD_VALUE");
+        assert_eq!(received.message(), Some("m"));
+        let error = received
+            .fields::<acp_error::InvalidFieldValue>()
+            .unwrap_err();
+        assert_eq!(error.field, field);
+        assert_eq!(error.problem, Problem::Repeated);
+        assert_eq!(
+            error.to_string(),
+            format!("field `{field}` of INVALID_FIELD_VALUE is given more than once")
+        );
+        // The first value stays readable.
+        let errcodes_runtime::fields::Untyped::Members(members) = received.untyped_fields() else {
+            panic!("the details are members");
+        };
+        assert_eq!(members["field"], json!("a"));
+    }
+}
+
+#[test]
+fn a_repeated_member_the_format_reads_refuses_the_body() {
+    // A proxy that reads the first `code` and a client that reads the
+    // last would disagree: the body is not read, and the status and bytes
+    // stay.
+    let body = br#"{"success": false, "error": {"code": "INVALID_FIELD_VALUE", "code": "TOKEN_EXPIRED", "message": "m"}}"#;
+    let received = received(body);
     assert_eq!(received.status(), 400);
     assert_eq!(received.unread().unwrap().bytes(), &body[..]);
     let error = received
@@ -185,7 +220,7 @@ fn a_repeated_member_is_refused_with_the_body_and_said() {
         .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "the error carries no fields of INVALID_FIELD_VALUE: the body gives a member twice: duplicate member name `field` at line 1 column 109"
+        "the error carries no fields of INVALID_FIELD_VALUE: the body gives a member twice: duplicate member name `/error/code` at line 1 column 101"
     );
 }
 
@@ -333,4 +368,34 @@ fn equality_and_debug_see_every_field() {
         format!("{value:?}"),
         "TokenExpired { expired_at: Timestamp { seconds: 1737367200, nanos: 0 } }"
     );
+}
+
+#[test]
+fn question_mark_raises_a_code_or_its_fields() {
+    use errcodes_runtime::Failure;
+
+    fn reserve(limit: i64) -> Result<(), Failure<AcpError>> {
+        if limit < 0 {
+            Err(AcpError::InvalidFieldValue)?;
+        }
+        if limit > 50 {
+            Err(acp_error::RateLimitExceeded {
+                limit,
+                window: "60 seconds".to_owned(),
+                reset_time: "2025-01-20T15:31:00Z".parse().unwrap(),
+            })?;
+        }
+        Ok(())
+    }
+
+    assert!(reserve(1).is_ok());
+    let bare = reserve(-1).unwrap_err();
+    assert_eq!(bare.code(), AcpError::InvalidFieldValue);
+    assert!(bare.occurrence().is_none());
+    let typed = reserve(100).unwrap_err();
+    assert_eq!(typed.code(), AcpError::RateLimitExceeded);
+    let (code, occurrence) = typed.into_public();
+    let body = render(code, &occurrence, WireFormat::Acp).body;
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["error"]["details"]["limit"], json!(100));
 }

@@ -278,12 +278,11 @@ fn every_wire_type_round_trips_through_serde_json() {
     check::<gateway::GatewayBody<PlatformError>>(
         r#"{"error_code": "403010", "message": "Oauth token is missing.", "errorMessage": 1}"#,
     );
-    // A member given twice is refused, at any depth and through serde_json
-    // too: readers could disagree on which one counts.
+    // A member the format reads, given twice, is refused, through
+    // serde_json too: readers could disagree on which one counts.
     for body in [
         r#"{"status": 400, "status": "late"}"#,
-        r#"{"status": 400, "x": {"a": 1, "a": 2}}"#,
-        r#"{"x": [{"b": null, "b": null}]}"#,
+        r#"{"type": "a", "title": "t", "type": "b"}"#,
     ] {
         let error = serde_json::from_str::<Problem<EdgeError>>(body).unwrap_err();
         assert!(
@@ -292,6 +291,19 @@ fn every_wire_type_round_trips_through_serde_json() {
         );
         let error = Problem::<EdgeError>::decode(body.as_bytes()).unwrap_err();
         assert_eq!(error.kind(), DecodeErrorKind::DuplicateMember, "{body}");
+    }
+    // An extension member is a field: given twice, or holding a member
+    // given twice at any depth, it is told repeated, its first value kept.
+    for (body, first) in [
+        (r#"{"status": 400, "x": {"a": 1, "a": 2}}"#, json!({"a": 1})),
+        (r#"{"x": [{"b": null, "b": 2}]}"#, json!([{"b": null}])),
+        (r#"{"x": 1, "status": 400, "x": 2, "x": 3}"#, json!(1)),
+    ] {
+        let problem = Problem::<EdgeError>::decode(body.as_bytes()).unwrap();
+        assert_eq!(problem.repeated_fields(), [Box::from("x")], "{body}");
+        assert_eq!(problem.members()["x"], first, "{body}");
+        let problem = serde_json::from_str::<Problem<EdgeError>>(body).unwrap();
+        assert_eq!(problem.repeated_fields().len(), 1);
     }
     // Among many members, early or late: the names seen are kept in a
     // list, then in a set.
@@ -302,10 +314,10 @@ fn every_wire_type_round_trips_through_serde_json() {
     };
     for (repeat, at) in [(3, 10), (3, 50), (40, 70), (79, 80)] {
         let body = many(repeat, at);
-        let error = Problem::<EdgeError>::decode(body.as_bytes()).unwrap_err();
+        let problem = Problem::<EdgeError>::decode(body.as_bytes()).unwrap();
         assert_eq!(
-            error.kind(),
-            DecodeErrorKind::DuplicateMember,
+            problem.repeated_fields(),
+            [Box::from(format!("m{repeat}"))],
             "{repeat} at {at}"
         );
         // Google's details keep their order, and check names their own way.
@@ -341,6 +353,74 @@ fn a_field_given_twice_is_refused_in_xml() {
     // Unknown elements may repeat.
     let repeated = pass::ErrorObject::<PassError>::decode_xml(b"<error><x>1</x><x>2</x></error>");
     assert!(repeated.is_ok());
+}
+
+#[test]
+fn a_field_given_twice_fails_alone_in_every_json_format() {
+    // Where each format keeps an error's fields, a repeated one is told,
+    // and the body reads; a repeated member the format reads refuses it.
+    let f = || vec![Box::<str>::from("f")];
+    let gateway = gateway::GatewayBody::<PlatformError>::decode(
+        br#"{"error_code": "403010", "message": "m", "f": 1, "f": 2}"#,
+    )
+    .unwrap();
+    assert_eq!(gateway.repeated_fields(), f());
+    let acp = acp::Envelope::<AcpError>::decode(
+        br#"{"success": false, "error": {"code": "TOKEN_EXPIRED", "message": "m", "details": {"f": 1, "f": 2}}}"#,
+    )
+    .unwrap();
+    assert_eq!(acp.error().unwrap().repeated_fields(), f());
+    let pass_error = pass::ErrorObject::<PassError>::decode(
+        br#"{"status": 400, "code": "bad_request", "message": "m", "f": [1], "f": [2]}"#,
+    )
+    .unwrap();
+    assert_eq!(pass_error.repeated_fields(), f());
+    let pass = pass::PassBody::<PassError>::decode(
+        br#"{"error": {"status": 400, "code": "bad_request", "f": {"g": 1, "g": 2}}}"#,
+    )
+    .unwrap();
+    assert_eq!(pass.error().unwrap().repeated_fields(), f());
+    let items = pass::PassBody::<PassError>::decode(
+        br#"{"resources": [{"id": "a"}, {"id": "b", "error": {"status": 403, "code": "bad_request", "f": 1, "f": 2}}]}"#,
+    )
+    .unwrap();
+    let item = items.resources().nth(1).unwrap();
+    assert_eq!(item.error().unwrap().repeated_fields(), f());
+    let problem = Problem::<EdgeError>::decode(
+        br#"{"type": "https://ns.adobe.com/aep/errors/EXEG-0003-500", "status": 500, "f": {"g": 1, "g": 2}}"#,
+    )
+    .unwrap();
+    assert_eq!(problem.repeated_fields(), f());
+    // An Edge item's extension member, in a 207 body.
+    let body = br#"{"requestId": "r", "handle": [], "errors": [{"type": "https://ns.adobe.com/aep/errors/EXEG-0201-503", "status": 503, "f": 1, "f": 2}]}"#;
+    let body = edge::EdgeBody::<EdgeError>::decode(body).unwrap();
+    assert_eq!(body.errors().next().unwrap().repeated_fields(), f());
+    let refused: [&[u8]; 5] = [
+        br#"{"error_code": "403010", "error_code": "403011"}"#,
+        br#"{"success": false, "error": {"code": "A", "message": "m", "message": "n"}}"#,
+        br#"{"success": false, "error": {"code": "A", "x": {"y": 1, "y": 2}}}"#,
+        br#"{"resources": [{"id": "a", "id": "b"}]}"#,
+        br#"{"requestId": "r", "errors": [{"type": "t", "type": "u"}]}"#,
+    ];
+    for body in refused {
+        let text = String::from_utf8_lossy(body);
+        let kind = if text.contains("error_code") {
+            gateway::GatewayBody::<PlatformError>::decode(body)
+                .unwrap_err()
+                .kind()
+        } else if text.contains("success") {
+            acp::Envelope::<AcpError>::decode(body).unwrap_err().kind()
+        } else if text.contains("resources") {
+            pass::PassBody::<PassError>::decode(body)
+                .unwrap_err()
+                .kind()
+        } else {
+            edge::EdgeBody::<EdgeError>::decode(body)
+                .unwrap_err()
+                .kind()
+        };
+        assert_eq!(kind, DecodeErrorKind::DuplicateMember, "{text}");
+    }
 }
 
 #[test]

@@ -220,6 +220,9 @@ pub enum Problem {
     Invalid(String),
     /// The error's body was not read, so it carries no fields: why.
     Unread(String),
+    /// The error gives it more than once, or a member inside it: which
+    /// value to believe is not known.
+    Repeated,
     /// The error is of another code than the fields asked for.
     OtherCode {
         /// The code received, when there is one.
@@ -253,6 +256,7 @@ impl fmt::Display for FieldError {
                 write!(f, "field `{field}` of {code} has more than {limit} {what}")
             }
             Problem::Invalid(why) => write!(f, "field `{field}` of {code} {why}"),
+            Problem::Repeated => write!(f, "field `{field}` of {code} is given more than once"),
             Problem::OtherCode {
                 received: Some(received),
             } => {
@@ -303,12 +307,13 @@ impl<'a> Untyped<'a> {
                 Some((_, text)) => Cow::Borrowed(*text),
             },
             Untyped::Elements(elements) => {
-                match elements
+                let mut texts = elements
                     .iter()
-                    .find_map(|element| element_text(element, spec.name))
-                {
-                    None => return Ok(None),
-                    Some(text) => Cow::Owned(text?),
+                    .filter_map(|element| element_text(element, spec.name));
+                match (texts.next(), texts.next()) {
+                    (None, _) => return Ok(None),
+                    (Some(_), Some(_)) => return Err(Problem::Repeated),
+                    (Some(text), None) => Cow::Owned(text?),
                 }
             }
         };
@@ -368,6 +373,7 @@ pub struct FieldReader<'a> {
     code: &'static str,
     specs: &'static str,
     untyped: Untyped<'a>,
+    repeated: &'a [Box<str>],
 }
 
 impl<'a> FieldReader<'a> {
@@ -379,6 +385,17 @@ impl<'a> FieldReader<'a> {
             code: facts.code,
             specs: facts.fields,
             untyped,
+            repeated: &[],
+        }
+    }
+
+    /// The reader, told that the fields named in `names` were given more
+    /// than once: reading one of them fails.
+    #[must_use]
+    pub fn repeated(self, names: &'a [Box<str>]) -> Self {
+        FieldReader {
+            repeated: names,
+            ..self
         }
     }
 
@@ -410,6 +427,13 @@ impl<'a> FieldReader<'a> {
         let Some(spec) = spec else {
             return Err(error(Problem::Missing));
         };
+        if self
+            .repeated
+            .iter()
+            .any(|repeated| **repeated == *spec.name)
+        {
+            return Err(error(Problem::Repeated));
+        }
         let value = self.untyped.get(&spec).map_err(error)?;
         // Null is a value of `any`; of any other type, it says "none".
         let holds_null = spec.ty == FieldType::one(FieldKind::Any);

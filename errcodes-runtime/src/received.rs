@@ -199,6 +199,13 @@ pub trait Received<E> {
         Untyped::None
     }
 
+    /// The fields the error gives more than once, whose reading fails.
+    #[cfg(feature = "occurrence")]
+    #[doc(hidden)]
+    fn repeated_fields(&self) -> &[Box<str>] {
+        &[]
+    }
+
     /// The typed fields of `T`'s code, read from what the error carries;
     /// members the catalog does not declare stay in
     /// [`untyped_fields`](Self::untyped_fields).
@@ -214,9 +221,9 @@ pub trait Received<E> {
         E: ErrorCode,
     {
         match self.code() {
-            Some(Code::Known(code)) if code == T::CODE => {
-                T::read(&FieldReader::new(code, self.untyped_fields()))
-            }
+            Some(Code::Known(code)) if code == T::CODE => T::read(
+                &FieldReader::new(code, self.untyped_fields()).repeated(self.repeated_fields()),
+            ),
             None if self.unread_reason().is_some() => Err(FieldError {
                 code: T::CODE.code(),
                 field: String::new(),

@@ -44,7 +44,8 @@ members! {
         success: SUCCESS => json::bool,
         error: ERROR => json::object,
     }
-    kept members
+    kept members,
+    repeated(this, key, path) { key == ERROR && json::repeated_in(this.error.as_mut(), path) }
 }
 
 /// The `error` member of an [`Envelope`].
@@ -55,6 +56,8 @@ pub struct ErrorObject<E> {
     details: Option<Value>,
     retry_after: Option<u64>,
     members: Map<String, Value>,
+    /// Members of `details` given more than once.
+    repeated: Vec<Box<str>>,
     codes: PhantomData<fn() -> E>,
 }
 
@@ -65,7 +68,13 @@ members! {
         details: DETAILS => json::any,
         retry_after: RETRY_AFTER => json::u64,
     }
-    kept members, also { codes: PhantomData }
+    kept members, also { repeated: Vec::new(), codes: PhantomData },
+    repeated(this, key, path) {
+        match path.first() {
+            Some(field) if key == DETAILS => json::note_repeated(&mut this.repeated, field),
+            _ => false,
+        }
+    }
 }
 
 impl<E: ErrorCode> Envelope<E> {
@@ -152,6 +161,14 @@ impl<E> ErrorObject<E> {
             Some(Value::Object(members)) => Untyped::Members(members),
             _ => Untyped::None,
         }
+    }
+
+    /// The fields given more than once, in the order they came: reading
+    /// one fails with [`Problem::Repeated`](crate::fields::Problem::Repeated),
+    /// and its first value stays among the fields as received.
+    #[must_use]
+    pub fn repeated_fields(&self) -> &[Box<str>] {
+        &self.repeated
     }
 }
 

@@ -63,6 +63,11 @@ pub(crate) trait Answers<E> {
 
     /// The fields of the error that answers, as received.
     fn untyped_fields(&self) -> Untyped<'_>;
+
+    /// The fields given more than once, which are not read.
+    fn repeated_fields(&self) -> &[Box<str>] {
+        &[]
+    }
 }
 
 /// Implements [`Answers`] for bodies that answer each question with a
@@ -85,6 +90,10 @@ macro_rules! answers_by_itself {
 
             fn untyped_fields(&self) -> crate::fields::Untyped<'_> {
                 self.untyped_fields()
+            }
+
+            fn repeated_fields(&self) -> &[Box<str>] {
+                self.repeated_fields()
             }
 
             $(
@@ -125,6 +134,10 @@ macro_rules! answers_through {
                 self.$inner().map_or(crate::fields::Untyped::None, |inner| {
                     crate::wire::contract::Answers::untyped_fields(inner)
                 })
+            }
+
+            fn repeated_fields(&self) -> &[Box<str>] {
+                self.$inner().map_or(&[], crate::wire::contract::Answers::repeated_fields)
             }
         }
     )*};

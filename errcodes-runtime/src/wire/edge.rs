@@ -177,7 +177,8 @@ members! {
         errors: ERRORS => json::items,
         warnings: WARNINGS => json::items,
     }
-    kept members
+    kept members,
+    repeated(this, key, path) { key == ERRORS && json::repeated_in_items(this.errors.as_mut(), path) }
 }
 
 deserialize_as_object!(EdgeBody);
@@ -207,6 +208,10 @@ impl<E: ErrorCode> Answers<E> for EdgeBody<E> {
         self.errors()
             .next()
             .map_or(Untyped::None, |error| Untyped::Members(error.members()))
+    }
+
+    fn repeated_fields(&self) -> &[Box<str>] {
+        self.errors().next().map_or(&[], Problem::repeated_fields)
     }
 }
 

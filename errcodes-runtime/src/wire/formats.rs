@@ -142,6 +142,13 @@ impl<E: ErrorCode> Payload<E> {
         self.answers().untyped_fields()
     }
 
+    /// The fields of the error that answers that it gives more than once:
+    /// reading them fails, with [`Problem::Repeated`](crate::fields::Problem::Repeated).
+    #[must_use]
+    pub fn repeated_fields(&self) -> &[Box<str>] {
+        self.answers().repeated_fields()
+    }
+
     /// What a client should do after a response with HTTP status `status`
     /// that carries this body: the code's action, the action the body
     /// names (Adobe Pass), or, without a known code, the one the status

@@ -29,6 +29,8 @@ pub struct GatewayBody<E> {
     error_code: Option<String>,
     message: Option<String>,
     members: Map<String, Value>,
+    /// Fields given more than once.
+    repeated: Vec<Box<str>>,
     codes: PhantomData<fn() -> E>,
 }
 
@@ -37,7 +39,8 @@ members! {
         error_code: ERROR_CODE => json::string,
         message: MESSAGE => json::string,
     }
-    kept members, also { codes: PhantomData }
+    kept members, also { repeated: Vec::new(), codes: PhantomData },
+    repeated(this, key, _path) { json::repeated_in_kept::<Self>(&mut this.repeated, key) }
 }
 
 impl<E: ErrorCode> GatewayBody<E> {
@@ -100,6 +103,14 @@ impl<E> GatewayBody<E> {
     /// The error's fields, as received.
     pub(crate) fn untyped_fields(&self) -> Untyped<'_> {
         Untyped::Members(&self.members)
+    }
+
+    /// The fields given more than once, in the order they came: reading
+    /// one fails with [`Problem::Repeated`](crate::fields::Problem::Repeated),
+    /// and its first value stays among the fields as received.
+    #[must_use]
+    pub fn repeated_fields(&self) -> &[Box<str>] {
+        &self.repeated
     }
 }
 

@@ -201,6 +201,12 @@ impl<E: ErrorCode> GoogleBody<E> {
             None => Untyped::None,
         }
     }
+
+    /// None: a repeated metadata key refuses the body.
+    #[allow(clippy::unused_self)]
+    pub(crate) fn repeated_fields(&self) -> &[Box<str>] {
+        &[]
+    }
 }
 
 impl<E: ErrorCode> GoogleError<E> {

@@ -4,10 +4,13 @@
 //! whatever is left is kept and written back, which is how RFC 9457 asks
 //! clients to treat members of the wrong type, applied to every format.
 //!
-//! An object that gives a member name twice, at any depth, is refused
-//! ([`DecodeErrorKind::DuplicateMember`]): RFC 8259 leaves such objects to
-//! each parser, and a proxy that reads the first `code` while the client
-//! reads the last would see another error. A byte-order mark before the
+//! A member name given twice in one object is refused
+//! ([`DecodeErrorKind::DuplicateMember`]) wherever the format reads it: RFC
+//! 8259 leaves such objects to each parser, and a proxy that reads the first
+//! `code` while the client reads the last would see another error. Inside
+//! an error's fields (a problem's extension members, ACP's `details`…) the
+//! first value is kept and the field is told repeated, so that reading that
+//! one field fails and the rest of the body still reads. A byte-order mark before the
 //! JSON is skipped, as RFC 8259 lets parsers do. When writing, a kept member named like one of the format's own is left
 //! out whenever the format writes that member itself: the format's own value
 //! wins, so no name is ever written twice.
@@ -95,6 +98,48 @@ pub(crate) trait Object: Sized {
 
     /// The members kept as they came.
     fn kept(&mut self) -> &mut Map<String, Value>;
+
+    /// Takes note that the member `key` was given twice (`path` empty) or
+    /// holds, at `path` below it, a member given twice; `false` refuses the
+    /// body. Only the objects that hold an error's fields accept.
+    fn repeated(&mut self, key: &str, path: &[&str]) -> bool {
+        let _ = (key, path);
+        false
+    }
+}
+
+/// Notes the field `name` as repeated in `names`, once.
+pub(crate) fn note_repeated(names: &mut Vec<Box<str>>, name: &str) -> bool {
+    if !names.iter().any(|known| &**known == name) {
+        names.push(name.into());
+    }
+    true
+}
+
+/// [`Object::repeated`] of an object whose kept members are its error's
+/// fields: a field, or a member inside one, given twice is noted.
+pub(crate) fn repeated_in_kept<T: Object>(names: &mut Vec<Box<str>>, key: &str) -> bool {
+    !T::NAMES.contains(&key) && note_repeated(names, key)
+}
+
+/// [`Object::repeated`] through the object held in `slot`.
+pub(crate) fn repeated_in<T: Object>(slot: Option<&mut T>, path: &[&str]) -> bool {
+    match (slot, path) {
+        (Some(object), [key, rest @ ..]) => object.repeated(key, rest),
+        _ => false,
+    }
+}
+
+/// [`Object::repeated`] through the list of objects held in `slot`.
+pub(crate) fn repeated_in_items<T: Object>(slot: Option<&mut Vec<Item<T>>>, path: &[&str]) -> bool {
+    let Some([index, key, rest @ ..]) = Some(path) else {
+        return false;
+    };
+    let item = slot.and_then(|items| items.get_mut(index.parse::<usize>().ok()?));
+    match item {
+        Some(Item::Read(object)) => object.repeated(key, rest),
+        _ => false,
+    }
 }
 
 /// Reads an object from the members of a JSON object.
@@ -129,6 +174,7 @@ macro_rules! members {
             $($field:ident: $name:expr => $read:path,)*
         }
         kept $kept:ident $(, also { $($other:ident: $value:expr),* })?
+        $(, repeated($this:ident, $key:ident, $path:ident) $repeated:block)?
     ) => {
         impl<E> $crate::wire::json::Object for $body<E> {
             const WHAT: &'static str = $what;
@@ -152,6 +198,13 @@ macro_rules! members {
             fn kept(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
                 &mut self.$kept
             }
+
+            $(
+                fn repeated(&mut self, $key: &str, $path: &[&str]) -> bool {
+                    let $this = self;
+                    $repeated
+                }
+            )?
         }
 
         impl<E> ::serde::Serialize for $body<E> {
@@ -186,6 +239,9 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
             // A modelled member is told seen by its bit, whatever its
             // value; any other is kept, and found there when it comes back.
             let mut seen = 0_u64;
+            // Members given twice below this object, each as its path from
+            // the deepest name up.
+            let mut found = Vec::new();
             while let Some(Key(key)) = map.next_key_seed(KeySeed)? {
                 let repeated = match T::NAMES.iter().position(|name| *name == key) {
                     Some(at) => {
@@ -196,11 +252,21 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
                     None => object.kept().contains_key(key.as_ref()),
                 };
                 if repeated {
-                    return Err(duplicate(&key));
+                    if !object.repeated(&key, &[]) {
+                        return Err(duplicate(&key, &[]));
+                    }
+                    map.next_value::<de::IgnoredAny>()?;
+                    continue;
                 }
-                let value = map.next_value_seed(Strict)?;
+                let value = map.next_value_seed(Strict(&mut found))?;
                 if let Some(value) = object.take(&key, value) {
-                    object.kept().insert(key.into_owned(), value);
+                    object.kept().insert(key.to_string(), value);
+                }
+                for path in found.drain(..) {
+                    let path: Vec<&str> = path.iter().rev().map(String::as_str).collect();
+                    if !object.repeated(&key, &path) {
+                        return Err(duplicate(&key, &path));
+                    }
                 }
             }
             Ok(object)
@@ -213,14 +279,21 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
 /// How a duplicate member name is told from other data errors.
 const DUPLICATE: &str = "duplicate member name ";
 
-pub(crate) fn duplicate<E: de::Error>(key: &str) -> E {
-    E::custom(format_args!("{DUPLICATE}`{key}`"))
+/// The member `key`, or the one at `path` below it, given twice: the
+/// name, or a JSON pointer to a deeper one.
+pub(crate) fn duplicate<E: de::Error>(key: &str, path: &[&str]) -> E {
+    if path.is_empty() {
+        E::custom(format_args!("{DUPLICATE}`{key}`"))
+    } else {
+        E::custom(format_args!("{DUPLICATE}`/{key}/{}`", path.join("/")))
+    }
 }
 
-/// Reads any JSON value, refusing objects that repeat a member name.
-struct Strict;
+/// Reads any JSON value; of a member name given twice in an object, keeps
+/// the first value and notes the name's path in `found`, from the name up.
+struct Strict<'f>(&'f mut Vec<Vec<String>>);
 
-impl<'de> DeserializeSeed<'de> for Strict {
+impl<'de> DeserializeSeed<'de> for Strict<'_> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
@@ -228,7 +301,7 @@ impl<'de> DeserializeSeed<'de> for Strict {
     }
 }
 
-impl<'de> Visitor<'de> for Strict {
+impl<'de> Visitor<'de> for Strict<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -265,7 +338,10 @@ impl<'de> Visitor<'de> for Strict {
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element_seed(Strict)? {
+        let before = self.0.len();
+        while let Some(item) = seq.next_element_seed(Strict(self.0))? {
+            let at = items.len();
+            name_from(self.0, before, || at.to_string());
             items.push(item);
         }
         Ok(Value::Array(items))
@@ -275,12 +351,24 @@ impl<'de> Visitor<'de> for Strict {
         let mut members = Map::new();
         while let Some(Key(key)) = map.next_key_seed(KeySeed)? {
             if members.contains_key(key.as_ref()) {
-                return Err(duplicate(&key));
+                self.0.push(vec![key.into_owned()]);
+                map.next_value::<de::IgnoredAny>()?;
+                continue;
             }
-            let value = map.next_value_seed(Strict)?;
+            let before = self.0.len();
+            let value = map.next_value_seed(Strict(self.0))?;
+            name_from(self.0, before, || key.to_string());
             members.insert(key.into_owned(), value);
         }
         Ok(Value::Object(members))
+    }
+}
+
+/// Adds the name of the member or item just read to the paths found inside
+/// it, those from `before` on.
+fn name_from(found: &mut [Vec<String>], before: usize, name: impl Fn() -> String) {
+    for path in found.iter_mut().skip(before) {
+        path.push(name());
     }
 }
 

@@ -199,7 +199,7 @@ impl<'de> Visitor<'de> for OrderedVisitor {
                 None => members.iter().any(|(name, _)| *name == key),
             };
             if repeated {
-                return Err(duplicate(&key));
+                return Err(duplicate(&key, &[]));
             }
             if many.is_none() && members.len() == FEW {
                 let names = members.iter().map(|(name, _)| name.clone());

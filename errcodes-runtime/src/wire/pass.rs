@@ -59,6 +59,8 @@ pub struct ErrorObject<E> {
     pub(super) members: Map<String, Value>,
     /// Other XML elements, as they were written.
     pub(super) elements: Vec<String>,
+    /// Fields given more than once.
+    pub(super) repeated: Vec<Box<str>>,
     pub(super) codes: PhantomData<fn() -> E>,
 }
 
@@ -210,6 +212,14 @@ impl<E> ErrorObject<E> {
         }
     }
 
+    /// The fields given more than once, in the order they came: reading
+    /// one fails with [`Problem::Repeated`](crate::fields::Problem::Repeated),
+    /// and its first value stays among the fields as received.
+    #[must_use]
+    pub fn repeated_fields(&self) -> &[Box<str>] {
+        &self.repeated
+    }
+
     /// The fields as XML writes them, in order: each element's name and
     /// text.
     #[cfg(feature = "xml")]
@@ -275,7 +285,14 @@ members! {
         error: ERROR => json::object,
         resources: RESOURCES => json::items,
     }
-    kept members
+    kept members,
+    repeated(this, key, path) {
+        match key {
+            ERROR => json::repeated_in(this.error.as_mut(), path),
+            RESOURCES => json::repeated_in_items(this.resources.as_mut(), path),
+            _ => false,
+        }
+    }
 }
 
 members! {
@@ -288,7 +305,8 @@ members! {
         trace: TRACE => json::string,
         action: ACTION => json::string,
     }
-    kept members, also { elements: Vec::new(), codes: PhantomData }
+    kept members, also { elements: Vec::new(), repeated: Vec::new(), codes: PhantomData },
+    repeated(this, key, _path) { json::repeated_in_kept::<Self>(&mut this.repeated, key) }
 }
 
 members! {
@@ -297,7 +315,8 @@ members! {
         authorized: AUTHORIZED => json::bool,
         error: ERROR => json::object,
     }
-    kept members
+    kept members,
+    repeated(this, key, path) { key == ERROR && json::repeated_in(this.error.as_mut(), path) }
 }
 
 deserialize_as_object!(PassBody, ErrorObject, Resource);

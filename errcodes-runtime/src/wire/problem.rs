@@ -55,6 +55,8 @@ pub struct Problem<E> {
     detail: Option<String>,
     instance: Option<String>,
     members: Map<String, Value>,
+    /// Extension members given more than once.
+    repeated: Vec<Box<str>>,
     codes: PhantomData<fn() -> E>,
 }
 
@@ -66,7 +68,8 @@ members! {
         detail: DETAIL => json::string,
         instance: INSTANCE => json::string,
     }
-    kept members, also { codes: PhantomData }
+    kept members, also { repeated: Vec::new(), codes: PhantomData },
+    repeated(this, key, _path) { json::repeated_in_kept::<Self>(&mut this.repeated, key) }
 }
 
 impl<E: ErrorCode> Problem<E> {
@@ -172,6 +175,14 @@ impl<E> Problem<E> {
     /// The error's fields, as received.
     pub(crate) fn untyped_fields(&self) -> Untyped<'_> {
         Untyped::Members(&self.members)
+    }
+
+    /// The fields given more than once, in the order they came: reading
+    /// one fails with [`Problem::Repeated`](crate::fields::Problem::Repeated),
+    /// and its first value stays among the fields as received.
+    #[must_use]
+    pub fn repeated_fields(&self) -> &[Box<str>] {
+        &self.repeated
     }
 }
 

@@ -231,6 +231,12 @@ impl<E: ErrorCode> Received<E> for ErrorResponse<E> {
             .as_ref()
             .map_or(Untyped::None, |body| body.untyped_fields())
     }
+
+    fn repeated_fields(&self) -> &[Box<str>] {
+        self.body
+            .as_ref()
+            .map_or(&[], |body| body.repeated_fields())
+    }
 }
 
 impl<E> ErrorResponse<E> {
