@@ -399,3 +399,34 @@ fn question_mark_raises_a_code_or_its_fields() {
     let body: Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(body["error"]["details"]["limit"], json!(100));
 }
+
+#[test]
+fn a_metadata_key_given_twice_fails_alone_in_google_errors() {
+    let value = acp_error::InvalidFieldValue {
+        field: "max_results".to_owned(),
+        provided_value: json!(100),
+        valid_range: Some("1-50".to_owned()),
+    };
+    let (code, occurrence) = errcodes_runtime::Failure::from(value).into_public();
+    let body = String::from_utf8(render(code, &occurrence, WireFormat::Google).body).unwrap();
+    assert!(body.contains(r#""metadata":{"#), "{body}");
+    let twice = body.replacen(r#""metadata":{"#, r#""metadata":{"field":"other","#, 1);
+    let google = errcodes_runtime::Shape::Google;
+    let payload = Payload::<AcpError>::decode(google, twice.as_bytes(), Limits::default()).unwrap();
+    assert_eq!(payload.code(), Some(errcodes_runtime::Code::Known(code)));
+    let error = read::<acp_error::InvalidFieldValue>(google, twice.as_bytes()).unwrap_err();
+    assert_eq!(
+        (error.field.as_str(), &error.problem),
+        ("field", &Problem::Repeated)
+    );
+    // Given twice anywhere else, a member refuses the body.
+    let reason = body.replacen(r#""reason":"#, r#""reason":"X","reason":"#, 1);
+    let error =
+        Payload::<AcpError>::decode(google, reason.as_bytes(), Limits::default()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("duplicate member name `/error/details/0/reason`"),
+        "{error}"
+    );
+}

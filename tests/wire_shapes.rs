@@ -421,6 +421,15 @@ fn a_field_given_twice_fails_alone_in_every_json_format() {
         };
         assert_eq!(kind, DecodeErrorKind::DuplicateMember, "{text}");
     }
+    // The error names the member by its JSON pointer.
+    let body = br#"{"success": false, "error": {"code": "A", "x": [{"y": 1}, {"y": 1, "y": 2}, [{"z": 0}]]}}"#;
+    let error = acp::Envelope::<AcpError>::decode(body).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("duplicate member name `/error/x/1/y`"),
+        "{error}"
+    );
 }
 
 #[test]

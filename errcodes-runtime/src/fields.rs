@@ -302,10 +302,14 @@ impl<'a> Untyped<'a> {
         let text = match *self {
             Untyped::None => return Ok(None),
             Untyped::Members(members) => return Ok(members.get(spec.name).map(Cow::Borrowed)),
-            Untyped::Metadata(ref pairs) => match pairs.iter().find(|(key, _)| *key == spec.key) {
-                None => return Ok(None),
-                Some((_, text)) => Cow::Borrowed(*text),
-            },
+            Untyped::Metadata(ref pairs) => {
+                let mut texts = pairs.iter().filter(|(key, _)| *key == spec.key);
+                match (texts.next(), texts.next()) {
+                    (None, _) => return Ok(None),
+                    (Some(_), Some(_)) => return Err(Problem::Repeated),
+                    (Some((_, text)), None) => Cow::Borrowed(*text),
+                }
+            }
             Untyped::Elements(elements) => {
                 let mut texts = elements
                     .iter()

@@ -46,12 +46,12 @@ use errcodes_core::render::google::{
     CODE, DESCRIPTION, DETAILS, DOMAIN, ERROR, LINKS, LOCALE, MESSAGE, METADATA, REASON,
     REQUEST_ID, RETRY_DELAY, STATUS, TYPE, URL, body, parse_duration,
 };
-use serde::de::{self, Deserialize, Deserializer};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
 use super::contract::{SchemaParts, answers_by_itself};
-use super::ordered::{Ordered, Text};
+use super::ordered::{Ordered, Seed, Text, repeated};
 use super::{Json, Shape};
 use crate::fields::Untyped;
 use crate::{Action, Code, ErrorCode, GrpcCode, Occurrence};
@@ -89,7 +89,7 @@ pub struct ErrorInfo<'a> {
     /// The service the reason belongs to.
     pub domain: &'a str,
     /// What varies between occurrences, in order; members that are not
-    /// strings are left out.
+    /// strings are left out, and a key given twice is there twice.
     pub metadata: Vec<(&'a str, &'a str)>,
 }
 
@@ -202,7 +202,8 @@ impl<E: ErrorCode> GoogleBody<E> {
         }
     }
 
-    /// None: a repeated metadata key refuses the body.
+    /// None: a metadata key given twice stays twice among the metadata,
+    /// where reading its field tells it.
     #[allow(clippy::unused_self)]
     pub(crate) fn repeated_fields(&self) -> &[Box<str>] {
         &[]
@@ -409,9 +410,40 @@ impl<E> GoogleError<E> {
     }
 }
 
+/// Whether `path`, as [`Seed`] notes it, is a key of an `ErrorInfo`'s
+/// metadata in `body`, wrapped in `error` or not.
+fn in_metadata(body: &Ordered, path: &[String]) -> bool {
+    let forward: Vec<&str> = path.iter().rev().map(String::as_str).collect();
+    let (status, rest) = match forward.as_slice() {
+        [ERROR, rest @ ..] => (body.get(ERROR), rest),
+        rest => (Some(body), rest),
+    };
+    let [DETAILS, index, METADATA, _key] = rest else {
+        return false;
+    };
+    let detail = match (
+        status.and_then(|status| status.get(DETAILS)),
+        index.parse::<usize>(),
+    ) {
+        (Some(Ordered::Array(details)), Ok(at)) => details.get(at),
+        _ => None,
+    };
+    detail
+        .and_then(|detail| detail.get(TYPE))
+        .and_then(Ordered::as_str)
+        == Some(types::ERROR_INFO)
+}
+
 impl<'de, E> Deserialize<'de> for GoogleBody<E> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let Ordered::Object(mut members) = Ordered::deserialize(deserializer)? else {
+        let mut found = Vec::new();
+        let body = Seed(&mut found).deserialize(deserializer)?;
+        // A metadata key given twice is a field given twice: told when the
+        // field is read. Anywhere else, the body is refused.
+        if let Some(path) = found.iter().find(|path| !in_metadata(&body, path)) {
+            return Err(repeated(path));
+        }
+        let Ordered::Object(mut members) = body else {
             return Err(de::Error::custom(
                 "expected a Google error body, as a JSON object",
             ));

@@ -338,8 +338,11 @@ impl<'de> Visitor<'de> for Strict<'_> {
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        let before = self.0.len();
-        while let Some(item) = seq.next_element_seed(Strict(self.0))? {
+        loop {
+            let before = self.0.len();
+            let Some(item) = seq.next_element_seed(Strict(self.0))? else {
+                break;
+            };
             let at = items.len();
             name_from(self.0, before, || at.to_string());
             items.push(item);
@@ -366,7 +369,7 @@ impl<'de> Visitor<'de> for Strict<'_> {
 
 /// Adds the name of the member or item just read to the paths found inside
 /// it, those from `before` on.
-fn name_from(found: &mut [Vec<String>], before: usize, name: impl Fn() -> String) {
+pub(crate) fn name_from(found: &mut [Vec<String>], before: usize, name: impl Fn() -> String) {
     for path in found.iter_mut().skip(before) {
         path.push(name());
     }

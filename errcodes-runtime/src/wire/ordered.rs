@@ -15,7 +15,7 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Seq
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Number, Value};
 
-use super::json::duplicate;
+use super::json::{duplicate, name_from};
 
 /// A JSON value whose objects keep their members in order. Objects that
 /// give a member name twice are refused, as everywhere in [`wire`](super).
@@ -140,16 +140,42 @@ impl Serialize for Ordered {
 
 impl<'de> Deserialize<'de> for Ordered {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(OrderedVisitor)
+        let mut found = Vec::new();
+        let value = Seed(&mut found).deserialize(deserializer)?;
+        match found.first() {
+            Some(path) => Err(repeated(path)),
+            None => Ok(value),
+        }
     }
 }
 
-struct OrderedVisitor;
+/// Reads a JSON value in order; of a member name given twice in an object,
+/// keeps both and notes the name's path in `found`, from the name up.
+pub(crate) struct Seed<'f>(pub(crate) &'f mut Vec<Vec<String>>);
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Ordered;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Ordered, D::Error> {
+        deserializer.deserialize_any(OrderedVisitor(self.0))
+    }
+}
+
+/// The error for a member given twice at `path`, as [`Seed`] notes it.
+pub(crate) fn repeated<E: de::Error>(path: &[String]) -> E {
+    let forward: Vec<&str> = path.iter().rev().map(String::as_str).collect();
+    match forward.split_first() {
+        Some((key, below)) => duplicate(key, below),
+        None => duplicate("", &[]),
+    }
+}
+
+struct OrderedVisitor<'f>(&'f mut Vec<Vec<String>>);
 
 /// How many members an object may have before its names go in a set.
 const FEW: usize = 32;
 
-impl<'de> Visitor<'de> for OrderedVisitor {
+impl<'de> Visitor<'de> for OrderedVisitor<'_> {
     type Value = Ordered;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -182,7 +208,13 @@ impl<'de> Visitor<'de> for OrderedVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ordered, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element()? {
+        loop {
+            let before = self.0.len();
+            let Some(item) = seq.next_element_seed(Seed(self.0))? else {
+                break;
+            };
+            let at = items.len();
+            name_from(self.0, before, || at.to_string());
             items.push(item);
         }
         Ok(Ordered::Array(items))
@@ -199,13 +231,15 @@ impl<'de> Visitor<'de> for OrderedVisitor {
                 None => members.iter().any(|(name, _)| *name == key),
             };
             if repeated {
-                return Err(duplicate(&key, &[]));
+                self.0.push(vec![key.to_string()]);
             }
             if many.is_none() && members.len() == FEW {
                 let names = members.iter().map(|(name, _)| name.clone());
                 many = Some(names.chain([key.clone()]).collect());
             }
-            let value = map.next_value()?;
+            let before = self.0.len();
+            let value = map.next_value_seed(Seed(self.0))?;
+            name_from(self.0, before, || key.to_string());
             members.push((key, value));
         }
         Ok(Ordered::Object(members))
