@@ -259,14 +259,17 @@ pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
                     continue;
                 }
                 let value = map.next_value_seed(Strict(&mut found))?;
-                if let Some(value) = object.take(&key, value) {
-                    object.kept().insert(key.to_string(), value);
-                }
-                for path in found.drain(..) {
-                    let path: Vec<&str> = path.iter().rev().map(String::as_str).collect();
-                    if !object.repeated(&key, &path) {
-                        return Err(duplicate(&key, &path));
+                let kept = object.take(&key, value);
+                if !found.is_empty() {
+                    for path in found.drain(..) {
+                        let path: Vec<&str> = path.iter().rev().map(String::as_str).collect();
+                        if !object.repeated(&key, &path) {
+                            return Err(duplicate(&key, &path));
+                        }
                     }
+                }
+                if let Some(value) = kept {
+                    object.kept().insert(key.into_owned(), value);
                 }
             }
             Ok(object)
@@ -369,9 +372,12 @@ impl<'de> Visitor<'de> for Strict<'_> {
 
 /// Adds the name of the member or item just read to the paths found inside
 /// it, those from `before` on.
+#[inline]
 pub(crate) fn name_from(found: &mut [Vec<String>], before: usize, name: impl Fn() -> String) {
-    for path in found.iter_mut().skip(before) {
-        path.push(name());
+    if let Some(paths) = found.get_mut(before..) {
+        for path in paths {
+            path.push(name());
+        }
     }
 }
 
