@@ -430,3 +430,28 @@ fn a_metadata_key_given_twice_fails_alone_in_google_errors() {
         "{error}"
     );
 }
+
+#[test]
+fn a_message_written_in_place_reads_as_the_template_fills_it() {
+    use errcodes_runtime::Fields as _;
+
+    // Values that need escaping inside a JSON string, and one that does not.
+    for window in ["60 seconds", "\"a\" minute\n\\ \u{1} é 🦀", ""] {
+        let value = acp_error::RateLimitExceeded {
+            limit: 100,
+            window: window.to_owned(),
+            reset_time: "2025-01-20T15:31:00Z".parse().unwrap(),
+        };
+        let message = value.message();
+        assert!(message.contains(window), "{message}");
+        let (code, occurrence) = errcodes_runtime::Failure::from(value).into_public();
+        for format in [WireFormat::Acp, WireFormat::Gateway] {
+            let body = render(code, &occurrence, format).body;
+            let body: Value = serde_json::from_slice(&body).unwrap();
+            let written = body["error"]["message"]
+                .as_str()
+                .or(body["message"].as_str());
+            assert_eq!(written, Some(&*message), "{format}");
+        }
+    }
+}

@@ -231,21 +231,54 @@ pub fn decode_fields(stored: &str) -> impl Iterator<Item = FieldSpec<'_>> {
     let mut rest = stored;
     core::iter::from_fn(move || {
         while !rest.is_empty() {
-            let (field, after) = cut(rest, FIELD).unwrap_or((rest, ""));
+            let (spec, after) = spec_of(rest);
             rest = after;
-            if let Some(spec) = spec_of(field) {
-                return Some(spec);
+            if spec.is_some() {
+                return spec;
             }
         }
         None
     })
 }
 
-/// One field as [`push_field`] wrote it.
-fn spec_of(field: &str) -> Option<FieldSpec<'_>> {
-    let (name, rest) = cut(field, PART)?;
-    let (key, rest) = cut(rest, PART)?;
-    let (flags, values) = cut(rest, PART).unwrap_or((rest, ""));
+/// The first field of `stored` as [`push_field`] wrote it, and what
+/// follows it: read in one pass, since renderers read specs every time.
+/// A field that does not read is skipped up to the next one.
+fn spec_of(stored: &str) -> (Option<FieldSpec<'_>>, &str) {
+    let skip = || (None, cut(stored, FIELD).map_or("", |(_, after)| after));
+    let Some((name, rest)) = cut(stored, PART) else {
+        return skip();
+    };
+    let Some((key, rest)) = cut(rest, PART) else {
+        return skip();
+    };
+    if name.contains(FIELD) || key.contains(FIELD) {
+        return skip();
+    }
+    // Three flag bytes, then the values after a separator, or the next
+    // field, or the end.
+    let (Some(flags), Some(tail)) = (rest.get(..3), rest.get(4..)) else {
+        return if rest.len() == 3 {
+            (spec_from(name, key, rest, ""), "")
+        } else {
+            skip()
+        };
+    };
+    let (values, after) = match rest.as_bytes()[3] {
+        separator if char::from(separator) == FIELD => ("", tail),
+        separator if char::from(separator) == PART => cut(tail, FIELD).unwrap_or((tail, "")),
+        _ => return skip(),
+    };
+    (spec_from(name, key, flags, values), after)
+}
+
+/// A field from its parts.
+fn spec_from<'s>(
+    name: &'s str,
+    key: &'s str,
+    flags: &'s str,
+    values: &'s str,
+) -> Option<FieldSpec<'s>> {
     let &[list, optional, kind] = flags.as_bytes() else {
         return None;
     };
@@ -365,6 +398,7 @@ pub fn is_constant(stored: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use alloc::format;
     use alloc::string::ToString;
     use alloc::vec::Vec;
 
@@ -399,6 +433,22 @@ mod tests {
             ["cpm", "revenue share"]
         );
         assert_eq!(decode_fields("").count(), 0);
+        // A field that does not read is skipped, whatever its bytes, and
+        // the next one still reads.
+        for broken in [
+            "x",
+            "a\u{1f}b",
+            "a\u{1f}b\u{1f}é",
+            "a\u{1f}b\u{1f}--9",
+            "a\u{1f}b\u{1f}--0?z",
+        ] {
+            let stored = format!("{broken}\u{1e}{stored}");
+            assert_eq!(
+                decode_fields(&stored).collect::<Vec<_>>(),
+                specs,
+                "{broken:?}"
+            );
+        }
     }
 
     #[test]

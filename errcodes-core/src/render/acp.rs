@@ -33,7 +33,7 @@ pub fn body(facts: &CodeFacts<'_>, values: &Values<'_>) -> Vec<u8> {
     envelope.raw(ERROR, |out| {
         let mut error = Object::new(out);
         error.text(CODE, Some(facts.code));
-        error.text(MESSAGE, Some(&values.message_for(facts)));
+        error.raw(MESSAGE, |out| values.write_message_json(facts, out));
         if values.extra.fields().is_some() {
             error.raw(DETAILS, |out| details(values.extra, out));
         } else if values.extra.has_context() {

@@ -20,7 +20,7 @@ pub fn body(facts: &CodeFacts<'_>, values: &Values<'_>) -> Vec<u8> {
     let mut out = Vec::with_capacity(128);
     let mut object = Object::new(&mut out);
     object.text(ERROR_CODE, Some(facts.code));
-    object.text(MESSAGE, Some(&values.message_for(facts)));
+    object.raw(MESSAGE, |out| values.write_message_json(facts, out));
     object.fields(values.extra);
     object.end(values.extra);
     out

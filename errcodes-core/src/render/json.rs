@@ -63,6 +63,19 @@ pub(crate) fn escape_inside(text: &str, out: &mut Vec<u8>) {
 /// How many bytes at the start of `bytes` need no escape. Nearly all of a
 /// text does, so they are looked at eight at a time, and a tail shorter
 /// than eight with the last eight bytes, which overlap the words before.
+/// Escapes, for inside a JSON string, what was appended to `out` from
+/// `at` on: in place when it needs nothing, as it most often does.
+pub(crate) fn escape_from(out: &mut Vec<u8>, at: usize) {
+    let Some(appended) = out.get(at..) else {
+        return;
+    };
+    if clean_len(appended) == appended.len() {
+        return;
+    }
+    let raw = out.split_off(at);
+    escape_inside(&alloc::string::String::from_utf8_lossy(&raw), out);
+}
+
 fn clean_len(bytes: &[u8]) -> usize {
     let mut clean = 0;
     while let Some(word) = bytes
@@ -227,7 +240,15 @@ impl<'o> Object<'o> {
         if let Some(fields) = extra.fields() {
             each_field(fields, &mut |spec, value| {
                 if !self.written[..self.count].contains(&spec.name) {
-                    self.name(spec.name);
+                    // A field's name is an ASCII identifier, which the
+                    // catalog checks: written as it is.
+                    debug_assert_eq!(clean_len(spec.name.as_bytes()), spec.name.len());
+                    if self.out.last() != Some(&b'{') {
+                        self.out.push(b',');
+                    }
+                    self.out.push(b'"');
+                    self.out.extend_from_slice(spec.name.as_bytes());
+                    self.out.extend_from_slice(b"\":");
                     value.write_json(self.out);
                 }
             });

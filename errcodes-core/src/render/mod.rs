@@ -262,28 +262,66 @@ impl<'a> Values<'a> {
     #[must_use]
     pub fn templated(&self, facts: &CodeFacts<'a>) -> Option<Cow<'a, str>> {
         let template = facts.message;
-        if template.is_empty() {
-            return None;
-        }
-        if fields::is_constant(template) {
+        if fields::is_constant(template) && !template.is_empty() {
             return Some(Cow::Borrowed(template));
         }
-        let given = self
-            .extra
-            .fields()
-            .filter(|given| given.code() == facts.code)?;
         let mut out = Vec::with_capacity(template.len() + 32);
-        for piece in fields::decode_template(template) {
-            match piece {
-                Piece::Text(text) => out.extend_from_slice(text.as_bytes()),
-                Piece::Field(position) => {
-                    if !given.value(position, &mut |value| value.write_text(&mut out)) {
-                        return None;
-                    }
+        if !self.write_templated(facts, &mut out, false) {
+            return None;
+        }
+        String::from_utf8(out).ok().map(Cow::Owned)
+    }
+
+    /// Appends [`message_for`](Self::message_for) as a JSON string, written
+    /// in place rather than built first.
+    pub(crate) fn write_message_json(&self, facts: &CodeFacts<'a>, out: &mut Vec<u8>) {
+        out.push(b'"');
+        match self.message {
+            Some(message) => json::escape_inside(message, out),
+            None => {
+                if !self.write_templated(facts, out, true) {
+                    json::escape_inside(facts.title, out);
                 }
             }
         }
-        String::from_utf8(out).ok().map(Cow::Owned)
+        out.push(b'"');
+    }
+
+    /// Appends the code's template filled in with the occurrence's fields,
+    /// escaped for inside a JSON string when `json` says so; `false`, with
+    /// nothing appended, as [`templated`](Self::templated) gives `None`.
+    fn write_templated(&self, facts: &CodeFacts<'a>, out: &mut Vec<u8>, json: bool) -> bool {
+        let template = facts.message;
+        if template.is_empty() {
+            return false;
+        }
+        let given = match self.extra.fields() {
+            Some(given) if given.code() == facts.code => Some(given),
+            _ if fields::is_constant(template) => None,
+            _ => return false,
+        };
+        let start = out.len();
+        for piece in fields::decode_template(template) {
+            match (piece, given) {
+                (Piece::Text(text), _) if json => json::escape_inside(text, out),
+                (Piece::Text(text), _) => out.extend_from_slice(text.as_bytes()),
+                (Piece::Field(position), Some(given)) => {
+                    let at = out.len();
+                    if !given.value(position, &mut |value| value.write_text(out)) {
+                        out.truncate(start);
+                        return false;
+                    }
+                    if json {
+                        json::escape_from(out, at);
+                    }
+                }
+                (Piece::Field(_), None) => {
+                    out.truncate(start);
+                    return false;
+                }
+            }
+        }
+        true
     }
 
     /// The delay to send for a code with `action`: the occurrence's, or
