@@ -172,30 +172,31 @@ impl<'a> FieldSpec<'a> {
     }
 }
 
-// Separators no name, key or value may contain: the catalog's checks
-// refuse control characters in them.
-const FIELD: char = '\u{1e}';
-const PART: char = '\u{1f}';
+// Separators no value or template text may contain: the catalog's checks
+// refuse control characters in them. `VALUE` is between an `enum` field's
+// values, `PART` around a template's field positions.
 const VALUE: char = '\u{1d}';
+const PART: char = '\u{1f}';
+/// Ends each length in a field's header.
+const LENGTH_END: u8 = b';';
 
-/// Appends `specs` to `out`, as [`decode_fields`] reads them: each field's
-/// name, key, type, presence and values, between separators.
+/// Appends `specs` to `out`, as [`decode_fields`] reads them.
 pub fn encode_fields(specs: &[FieldSpec<'_>], out: &mut String) {
     for spec in specs {
         push_field(spec, out);
     }
 }
 
-/// Appends one field to fields encoded in `out`.
+/// Appends one field to fields encoded in `out`: a header of the lengths of
+/// its name, key and values, each in decimal and ended by `;`, and a byte
+/// each for list, presence and kind; then the name, the key and the values.
+/// Renderers read every field of an occurrence, so nothing is searched for.
 pub fn push_field(spec: &FieldSpec<'_>, out: &mut String) {
-    if !out.is_empty() {
-        out.push(FIELD);
+    use core::fmt::Write as _;
+
+    for part in [spec.name, spec.key, spec.values] {
+        let _ = write!(out, "{};", part.len());
     }
-    for part in [spec.name, spec.key] {
-        out.push_str(part);
-        out.push(PART);
-    }
-    // One byte each, so that renderers read them without parsing words.
     out.push(if spec.ty.list { 'l' } else { '-' });
     out.push(if spec.optional { 'o' } else { '-' });
     let kind = FieldKind::ALL
@@ -203,13 +204,9 @@ pub fn push_field(spec: &FieldSpec<'_>, out: &mut String) {
         .position(|kind| *kind == spec.ty.kind)
         .unwrap_or_default();
     out.push(char::from(b'0' + u8::try_from(kind).unwrap_or_default()));
-    out.push(PART);
-    for (i, value) in spec.values().enumerate() {
-        if i > 0 {
-            out.push(VALUE);
-        }
-        out.push_str(value);
-    }
+    out.push_str(spec.name);
+    out.push_str(spec.key);
+    out.push_str(spec.values);
 }
 
 /// The values of an `enum` field, as [`FieldSpec::values`] reads them.
@@ -224,65 +221,30 @@ pub fn join_values<'v>(values: impl IntoIterator<Item = &'v str>) -> String {
     joined
 }
 
-/// The fields [`encode_fields`] wrote, in order. Renderers read them for
-/// every occurrence, so the separators, all ASCII, are found byte by byte
-/// in place instead of through `str`'s pattern search.
+/// The fields [`encode_fields`] wrote, in order. Reading stops at the
+/// first that does not read.
 pub fn decode_fields(stored: &str) -> impl Iterator<Item = FieldSpec<'_>> {
     let mut rest = stored;
     core::iter::from_fn(move || {
-        while !rest.is_empty() {
-            let (spec, after) = spec_of(rest);
-            rest = after;
-            if spec.is_some() {
-                return spec;
-            }
-        }
-        None
+        let (spec, after) = spec_of(rest)?;
+        rest = after;
+        Some(spec)
     })
 }
 
 /// The first field of `stored` as [`push_field`] wrote it, and what
-/// follows it: read in one pass, since renderers read specs every time.
-/// A field that does not read is skipped up to the next one.
-fn spec_of(stored: &str) -> (Option<FieldSpec<'_>>, &str) {
-    let skip = || (None, cut(stored, FIELD).map_or("", |(_, after)| after));
-    let Some((name, rest)) = cut(stored, PART) else {
-        return skip();
-    };
-    let Some((key, rest)) = cut(rest, PART) else {
-        return skip();
-    };
-    if name.contains(FIELD) || key.contains(FIELD) {
-        return skip();
-    }
-    // Three flag bytes, then the values after a separator, or the next
-    // field, or the end.
-    let (Some(flags), Some(tail)) = (rest.get(..3), rest.get(4..)) else {
-        return if rest.len() == 3 {
-            (spec_from(name, key, rest, ""), "")
-        } else {
-            skip()
-        };
-    };
-    let (values, after) = match rest.as_bytes()[3] {
-        separator if char::from(separator) == FIELD => ("", tail),
-        separator if char::from(separator) == PART => cut(tail, FIELD).unwrap_or((tail, "")),
-        _ => return skip(),
-    };
-    (spec_from(name, key, flags, values), after)
-}
-
-/// A field from its parts.
-fn spec_from<'s>(
-    name: &'s str,
-    key: &'s str,
-    flags: &'s str,
-    values: &'s str,
-) -> Option<FieldSpec<'s>> {
-    let &[list, optional, kind] = flags.as_bytes() else {
-        return None;
-    };
-    Some(FieldSpec {
+/// follows it.
+fn spec_of(stored: &str) -> Option<(FieldSpec<'_>, &str)> {
+    let (name, rest) = length(stored.as_bytes())?;
+    let (key, rest) = length(rest)?;
+    let (values, rest) = length(rest)?;
+    let (&[list, optional, kind], _) = rest.split_first_chunk()?;
+    // The header is ASCII: what follows starts on a character boundary.
+    let text = stored.get(stored.len() - rest.len() + 3..)?;
+    let (name, text) = (text.get(..name)?, text.get(name..)?);
+    let (key, text) = (text.get(..key)?, text.get(key..)?);
+    let (values, text) = (text.get(..values)?, text.get(values..)?);
+    let spec = FieldSpec {
         name,
         key,
         ty: FieldType {
@@ -291,7 +253,21 @@ fn spec_from<'s>(
         },
         optional: optional == b'o',
         values,
-    })
+    };
+    Some((spec, text))
+}
+
+/// A length in decimal ended by `;`, and the bytes after it.
+fn length(bytes: &[u8]) -> Option<(usize, &[u8])> {
+    let mut length: usize = 0;
+    for (at, &byte) in bytes.iter().enumerate().take(8) {
+        if byte == LENGTH_END {
+            return (at > 0).then(|| (length, &bytes[at + 1..]));
+        }
+        let digit = byte.checked_sub(b'0').filter(|digit| *digit < 10)?;
+        length = length * 10 + usize::from(digit);
+    }
+    None
 }
 
 /// `text` before and after the first `separator`, an ASCII character.
@@ -433,16 +409,18 @@ mod tests {
             ["cpm", "revenue share"]
         );
         assert_eq!(decode_fields("").count(), 0);
-        // A field that does not read is skipped, whatever its bytes, and
-        // the next one still reads.
+        // Whatever the bytes, reading never panics, and stops at the first
+        // field that does not read.
         for broken in [
             "x",
-            "a\u{1f}b",
-            "a\u{1f}b\u{1f}é",
-            "a\u{1f}b\u{1f}--9",
-            "a\u{1f}b\u{1f}--0?z",
+            "1;1;0;--",
+            "1;1;0;--9ab",
+            "9;1;0;--0ab",
+            "1;1;9;--0ab",
+            "2;1;0;--0é",
+            "99999999;",
         ] {
-            let stored = format!("{broken}\u{1e}{stored}");
+            let stored = format!("{stored}{broken}");
             assert_eq!(
                 decode_fields(&stored).collect::<Vec<_>>(),
                 specs,

@@ -262,9 +262,16 @@ impl<'a> Values<'a> {
     #[must_use]
     pub fn templated(&self, facts: &CodeFacts<'a>) -> Option<Cow<'a, str>> {
         let template = facts.message;
-        if fields::is_constant(template) && !template.is_empty() {
+        if template.is_empty() {
+            return None;
+        }
+        if fields::is_constant(template) {
             return Some(Cow::Borrowed(template));
         }
+        // Nothing is allocated for an occurrence without this code's fields.
+        self.extra
+            .fields()
+            .filter(|given| given.code() == facts.code)?;
         let mut out = Vec::with_capacity(template.len() + 32);
         if !self.write_templated(facts, &mut out, false) {
             return None;
