@@ -242,6 +242,7 @@ pub fn metadata(values: &Values<'_>) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = Vec::new();
     let fields = values.extra.fields();
     if let Some(given) = fields {
+        pairs.reserve(crate::fields::decode_fields(given.specs()).count());
         each_field(given, &mut |spec, value| {
             let mut text = Vec::new();
             write_field_text(spec.ty, value, &mut text);
@@ -250,6 +251,12 @@ pub fn metadata(values: &Values<'_>) -> Vec<(String, String)> {
                 String::from_utf8(text).unwrap_or_default(),
             ));
         });
+    }
+    let mut any_member = false;
+    values.extra.members(&mut |_, _| any_member = true);
+    if !any_member {
+        // Typed fields alone: their keys are the catalog's, checked unique.
+        return pairs;
     }
     let field_keys: Vec<String> = pairs.iter().map(|(key, _)| key.clone()).collect();
     let mut members: Vec<(String, String)> = Vec::new();
