@@ -121,6 +121,18 @@ fn received(body: &[u8]) -> ErrorResponse<AcpError> {
     ErrorResponse::decode(400, Headers::default(), body).unwrap()
 }
 
+/// Reads `INVALID_FIELD_VALUE`'s fields from a body whose `details` are
+/// given, which must fail, once the rest of the error reads as before.
+fn field_error(details: &str) -> (ErrorResponse<AcpError>, errcodes_runtime::FieldError) {
+    let received = received(&invalid_field_value(details));
+    assert_eq!(received.code().unwrap().as_str(), "INVALID_FIELD_VALUE");
+    assert_eq!(received.message(), Some("m"));
+    let error = received
+        .fields::<acp_error::InvalidFieldValue>()
+        .unwrap_err();
+    (received, error)
+}
+
 #[test]
 fn a_hostile_field_gets_an_error_naming_it_and_nothing_else_fails() {
     let huge = "x".repeat(70_000);
@@ -154,13 +166,7 @@ fn a_hostile_field_gets_an_error_naming_it_and_nothing_else_fails() {
         ),
     ];
     for (details, field, message) in cases {
-        let received = received(&invalid_field_value(&details));
-        // The rest of the error reads as before.
-        assert_eq!(received.code().unwrap().as_str(), "INVALID_FIELD_VALUE");
-        assert_eq!(received.message(), Some("m"));
-        let error = received
-            .fields::<acp_error::InvalidFieldValue>()
-            .unwrap_err();
+        let (received, error) = field_error(&details);
         assert_eq!(error.field, field);
         assert_eq!(error.to_string(), message);
         // What was received stays readable.
@@ -186,12 +192,7 @@ fn a_repeated_field_fails_alone() {
         ),
     ];
     for (details, field) in cases {
-        let received = received(&invalid_field_value(details));
-        assert_eq!(received.code().unwrap().as_str(), "INVALID_FIELD_VALUE");
-        assert_eq!(received.message(), Some("m"));
-        let error = received
-            .fields::<acp_error::InvalidFieldValue>()
-            .unwrap_err();
+        let (received, error) = field_error(details);
         assert_eq!(error.field, field);
         assert_eq!(error.problem, Problem::Repeated);
         assert_eq!(
