@@ -11,11 +11,14 @@ use errcodes_runtime::wire::{
 };
 use errcodes_runtime::{Action, ErrorCode};
 use errcodes_runtime::{Code, Occurrence};
-use errcodes_tests::roundtrip::no_repeated_members;
+use errcodes_tests::roundtrip::{self, no_repeated_members};
 use errcodes_tests::{
     acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError, privacy::PrivacyError,
 };
 use serde_json::json;
+
+/// A format's round trip ([`roundtrip`]).
+type Check = fn(&[u8]) -> bool;
 
 fn value(body: &[u8]) -> Value {
     serde_json::from_slice(body).unwrap()
@@ -420,6 +423,18 @@ fn a_field_given_twice_fails_alone_in_every_json_format() {
                 .kind()
         };
         assert_eq!(kind, DecodeErrorKind::DuplicateMember, "{text}");
+    }
+    // Decoded, such a body encodes with each field once, its first value.
+    let bodies: [(&[u8], Check); 6] = [
+        (br#"{"type": "t", "f": 1, "f": 2}"#, roundtrip::problem),
+        (br#"{"errors": [{"type": "t", "f": {"g": 1, "g": 2}}]}"#, roundtrip::edge),
+        (br#"{"success": false, "error": {"code": "A", "details": {"f": 1, "f": 2}}}"#, roundtrip::acp),
+        (br#"{"resources": [{"error": {"code": "a", "f": 1, "f": 2}}]}"#, roundtrip::pass_json),
+        (br#"{"error_code": "1", "f": [1], "f": [2]}"#, roundtrip::gateway),
+        (br#"{"error": {"details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "metadata": {"f": "1", "f": "2"}}]}}"#, roundtrip::google),
+    ];
+    for (body, roundtrip) in bodies {
+        assert!(roundtrip(body), "{}", String::from_utf8_lossy(body));
     }
     // The error names the member by its JSON pointer.
     let body = br#"{"success": false, "error": {"code": "A", "x": [{"y": 1}, {"y": 1, "y": 2}, [{"z": 0}]]}}"#;

@@ -128,9 +128,26 @@ impl Serialize for Ordered {
                 seq.end()
             }
             Ordered::Object(members) => {
-                let mut map = serializer.serialize_map(Some(members.len()))?;
-                for (key, value) in members {
-                    map.serialize_entry(key, value)?;
+                // A name given twice (only a metadata key is let through)
+                // is written once, with its first value, like every body.
+                let mut map = serializer.serialize_map(None)?;
+                let mut many: Option<HashSet<&str>> = None;
+                for (at, (key, value)) in members.iter().enumerate() {
+                    let written = match &mut many {
+                        Some(names) => !names.insert(key),
+                        None => members[..at].iter().any(|(name, _)| name == key),
+                    };
+                    if !written {
+                        map.serialize_entry(key, value)?;
+                    }
+                    if many.is_none() && at == FEW {
+                        many = Some(
+                            members[..=at]
+                                .iter()
+                                .map(|(name, _)| name.as_ref())
+                                .collect(),
+                        );
+                    }
                 }
                 map.end()
             }
