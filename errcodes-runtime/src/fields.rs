@@ -43,6 +43,12 @@ use crate::{ErrorCode, Timestamp};
 /// whose catalog entry has `fields`. Its `Debug` names the struct after its
 /// code's variant and each field as the wire does; two values are equal
 /// when every field is.
+// What a new user meets first: `?` on an error that is not a code.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is neither a code nor a code's fields, which is what a `Failure` is made from",
+    label = "give this error a code: `.or_code(YourError::Code)?` keeps it as the cause",
+    note = "`OrCode` is in `errcodes_runtime`; over any `ErrorCode`, make a failure with `Failure::new(code)`"
+)]
 pub trait Fields: Clone + fmt::Debug + PartialEq + Send + Sync + 'static {
     /// The codes of the catalog.
     type Code: ErrorCode;
