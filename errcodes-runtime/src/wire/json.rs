@@ -10,10 +10,12 @@
 //! `code` while the client reads the last would see another error. Inside
 //! an error's fields (a problem's extension members, ACP's `details`…) the
 //! first value is kept and the field is told repeated, so that reading that
-//! one field fails and the rest of the body still reads. A byte-order mark before the
-//! JSON is skipped, as RFC 8259 lets parsers do. When writing, a kept member named like one of the format's own is left
-//! out whenever the format writes that member itself: the format's own value
-//! wins, so no name is ever written twice.
+//! one field fails and the rest of the body still reads.
+//!
+//! A byte-order mark before the JSON is skipped, as RFC 8259 lets parsers
+//! do. When writing, a kept member named like one of the format's own is
+//! left out whenever the format writes that member itself: the format's own
+//! value wins, so no name is ever written twice.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -132,7 +134,7 @@ pub(crate) fn repeated_in<T: Object>(slot: Option<&mut T>, path: &[&str]) -> boo
 
 /// [`Object::repeated`] through the list of objects held in `slot`.
 pub(crate) fn repeated_in_items<T: Object>(slot: Option<&mut Vec<Item<T>>>, path: &[&str]) -> bool {
-    let Some([index, key, rest @ ..]) = Some(path) else {
+    let [index, key, rest @ ..] = path else {
         return false;
     };
     let item = slot.and_then(|items| items.get_mut(index.parse::<usize>().ok()?));
