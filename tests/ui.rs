@@ -37,13 +37,13 @@ fn copy_catalogs(into: &Path) {
     let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
     for entry in std::fs::read_dir(&ui).expect("read tests/ui") {
         let path = entry.expect("list tests/ui").path();
-        // Catalogs, and the locks some of them keep.
+        // Catalogs, and the locks and translations some of them keep.
         if path
             .extension()
-            .is_some_and(|ext| ext == "yaml" || ext == "lock")
+            .is_some_and(|ext| ext == "yaml" || ext == "lock" || ext == "ftl")
         {
             let name = path.file_name().expect("file name");
-            std::fs::copy(&path, into.join(name)).expect("copy a catalog or a lock");
+            std::fs::copy(&path, into.join(name)).expect("copy a catalog, a lock or a translation");
         }
     }
 }

@@ -31,6 +31,7 @@ use crate::names;
 use crate::pattern::CodePattern;
 use crate::source::Source;
 use crate::spec::{self, Identifier, Mapping, WrittenText};
+use crate::translations;
 use crate::yaml::{Node, Value};
 
 pub(crate) use self::code::Classes;
@@ -43,6 +44,7 @@ pub(crate) const MAX_CODES: usize = 1 << 16;
 pub(crate) fn check(
     root: &Node,
     source: &Source<'_>,
+    files: &[Source<'_>],
     errors: &mut Errors,
 ) -> Option<CheckedCatalog> {
     if root.value == Value::Null {
@@ -123,6 +125,7 @@ pub(crate) fn check(
         problem_type,
         help_url: help_url.as_ref().and_then(optional),
         grpc_domain: grpc.domain(),
+        locales: translations::Locales::default(),
         allow,
         domains: domains.passed,
         fields: Vec::new(),
@@ -143,6 +146,7 @@ pub(crate) fn check(
         code::check_all(node, &rules, &mut catalog, errors);
     }
     finish(&top, &mut catalog, shared_fields, errors);
+    catalog.locales = translations::read(&top, &catalog, (source, files), errors);
     (!catalog.name.is_stand_in()).then_some(catalog)
 }
 

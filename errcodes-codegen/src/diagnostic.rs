@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::source::{Source, token_width};
+use crate::source::Source;
 
 /// A position in a file; both numbers start at 1, and columns count
 /// characters.
@@ -35,6 +35,8 @@ pub(crate) enum Document {
     Catalog,
     /// The catalog's lock.
     Lock,
+    /// One of its translations, by its place among them.
+    Translation(usize),
 }
 
 /// How serious a diagnostic is.
@@ -169,6 +171,14 @@ impl Diagnostic {
         }
     }
 
+    /// The same diagnostic, located in translation `file`.
+    pub(crate) fn in_translation(self, file: usize) -> Self {
+        Diagnostic {
+            file: Document::Translation(file),
+            ..self
+        }
+    }
+
     /// Adds a `= note:` line with more context.
     pub(crate) fn note(self, note: impl Into<String>) -> Self {
         self.push(NoteKind::Note, note.into(), None)
@@ -280,7 +290,7 @@ impl Diagnostic {
         source.path.clone_into(&mut self.path);
         let width = source
             .rest_of_line(self.at.line, self.at.column)
-            .map_or(0, token_width);
+            .map_or(0, |rest| source.token_width(rest));
         self.end = Location {
             line: self.at.line,
             column: self.at.column + width.max(1),
@@ -339,7 +349,7 @@ fn snippet(out: &mut String, gutter: &str, source: &Source<'_>, at: Location, ma
         let text = text.replace('\t', " ");
         let rest = source.rest_of_line(line, column).unwrap_or("");
         let pad = " ".repeat(column.saturating_sub(1).min(text.chars().count()));
-        let marks = mark.to_string().repeat(token_width(rest).max(1));
+        let marks = mark.to_string().repeat(source.token_width(rest).max(1));
         let number = format!("{line:>width$}", width = gutter.len());
         let _ = write!(
             out,
@@ -353,12 +363,14 @@ fn snippet(out: &mut String, gutter: &str, source: &Source<'_>, at: Location, ma
 pub(crate) struct Sources<'a> {
     pub(crate) catalog: &'a Source<'a>,
     pub(crate) lock: Option<&'a Source<'a>>,
+    pub(crate) translations: &'a [Source<'a>],
 }
 
 impl<'a> Sources<'a> {
     fn get(self, file: Document) -> &'a Source<'a> {
         match (file, self.lock) {
             (Document::Lock, Some(lock)) => lock,
+            (Document::Translation(file), _) => self.translations.get(file).unwrap_or(self.catalog),
             // Only a lock that was read yields diagnostics located in it.
             (Document::Catalog | Document::Lock, _) => self.catalog,
         }
@@ -422,6 +434,7 @@ mod tests {
         let sources = Sources {
             catalog: source,
             lock: None,
+            translations: &[],
         };
         errors.finish(sources).remove(0)
     }

@@ -314,6 +314,25 @@ pub mod catalog {
         r#"{"maxLength": 253, "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$", "examples": ["shop.example.com"]}"#,
     );
 
+    /// `default-locale`: the language the catalog's texts are written in.
+    pub const DEFAULT_LOCALE: Key = key(
+        "default-locale",
+        Kind::Text,
+        "The language of the catalog's own texts, as a language tag (BCP 47): the fallback when a client asks for a language the catalog has no translation in. Default: `en`.",
+    )
+    .defaulted()
+    .reach(Reach::Checker)
+    .schema(r#"{"examples": ["en", "en-US"]}"#);
+
+    /// `locales`: the languages the catalog is translated into.
+    pub const LOCALES: Key = key(
+        "locales",
+        Kind::Texts,
+        "The languages the catalog is translated into, as language tags (BCP 47). Each has a Fluent file beside the catalog, named after it and the tag: `shop.yaml` is translated into German by `shop.de.ftl`.",
+    )
+    .reach(Reach::Checker)
+    .schema(r#"{"examples": [["de", "pl"], "de"]}"#);
+
     /// `grpc-codes`: the canonical gRPC code of each HTTP status.
     pub const GRPC_CODES: Key = key(
         "grpc-codes",
@@ -395,6 +414,8 @@ pub mod catalog {
         &HELP_URL,
         &GRPC_DOMAIN,
         &GRPC_CODES,
+        &DEFAULT_LOCALE,
+        &LOCALES,
         &FIELDS,
         &DEFAULTS,
         &BOUNDARY,

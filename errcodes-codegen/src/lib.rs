@@ -8,10 +8,11 @@
 //! | step | module | produces |
 //! |------|--------|----------|
 //! | every key of a catalog, declared once | [`keys`] | [`keys::Key`]s |
-//! | a catalog and its lock, from disk | `load.rs` | [`Files`] |
+//! | a catalog, its lock and its translations, from disk | `load.rs` | [`Files`] |
 //! | YAML text to a tree of values with positions | `yaml.rs` (the only user of `serde_yaml`) | `yaml::Node` |
 //! | each mapping read against its keys' declarations | `spec.rs` | `spec::Mapping` |
 //! | the rules a catalog must follow, building the model as they go | `check.rs`, `check/code.rs`, `check/fields.rs`, `check/grpc.rs`, `check/boundary.rs`, helped by `names.rs`, `pattern.rs`, `template.rs`, `yaml11.rs` | [`CheckedCatalog`] (`model.rs`, [`fields`]) |
+//! | the translations, read as Fluent and checked against the catalog | [`translations`] | [`translations::CheckedTranslation`]s |
 //! | what a catalog leaves out, and what stands in for what was refused | `defaults.rs` | defaults for `check.rs` |
 //! | what is legal but likely wrong: named warnings for tools | `lint.rs` | [`Diagnostic`]s |
 //! | the lock file: what a catalog promised | [`lock`] | [`lock::Lock`] |
@@ -63,6 +64,7 @@ mod rustdoc;
 mod source;
 mod spec;
 mod template;
+pub mod translations;
 mod yaml;
 mod yaml11;
 

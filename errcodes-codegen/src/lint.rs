@@ -87,6 +87,9 @@ lints! {
     /// boundary cannot fill.
     BoundaryFields = "boundary-fields",
         "a boundary condition left to a code with a field the boundary cannot always fill", catalog lint_boundary_fields;
+    /// A code whose texts a translation leaves out.
+    MissingTranslation = "missing-translation",
+        "a code's text that a translation leaves out, shown in the catalog's language instead", catalog lint_missing_translation;
 }
 
 /// What a lint looks at: one code, or the catalog as a whole.
@@ -234,6 +237,54 @@ fn lint_unused_field(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
             ))
         })
         .collect()
+}
+
+/// A text a translation leaves out is shown in the catalog's own
+/// language: fine while a translation is under way, a slip once it is
+/// done. One warning per code and language, naming the texts.
+fn lint_missing_translation(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for translation in &catalog.locales.translations {
+        for (code, texts) in catalog.codes.iter().zip(&translation.codes) {
+            if catalog.allows(code, Lint::MissingTranslation.name()) {
+                continue;
+            }
+            let missing: Vec<&str> = [
+                ("title", texts.title.is_none()),
+                (
+                    "description",
+                    code.description.is_some() && texts.description.is_none(),
+                ),
+                (
+                    "resolution",
+                    code.resolution.is_some() && texts.resolution.is_none(),
+                ),
+                ("message", code.message.is_some() && texts.message.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(text, missing)| missing.then_some(text))
+            .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let locale = &translation.locale.value;
+            found.push(
+                Diagnostic::new(
+                    format!(
+                        "`{}` has no {} in `{locale}`",
+                        code.code.value,
+                        missing.join(", ")
+                    ),
+                    code.at,
+                )
+                .help(format!(
+                    "translate them under `{}` in `{}`",
+                    code.code.value, translation.path
+                )),
+            );
+        }
+    }
+    found
 }
 
 /// What the boundary lints look at in a catalog with `boundary`.

@@ -33,6 +33,9 @@ pub struct Files {
     pub catalog: Input,
     /// Its lock.
     pub lock: Option<Input>,
+    /// Its translations: Fluent files named like the catalog, with a
+    /// language tag before `.ftl` (`shop.de.ftl`).
+    pub translations: Vec<Input>,
     /// Where on disk each was read from, when they were: what the macro
     /// has cargo watch.
     pub read_from: Vec<PathBuf>,
@@ -45,6 +48,7 @@ impl Files {
         Files {
             catalog,
             lock: None,
+            translations: Vec::new(),
             read_from: Vec::new(),
         }
     }
@@ -56,9 +60,18 @@ impl Files {
         self
     }
 
-    /// Reads the catalog at `path`, and its lock when one is beside it
-    /// ([`lock::path_of`]). Reports name the catalog `shown`, and the lock
-    /// after it.
+    /// The catalog with `translation`, whose path ends with its language
+    /// tag and `.ftl`.
+    #[must_use]
+    pub fn with_translation(mut self, translation: Input) -> Self {
+        self.translations.push(translation);
+        self
+    }
+
+    /// Reads the catalog at `path`, its lock when one is beside it
+    /// ([`lock::path_of`]) and its translations, the files beside it named
+    /// like it with a language tag before `.ftl`. Reports name the catalog
+    /// `shown`, and the other files after it.
     ///
     /// # Errors
     ///
@@ -89,6 +102,16 @@ impl Files {
                 });
             }
         }
+        for (path, shown) in translation_files(path, shown) {
+            let text = std::fs::read_to_string(&path).map_err(|error| ReadError {
+                what: "translation",
+                shown: shown.clone(),
+                tried: path.clone(),
+                error,
+            })?;
+            files.translations.push(Input::new(shown, text));
+            files.read_from.push(path);
+        }
         Ok(files)
     }
 
@@ -96,7 +119,12 @@ impl Files {
     /// tools do: every error, and the warnings `lints` leaves on.
     #[must_use]
     pub fn check(&self, lints: &Lints) -> Report {
-        pipeline::run(&self.catalog, self.lock.as_ref(), Some(lints))
+        pipeline::run(
+            &self.catalog,
+            self.lock.as_ref(),
+            &self.translations,
+            Some(lints),
+        )
     }
 
     /// Checks the catalog and its lock as the macro does: errors only.
@@ -105,11 +133,41 @@ impl Files {
     ///
     /// Every mistake in the catalog and every broken promise of the lock.
     pub fn parse(&self) -> Result<CheckedCatalog, Rejected> {
-        pipeline::run(&self.catalog, self.lock.as_ref(), None).into_result()
+        pipeline::run(&self.catalog, self.lock.as_ref(), &self.translations, None).into_result()
     }
 }
 
-/// A catalog or lock that could not be read.
+/// The translations beside the catalog at `path`, in the order of their
+/// names: where each is, and how reports name it.
+fn translation_files(path: &Path, shown: &str) -> Vec<(PathBuf, String)> {
+    let (Some(stem), Some(dir)) = (path.file_stem().and_then(|s| s.to_str()), path.parent()) else {
+        return Vec::new();
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!("{stem}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(PathBuf, String)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let tag = name.strip_prefix(&prefix)?.strip_suffix(".ftl")?;
+            (!tag.is_empty() && !tag.contains('.')).then(|| {
+                let shown = Path::new(shown).with_file_name(&name);
+                (entry.path(), shown.display().to_string())
+            })
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// A catalog, lock or translation that could not be read.
 #[derive(Debug)]
 pub struct ReadError {
     what: &'static str,
@@ -125,7 +183,8 @@ impl ReadError {
         &self.tried
     }
 
-    /// Whether it is the catalog, not its lock, that could not be read.
+    /// Whether it is the catalog, not its lock or a translation, that could
+    /// not be read.
     #[must_use]
     pub fn is_catalog(&self) -> bool {
         self.what == "catalog"

@@ -243,6 +243,7 @@ impl Lock {
         let diagnostics = errors.finish(crate::diagnostic::Sources {
             catalog: &source,
             lock: Some(&source),
+            translations: &[],
         });
         if diagnostics.is_empty() {
             Ok(lock)

@@ -117,6 +117,8 @@ pub struct CheckedCatalog {
     /// The `ErrorInfo` domain of its gRPC errors; `None` when it does not
     /// serve gRPC. Each code then has [`CheckedCode::grpc`].
     pub grpc_domain: Option<Located<String>>,
+    /// The language of its texts, and its translations.
+    pub locales: crate::translations::Locales,
     /// What the whole catalog allows: lints and classes of breaking change,
     /// by name.
     pub allow: Vec<Located<&'static str>>,

@@ -9,14 +9,23 @@ use crate::{check, enforce, yaml};
 
 /// Reads and checks `catalog` against `lock`. With `lints`, as tools do:
 /// warnings too; without, as the macro does: errors only.
-pub(crate) fn run(catalog: &Input, lock: Option<&Input>, lints: Option<&Lints>) -> Report {
+pub(crate) fn run(
+    catalog: &Input,
+    lock: Option<&Input>,
+    translations: &[Input],
+    lints: Option<&Lints>,
+) -> Report {
     let source = Source::new(&catalog.path, &catalog.text);
+    let translations: Vec<Source<'_>> = translations
+        .iter()
+        .map(|file| Source::fluent(&file.path, &file.text))
+        .collect();
     let lock_source = lock.map(|lock| Source::new(&lock.path, &lock.text));
     let mut errors = Errors::default();
     let mut read_lock = None;
     let checked = match yaml::parse(&source) {
         Ok(root) => {
-            let checked = check::check(&root, &source, &mut errors);
+            let checked = check::check(&root, &source, &translations, &mut errors);
             if let (Some(lints), Some(checked)) = (lints, &checked) {
                 lint::lint(checked, lints, &mut errors);
             }
@@ -39,6 +48,7 @@ pub(crate) fn run(catalog: &Input, lock: Option<&Input>, lints: Option<&Lints>) 
     let sources = Sources {
         catalog: &source,
         lock: lock_source.as_ref(),
+        translations: &translations,
     };
     Report::new(errors.finish(sources), checked, read_lock)
 }

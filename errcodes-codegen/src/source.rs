@@ -13,6 +13,8 @@ pub(crate) struct Source<'a> {
     /// Where each line starts; found only when a line is asked for, which
     /// a valid catalog read by the fast reader never does.
     line_starts: OnceCell<Vec<usize>>,
+    /// Whether it is a Fluent file, whose tokens are not YAML's.
+    fluent: bool,
 }
 
 impl<'a> Source<'a> {
@@ -21,6 +23,15 @@ impl<'a> Source<'a> {
             path,
             text,
             line_starts: OnceCell::new(),
+            fluent: false,
+        }
+    }
+
+    /// A translation, in Fluent.
+    pub(crate) fn fluent(path: &'a str, text: &'a str) -> Self {
+        Source {
+            fluent: true,
+            ..Source::new(path, text)
         }
     }
 
@@ -40,6 +51,29 @@ impl<'a> Source<'a> {
             }
             starts
         })
+    }
+
+    /// How many characters of `rest`, a line from some column on, make
+    /// the token there: a YAML token in a catalog or lock, a Fluent
+    /// identifier (or one character) in a translation.
+    pub(crate) fn token_width(&self, rest: &str) -> usize {
+        if !self.fluent {
+            return token_width(rest);
+        }
+        let name = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '$');
+        rest.chars().take_while(|c| name(*c)).count().max(1)
+    }
+
+    /// The line and column of the byte at `offset`.
+    pub(crate) fn location(&self, offset: usize) -> Location {
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&start| start <= offset).max(1);
+        let start = starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset.min(self.text.len()))
+            .map_or(1, |before| before.chars().count() + 1);
+        Location { line, column }
     }
 
     /// Line `line` (1-based) without its line break, or `None` past the end.
@@ -127,7 +161,7 @@ impl<'a> Source<'a> {
         let rest = self.rest_of_line(line, column).unwrap_or("");
         let end = rest
             .char_indices()
-            .nth(token_width(rest))
+            .nth(self.token_width(rest))
             .map_or(rest.len(), |(i, _)| i);
         &rest[..end]
     }
@@ -217,6 +251,18 @@ mod tests {
         assert_eq!(source.rest_of_line(2, 99), None);
         assert_eq!(source.token(2, 5), "\"2\"");
         assert_eq!(source.token(1, 1), "a");
+    }
+
+    #[test]
+    fn offsets_have_lines_and_columns() {
+        let source = Source::new("x.ftl", "ab\nçd = e\n");
+        let at = |line, column| Location { line, column };
+        assert_eq!(source.location(0), at(1, 1));
+        assert_eq!(source.location(1), at(1, 2));
+        assert_eq!(source.location(3), at(2, 1));
+        // `ç` is two bytes and one column.
+        assert_eq!(source.location(5), at(2, 2));
+        assert_eq!(source.location(99), at(3, 1));
     }
 
     #[test]

@@ -275,7 +275,7 @@ fn placeable_offsets(template: &str) -> Vec<usize> {
 
 /// A Fluent string literal's value: `\"`, `\\`, `\uXXXX` and `\UXXXXXX`
 /// unescaped.
-fn unescape(literal: &str) -> Option<String> {
+pub(crate) fn unescape(literal: &str) -> Option<String> {
     let mut text = String::with_capacity(literal.len());
     let mut chars = literal.chars();
     while let Some(c) = chars.next() {

@@ -130,7 +130,7 @@ fn a_misspelt_lint_is_an_error_even_for_the_macro() {
     let help = failure.diagnostics()[0].notes()[0].message();
     assert!(
         help.starts_with(
-            "the lints are `name-keeps-digits`, `missing-description`, `failure-below-400`, `unused-field`, `boundary-fallback` and `boundary-fields`; the classes of breaking change are `enum-renamed`, "
+            "the lints are `name-keeps-digits`, `missing-description`, `failure-below-400`, `unused-field`, `boundary-fallback`, `boundary-fields` and `missing-translation`; the classes of breaking change are `enum-renamed`, "
         ),
         "{help}"
     );

@@ -1,0 +1,2 @@
+OUT_OF_STOCK =
+    .title = Rupture de stock
