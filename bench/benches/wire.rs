@@ -130,7 +130,7 @@ fn formats(c: &mut Criterion) {
 /// without them, in its own format, as a problem detail and in Google's;
 /// and the fields read back from a received body.
 fn fields(c: &mut Criterion) {
-    use errcodes_runtime::{Failure, Received};
+    use errcodes_runtime::{Failure, Fields as _, Received};
     use errcodes_tests::acp::acp_error::RateLimitExceeded;
 
     let value = RateLimitExceeded {
@@ -138,7 +138,7 @@ fn fields(c: &mut Criterion) {
         window: "60 seconds".to_owned(),
         reset_time: "2025-01-20T15:31:00Z".parse().unwrap(),
     };
-    let (code, with) = Failure::from(value).into_public();
+    let (code, with) = Failure::from(value.clone()).into_public();
     let with = with.retry_after_secs(60);
     let without = Occurrence::new().retry_after_secs(60);
     let mut group = c.benchmark_group("fields");
@@ -160,6 +160,16 @@ fn fields(c: &mut Criterion) {
     group.bench_function("acp/read/three", |b| {
         b.iter(|| black_box(&received).fields::<RateLimitExceeded>().unwrap());
     });
+    // The message alone, in the catalog's language and in two
+    // translations: German's two plural forms, Polish's four.
+    group.bench_function("acp/message/en", |b| {
+        b.iter(|| black_box(&value).message());
+    });
+    for locale in ["de", "pl"] {
+        group.bench_function(format!("acp/message/{locale}"), |b| {
+            b.iter(|| black_box(&value).message_in(black_box(locale)));
+        });
+    }
 }
 
 criterion_group!(benches, problem_json, formats, fields);

@@ -44,7 +44,7 @@ pub(crate) const MAX_CODES: usize = 1 << 16;
 pub(crate) fn check(
     root: &Node,
     source: &Source<'_>,
-    files: &[Source<'_>],
+    files: Option<&[Source<'_>]>,
     errors: &mut Errors,
 ) -> Option<CheckedCatalog> {
     if root.value == Value::Null {

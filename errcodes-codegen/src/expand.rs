@@ -9,6 +9,7 @@
 //! private module, so the expansion means the same wherever it lands.
 
 mod fields;
+mod translations;
 
 use std::fmt;
 
@@ -39,6 +40,8 @@ pub(crate) enum Unfit {
     /// The perfect hash found no displacements, which only happens for
     /// more codes than positions can address.
     Hash,
+    /// A translation's texts pass 4 GiB.
+    Translations,
 }
 
 impl fmt::Display for Unfit {
@@ -49,6 +52,7 @@ impl fmt::Display for Unfit {
             Unfit::Tables(TooLarge::Codes) | Unfit::Hash => {
                 f.write_str("it has more codes than the tables can address (65,536)")
             }
+            Unfit::Translations => f.write_str("a translation's texts pass 4 GiB"),
             Unfit::Meta(code, overflow) => {
                 write!(
                     f,
@@ -143,6 +147,9 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
     let problem_type = text(catalog.problem_type.as_ref());
     let help_url = text(catalog.help_url.as_ref());
     let grpc_domain = text(catalog.grpc_domain.as_ref());
+    let default_locale = &catalog.locales.default.value;
+    let (translation_items, translations) =
+        translations::expand(catalog).ok_or(Unfit::Translations)?;
     // Vocabulary words by their index, which errcodes-core fixes.
     let wire_format = catalog.wire_format.value as usize;
     let problem_code = catalog.problem_code.value as usize;
@@ -162,6 +169,8 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
                 quote!((::errcodes_runtime::Condition::#condition, #index))
             });
     Ok(quote! {
+        #translation_items
+
         static __CATALOG: ::errcodes_runtime::Catalog = #private::catalog(#private::CatalogParts {
             name: #name,
             description: #description,
@@ -182,6 +191,8 @@ fn statics(catalog: &CheckedCatalog) -> Result<TokenStream, Unfit> {
                 codes_hash: #codes_hash,
                 reasons_hash: #reasons_hash,
             },
+            default_locale: #default_locale,
+            translations: #translations,
         });
     })
 }

@@ -45,6 +45,40 @@ pub fn catalog(text: &str) {
     );
 }
 
+/// Reads `text` as the German translation of a small catalog and panics
+/// if the outcome breaks a promise: every diagnostic is on a line of its
+/// file; a translation that reads expands, and gives each code at most its
+/// four texts.
+///
+/// # Panics
+///
+/// When a promise is broken, which is a bug.
+pub fn translation(text: &str) {
+    const CATALOG: &str = "name: ShopError\nlocales: [de]\ncodes:\n  - code: OUT_OF_STOCK\n    status: 409\n    title: Out of stock\n    description: Sold out.\n    message: \"Only { $left } of { $item }\"\n    fields:\n      left: integer\n      item: {type: enum, values: [book, pen]}\n  - code: CLOSED\n    status: 503\n    title: Closed\n";
+    let lines = lines(text);
+    let checked = Files::new(Input::new("t.yaml", CATALOG))
+        .with_translation(Input::new("t.de.ftl", text))
+        .parse();
+    match checked {
+        Ok(catalog) => {
+            let expansion = Expansion {
+                path: "t.yaml",
+                watched: &[],
+            };
+            assert_eq!(catalog.locales.translations.len(), 1);
+            assert!(expand(&catalog, expansion).is_ok());
+        }
+        Err(failure) => {
+            for diagnostic in failure.diagnostics() {
+                let at = diagnostic.location();
+                assert!(at.line >= 1 && at.column >= 1, "{at:?}");
+                assert_eq!(diagnostic.path(), "t.de.ftl", "{}", diagnostic.message());
+                assert!(at.line <= lines + 1, "{at:?} in {lines} lines");
+            }
+        }
+    }
+}
+
 /// Reads `text` as the lock of a small catalog and panics if the outcome
 /// breaks a promise: every diagnostic is on a line of the text; a lock that
 /// reads, brought up to date and written, reads back as the same lock, and

@@ -19,7 +19,7 @@
 //! | the classes of change, each declared once | [`classes`] | [`classes::Class`]es |
 //! | what breaks clients, for the build, `check`, `lock` and `diff` | [`compat`] | [`compat::Change`]s |
 //! | the lock's broken promises, located in both files | `enforce.rs` | [`Diagnostic`]s |
-//! | Rust tokens | `expand.rs` and `expand/fields.rs`, with rustdoc from `rustdoc.rs` and the perfect hash from `phf.rs` | `TokenStream` |
+//! | Rust tokens | `expand.rs`, `expand/fields.rs` and `expand/translations.rs`, with rustdoc from `rustdoc.rs` and the perfect hash from `phf.rs` | `TokenStream` |
 //!
 //! `pipeline.rs` runs the steps, `report.rs` holds what they found,
 //! `source.rs` holds the files' text, `diagnostic.rs` says how mistakes are
@@ -82,16 +82,17 @@ pub use crate::model::{
 };
 pub use crate::report::{Rejected, Report};
 
-/// Reads and checks a catalog without a lock, as tools do: every error,
-/// and the warnings the macro cannot give. `path` is how the file is named
-/// in reports.
+/// Reads and checks a catalog alone, without its lock and translations,
+/// as tools do: every error, and the warnings the macro cannot give.
+/// `path` is how the file is named in reports.
 #[must_use]
 pub fn check(path: &str, text: &str) -> Report {
     Files::new(Input::new(path, text)).check(&Lints::default())
 }
 
-/// Reads and checks a catalog without a lock, as the macro does: errors
-/// only. `path` is how the file is named in reports.
+/// Reads and checks a catalog alone, without its lock and translations,
+/// as the macro does: errors only. `path` is how the file is named in
+/// reports.
 ///
 /// # Errors
 ///

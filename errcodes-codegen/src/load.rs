@@ -34,8 +34,10 @@ pub struct Files {
     /// Its lock.
     pub lock: Option<Input>,
     /// Its translations: Fluent files named like the catalog, with a
-    /// language tag before `.ftl` (`shop.de.ftl`).
-    pub translations: Vec<Input>,
+    /// language tag before `.ftl` (`shop.de.ftl`). `None` when they were
+    /// not looked for: the catalog is then checked alone, without the
+    /// files its `locales` names.
+    pub translations: Option<Vec<Input>>,
     /// Where on disk each was read from, when they were: what the macro
     /// has cargo watch.
     pub read_from: Vec<PathBuf>,
@@ -48,7 +50,7 @@ impl Files {
         Files {
             catalog,
             lock: None,
-            translations: Vec::new(),
+            translations: None,
             read_from: Vec::new(),
         }
     }
@@ -61,10 +63,13 @@ impl Files {
     }
 
     /// The catalog with `translation`, whose path ends with its language
-    /// tag and `.ftl`.
+    /// tag and `.ftl`. The catalog's `locales` are then checked against
+    /// the translations given.
     #[must_use]
     pub fn with_translation(mut self, translation: Input) -> Self {
-        self.translations.push(translation);
+        self.translations
+            .get_or_insert_with(Vec::new)
+            .push(translation);
         self
     }
 
@@ -102,6 +107,7 @@ impl Files {
                 });
             }
         }
+        let mut translations = Vec::new();
         for (path, shown) in translation_files(path, shown) {
             let text = std::fs::read_to_string(&path).map_err(|error| ReadError {
                 what: "translation",
@@ -109,9 +115,10 @@ impl Files {
                 tried: path.clone(),
                 error,
             })?;
-            files.translations.push(Input::new(shown, text));
+            translations.push(Input::new(shown, text));
             files.read_from.push(path);
         }
+        files.translations = Some(translations);
         Ok(files)
     }
 
@@ -122,7 +129,7 @@ impl Files {
         pipeline::run(
             &self.catalog,
             self.lock.as_ref(),
-            &self.translations,
+            self.translations.as_deref(),
             Some(lints),
         )
     }
@@ -133,7 +140,13 @@ impl Files {
     ///
     /// Every mistake in the catalog and every broken promise of the lock.
     pub fn parse(&self) -> Result<CheckedCatalog, Rejected> {
-        pipeline::run(&self.catalog, self.lock.as_ref(), &self.translations, None).into_result()
+        pipeline::run(
+            &self.catalog,
+            self.lock.as_ref(),
+            self.translations.as_deref(),
+            None,
+        )
+        .into_result()
     }
 }
 

@@ -12,20 +12,22 @@ use crate::{check, enforce, yaml};
 pub(crate) fn run(
     catalog: &Input,
     lock: Option<&Input>,
-    translations: &[Input],
+    translations: Option<&[Input]>,
     lints: Option<&Lints>,
 ) -> Report {
     let source = Source::new(&catalog.path, &catalog.text);
-    let translations: Vec<Source<'_>> = translations
-        .iter()
-        .map(|file| Source::fluent(&file.path, &file.text))
-        .collect();
+    let translations: Option<Vec<Source<'_>>> = translations.map(|files| {
+        files
+            .iter()
+            .map(|file| Source::fluent(&file.path, &file.text))
+            .collect()
+    });
     let lock_source = lock.map(|lock| Source::new(&lock.path, &lock.text));
     let mut errors = Errors::default();
     let mut read_lock = None;
     let checked = match yaml::parse(&source) {
         Ok(root) => {
-            let checked = check::check(&root, &source, &translations, &mut errors);
+            let checked = check::check(&root, &source, translations.as_deref(), &mut errors);
             if let (Some(lints), Some(checked)) = (lints, &checked) {
                 lint::lint(checked, lints, &mut errors);
             }
@@ -48,7 +50,7 @@ pub(crate) fn run(
     let sources = Sources {
         catalog: &source,
         lock: lock_source.as_ref(),
-        translations: &translations,
+        translations: translations.as_deref().unwrap_or_default(),
     };
     Report::new(errors.finish(sources), checked, read_lock)
 }

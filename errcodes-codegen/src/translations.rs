@@ -51,16 +51,19 @@ impl Default for Locales {
 }
 
 /// Reads `default-locale` and `locales`, and checks each translation file
-/// (in `files`, beside the catalog `source`) against the catalog.
+/// (in `files`, beside the catalog `source`) against the catalog; without
+/// files, when they were not looked for, the catalog alone.
 pub(crate) fn read(
     top: &Mapping<'_>,
     catalog: &CheckedCatalog,
-    (source, files): (&Source<'_>, &[Source<'_>]),
+    (source, files): (&Source<'_>, Option<&[Source<'_>]>),
     errors: &mut Errors,
 ) -> Locales {
     let default = default_locale(top, errors);
     let locales = locales(top, &default, errors);
-    let translations = check(catalog, source, &locales, files, errors);
+    let translations = files
+        .map(|files| check(catalog, source, &locales, files, errors))
+        .unwrap_or_default();
     Locales {
         default,
         translations,

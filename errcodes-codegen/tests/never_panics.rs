@@ -193,6 +193,29 @@ fn the_properties_reach_every_outcome() {
         failed >= 900,
         "{failed} of 1,000 line soups failed outright"
     );
+    // Translations read, and fail, in good numbers too.
+    let read = translations_read(translation_like());
+    assert!(
+        (50..=950).contains(&read),
+        "{read} of 1,000 translations read"
+    );
+}
+
+/// How many of 1,000 translations from `strategy` read.
+fn translations_read(strategy: impl Strategy<Value = String>) -> usize {
+    use errcodes_codegen::{Files, Input};
+    use proptest::strategy::ValueTree;
+    let catalog = "name: ShopError\nlocales: [de]\ncodes:\n  - code: OUT_OF_STOCK\n    status: 409\n    title: Out of stock\n    message: \"{ $left } left\"\n    fields:\n      left: integer\n  - code: CLOSED\n    status: 503\n    title: Closed\n";
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    (0..1000)
+        .filter(|_| {
+            let text = strategy.new_tree(&mut runner).unwrap().current();
+            Files::new(Input::new("t.yaml", catalog))
+                .with_translation(Input::new("t.de.ftl", text))
+                .parse()
+                .is_ok()
+        })
+        .count()
 }
 
 proptest! {
@@ -212,6 +235,61 @@ proptest! {
     fn arbitrary_text(text in "\\PC{0,200}") {
         errcodes_codegen::fuzz::catalog(&text);
     }
+
+    #[test]
+    fn translation_like_text(text in translation_like()) {
+        errcodes_codegen::fuzz::translation(&text);
+    }
+
+    #[test]
+    fn arbitrary_translations(text in "\\PC{0,200}") {
+        errcodes_codegen::fuzz::translation(&text);
+    }
+}
+
+/// Lines that make up Fluent files, valid and broken.
+const FLUENT: &[&str] = &[
+    "OUT_OF_STOCK = Nur { $left } von { $item }",
+    "OutOfStock = { $left ->",
+    "CLOSED =",
+    "Closed = Zu",
+    "NOPE = x",
+    "    .title = Ausverkauft",
+    "    .description = Weg.",
+    "    .resolution = r",
+    "    .titel = x",
+    "    .title = { $left }",
+    "    .title = { \"{\" }",
+    "   *[other] { $left } Stück { $item }",
+    "    [one] ein { $item }",
+    "    [few] x",
+    "    [0] keins { $item }",
+    "    [book] Buch",
+    "    }",
+    "{ $item -> [book] B *[pen] P }",
+    "-term = T",
+    "x = { -term }",
+    "x = { NUMBER($left) }",
+    "x = { other }",
+    "# comment",
+    "## group",
+    "### resource",
+    "{",
+    "}",
+    "[",
+    "*[",
+    "\"",
+    "\\u00",
+    "=",
+    "",
+];
+
+fn translation_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FLUENT), 0..20).prop_map(|lines| {
+        let mut text = lines.join("\n");
+        text.push('\n');
+        text
+    })
 }
 
 /// Locks as `errcodes lock` writes them, with some entries damaged: codes

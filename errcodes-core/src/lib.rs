@@ -30,6 +30,7 @@ mod guidance;
 mod kinds;
 #[doc(hidden)]
 pub mod layout;
+pub mod localized;
 #[doc(hidden)]
 pub mod meta;
 #[doc(hidden)]

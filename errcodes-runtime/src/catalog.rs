@@ -35,9 +35,51 @@ pub struct Catalog {
     pub(crate) domains: &'static [Domain],
     pub(crate) boundary: &'static [(Condition, u32)],
     pub(crate) tables: Tables<'static>,
+    pub(crate) default_locale: &'static str,
+    // Read with the `locales` feature; always empty without it.
+    #[cfg_attr(not(feature = "locales"), allow(dead_code))]
+    pub(crate) translations: &'static [Translation],
+}
+
+/// A catalog's texts in one language: each code's title, description,
+/// resolution and message, empty where the translation gives none.
+#[cfg_attr(not(feature = "locales"), allow(dead_code))]
+pub struct Translation {
+    pub(crate) tag: &'static str,
+    pub(crate) texts: &'static str,
+    /// Where each text starts in `texts`, four per code, and where the
+    /// last ends: `u32`s, little-endian.
+    pub(crate) offsets: &'static [u8],
+    // Read by the messages of typed fields, which need `occurrence`.
+    #[cfg(feature = "locales")]
+    #[cfg_attr(not(feature = "occurrence"), allow(dead_code))]
+    pub(crate) plural: std::sync::OnceLock<Option<intl_pluralrules::PluralRules>>,
+}
+
+impl core::fmt::Debug for Translation {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Translation")
+            .field("tag", &self.tag)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Catalog {
+    /// The language of the catalog's own texts, from its `default-locale:`
+    /// key: `en` unless it says otherwise.
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// errcodes_runtime::errcodes!("../specs/privacy.yaml");
+    ///
+    /// assert_eq!(PrivacyError::CATALOG.default_locale(), "en");
+    /// ```
+    #[must_use]
+    pub const fn default_locale(&self) -> &'static str {
+        self.default_locale
+    }
+
     /// The catalog's name, which is also the name of the generated enum.
     #[must_use]
     pub const fn name(&self) -> &'static str {

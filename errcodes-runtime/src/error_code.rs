@@ -106,6 +106,49 @@ pub trait ErrorCode:
         Self::CATALOG.optional_text(self.index(), Text::Resolution)
     }
 
+    /// The [`title`](Self::title) in `locale`, one of the catalog's
+    /// [`locales`](Catalog::locales); in the catalog's own language when
+    /// the translation leaves it out or there is none.
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// errcodes_runtime::errcodes!("../specs/acp.yaml");
+    ///
+    /// assert_eq!(AcpError::RateLimitExceeded.title_in("de"), "Ratenlimit überschritten");
+    /// assert_eq!(AcpError::RateLimitExceeded.title_in("fr"), "Rate limit exceeded");
+    /// ```
+    #[cfg(feature = "locales")]
+    fn title_in(&self, locale: &str) -> &'static str {
+        Self::CATALOG
+            .translated(locale, self.index(), crate::translated::Slot::Title)
+            .unwrap_or_else(|| self.title())
+    }
+
+    /// The [`description`](Self::description) in `locale`, as
+    /// [`title_in`](Self::title_in) finds it.
+    #[cfg(feature = "locales")]
+    fn description_in(&self, locale: &str) -> Option<&'static str> {
+        let translated = crate::translated::Slot::Description;
+        self.description().map(|own| {
+            Self::CATALOG
+                .translated(locale, self.index(), translated)
+                .unwrap_or(own)
+        })
+    }
+
+    /// The [`resolution`](Self::resolution) in `locale`, as
+    /// [`title_in`](Self::title_in) finds it.
+    #[cfg(feature = "locales")]
+    fn resolution_in(&self, locale: &str) -> Option<&'static str> {
+        let translated = crate::translated::Slot::Resolution;
+        self.resolution().map(|own| {
+            Self::CATALOG
+                .translated(locale, self.index(), translated)
+                .unwrap_or(own)
+        })
+    }
+
     /// What the client should do about it.
     fn action(&self) -> Action {
         Self::CATALOG.meta(self.index()).action()

@@ -83,6 +83,65 @@ pub trait Fields: Clone + fmt::Debug + PartialEq + Send + Sync + 'static {
             None => Cow::Borrowed(facts.title),
         }
     }
+
+    /// The [`message`](Self::message) in `locale`, one of the catalog's
+    /// [`locales`](crate::Catalog::locales): the translation's template
+    /// with these values, its forms chosen by CLDR's plural rules for the
+    /// language; in the catalog's own language when the translation
+    /// leaves the message out or there is none.
+    ///
+    /// ```
+    /// errcodes_runtime::errcodes!("../specs/acp.yaml");
+    ///
+    /// use errcodes_runtime::Fields;
+    /// use acp_error::RateLimitExceeded;
+    ///
+    /// let limited = |limit| RateLimitExceeded {
+    ///     limit,
+    ///     window: "1 h".to_owned(),
+    ///     reset_time: "2025-01-20T15:31:00Z".parse().unwrap(),
+    /// };
+    /// assert_eq!(limited(1).message_in("pl"), "Zbyt wiele żądań. Limit: 1 żądanie na 1 h");
+    /// assert_eq!(limited(22).message_in("pl"), "Zbyt wiele żądań. Limit: 22 żądania na 1 h");
+    /// assert_eq!(limited(5).message_in("pl"), "Zbyt wiele żądań. Limit: 5 żądań na 1 h");
+    /// ```
+    #[cfg(feature = "locales")]
+    fn message_in(&self, locale: &str) -> Cow<'static, str> {
+        use crate::translated::Slot;
+        use errcodes_core::localized::Message;
+
+        let catalog = <Self::Code as ErrorCode>::CATALOG;
+        let index = Self::CODE.index();
+        let Some(translation) = catalog.translation(locale) else {
+            return self.message();
+        };
+        let Some(stored) = translation.text(index, Slot::Message) else {
+            return match catalog.translated(locale, index, Slot::Title) {
+                Some(title)
+                    if catalog
+                        .optional_text(index, errcodes_core::layout::Text::Message)
+                        .is_none() =>
+                {
+                    Cow::Borrowed(title)
+                }
+                _ => self.message(),
+            };
+        };
+        let mut out = Vec::with_capacity(stored.len() + 32);
+        let shown = Message(stored).write(
+            &mut |position, out| {
+                self.value(position)
+                    .map(|value| value.write_text(out))
+                    .is_some()
+            },
+            &|number| translation.plural(number),
+            &mut out,
+        );
+        match String::from_utf8(out) {
+            Ok(message) if shown => Cow::Owned(message),
+            _ => self.message(),
+        }
+    }
 }
 
 /// The `Debug` of a generated struct: its code's name, then each field as

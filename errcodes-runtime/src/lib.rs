@@ -164,6 +164,8 @@ pub mod fields;
 pub mod grpc;
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "locales")]
+pub mod languages;
 #[cfg(feature = "tracing")]
 pub mod logs;
 #[cfg(feature = "retry")]
@@ -174,6 +176,8 @@ pub mod reqwest;
 pub mod retry;
 #[cfg(feature = "occurrence")]
 mod trace;
+#[cfg(feature = "locales")]
+mod translated;
 mod unknown;
 #[cfg(feature = "json")]
 pub mod wire;
@@ -182,7 +186,7 @@ pub mod wire;
 #[path = "private.rs"]
 pub mod __private_0_1;
 
-pub use crate::catalog::{Catalog, Domain};
+pub use crate::catalog::{Catalog, Domain, Translation};
 #[cfg(feature = "occurrence")]
 pub use crate::context::Occurrence;
 pub use crate::error_code::ErrorCode;

@@ -5,7 +5,9 @@
 
 use core::fmt;
 
-use crate::{Catalog, Condition, Domain, ErrorCode, ProblemCode, UnknownCode, WireFormat};
+use crate::{
+    Catalog, Condition, Domain, ErrorCode, ProblemCode, Translation, UnknownCode, WireFormat,
+};
 
 #[cfg(feature = "axum")]
 pub use axum_core;
@@ -176,6 +178,8 @@ pub struct CatalogParts {
     pub domains: &'static [Domain],
     pub boundary: &'static [(Condition, u32)],
     pub tables: TableParts<'static>,
+    pub default_locale: &'static str,
+    pub translations: &'static [Translation],
 }
 
 /// Assembles a catalog.
@@ -192,8 +196,52 @@ pub const fn catalog(parts: CatalogParts) -> Catalog {
         domains: parts.domains,
         boundary: parts.boundary,
         tables: Tables::new(parts.tables),
+        default_locale: parts.default_locale,
+        translations: parts.translations,
     }
 }
+
+/// Declares a catalog's texts in the language `tag`: the four texts of
+/// each code, as [`Translation`] stores them.
+#[must_use]
+pub const fn translation(
+    tag: &'static str,
+    texts: &'static str,
+    offsets: &'static [u8],
+) -> Translation {
+    Translation {
+        tag,
+        texts,
+        offsets,
+        #[cfg(feature = "locales")]
+        plural: std::sync::OnceLock::new(),
+    }
+}
+
+/// A catalog's translations, which need the `locales` feature; a clear
+/// compile error without it.
+#[cfg(feature = "locales")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_translations_0_1 {
+    ($($items:tt)*) => {
+        $($items)*
+    };
+}
+
+#[cfg(not(feature = "locales"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_translations_0_1 {
+    ($($items:tt)*) => {
+        ::core::compile_error! {
+            "this catalog has translations (`locales`): enable the `locales` feature of errcodes-runtime"
+        }
+    };
+}
+
+/// The translations of a catalog; see [`__errcodes_translations_0_1`].
+pub use crate::__errcodes_translations_0_1 as translations;
 
 /// Declares a domain.
 #[must_use]

@@ -82,6 +82,8 @@ const _: () = {
                 slots: b"\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\x03\0\r\0\xFE\0\0\0OLD_BAD_\x02\0\x0E\0\xB0\0\0\0PARTIAL_\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\x01\0\x14\0\x81\0\0\0UPSTREAM\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU\0\0\t\0_\0\0\0BAD_INPU",
             },
         },
+        default_locale: "en",
+        translations: &[],
     });
     #[automatically_derived]
     #[allow(deprecated)]

@@ -50,6 +50,8 @@ const _: () = {
                 slots: b"",
             },
         },
+        default_locale: "en",
+        translations: &[],
     });
     #[automatically_derived]
     impl ::errcodes_runtime::ErrorCode for ShopError {

@@ -20,11 +20,11 @@ use std::process::Command;
 use errcodes_runtime::wire::{
     ErrorResponse, Headers, Json, acp, gateway, google, pass, problem::Problem, render,
 };
-use errcodes_runtime::{Occurrence, Received, WireFormat};
+use errcodes_runtime::{Fields, Occurrence, Received, WireFormat};
 use errcodes_tests::acp::acp_error::RateLimitExceeded;
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 
-const OPERATIONS: [&str; 23] = [
+const OPERATIONS: [&str; 26] = [
     "problem/render",
     "problem/decode",
     "problem/decode/http_api_problem",
@@ -48,6 +48,9 @@ const OPERATIONS: [&str; 23] = [
     "fields/acp/render/untyped",
     "fields/problem/render/untyped",
     "fields/google/render/untyped",
+    "fields/acp/message/en",
+    "fields/acp/message/de",
+    "fields/acp/message/pl",
 ];
 
 fn main() {
@@ -178,7 +181,7 @@ fn run_fields(operation: &str, times: u64) {
         window: "60 seconds".to_owned(),
         reset_time: "2025-01-20T15:31:00Z".parse().unwrap(),
     };
-    let with_fields = occurrence.clone().fields(typed);
+    let with_fields = occurrence.clone().fields(typed.clone());
     let received = {
         let sent = render(acp, &with_fields, WireFormat::Acp);
         ErrorResponse::<AcpError>::decode(sent.status, Headers::default(), &sent.body).unwrap()
@@ -217,6 +220,15 @@ fn run_fields(operation: &str, times: u64) {
         "fields/google/render/three" => fields(WireFormat::Google, true),
         "fields/acp/read/three" => Box::new(|| {
             black_box(black_box(&received).fields::<RateLimitExceeded>().unwrap());
+        }),
+        "fields/acp/message/en" => Box::new(|| {
+            black_box(black_box(&typed).message());
+        }),
+        "fields/acp/message/de" => Box::new(|| {
+            black_box(black_box(&typed).message_in(black_box("de")));
+        }),
+        "fields/acp/message/pl" => Box::new(|| {
+            black_box(black_box(&typed).message_in(black_box("pl")));
         }),
         "fields/acp/render/untyped" => untyped_render(WireFormat::Acp),
         "fields/problem/render/untyped" => untyped_render(WireFormat::Problem),

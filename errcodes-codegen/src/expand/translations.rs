@@ -1,0 +1,87 @@
+//! A catalog's translations as tables: per language, its tag, one string
+//! of every code's four texts, and where each text starts. An empty text
+//! stands for one the translation leaves out.
+
+use errcodes_core::localized;
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::private;
+use crate::model::CheckedCatalog;
+use crate::translations::{CheckedTranslation, Piece};
+
+/// The `static` of the catalog's translations, and the `translations` of
+/// its catalog: nothing and `&[]` without any, so that such a catalog
+/// needs no feature. The tables are a `static` of their own, since a
+/// translation holds what cannot be dropped at compile time.
+pub(super) fn expand(catalog: &CheckedCatalog) -> Option<(TokenStream, TokenStream)> {
+    if catalog.locales.translations.is_empty() {
+        return Some((TokenStream::new(), quote!(&[])));
+    }
+    let private = private();
+    let translations = catalog
+        .locales
+        .translations
+        .iter()
+        .map(|translation| {
+            let (texts, offsets) = table(translation)?;
+            let tag = &translation.locale.value;
+            let offsets = Literal::byte_string(&offsets);
+            Some(quote!(#private::translation(#tag, #texts, #offsets)))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let count = translations.len();
+    let items = quote! {
+        static __TRANSLATIONS: [::errcodes_runtime::Translation; #count] =
+            #private::translations!([#(#translations),*]);
+    };
+    Some((items, quote!(&__TRANSLATIONS)))
+}
+
+/// One language's texts, and their offsets as little-endian `u32`s;
+/// `None` when they do not fit in 4 GiB.
+fn table(translation: &CheckedTranslation) -> Option<(String, Vec<u8>)> {
+    let mut texts = String::new();
+    let mut offsets = Vec::with_capacity(translation.codes.len() * 16 + 4);
+    for code in &translation.codes {
+        let message = code.message.as_deref().map(encode);
+        for text in [
+            code.title.as_deref(),
+            code.description.as_deref(),
+            code.resolution.as_deref(),
+            message.as_deref(),
+        ] {
+            offsets.extend_from_slice(&u32::try_from(texts.len()).ok()?.to_le_bytes());
+            texts.push_str(text.unwrap_or(""));
+        }
+    }
+    offsets.extend_from_slice(&u32::try_from(texts.len()).ok()?.to_le_bytes());
+    Some((texts, offsets))
+}
+
+/// A message's pieces as [`localized::Message`] reads them.
+fn encode(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => localized::push_text(text, &mut out),
+            Piece::Field(position) => localized::push_field(*position, &mut out),
+            Piece::Select {
+                field,
+                forms,
+                default,
+            } => {
+                let bodies: Vec<(&str, String)> = forms
+                    .iter()
+                    .map(|(key, pieces)| (key.as_str(), encode(pieces)))
+                    .collect();
+                let forms: Vec<(&str, &str)> = bodies
+                    .iter()
+                    .map(|(key, body)| (*key, body.as_str()))
+                    .collect();
+                localized::push_select(*field, *default, &forms, &mut out);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,127 @@
+//! A catalog's texts in the languages it is translated into: the tables
+//! the macro writes from its Fluent files, read by language tag, with the
+//! catalog's own text wherever a translation leaves one out.
+
+use std::str::FromStr;
+
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use unic_langid::LanguageIdentifier;
+
+use crate::catalog::{Catalog, Translation};
+use crate::languages;
+
+/// Where each of a code's texts is in a translation's table.
+#[derive(Clone, Copy)]
+pub(crate) enum Slot {
+    Title = 0,
+    Description = 1,
+    Resolution = 2,
+    #[cfg_attr(not(feature = "occurrence"), allow(dead_code))]
+    Message = 3,
+}
+
+impl Catalog {
+    /// Every language the catalog's texts are in: its own first, then its
+    /// translations in the order of its `locales:`.
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// errcodes_runtime::errcodes!("../specs/acp.yaml");
+    ///
+    /// let locales: Vec<&str> = AcpError::CATALOG.locales().collect();
+    /// assert_eq!(locales, ["en", "de", "pl"]);
+    /// ```
+    pub fn locales(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let translations = self.translations;
+        core::iter::once(self.default_locale).chain(translations.iter().map(|t| t.tag))
+    }
+
+    /// The language to answer in, for a request whose `Accept-Language`
+    /// is `accept_language`: what [`languages::lookup`] picks among
+    /// [`locales`](Self::locales), else the catalog's own.
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// errcodes_runtime::errcodes!("../specs/acp.yaml");
+    ///
+    /// assert_eq!(AcpError::CATALOG.language(Some("pl-PL, de;q=0.5")), "pl");
+    /// assert_eq!(AcpError::CATALOG.language(Some("fr")), "en");
+    /// ```
+    #[must_use]
+    pub fn language(&self, accept_language: Option<&str>) -> &'static str {
+        let available: Vec<&'static str> = self.locales().collect();
+        languages::lookup(accept_language, &available, self.default_locale)
+    }
+
+    /// The translation into `locale`, compared without regard to case;
+    /// `None` for the catalog's own language or one it lacks.
+    pub(crate) fn translation(&self, locale: &str) -> Option<&'static Translation> {
+        self.translations
+            .iter()
+            .find(|translation| translation.tag.eq_ignore_ascii_case(locale))
+    }
+
+    /// Code `index`'s text in `slot`, in `locale`; `None` where the
+    /// translation leaves it out, or there is none.
+    pub(crate) fn translated(
+        &self,
+        locale: &str,
+        index: usize,
+        slot: Slot,
+    ) -> Option<&'static str> {
+        self.translation(locale)?.text(index, slot)
+    }
+}
+
+impl Translation {
+    /// The language tag.
+    #[must_use]
+    pub const fn tag(&self) -> &'static str {
+        self.tag
+    }
+
+    /// Code `index`'s text in `slot`; `None` when empty.
+    pub(crate) fn text(&self, index: usize, slot: Slot) -> Option<&'static str> {
+        let at = (index * 4 + slot as usize) * 4;
+        let offset = |at: usize| -> Option<usize> {
+            let bytes = self.offsets.get(at..at + 4)?.first_chunk::<4>()?;
+            usize::try_from(u32::from_le_bytes(*bytes)).ok()
+        };
+        let (start, end) = (offset(at)?, offset(at + 4)?);
+        self.texts.get(start..end).filter(|text| !text.is_empty())
+    }
+
+    /// The CLDR plural category of `number`, a number as text, in this
+    /// language: `other` for what is no number, or a language CLDR has no
+    /// rules for.
+    #[cfg_attr(not(feature = "occurrence"), allow(dead_code))]
+    pub(crate) fn plural(&self, number: &str) -> &'static str {
+        let rules = self.plural.get_or_init(|| rules(self.tag));
+        let category = rules
+            .as_ref()
+            .and_then(|rules| rules.select(number).ok())
+            .unwrap_or(PluralCategory::OTHER);
+        match category {
+            PluralCategory::ZERO => "zero",
+            PluralCategory::ONE => "one",
+            PluralCategory::TWO => "two",
+            PluralCategory::FEW => "few",
+            PluralCategory::MANY => "many",
+            PluralCategory::OTHER => "other",
+        }
+    }
+}
+
+/// The cardinal plural rules of `tag`, or of its language alone when CLDR
+/// has none for the whole tag (`de-CH` is `de`'s).
+fn rules(tag: &str) -> Option<PluralRules> {
+    let id = LanguageIdentifier::from_str(tag).ok()?;
+    PluralRules::create(id.clone(), PluralRuleType::CARDINAL)
+        .or_else(|_| {
+            let language = LanguageIdentifier::from_parts(id.language, None, None, &[]);
+            PluralRules::create(language, PluralRuleType::CARDINAL)
+        })
+        .ok()
+}

@@ -1,0 +1,153 @@
+//! The shipped translations of the Ad Context Protocol's catalog, German
+//! and Polish, as a program reads them: every text of every code, plural
+//! forms by CLDR's rules, the catalog's own text where a language is not
+//! there, and the language a request's `Accept-Language` chooses.
+
+#![forbid(unsafe_code)]
+
+use errcodes_codegen::{Files, Lints};
+use errcodes_runtime::{ErrorCode, Fields};
+use errcodes_tests::acp::AcpError;
+use errcodes_tests::acp::acp_error::{DataQualityIssue, RateLimitExceeded, Timeout};
+
+const COUNTS: [i64; 6] = [0, 1, 2, 5, 22, 101];
+
+fn limited(limit: i64) -> RateLimitExceeded {
+    RateLimitExceeded {
+        limit,
+        window: "1 h".to_owned(),
+        reset_time: "2025-01-20T15:31:00Z".parse().unwrap(),
+    }
+}
+
+#[test]
+fn plural_forms_follow_each_language() {
+    let forms = |locale: &str| -> Vec<String> {
+        COUNTS
+            .iter()
+            .map(|&n| limited(n).message_in(locale).into_owned())
+            .collect()
+    };
+    assert_eq!(
+        forms("pl"),
+        [
+            "Zbyt wiele żądań. Limit: 0 żądań na 1 h",
+            "Zbyt wiele żądań. Limit: 1 żądanie na 1 h",
+            "Zbyt wiele żądań. Limit: 2 żądania na 1 h",
+            "Zbyt wiele żądań. Limit: 5 żądań na 1 h",
+            "Zbyt wiele żądań. Limit: 22 żądania na 1 h",
+            "Zbyt wiele żądań. Limit: 101 żądań na 1 h",
+        ]
+    );
+    assert_eq!(
+        forms("de"),
+        [
+            "Zu viele Anfragen. Limit: 0 Anfragen pro 1 h",
+            "Zu viele Anfragen. Limit: 1 Anfrage pro 1 h",
+            "Zu viele Anfragen. Limit: 2 Anfragen pro 1 h",
+            "Zu viele Anfragen. Limit: 5 Anfragen pro 1 h",
+            "Zu viele Anfragen. Limit: 22 Anfragen pro 1 h",
+            "Zu viele Anfragen. Limit: 101 Anfragen pro 1 h",
+        ]
+    );
+    let days = |locale: &str| -> Vec<String> {
+        COUNTS
+            .iter()
+            .map(|&max_age_days| {
+                let issue = DataQualityIssue {
+                    segment_id: "seg_1".to_owned(),
+                    last_updated: "2025-01-01T00:00:00Z".parse().unwrap(),
+                    max_age_days,
+                };
+                let message = issue.message_in(locale).into_owned();
+                message[message.rfind(' ').unwrap()..].to_owned()
+            })
+            .collect()
+    };
+    assert_eq!(
+        days("pl"),
+        [" dni", " dzień", " dni", " dni", " dni", " dni"]
+    );
+    assert_eq!(
+        days("de"),
+        [" Tage", " Tag", " Tage", " Tage", " Tage", " Tage"]
+    );
+}
+
+#[test]
+fn a_field_fills_its_place_in_every_form() {
+    let timeout = Timeout {
+        timeout_seconds: 22,
+        suggestion: None,
+    };
+    assert_eq!(
+        timeout.message_in("pl"),
+        "Żądanie przekroczyło limit czasu 22 sekund"
+    );
+    assert_eq!(
+        timeout.message_in("de"),
+        "Die Anfrage hat das Zeitlimit von 22 Sekunden überschritten"
+    );
+    // The catalog's own language, and one it lacks, give the template.
+    assert_eq!(timeout.message_in("en"), timeout.message());
+    assert_eq!(
+        timeout.message_in("fr"),
+        "Request exceeded 22 second timeout"
+    );
+}
+
+#[test]
+fn every_code_has_every_text_in_both_languages() {
+    for code in AcpError::ALL {
+        for locale in ["de", "pl", "PL"] {
+            assert_ne!(code.title_in(locale), code.title(), "{code} {locale}");
+            assert_ne!(
+                code.description_in(locale),
+                code.description(),
+                "{code} {locale}"
+            );
+            assert_ne!(
+                code.resolution_in(locale),
+                code.resolution(),
+                "{code} {locale}"
+            );
+        }
+        assert_eq!(code.title_in("en"), code.title());
+        assert_eq!(code.title_in("fr"), code.title());
+    }
+    // The checker agrees: no text is left out.
+    let files = Files::read(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/acp.yaml")),
+        "specs/acp.yaml",
+    )
+    .unwrap();
+    assert_eq!(files.translations.as_ref().map(Vec::len), Some(2));
+    let report = files.check(&Lints::default());
+    let missing: Vec<&str> = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.lint() == Some("missing-translation"))
+        .map(errcodes_codegen::Diagnostic::message)
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}
+
+#[test]
+fn a_request_chooses_its_language() {
+    let catalog = AcpError::CATALOG;
+    assert_eq!(catalog.locales().collect::<Vec<_>>(), ["en", "de", "pl"]);
+    for (header, chosen) in [
+        (Some("pl"), "pl"),
+        (Some("de-AT"), "de"),
+        (Some("fr-CA, fr;q=0.9, pl;q=0.8, de;q=0.7"), "pl"),
+        (Some("de;q=0.2, pl;q=0.3"), "pl"),
+        (Some("*"), "en"),
+        (Some("pl;q=0, *;q=0.1"), "en"),
+        (Some("en-GB, de"), "en"),
+        (Some("x;;q=1,,"), "en"),
+        (Some("ja"), "en"),
+        (None, "en"),
+    ] {
+        assert_eq!(catalog.language(header), chosen, "{header:?}");
+    }
+}
