@@ -1,12 +1,21 @@
 //! The shipped translations of the Ad Context Protocol's catalog, German
 //! and Polish, as a program reads them: every text of every code, plural
 //! forms by CLDR's rules, the catalog's own text where a language is not
-//! there, and the language a request's `Accept-Language` chooses.
+//! there, the language a request's `Accept-Language` chooses, and a real
+//! axum server answering in it.
 
 #![forbid(unsafe_code)]
 
+use std::future::IntoFuture;
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::get;
 use errcodes_codegen::{Files, Lints};
+use errcodes_runtime::axum::{Boundary, Reply};
+use errcodes_runtime::reqwest::read;
 use errcodes_runtime::{ErrorCode, Fields};
+use errcodes_runtime::{Failure, Occurrence, Received, WireFormat};
 use errcodes_tests::acp::AcpError;
 use errcodes_tests::acp::acp_error::{DataQualityIssue, RateLimitExceeded, Timeout};
 
@@ -150,4 +159,114 @@ fn a_request_chooses_its_language() {
     ] {
         assert_eq!(catalog.language(header), chosen, "{header:?}");
     }
+}
+
+/// A handler's failure with typed fields, and a route that does not exist:
+/// the handler's answer and the boundary's, in the request's language.
+#[tokio::test]
+async fn a_server_answers_in_the_language_the_request_chooses() {
+    let app = Router::new()
+        .route(
+            "/limited",
+            get(|| async { Err::<(), _>(Failure::<AcpError>::from(limited(22))) }),
+        )
+        .route(
+            "/problem",
+            get(|| async {
+                let occurrence = Occurrence::new().fields(limited(5));
+                Reply::with(AcpError::RateLimitExceeded, occurrence).format(WireFormat::Problem)
+            }),
+        )
+        .route("/bare", get(|| async { AcpError::RateLimitExceeded }))
+        .layer(Boundary::<AcpError>::new().layer());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(axum::serve(listener, app).into_future());
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let ask = |path: &'static str, languages: Option<&'static str>| {
+        let mut request = client.get(format!("{base}{path}"));
+        if let Some(languages) = languages {
+            request = request.header("accept-language", languages);
+        }
+        request.send()
+    };
+    for (languages, chosen, message) in [
+        (
+            None,
+            "en",
+            "Too many requests. Rate limit: 22 requests per 1 h",
+        ),
+        (
+            Some("pl"),
+            "pl",
+            "Zbyt wiele żądań. Limit: 22 żądania na 1 h",
+        ),
+        (
+            Some("de-CH, en;q=0.5"),
+            "de",
+            "Zu viele Anfragen. Limit: 22 Anfragen pro 1 h",
+        ),
+        (
+            Some("fr, pl;q=0.3, de;q=0.2"),
+            "pl",
+            "Zbyt wiele żądań. Limit: 22 żądania na 1 h",
+        ),
+        (
+            Some("*"),
+            "en",
+            "Too many requests. Rate limit: 22 requests per 1 h",
+        ),
+        (
+            Some("ja"),
+            "en",
+            "Too many requests. Rate limit: 22 requests per 1 h",
+        ),
+        (
+            Some("pl;q=nope, ;;"),
+            "en",
+            "Too many requests. Rate limit: 22 requests per 1 h",
+        ),
+    ] {
+        let response = ask("/limited", languages).await.unwrap();
+        let headers = response.headers().clone();
+        assert_eq!(headers["content-language"], chosen, "{languages:?}");
+        assert_eq!(headers["vary"], "accept-language", "{languages:?}");
+        let received = read::<AcpError>(response).await.unwrap();
+        // Whatever the language, a program reads the same code and fields.
+        assert_eq!(
+            received.code().and_then(|code| code.known()),
+            Some(AcpError::RateLimitExceeded)
+        );
+        assert_eq!(received.fields::<RateLimitExceeded>().unwrap(), limited(22));
+        assert_eq!(received.message(), Some(message), "{languages:?}");
+    }
+    // A problem detail says the translated message.
+    let response = ask("/problem", Some("pl")).await.unwrap();
+    assert_eq!(response.headers()["content-language"], "pl");
+    let body: serde_json::Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+    // Its title, with `about:blank`, is the status's (RFC 9457); the
+    // message is the detail.
+    assert_eq!(body["detail"], "Zbyt wiele żądań. Limit: 5 żądań na 1 h");
+    assert_eq!(body["title"], "Too Many Requests");
+    assert_eq!(body["limit"], 5);
+    // A bare code, whose message needs the fields it lacks, says its
+    // title, translated.
+    let response = ask("/bare", Some("de")).await.unwrap();
+    assert_eq!(response.headers()["content-language"], "de");
+    let received = read::<AcpError>(response).await.unwrap();
+    assert_eq!(received.message(), Some("Ratenlimit überschritten"));
+    // The boundary's own answer, to a route that does not exist.
+    let response = ask("/nowhere", Some("pl")).await.unwrap();
+    assert_eq!(response.headers()["content-language"], "pl");
+    let received = read::<AcpError>(response).await.unwrap();
+    let code = received.code().and_then(|code| code.known());
+    assert_eq!(code, Some(AcpError::SegmentNotFound));
+    assert_eq!(
+        received.message(),
+        Some("Nie znaleziono identyfikatora segmentu albo utracił ważność")
+    );
+    server.abort();
 }

@@ -86,6 +86,19 @@ impl<E: ErrorCode> IntoResponse for Reply<E> {
         if self.occurrence.trace.is_none() {
             self.occurrence.trace = crate::trace::current();
         }
+        #[cfg(feature = "locales")]
+        let localized = crate::translated::localize(self.code, &mut self.occurrence);
+        #[cfg(feature = "locales")]
+        let rendered = match localized.as_ref().and_then(|localized| localized.title) {
+            // The prepared body has the catalog's title.
+            Some(title) => {
+                let mut facts = self.code.facts();
+                facts.title = title;
+                crate::wire::render_facts(&facts, &self.occurrence, self.format)
+            }
+            None => render(self.code, &self.occurrence, self.format),
+        };
+        #[cfg(not(feature = "locales"))]
         let rendered = render(self.code, &self.occurrence, self.format);
         let retry_after = rendered.retry_after_secs();
         let mut response = rendered.body.into_response();
@@ -98,6 +111,15 @@ impl<E: ErrorCode> IntoResponse for Reply<E> {
         );
         if let Some(seconds) = retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        // A catalog with translations answers in the language it chose,
+        // and says that the answer depends on `Accept-Language`.
+        #[cfg(feature = "locales")]
+        if let Some(language) =
+            localized.and_then(|localized| HeaderValue::from_str(localized.language).ok())
+        {
+            headers.insert(header::CONTENT_LANGUAGE, language);
+            headers.append(header::VARY, HeaderValue::from_static("accept-language"));
         }
         response.extensions_mut().insert(Answered);
         response

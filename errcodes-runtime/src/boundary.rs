@@ -240,12 +240,15 @@ pub(crate) struct Guarded<F> {
     /// What it came to without running: not ready, or a panic in `call`.
     early: Option<Inner<Infallible>>,
     trace: Arc<str>,
+    /// The request's `Accept-Language`, which responses written inside
+    /// are in.
+    languages: Option<Arc<str>>,
 }
 
 impl<F> Guarded<F> {
     /// Calls the inner service with `call`, unless it said it was not ready.
     pub(crate) fn call(
-        trace: Arc<str>,
+        (trace, languages): (Arc<str>, Option<Arc<str>>),
         not_ready: Option<String>,
         call: impl FnOnce() -> F,
     ) -> Self {
@@ -254,23 +257,23 @@ impl<F> Guarded<F> {
                 future: None,
                 early: Some(Inner::Failed(error)),
                 trace,
+                languages,
             };
         }
         let called = {
             let _entered = trace::enter(trace.clone());
+            let _accepted = accept(languages.clone());
             catch_unwind(AssertUnwindSafe(call))
         };
-        match called {
-            Ok(future) => Guarded {
-                future: Some(Box::pin(future)),
-                early: None,
-                trace,
-            },
-            Err(panic) => Guarded {
-                future: None,
-                early: Some(panicked(&*panic)),
-                trace,
-            },
+        let (future, early) = match called {
+            Ok(future) => (Some(Box::pin(future)), None),
+            Err(panic) => (None, Some(panicked(&*panic))),
+        };
+        Guarded {
+            future,
+            early,
+            trace,
+            languages,
         }
     }
 }
@@ -292,6 +295,7 @@ where
             });
         };
         let _entered = trace::enter(this.trace.clone());
+        let _accepted = accept(this.languages.clone());
         let polled = match catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx))) {
             Ok(Poll::Pending) => return Poll::Pending,
             Ok(Poll::Ready(Ok(answer))) => Inner::Answered(answer),
@@ -302,6 +306,23 @@ where
         Poll::Ready(polled)
     }
 }
+
+/// Makes `languages` the `Accept-Language` that responses are written
+/// for, until the guard drops.
+#[cfg(feature = "locales")]
+pub(crate) fn accept(languages: Option<Arc<str>>) -> crate::translated::Accepted {
+    crate::translated::accept(languages)
+}
+
+/// Without translations, responses have one language.
+#[cfg(not(feature = "locales"))]
+pub(crate) fn accept(_: Option<Arc<str>>) -> OneLanguage {
+    OneLanguage
+}
+
+/// What [`accept`] gives without the `locales` feature: nothing to undo.
+#[cfg(not(feature = "locales"))]
+pub(crate) struct OneLanguage;
 
 fn panicked<T>(panic: &(dyn Any + Send)) -> Inner<T> {
     Inner::Panicked(format!("panicked: {}", panic_message(panic)))

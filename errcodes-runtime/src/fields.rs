@@ -942,6 +942,12 @@ impl<T: Fields> Erased for T {
 }
 
 impl TypedFields {
+    /// The value of the field at `position`, when given.
+    #[cfg(all(feature = "locales", feature = "axum"))]
+    pub(crate) fn value_at(&self, position: usize) -> Option<&dyn FieldValue> {
+        self.0.value(position)
+    }
+
     /// Holds `fields`.
     #[must_use]
     pub fn new<T: Fields>(fields: T) -> Self {

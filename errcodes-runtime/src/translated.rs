@@ -125,3 +125,107 @@ fn rules(tag: &str) -> Option<PluralRules> {
         })
         .ok()
 }
+
+#[cfg(feature = "axum")]
+pub(crate) use serving::localize;
+#[cfg(any(feature = "axum", feature = "tonic"))]
+pub(crate) use serving::{Accepted, accept};
+
+/// The language of the responses a service writes: the request's
+/// `Accept-Language`, set by the service boundary while a handler runs.
+#[cfg(any(feature = "axum", feature = "tonic"))]
+mod serving {
+    use std::cell::RefCell;
+    use std::sync::Arc;
+
+    thread_local! {
+        static ACCEPTED: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
+    }
+
+    /// Makes `languages` the current `Accept-Language` until the guard
+    /// drops, then puts back the one before it.
+    pub(crate) fn accept(languages: Option<Arc<str>>) -> Accepted {
+        let before = ACCEPTED.with(|current| current.replace(languages));
+        Accepted { before }
+    }
+
+    /// Restores the `Accept-Language` that was current before [`accept`].
+    pub(crate) struct Accepted {
+        before: Option<Arc<str>>,
+    }
+
+    impl Drop for Accepted {
+        fn drop(&mut self) {
+            let before = self.before.take();
+            ACCEPTED.with(|current| current.replace(before));
+        }
+    }
+
+    #[cfg(feature = "axum")]
+    pub(crate) use response::localize;
+
+    #[cfg(feature = "axum")]
+    mod response {
+        use super::ACCEPTED;
+        use crate::translated::Slot;
+        use crate::{ErrorCode, Occurrence};
+        use errcodes_core::localized::Message;
+
+        /// The language a response is in, and the title it carries in
+        /// that language, when it is not the catalog's.
+        pub(crate) struct Localized {
+            pub(crate) language: &'static str,
+            pub(crate) title: Option<&'static str>,
+        }
+
+        /// Chooses the language of `code`'s response to the request being
+        /// served, and gives `occurrence` the code's message in it unless
+        /// it has a message of its own; `None` for a catalog without
+        /// translations, whose responses say nothing of language.
+        pub(crate) fn localize<E: ErrorCode>(
+            code: E,
+            occurrence: &mut Occurrence,
+        ) -> Option<Localized> {
+            let catalog = E::CATALOG;
+            if catalog.translations.is_empty() {
+                return None;
+            }
+            let accepted = ACCEPTED.with(|current| current.borrow().clone());
+            let language = catalog.language(accepted.as_deref());
+            let Some(translation) = catalog.translation(language) else {
+                // The catalog's own language.
+                return Some(Localized {
+                    language,
+                    title: None,
+                });
+            };
+            let index = code.index();
+            if occurrence.message.is_none()
+                && let Some(stored) = translation.text(index, Slot::Message)
+            {
+                let fields = occurrence
+                    .fields
+                    .as_ref()
+                    .filter(|fields| fields.code() == code.code());
+                let mut out = Vec::with_capacity(stored.len() + 32);
+                let shown = Message(stored).write(
+                    &mut |position, out| {
+                        fields
+                            .and_then(|fields| fields.value_at(position))
+                            .map(|value| value.write_text(out))
+                            .is_some()
+                    },
+                    &|number| translation.plural(number),
+                    &mut out,
+                );
+                if shown && let Ok(message) = String::from_utf8(out) {
+                    occurrence.message = Some(message);
+                }
+            }
+            Some(Localized {
+                language,
+                title: translation.text(index, Slot::Title),
+            })
+        }
+    }
+}

@@ -33,6 +33,7 @@ use core::fmt;
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum_core::body::Body;
@@ -45,7 +46,7 @@ use tower_service::Service;
 use super::json::{BodyLimit, Refused};
 use super::{Answered, Reply};
 use crate::boundary::{
-    Boundary, Guarded, Inner, Known, condition_of_error, log, occurrence, ready, trace_of,
+    Boundary, Guarded, Inner, Known, accept, condition_of_error, log, occurrence, ready, trace_of,
 };
 use crate::{Condition, ErrorCode};
 
@@ -130,19 +131,33 @@ where
         if let Some(limit) = boundary.body_limit_of() {
             request.extensions_mut().insert(BodyLimit(limit));
         }
+        let languages: Option<Arc<str>> = request
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .map(Arc::from);
         let inner = &mut self.inner;
-        let guarded = Guarded::call(trace.clone(), self.not_ready.take(), || inner.call(request));
+        let guarded = Guarded::call(
+            (trace.clone(), languages.clone()),
+            self.not_ready.take(),
+            || inner.call(request),
+        );
         Box::pin(async move {
+            // The boundary's own answers are in the request's language too.
+            let answer = |condition, said: &str, known: &Known, allow| {
+                let _accepted = accept(languages.clone());
+                answer(boundary, condition, &trace, said, known, allow)
+            };
             let response = match guarded.await {
                 Inner::Answered(response) => response,
                 Inner::Failed(error) => {
                     let condition = condition_of_error(&error);
                     let known = Known::default();
-                    return Ok(answer(boundary, condition, &trace, &error, &known, None));
+                    return Ok(answer(condition, &error, &known, None));
                 }
                 Inner::Panicked(said) => {
                     let (condition, known) = (Condition::Internal, Known::default());
-                    return Ok(answer(boundary, condition, &trace, &said, &known, None));
+                    return Ok(answer(condition, &said, &known, None));
                 }
             };
             if response.status().as_u16() < 400 || response.extensions().get::<Answered>().is_some()
@@ -171,7 +186,7 @@ where
             } else {
                 format!("{status}: {text}")
             };
-            Ok(answer(boundary, condition, &trace, &said, &known, allow))
+            Ok(answer(condition, &said, &known, allow))
         })
     }
 }

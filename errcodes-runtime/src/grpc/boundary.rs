@@ -97,7 +97,9 @@ where
         let trace = trace_of(request.headers());
         let boundary = self.boundary;
         let inner = &mut self.inner;
-        let guarded = Guarded::call(trace.clone(), self.not_ready.take(), || inner.call(request));
+        let guarded = Guarded::call((trace.clone(), None), self.not_ready.take(), || {
+            inner.call(request)
+        });
         Box::pin(async move {
             let (condition, said, known) = match guarded.await {
                 Inner::Answered(response) => match bare_status(&response) {
