@@ -264,13 +264,24 @@ impl Client {
         request: T,
         traceparent: Option<&'static str>,
     ) -> Result<FailReply, tonic::Status> {
+        self.call_with(path, request, [("traceparent", traceparent)])
+            .await
+    }
+
+    /// `call`, with the metadata given a value.
+    async fn call_with<T: prost::Message + 'static>(
+        &mut self,
+        path: &'static str,
+        request: T,
+        metadata: [(&'static str, Option<&'static str>); 1],
+    ) -> Result<FailReply, tonic::Status> {
         self.0.ready().await.unwrap();
         let codec: ProstCodec<T, FailReply> = ProstCodec::default();
         let mut request = tonic::Request::new(request);
-        if let Some(traceparent) = traceparent {
-            request
-                .metadata_mut()
-                .insert("traceparent", traceparent.parse().unwrap());
+        for (key, value) in metadata {
+            if let Some(value) = value {
+                request.metadata_mut().insert(key, value.parse().unwrap());
+            }
         }
         self.0
             .unary(request, PathAndQuery::from_static(path), codec)
@@ -674,4 +685,58 @@ async fn behind_the_boundary_a_request_tonic_cannot_decode_is_answered_from_the_
         Received::trace_id(&read),
         Some("4bf92f3577b34da6a3ce929d0e0e4736")
     );
+}
+
+/// Behind the boundary of a catalog with translations, a status carries
+/// its message in the language the request's `accept-language` chooses, as
+/// a `LocalizedMessage`; its own message stays in the catalog's language.
+#[tokio::test]
+async fn a_status_carries_the_message_in_the_request_s_language() {
+    let mut client = Client::connect(serve_behind_the_boundary::<AcpError>().await).await;
+    for (languages, locale, expired, limited) in [
+        (
+            Some("pl"),
+            "pl",
+            "Token OAuth wygasł",
+            "Przekroczono limit żądań",
+        ),
+        (
+            Some("de-AT, pl;q=0.5"),
+            "de",
+            "OAuth-Token abgelaufen",
+            "Ratenlimit überschritten",
+        ),
+        (
+            Some("ja, *;q=0.1"),
+            "en",
+            "OAuth token expired",
+            "Rate limit exceeded",
+        ),
+        (None, "en", "OAuth token expired", "Rate limit exceeded"),
+    ] {
+        // A code whose message needs no field, and one whose message needs
+        // fields the bare code lacks: its title stands in.
+        for (code, localized) in [
+            (AcpError::TokenExpired, expired),
+            (AcpError::RateLimitExceeded, limited),
+        ] {
+            let request = FailRequest {
+                catalog: "AcpError".into(),
+                code: code.code().into(),
+                bare: true,
+            };
+            let status = client
+                .call_with(FAIL, request, [("accept-language", languages)])
+                .await
+                .unwrap_err();
+            let received = ReceivedStatus::<AcpError>::read(&status);
+            assert_eq!(received.code(), Some(Code::Known(code)));
+            assert_eq!(
+                received.localized_message(),
+                Some((locale, localized)),
+                "{languages:?}"
+            );
+            assert_eq!(status.message(), code.default_message());
+        }
+    }
 }

@@ -430,7 +430,9 @@ fn quick_xml_unescape(text: &str) -> Result<String, String> {
         .map_err(|error| error.to_string())
 }
 
+// The same signature as with `xml`, whose unescaping can fail.
 #[cfg(not(feature = "xml"))]
+#[allow(clippy::unnecessary_wraps)]
 fn quick_xml_unescape(text: &str) -> Result<String, String> {
     Ok(text.to_owned())
 }
@@ -943,7 +945,7 @@ impl<T: Fields> Erased for T {
 
 impl TypedFields {
     /// The value of the field at `position`, when given.
-    #[cfg(all(feature = "locales", feature = "axum"))]
+    #[cfg(all(feature = "locales", any(feature = "axum", feature = "tonic")))]
     pub(crate) fn value_at(&self, position: usize) -> Option<&dyn FieldValue> {
         self.0.value(position)
     }

@@ -50,7 +50,8 @@ use std::time::{Duration, SystemTime};
 
 use prost::Message as _;
 use tonic_types::{
-    ErrorDetail, ErrorInfo, Help, HelpLink, RequestInfo, RetryInfo, RpcStatusExt, StatusExt,
+    ErrorDetail, ErrorInfo, Help, HelpLink, LocalizedMessage, RequestInfo, RetryInfo, RpcStatusExt,
+    StatusExt,
 };
 
 use errcodes_core::facts::CodeFacts;
@@ -69,16 +70,40 @@ pub use boundary::{GrpcBoundaryLayer, GrpcBoundaryService};
 #[must_use]
 pub fn status<E: ErrorCode>(code: E, occurrence: &Occurrence) -> tonic::Status {
     // Inside a boundary, even a bare code carries the request's trace id.
-    if let (None, Some(trace)) = (&occurrence.trace, crate::trace::current()) {
-        return status_of(&code.facts(), &occurrence.clone().trace(trace));
-    }
-    status_of(&code.facts(), occurrence)
+    let traced;
+    let occurrence = match (&occurrence.trace, crate::trace::current()) {
+        (None, Some(trace)) => {
+            traced = occurrence.clone().trace(trace);
+            &traced
+        }
+        _ => occurrence,
+    };
+    let facts = code.facts();
+    // A catalog with translations adds the message in the request's
+    // language; the status's own stays in the catalog's.
+    #[cfg(feature = "locales")]
+    let localized = {
+        let said = StatusParts::of(&facts, &occurrence.values()).message;
+        crate::translated::localized_message(code, occurrence, &said)
+    };
+    #[cfg(not(feature = "locales"))]
+    let localized = None;
+    status_with(&facts, occurrence, localized)
 }
 
 /// The status of a code described by its facts: what tools that read a
 /// catalog at run time use.
 #[must_use]
 pub fn status_of(facts: &CodeFacts<'_>, occurrence: &Occurrence) -> tonic::Status {
+    status_with(facts, occurrence, None)
+}
+
+/// [`status_of`] with a `LocalizedMessage`: its locale and message.
+fn status_with(
+    facts: &CodeFacts<'_>,
+    occurrence: &Occurrence,
+    localized: Option<(&str, String)>,
+) -> tonic::Status {
     let parts = StatusParts::of(facts, &occurrence.values());
     let metadata: HashMap<String, String> = parts.metadata.into_iter().collect();
     let mut details = vec![ErrorDetail::from(ErrorInfo::new(
@@ -94,6 +119,9 @@ pub fn status_of(facts: &CodeFacts<'_>, occurrence: &Occurrence) -> tonic::Statu
     }
     if let Some(id) = parts.request_id {
         details.push(RequestInfo::new(id, "").into());
+    }
+    if let Some((locale, message)) = localized {
+        details.push(LocalizedMessage::new(locale, message).into());
     }
     tonic::Status::with_error_details_vec(tonic_code(parts.grpc_code), parts.message, details)
 }

@@ -128,6 +128,8 @@ fn rules(tag: &str) -> Option<PluralRules> {
 
 #[cfg(feature = "axum")]
 pub(crate) use serving::localize;
+#[cfg(feature = "tonic")]
+pub(crate) use serving::localized_message;
 #[cfg(any(feature = "axum", feature = "tonic"))]
 pub(crate) use serving::{Accepted, accept};
 
@@ -137,6 +139,12 @@ pub(crate) use serving::{Accepted, accept};
 mod serving {
     use std::cell::RefCell;
     use std::sync::Arc;
+
+    use errcodes_core::localized::Message;
+
+    use super::Slot;
+    use crate::catalog::Translation;
+    use crate::{ErrorCode, Occurrence};
 
     thread_local! {
         static ACCEPTED: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
@@ -161,71 +169,102 @@ mod serving {
         }
     }
 
-    #[cfg(feature = "axum")]
-    pub(crate) use response::localize;
-
-    #[cfg(feature = "axum")]
-    mod response {
-        use super::ACCEPTED;
-        use crate::translated::Slot;
-        use crate::{ErrorCode, Occurrence};
-        use errcodes_core::localized::Message;
-
-        /// The language a response is in, and the title it carries in
-        /// that language, when it is not the catalog's.
-        pub(crate) struct Localized {
-            pub(crate) language: &'static str,
-            pub(crate) title: Option<&'static str>,
+    /// The language of a response of `E`'s catalog to the request being
+    /// served, and its translation (`None` for the catalog's own
+    /// language); `None` for a catalog without translations.
+    fn chosen<E: ErrorCode>() -> Option<(&'static str, Option<&'static Translation>)> {
+        let catalog = E::CATALOG;
+        if catalog.translations.is_empty() {
+            return None;
         }
+        let accepted = ACCEPTED.with(|current| current.borrow().clone());
+        let language = catalog.language(accepted.as_deref());
+        Some((language, catalog.translation(language)))
+    }
 
-        /// Chooses the language of `code`'s response to the request being
-        /// served, and gives `occurrence` the code's message in it unless
-        /// it has a message of its own; `None` for a catalog without
-        /// translations, whose responses say nothing of language.
-        pub(crate) fn localize<E: ErrorCode>(
-            code: E,
-            occurrence: &mut Occurrence,
-        ) -> Option<Localized> {
-            let catalog = E::CATALOG;
-            if catalog.translations.is_empty() {
-                return None;
-            }
-            let accepted = ACCEPTED.with(|current| current.borrow().clone());
-            let language = catalog.language(accepted.as_deref());
-            let Some(translation) = catalog.translation(language) else {
-                // The catalog's own language.
-                return Some(Localized {
-                    language,
-                    title: None,
-                });
-            };
-            let index = code.index();
-            if occurrence.message.is_none()
-                && let Some(stored) = translation.text(index, Slot::Message)
-            {
-                let fields = occurrence
-                    .fields
-                    .as_ref()
-                    .filter(|fields| fields.code() == code.code());
-                let mut out = Vec::with_capacity(stored.len() + 32);
-                let shown = Message(stored).write(
-                    &mut |position, out| {
-                        fields
-                            .and_then(|fields| fields.value_at(position))
-                            .map(|value| value.write_text(out))
-                            .is_some()
-                    },
-                    &|number| translation.plural(number),
-                    &mut out,
-                );
-                if shown && let Ok(message) = String::from_utf8(out) {
-                    occurrence.message = Some(message);
-                }
-            }
-            Some(Localized {
+    /// `code`'s message in `translation`, with the occurrence's fields;
+    /// `None` when the translation has none, or it needs a field the
+    /// occurrence does not give.
+    fn message<E: ErrorCode>(
+        code: E,
+        translation: &Translation,
+        occurrence: &Occurrence,
+    ) -> Option<String> {
+        let stored = translation.text(code.index(), Slot::Message)?;
+        let fields = occurrence
+            .fields
+            .as_ref()
+            .filter(|fields| fields.code() == code.code());
+        let mut out = Vec::with_capacity(stored.len() + 32);
+        let shown = Message(stored).write(
+            &mut |position, out| {
+                fields
+                    .and_then(|fields| fields.value_at(position))
+                    .map(|value| value.write_text(out))
+                    .is_some()
+            },
+            &|number| translation.plural(number),
+            &mut out,
+        );
+        shown.then(|| String::from_utf8(out).ok()).flatten()
+    }
+
+    /// The language a response is in, and the title it carries in that
+    /// language, when it is not the catalog's.
+    #[cfg(feature = "axum")]
+    pub(crate) struct Localized {
+        pub(crate) language: &'static str,
+        pub(crate) title: Option<&'static str>,
+    }
+
+    /// Chooses the language of `code`'s response to the request being
+    /// served, and gives `occurrence` the code's message in it unless it
+    /// has a message of its own; `None` for a catalog without
+    /// translations, whose responses say nothing of language.
+    #[cfg(feature = "axum")]
+    pub(crate) fn localize<E: ErrorCode>(
+        code: E,
+        occurrence: &mut Occurrence,
+    ) -> Option<Localized> {
+        let (language, translation) = chosen::<E>()?;
+        let Some(translation) = translation else {
+            return Some(Localized {
                 language,
-                title: translation.text(index, Slot::Title),
-            })
+                title: None,
+            });
+        };
+        if occurrence.message.is_none() {
+            occurrence.message = message(code, translation, occurrence);
         }
+        Some(Localized {
+            language,
+            title: translation.text(code.index(), Slot::Title),
+        })
+    }
+
+    /// The locale and message of the `LocalizedMessage` of `code`'s status,
+    /// whose own message, `said`, stays in the catalog's language: the
+    /// occurrence's message as it is, else the code's message in the
+    /// chosen language, else its title there when `said` is the title.
+    /// `None` for a catalog without translations.
+    #[cfg(feature = "tonic")]
+    pub(crate) fn localized_message<E: ErrorCode>(
+        code: E,
+        occurrence: &Occurrence,
+        said: &str,
+    ) -> Option<(&'static str, String)> {
+        let (language, translation) = chosen::<E>()?;
+        let localized = match translation {
+            Some(translation) if occurrence.message.is_none() => {
+                message(code, translation, occurrence).or_else(|| {
+                    translation
+                        .text(code.index(), Slot::Title)
+                        .filter(|_| said == code.title())
+                        .map(str::to_owned)
+                })
+            }
+            _ => None,
+        };
+        Some((language, localized.unwrap_or_else(|| said.to_owned())))
     }
 }

@@ -19,7 +19,7 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use crate::boundary::{
-    Boundary, Guarded, Inner, Known, condition_of_error, log, occurrence, ready, trace_of,
+    Boundary, Guarded, Inner, Known, accept, condition_of_error, log, occurrence, ready, trace_of,
 };
 use crate::{Condition, ErrorCode};
 
@@ -95,11 +95,19 @@ where
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
         let trace = trace_of(request.headers());
+        // gRPC carries HTTP/2 headers as metadata: `accept-language` too.
+        let languages: Option<std::sync::Arc<str>> = request
+            .headers()
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .map(std::sync::Arc::from);
         let boundary = self.boundary;
         let inner = &mut self.inner;
-        let guarded = Guarded::call((trace.clone(), None), self.not_ready.take(), || {
-            inner.call(request)
-        });
+        let guarded = Guarded::call(
+            (trace.clone(), languages.clone()),
+            self.not_ready.take(),
+            || inner.call(request),
+        );
         Box::pin(async move {
             let (condition, said, known) = match guarded.await {
                 Inner::Answered(response) => match bare_status(&response) {
@@ -114,6 +122,8 @@ where
                 Inner::Failed(error) => (condition_of_error(&error), error, Known::default()),
                 Inner::Panicked(said) => (Condition::Internal, said, Known::default()),
             };
+            // The boundary's own answers are in the request's language too.
+            let _accepted = accept(languages);
             Ok(answer(boundary, condition, &trace, &said, &known))
         })
     }
