@@ -7,14 +7,13 @@
 //! message places, and the forms a select expression chooses between.
 
 use std::collections::HashMap;
-use std::str::FromStr;
+use std::ops::RangeInclusive;
 
 use errcodes_core::fields::FieldKind;
 use fluent_syntax::ast::{
     Attribute, Entry, Expression, InlineExpression, Message, Pattern, PatternElement, VariantKey,
 };
 use fluent_syntax::parser;
-use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Errors, closest, list};
 use crate::keys;
@@ -168,9 +167,7 @@ fn locales(
 /// Whether `tag` is a language tag that a file name can carry; each
 /// mistake is reported.
 fn check_tag(tag: &WrittenText, key: &str, errors: &mut Errors) -> bool {
-    let parsed = LanguageIdentifier::from_str(&tag.value);
-    // The parser also takes `_` between subtags, which BCP 47 does not.
-    if parsed.is_ok() && !tag.value.contains('_') {
+    if is_language_tag(&tag.value) {
         return true;
     }
     errors.push(
@@ -181,6 +178,45 @@ fn check_tag(tag: &WrittenText, key: &str, errors: &mut Errors) -> bool {
         .help("write a language, then a script or a region if needed, joined by `-`: `de`, `pt-BR`, `zh-Hant`"),
     );
     false
+}
+
+/// Whether `tag` is a BCP 47 language tag of the parts a catalog's
+/// language has: a language (2 or 3 letters, or 5 to 8), then a script (4
+/// letters), a region (2 letters or 3 digits) and variants (5 to 8 letters
+/// or digits, or a digit and 3 more), each but the language optional,
+/// joined by `-`. The runtime's plural rules read the same parts.
+/// Extensions and private use name no language of their own and are not
+/// taken. Checked here rather than by a locale crate: every build of the
+/// macro would pay for one, catalogs with translations or not.
+fn is_language_tag(tag: &str) -> bool {
+    let letters = |part: &str, lengths: RangeInclusive<usize>| {
+        lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    let mut parts = tag.split('-');
+    let Some(language) = parts.next() else {
+        return false;
+    };
+    if !(letters(language, 2..=3) || letters(language, 5..=8)) {
+        return false;
+    }
+    let mut part = parts.next();
+    if part.is_some_and(|script| letters(script, 4..=4)) {
+        part = parts.next();
+    }
+    let digits = |part: &str| part.len() == 3 && part.bytes().all(|b| b.is_ascii_digit());
+    if part.is_some_and(|region| letters(region, 2..=2) || digits(region)) {
+        part = parts.next();
+    }
+    while let Some(variant) = part {
+        let alphanumeric = variant.bytes().all(|b| b.is_ascii_alphanumeric());
+        let long = (5..=8).contains(&variant.len());
+        let short = variant.len() == 4 && variant.starts_with(|c: char| c.is_ascii_digit());
+        if !(alphanumeric && (long || short)) {
+            return false;
+        }
+        part = parts.next();
+    }
+    true
 }
 
 /// The language tag a translation's file name carries: `shop.de.ftl` is
@@ -694,4 +730,47 @@ fn variant_text<'s>(variants: &[fluent_syntax::ast::Variant<&'s str>]) -> &'s st
         VariantKey::Identifier { name } => name,
         VariantKey::NumberLiteral { value } => value,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_language_tag;
+
+    #[test]
+    fn language_tags_are_read_as_bcp_47_writes_them() {
+        for tag in [
+            "de",
+            "pl",
+            "fil",
+            "pt-BR",
+            "es-419",
+            "zh-Hant",
+            "zh-Hant-TW",
+            "de-CH-1996",
+            "sl-rozaj",
+            "sl-IT-nedis",
+            "ca-valencia",
+            "DE-ch",
+        ] {
+            assert!(is_language_tag(tag), "{tag}");
+        }
+        for tag in [
+            "",
+            "d",
+            "de_AT",
+            "deutsch1",
+            "en-",
+            "-en",
+            "en--US",
+            "en-US-x-private",
+            "de-1",
+            "zh-Hant-Hans",
+            "abcdefghi",
+            "de-CH-19",
+            "ü",
+            "en-US-u-ca-buddhist",
+        ] {
+            assert!(!is_language_tag(tag), "{tag}");
+        }
+    }
 }
