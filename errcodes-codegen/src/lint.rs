@@ -268,17 +268,17 @@ fn lint_missing_translation(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
                 continue;
             }
             let locale = &translation.locale.value;
+            let texts = match missing.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => missing.join(""),
+            };
             found.push(
                 Diagnostic::new(
-                    format!(
-                        "`{}` has no {} in `{locale}`",
-                        code.code.value,
-                        missing.join(", ")
-                    ),
-                    code.at,
+                    format!("`{}` has no {texts} in `{locale}`", code.code.value),
+                    code.code.at().unwrap_or(code.at),
                 )
                 .help(format!(
-                    "translate them under `{}` in `{}`",
+                    "add its {texts} under `{}` in `{}`",
                     code.code.value, translation.path
                 )),
             );

@@ -238,7 +238,10 @@ fn check(
 ) -> Vec<CheckedTranslation> {
     for (index, file) in files.iter().enumerate() {
         let tag = locale_of(file.path);
-        if !locales.iter().any(|locale| locale.value == tag) {
+        if !locales
+            .iter()
+            .any(|locale| locale.value.eq_ignore_ascii_case(tag))
+        {
             errors.push(
                 Diagnostic::new(
                     format!(
@@ -259,7 +262,7 @@ fn check(
     for locale in locales {
         let Some(index) = files
             .iter()
-            .position(|file| locale_of(file.path) == locale.value)
+            .position(|file| locale_of(file.path).eq_ignore_ascii_case(&locale.value))
         else {
             let stem = source
                 .path

@@ -176,6 +176,19 @@ fn locales_and_files_must_agree() {
 }
 
 #[test]
+fn a_file_is_named_by_its_tag_in_any_case() {
+    // Language tags are the same in any case (BCP 47).
+    let catalog = files(
+        CATALOG,
+        &[("specs/shop.DE.ftl", GERMAN), ("specs/shop.pl.ftl", POLISH)],
+    )
+    .parse()
+    .unwrap();
+    assert_eq!(catalog.locales.translations[0].locale.value, "de");
+    assert_eq!(catalog.locales.translations[0].path, "specs/shop.DE.ftl");
+}
+
+#[test]
 fn a_file_that_is_not_fluent_is_located() {
     let german = "OUT_OF_STOCK = Nur { $left\n";
     let found = errors(
@@ -206,7 +219,7 @@ fn a_text_left_out_is_a_named_lint() {
     assert_eq!(
         warnings,
         [
-            "`OUT_OF_STOCK` has no description, message in `de`",
+            "`OUT_OF_STOCK` has no description and message in `de`",
             "`CLOSED` has no title in `de`",
         ]
     );
