@@ -141,6 +141,38 @@ fn every_code_has_every_text_in_both_languages() {
     assert!(missing.is_empty(), "{missing:?}");
 }
 
+/// A client shows a received error in its user's language, whatever the
+/// language the service answered in: from the code, and from its fields.
+#[test]
+fn a_client_renders_what_it_received_in_a_language_of_its_choosing() {
+    use errcodes_runtime::wire::{ErrorResponse, Headers, render};
+
+    let (code, occurrence) = Failure::from(limited(2)).into_public();
+    let sent = render(code, &occurrence, WireFormat::Acp);
+    let received =
+        ErrorResponse::<AcpError>::decode(sent.status, Headers::default(), &sent.body).unwrap();
+    assert_eq!(
+        received.message(),
+        Some("Too many requests. Rate limit: 2 requests per 1 h")
+    );
+    let fields: RateLimitExceeded = received.fields().unwrap();
+    assert_eq!(
+        fields.message_in("pl"),
+        "Zbyt wiele żądań. Limit: 2 żądania na 1 h"
+    );
+    // Without fields, a code's message when it places none, else its title.
+    for code in AcpError::ALL {
+        for locale in ["de", "pl"] {
+            let shown = code.default_message_in(locale);
+            assert_ne!(shown, code.default_message(), "{code} {locale}");
+            if code.default_message() == code.title() {
+                assert_eq!(shown, code.title_in(locale), "{code} {locale}");
+            }
+        }
+        assert_eq!(code.default_message_in("fr"), code.default_message());
+    }
+}
+
 #[test]
 fn a_request_chooses_its_language() {
     let catalog = AcpError::CATALOG;

@@ -76,7 +76,18 @@ fn push_length(value: usize, out: &mut String) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Message<'a>(pub &'a str);
 
-impl Message<'_> {
+impl<'a> Message<'a> {
+    /// The text of a message that places nothing: one piece of text, or
+    /// none.
+    #[must_use]
+    pub fn constant(self) -> Option<&'a str> {
+        if self.0.is_empty() {
+            return Some("");
+        }
+        let (text, rest) = self.0.strip_prefix('T').and_then(counted)?;
+        rest.is_empty().then_some(text)
+    }
+
     /// Appends the message, with `field` appending the text of the field
     /// at a position (`false` when the occurrence has none) and `plural`
     /// giving the plural category of a number as text (`"one"`, `"few"`,

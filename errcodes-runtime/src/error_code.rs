@@ -125,6 +125,36 @@ pub trait ErrorCode:
             .unwrap_or_else(|| self.title())
     }
 
+    /// The [`default_message`](Self::default_message) in `locale`: the
+    /// translation's message when it names no field, else the title in
+    /// `locale`; what a client shows for a code it received without
+    /// fields, in its user's language.
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// errcodes_runtime::errcodes!("../specs/acp.yaml");
+    ///
+    /// assert_eq!(AcpError::TokenExpired.default_message_in("pl"), "Token OAuth wygasł");
+    /// // Its message needs a field: the title stands in.
+    /// assert_eq!(AcpError::InvalidFieldValue.default_message_in("de"), "Ungültiger Feldwert");
+    /// ```
+    #[cfg(feature = "locales")]
+    fn default_message_in(&self, locale: &str) -> &'static str {
+        use crate::translated::Slot;
+        let Some(translation) = Self::CATALOG.translation(locale) else {
+            return self.default_message();
+        };
+        match translation.text(self.index(), Slot::Message) {
+            Some(stored) => errcodes_core::localized::Message(stored)
+                .constant()
+                .unwrap_or_else(|| self.title_in(locale)),
+            // Left out: the catalog's own, as for every text.
+            None if self.default_message() != self.title() => self.default_message(),
+            None => self.title_in(locale),
+        }
+    }
+
     /// The [`description`](Self::description) in `locale`, as
     /// [`title_in`](Self::title_in) finds it.
     #[cfg(feature = "locales")]
