@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use errcodes_codegen::CheckedCode;
+use errcodes_codegen::translations::Piece;
 
 use errcodes_runtime::GrpcCode;
 
@@ -23,7 +24,8 @@ use crate::{Exit, Io, Stop, facts};
   errcodes explain 1030-400 --spec specs/privacy.yaml
   errcodes explain TooManyRequests                   # the variant name
   errcodes explain 429                               # every code sent with 429
-  errcodes explain rate limit                        # words of titles and descriptions")]
+  errcodes explain rate limit                        # words of titles and descriptions
+  errcodes explain RATE_LIMIT_EXCEEDED --lang pl     # its texts in a translation")]
 pub struct Args {
     /// The code as sent, or its variant name in any case (`UniqueViolation`,
     /// `unique_violation`), a status (`429`), or words of its title or
@@ -34,6 +36,10 @@ pub struct Args {
     /// current directory.
     #[arg(long = "spec", value_name = "SPEC")]
     pub specs: Vec<PathBuf>,
+    /// Show the code's texts in this language, one of its catalog's
+    /// `locales`; the catalog's own where the translation leaves one out.
+    #[arg(long = "lang", value_name = "TAG")]
+    pub lang: Option<String>,
 }
 
 /// Runs `errcodes explain`.
@@ -57,7 +63,8 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
                 if i > 0 {
                     writeln!(io.out)?;
                 }
-                write!(io.out, "{}", explain(hit.catalog, hit.code)?)?;
+                let texts = texts_in(hit.catalog, hit.code, args.lang.as_deref())?;
+                write!(io.out, "{}", explain(hit.catalog, hit.code, &texts)?)?;
             }
             return Ok(ExitCode::SUCCESS);
         }
@@ -106,15 +113,103 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     Err(Stop::Message(message))
 }
 
-/// The explanation of `code`.
-fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
+/// A code's texts in the language asked for: its title, description,
+/// resolution and message as explained.
+struct Texts<'c> {
+    title: &'c str,
+    description: Option<&'c str>,
+    resolution: Option<&'c str>,
+    /// The translated message, in Fluent's syntax.
+    message: Option<String>,
+}
+
+/// `code`'s texts in `lang`, or the catalog's own without one.
+fn texts_in<'c>(
+    loaded: &'c Loaded,
+    code: &'c CheckedCode,
+    lang: Option<&str>,
+) -> Result<Texts<'c>, String> {
+    let own = Texts {
+        title: &code.title.value,
+        description: code.description(),
+        resolution: code.resolution(),
+        message: None,
+    };
+    let locales = &loaded.catalog.locales;
+    let Some(lang) = lang.filter(|lang| !lang.eq_ignore_ascii_case(&locales.default.value)) else {
+        return Ok(own);
+    };
+    let Some(translation) = locales
+        .translations
+        .iter()
+        .find(|translation| translation.locale.value.eq_ignore_ascii_case(lang))
+    else {
+        let mut known = vec![locales.default.value.as_str()];
+        known.extend(locales.translations.iter().map(|t| t.locale.value.as_str()));
+        return Err(format!(
+            "{} has no translation into `{lang}`; its languages are {}",
+            loaded.path,
+            list(known.into_iter())
+        ));
+    };
+    let position = loaded
+        .catalog
+        .codes
+        .iter()
+        .position(|other| std::ptr::eq(other, code))
+        .ok_or("the code is not in its catalog")?;
+    let translated = &translation.codes[position];
+    Ok(Texts {
+        title: translated.title.as_deref().unwrap_or(own.title),
+        description: translated.description.as_deref().or(own.description),
+        resolution: translated.resolution.as_deref().or(own.resolution),
+        message: translated
+            .message
+            .as_deref()
+            .map(|pieces| fluent(pieces, code)),
+    })
+}
+
+/// A translated message's pieces written back in Fluent's syntax.
+fn fluent(pieces: &[Piece], code: &CheckedCode) -> String {
+    let name = |position: usize| {
+        code.fields
+            .get(position)
+            .map_or("?", |field| field.name.value.as_str())
+    };
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Field(position) => {
+                let _ = write!(out, "{{ ${} }}", name(*position));
+            }
+            Piece::Select {
+                field,
+                forms,
+                default,
+            } => {
+                let _ = write!(out, "{{ ${} ->", name(*field));
+                for (at, (key, pieces)) in forms.iter().enumerate() {
+                    let star = if at == *default { "*" } else { "" };
+                    let _ = write!(out, " {star}[{key}] {}", fluent(pieces, code));
+                }
+                out.push_str(" }");
+            }
+        }
+    }
+    out
+}
+
+/// The explanation of `code`, with `texts` in the language asked for.
+fn explain(loaded: &Loaded, code: &CheckedCode, texts: &Texts<'_>) -> Result<String, String> {
     let catalog = &loaded.catalog;
     let enum_name = &catalog.name.value;
     let action = code.action.value;
     let mut out = format!(
         "{}: {}\n\n  catalog   {enum_name} ({})\n  variant   {enum_name}::{}\n  status    {}\n  action    {action}: {}\n  severity  {}\n  outcome   {}\n",
         code.code.value,
-        code.title.value,
+        texts.title,
         loaded.path,
         code.name.value,
         facts::status_line(code.status.value),
@@ -139,6 +234,7 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
             .unwrap_or_default();
         let _ = writeln!(out, "  {:<9} {value}", fact.key.name);
     }
+    languages(catalog, texts, &mut out);
     let grpc = facts::grpc_example(catalog, code)?;
     if let Some(grpc) = &grpc {
         let _ = writeln!(
@@ -147,18 +243,7 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
             grpc.code, grpc.reason, grpc.domain
         );
     }
-    let fields = facts::field_rows(code);
-    if !fields.is_empty() {
-        out.push_str("\nFields of each occurrence:\n");
-        let width = fields.iter().map(|row| row.name.len()).max().unwrap_or(0);
-        for row in fields {
-            let _ = write!(out, "  {:<width$}  {} ({})", row.name, row.ty, row.presence);
-            if !row.description.is_empty() {
-                let _ = write!(out, ": {}", row.description);
-            }
-            out.push('\n');
-        }
-    }
+    fields(code, &mut out);
     if let Some(reason) = code.deprecation() {
         let _ = write!(out, "\nDeprecated: {reason}\n");
         if let Some(replacement) = catalog.replacement_of(code) {
@@ -169,10 +254,10 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
             );
         }
     }
-    if let Some(description) = code.description() {
+    if let Some(description) = texts.description {
         let _ = write!(out, "\n{description}\n");
     }
-    if let Some(resolution) = code.resolution() {
+    if let Some(resolution) = texts.resolution {
         let _ = write!(out, "\nResolution: {resolution}\n");
     }
     match facts::example(catalog, code) {
@@ -206,6 +291,42 @@ fn explain(loaded: &Loaded, code: &CheckedCode) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+/// The catalog's languages, when it has translations, and the message in
+/// the one asked for.
+fn languages(catalog: &errcodes_codegen::CheckedCatalog, texts: &Texts<'_>, out: &mut String) {
+    if !catalog.locales.translations.is_empty() {
+        let _ = write!(
+            out,
+            "  languages {} (its own)",
+            catalog.locales.default.value
+        );
+        for translation in &catalog.locales.translations {
+            let _ = write!(out, ", {}", translation.locale.value);
+        }
+        out.push('\n');
+    }
+    if let Some(message) = &texts.message {
+        let _ = writeln!(out, "  message   {message}");
+    }
+}
+
+/// The fields each occurrence of `code` carries.
+fn fields(code: &CheckedCode, out: &mut String) {
+    let fields = facts::field_rows(code);
+    if fields.is_empty() {
+        return;
+    }
+    out.push_str("\nFields of each occurrence:\n");
+    let width = fields.iter().map(|row| row.name.len()).max().unwrap_or(0);
+    for row in fields {
+        let _ = write!(out, "  {:<width$}  {} ({})", row.name, row.ty, row.presence);
+        if !row.description.is_empty() {
+            let _ = write!(out, ": {}", row.description);
+        }
+        out.push('\n');
+    }
 }
 
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {

@@ -244,3 +244,63 @@ fn explain_and_its_suggestions() {
         ran.out
     );
 }
+
+#[test]
+fn explain_in_a_translation() {
+    let acp = root().join("specs/acp.yaml");
+    let explain = |lang: &str| {
+        errcodes(
+            &[
+                "explain",
+                "RATE_LIMIT_EXCEEDED",
+                "--spec",
+                acp.to_str().unwrap(),
+                "--lang",
+                lang,
+            ],
+            "",
+        )
+    };
+    let ran = explain("pl");
+    assert_eq!(ran.code, ExitCode::SUCCESS, "{}", ran.err);
+    assert!(
+        ran.out
+            .starts_with("RATE_LIMIT_EXCEEDED: Przekroczono limit żądań\n"),
+        "{}",
+        ran.out
+    );
+    assert!(
+        ran.out.contains("  languages en (its own), de, pl\n"),
+        "{}",
+        ran.out
+    );
+    assert!(
+        ran.out.contains(
+            "  message   Zbyt wiele żądań. Limit: { $limit -> [one] { $limit } żądanie [few] { $limit } żądania [many] { $limit } żądań *[other] { $limit } żądania } na { $window }\n"
+        ),
+        "{}",
+        ran.out
+    );
+    assert!(
+        ran.out
+            .contains("\nResolution: Poczekaj, aż okno limitu się odnowi, i spróbuj ponownie.\n"),
+        "{}",
+        ran.out
+    );
+    // The catalog's own language, in any case, is the catalog's text.
+    let ran = explain("EN");
+    assert!(
+        ran.out
+            .starts_with("RATE_LIMIT_EXCEEDED: Rate limit exceeded\n"),
+        "{}",
+        ran.out
+    );
+    let ran = explain("fr");
+    assert_eq!(ran.code, ExitCode::FAILURE);
+    assert!(
+        ran.err
+            .contains("has no translation into `fr`; its languages are `en`, `de`, `pl`"),
+        "{}",
+        ran.err
+    );
+}
