@@ -119,8 +119,8 @@ struct Texts<'c> {
     title: &'c str,
     description: Option<&'c str>,
     resolution: Option<&'c str>,
-    /// The translated message, in Fluent's syntax.
-    message: Option<String>,
+    /// The language's tag and the translated message, in Fluent's syntax.
+    message: Option<(&'c str, String)>,
 }
 
 /// `code`'s texts in `lang`, or the catalog's own without one.
@@ -166,7 +166,7 @@ fn texts_in<'c>(
         message: translated
             .message
             .as_deref()
-            .map(|pieces| fluent(pieces, code)),
+            .map(|pieces| (translation.locale.value.as_str(), fluent(pieces, code))),
     })
 }
 
@@ -307,8 +307,8 @@ fn languages(catalog: &errcodes_codegen::CheckedCatalog, texts: &Texts<'_>, out:
         }
         out.push('\n');
     }
-    if let Some(message) = &texts.message {
-        let _ = writeln!(out, "  message   {message}");
+    if let Some((tag, message)) = &texts.message {
+        let _ = writeln!(out, "  {tag:<9} {message}");
     }
 }
 
