@@ -143,6 +143,14 @@
     not(feature = "tonic"),
     doc = "- `tonic`: `grpc`, codes and failures as `tonic::Status`es in Google's\n  error model, and received statuses read like HTTP error responses."
 )]
+#![cfg_attr(
+    feature = "locales",
+    doc = "- `locales`: a catalog's texts in the languages of its `locales:`\n  ([`ErrorCode::title_in`], [`Catalog::language`]), answers in the\n  request's language, and `Accept-Language` read as RFC 4647 says\n  ([`languages`]). A catalog with `locales` needs it."
+)]
+#![cfg_attr(
+    not(feature = "locales"),
+    doc = "- `locales`: a catalog's texts in the languages of its `locales:`\n  (`ErrorCode::title_in`, `Catalog::language`), answers in the\n  request's language, and `Accept-Language` read as RFC 4647 says\n  (`languages`). A catalog with `locales` needs it."
+)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
