@@ -80,9 +80,12 @@ pub fn status<E: ErrorCode>(code: E, occurrence: &Occurrence) -> tonic::Status {
     };
     let facts = code.facts();
     // A catalog with translations adds the message in the request's
-    // language; the status's own stays in the catalog's.
+    // language; the status's own stays in the catalog's. One without
+    // pays nothing for it.
     #[cfg(feature = "locales")]
-    let localized = {
+    let localized = if E::CATALOG.translations.is_empty() {
+        None
+    } else {
         let said = StatusParts::of(&facts, &occurrence.values()).message;
         crate::translated::localized_message(code, occurrence, &said)
     };
