@@ -110,6 +110,17 @@ fn qvalue(text: &str) -> Option<u16> {
 /// A wildcard, or no header, chooses `default`.
 #[must_use]
 pub fn lookup<'a>(header: Option<&str>, available: &[&'a str], default: &'a str) -> &'a str {
+    lookup_in(header, &available.iter().copied(), default)
+}
+
+/// [`lookup`] among the languages `available` yields, which it may go
+/// through several times: what a catalog's own and translated languages
+/// are looked up in without being collected first.
+pub(crate) fn lookup_in<'a>(
+    header: Option<&str>,
+    available: &(impl Iterator<Item = &'a str> + Clone),
+    default: &'a str,
+) -> &'a str {
     let Some(header) = header else {
         return default;
     };
@@ -119,7 +130,7 @@ pub fn lookup<'a>(header: Option<&str>, available: &[&'a str], default: &'a str)
         }
         let mut tag = range.tag;
         loop {
-            if let Some(found) = available.iter().find(|a| a.eq_ignore_ascii_case(tag)) {
+            if let Some(found) = available.clone().find(|a| a.eq_ignore_ascii_case(tag)) {
                 return found;
             }
             let Some((shorter, _)) = tag.rsplit_once('-') else {

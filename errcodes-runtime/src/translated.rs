@@ -32,7 +32,7 @@ impl Catalog {
     /// let locales: Vec<&str> = AcpError::CATALOG.locales().collect();
     /// assert_eq!(locales, ["en", "de", "pl"]);
     /// ```
-    pub fn locales(&self) -> impl Iterator<Item = &'static str> + use<> {
+    pub fn locales(&self) -> impl Iterator<Item = &'static str> + Clone + use<> {
         let translations = self.translations;
         core::iter::once(self.default_locale).chain(translations.iter().map(|t| t.tag))
     }
@@ -51,8 +51,7 @@ impl Catalog {
     /// ```
     #[must_use]
     pub fn language(&self, accept_language: Option<&str>) -> &'static str {
-        let available: Vec<&'static str> = self.locales().collect();
-        languages::lookup(accept_language, &available, self.default_locale)
+        languages::lookup_in(accept_language, &self.locales(), self.default_locale)
     }
 
     /// The translation into `locale`, compared without regard to case;
