@@ -91,3 +91,54 @@ pub fn entries(codes: usize) -> impl Iterator<Item = Entry> {
         action: ACTIONS[i % ACTIONS.len()],
     })
 }
+
+/// The languages [`catalog_with_locales`] is translated into: German,
+/// with two plural forms, and Polish, with four.
+pub const LOCALES: [&str; 2] = ["de", "pl"];
+
+/// The YAML of [`catalog_with_fields`] translated into [`LOCALES`], whose
+/// files [`translation`] writes.
+///
+/// ```
+/// use errcodes_codegen::{Files, Input};
+/// use errcodes_tests::generated;
+///
+/// let mut files = Files::new(Input::new("big.yaml", generated::catalog_with_locales(2)));
+/// for locale in generated::LOCALES {
+///     let path = format!("big.{locale}.ftl");
+///     files = files.with_translation(Input::new(path, generated::translation(2, locale)));
+/// }
+/// let catalog = files.parse().unwrap();
+/// assert_eq!(catalog.codes.len(), 2);
+/// ```
+#[must_use]
+pub fn catalog_with_locales(codes: usize) -> String {
+    catalog_with_fields(codes).replacen("codes:\n", "locales: [de, pl]\ncodes:\n", 1)
+}
+
+/// The Fluent file of [`catalog_with_locales`] in `locale`: every code's
+/// title and description, and its message choosing its words
+/// by the plural category of `limit`. The words are placeholders, as long
+/// as real ones.
+#[must_use]
+pub fn translation(codes: usize, locale: &str) -> String {
+    let forms: &[&str] = if locale == "pl" {
+        &["one", "few", "many"]
+    } else {
+        &["one", "other"]
+    };
+    let mut ftl = format!("# The generated catalog in `{locale}`.\n");
+    for i in 0..codes {
+        let _ = writeln!(ftl, "\nE{i:05} = {{ $item }} ist über {{ $limit ->");
+        for (n, form) in forms.iter().enumerate() {
+            let default = if n + 1 == forms.len() { "*" } else { " " };
+            let _ = writeln!(ftl, "       {default}[{form}] seinem Limit ({form}) von {{ $limit }}");
+        }
+        let _ = write!(
+            ftl,
+            "    }}\n    .title = Erzeugter Fehler Nummer {i} ({locale})\n    \
+             .description = Die erzeugte Beschreibung des Codes {i}, lang genug für eine echte.\n"
+        );
+    }
+    ftl
+}

@@ -12,8 +12,13 @@
 //! and a message template, and the other three kinds carry the same fields
 //! in each variant (thiserror's format string as the message).
 //!
+//! With `--locales`, the catalog with fields is built twice instead: in
+//! one language, and translated into two more (`translated`: Fluent files
+//! beside the catalog, the runtime's `locales` feature on), to show what
+//! translations cost.
+//!
 //! ```text
-//! cargo run --release -p errcodes-bench --bin compile-time -- [--runs 5] [--sizes 50,1000,10000] [--profiles dev,release] [--fields]
+//! cargo run --release -p errcodes-bench --bin compile-time -- [--runs 5] [--sizes 50,1000,10000] [--profiles dev,release] [--fields | --locales]
 //! ```
 //!
 //! Dependencies are built first; each measured build rebuilds only the leaf
@@ -33,6 +38,7 @@ use errcodes_bench::{median, sources};
 use nix::sys::resource::{UsageWho, getrusage};
 
 const KINDS: [&str; 4] = ["errcodes", "expanded", "strum", "bare"];
+const TRANSLATED: [&str; 2] = ["errcodes", "translated"];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,9 +69,11 @@ fn main() -> ExitCode {
         .expect("workspace")
         .to_path_buf();
     let work = root.join("target/compile-time");
-    let fields = args.iter().any(|a| a == "--fields");
+    let locales = args.iter().any(|a| a == "--locales");
+    let fields = locales || args.iter().any(|a| a == "--fields");
     let suffix = if fields { "-fields" } else { "" };
     write_crates(&root, &work, &sizes, fields);
+    let kinds: &[&str] = if locales { &TRANSLATED } else { &KINDS };
 
     let mut report = String::new();
     for profile in &profiles {
@@ -76,19 +84,24 @@ fn main() -> ExitCode {
         };
         eprintln!("building dependencies ({profile})");
         for &size in &sizes {
-            for kind in KINDS {
+            for kind in kinds {
                 let built = cargo_build(&work, &format!("{kind}-{size}{suffix}"), flag);
                 assert!(built.success, "{kind}-{size}{suffix} does not build");
             }
         }
         let _ = writeln!(report, "\n### {profile} profile, medians of {runs} runs\n");
-        report += "| codes | errcodes | expanded | strum + thiserror | bare | strum ÷ errcodes | errcodes ÷ bare | macro | peak memory (errcodes / strum / bare) |\n";
-        report += "|---|---|---|---|---|---|---|---|---|\n";
+        if locales {
+            report += "| codes | one locale | three locales | three ÷ one | peak memory (one / three) |\n";
+            report += "|---|---|---|---|---|\n";
+        } else {
+            report += "| codes | errcodes | expanded | strum + thiserror | bare | strum ÷ errcodes | errcodes ÷ bare | macro | peak memory (errcodes / strum / bare) |\n";
+            report += "|---|---|---|---|---|---|---|---|---|\n";
+        }
         for &size in &sizes {
-            let mut times: Vec<Vec<Duration>> = vec![Vec::new(); KINDS.len()];
-            let mut memory: Vec<u64> = vec![0; KINDS.len()];
+            let mut times: Vec<Vec<Duration>> = vec![Vec::new(); kinds.len()];
+            let mut memory: Vec<u64> = vec![0; kinds.len()];
             for run in 0..runs {
-                for (k, kind) in KINDS.iter().enumerate() {
+                for (k, kind) in kinds.iter().enumerate() {
                     let name = format!("{kind}-{size}{suffix}");
                     touch(&work.join(&name).join("lib.rs"));
                     let build = cargo_build(&work, &name, flag);
@@ -103,8 +116,21 @@ fn main() -> ExitCode {
                     memory[k] = memory[k].max(build.max_rss_kb);
                 }
             }
-            let [errcodes, expanded, strum, bare] = [0, 1, 2, 3].map(|k| median(&times[k]));
             let seconds = |d: Duration| format!("{:.2} s", d.as_secs_f64());
+            if locales {
+                let [one, three] = [0, 1].map(|k| median(&times[k]));
+                let _ = writeln!(
+                    report,
+                    "| {size} | {} | {} | {:.2}× | {} / {} MB |",
+                    seconds(one),
+                    seconds(three),
+                    three.as_secs_f64() / one.as_secs_f64(),
+                    memory[0] / 1024,
+                    memory[1] / 1024,
+                );
+                continue;
+            }
+            let [errcodes, expanded, strum, bare] = [0, 1, 2, 3].map(|k| median(&times[k]));
             let _ = writeln!(
                 report,
                 "| {size} | {} | {} | {} | {} | {:.1}× | {:.2}× | {} | {} / {} / {} MB |",
@@ -126,7 +152,8 @@ fn main() -> ExitCode {
 }
 
 /// Writes a workspace with one crate per kind and size, with or without
-/// fields; the workspace keeps the crates of other runs.
+/// fields (and with fields, the translated catalog's crate too); the
+/// workspace keeps the crates of other runs.
 fn write_crates(root: &Path, work: &Path, sizes: &[usize], fields: bool) {
     let runtime = root.join("errcodes-runtime");
     let suffix = if fields { "-fields" } else { "" };
@@ -142,12 +169,17 @@ fn write_crates(root: &Path, work: &Path, sizes: &[usize], fields: bool) {
                 sources::errcodes_expanded(size),
             )
         };
-        for kind in KINDS {
+        let translated = fields.then_some("translated");
+        for kind in KINDS.into_iter().chain(translated) {
             let name = format!("{kind}-{size}{suffix}");
             let dir = work.join(&name);
             std::fs::create_dir_all(&dir).expect("create a crate directory");
             let dependencies = match kind {
                 // Typed fields need what an occurrence is.
+                "translated" => format!(
+                    "errcodes-runtime = {{ path = {:?}, features = [\"occurrence\", \"locales\"] }}\n",
+                    runtime.display().to_string()
+                ),
                 "errcodes" | "expanded" if fields => format!(
                     "errcodes-runtime = {{ path = {:?}, features = [\"occurrence\"] }}\n",
                     runtime.display().to_string()
@@ -169,6 +201,15 @@ fn write_crates(root: &Path, work: &Path, sizes: &[usize], fields: bool) {
             let source = match kind {
                 "errcodes" => {
                     write_if_changed(&dir.join("catalog.yaml"), &yaml);
+                    "errcodes_runtime::errcodes!(\"catalog.yaml\");\n".to_owned()
+                }
+                "translated" => {
+                    let yaml = errcodes_tests::generated::catalog_with_locales(size);
+                    write_if_changed(&dir.join("catalog.yaml"), &yaml);
+                    for locale in errcodes_tests::generated::LOCALES {
+                        let ftl = errcodes_tests::generated::translation(size, locale);
+                        write_if_changed(&dir.join(format!("catalog.{locale}.ftl")), &ftl);
+                    }
                     "errcodes_runtime::errcodes!(\"catalog.yaml\");\n".to_owned()
                 }
                 "expanded" => expanded.clone(),
