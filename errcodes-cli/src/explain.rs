@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use errcodes_codegen::CheckedCode;
-use errcodes_codegen::translations::Piece;
+use errcodes_codegen::translations::to_fluent;
 
 use errcodes_runtime::GrpcCode;
 
@@ -166,39 +166,8 @@ fn texts_in<'c>(
         message: translated
             .message
             .as_deref()
-            .map(|pieces| (translation.locale.value.as_str(), fluent(pieces, code))),
+            .map(|pieces| (translation.locale.value.as_str(), to_fluent(pieces, code))),
     })
-}
-
-/// A translated message's pieces written back in Fluent's syntax.
-fn fluent(pieces: &[Piece], code: &CheckedCode) -> String {
-    let name = |position: usize| {
-        code.fields
-            .get(position)
-            .map_or("?", |field| field.name.value.as_str())
-    };
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Piece::Text(text) => out.push_str(text),
-            Piece::Field(position) => {
-                let _ = write!(out, "{{ ${} }}", name(*position));
-            }
-            Piece::Select {
-                field,
-                forms,
-                default,
-            } => {
-                let _ = write!(out, "{{ ${} ->", name(*field));
-                for (at, (key, pieces)) in forms.iter().enumerate() {
-                    let star = if at == *default { "*" } else { "" };
-                    let _ = write!(out, " {star}[{key}] {}", fluent(pieces, code));
-                }
-                out.push_str(" }");
-            }
-        }
-    }
-    out
 }
 
 /// The explanation of `code`, with `texts` in the language asked for.
@@ -308,6 +277,8 @@ fn languages(catalog: &errcodes_codegen::CheckedCatalog, texts: &Texts<'_>, out:
         out.push('\n');
     }
     if let Some((tag, message)) = &texts.message {
+        // Fluent's own layout, its lines under the first.
+        let message = message.replace('\n', "\n            ");
         let _ = writeln!(out, "  {tag:<9} {message}");
     }
 }

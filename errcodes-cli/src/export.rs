@@ -143,6 +143,10 @@ pub(crate) fn code_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
     let mut json = Map::new();
     facts_json(&code.facts(catalog), &mut json);
     json.insert("guidance".to_owned(), facts::guidance_json(code));
+    json.insert(
+        "translations".to_owned(),
+        facts::translations_json(catalog, code),
+    );
     Value::Object(json)
 }
 

@@ -8,6 +8,7 @@ use serde_json::json;
 
 use errcodes_codegen::fields::{CheckedField, Example};
 use errcodes_codegen::keys::{self, Key, Reach};
+use errcodes_codegen::translations::to_fluent;
 use errcodes_codegen::{CheckedCatalog, CheckedCode, Fact, Shown};
 use errcodes_core::render::{Extra, FieldValues, JsonValue, Values, render};
 use errcodes_runtime::wire::google::GoogleBody;
@@ -81,6 +82,28 @@ fn field_json(field: &CheckedField) -> Value {
         "description": field.description.as_ref().map(|d| d.value.as_str()),
         "example": example_json(&field.example_or_default()),
     })
+}
+
+/// `code`'s texts in each of its catalog's translations, by language tag:
+/// null where a translation leaves a text out, the message in Fluent's
+/// syntax.
+pub(crate) fn translations_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
+    let at = catalog.codes.iter().position(|c| std::ptr::eq(c, code));
+    let translations = catalog.locales.translations.iter();
+    Value::Object(
+        translations
+            .filter_map(|translation| {
+                let texts = translation.codes.get(at?)?;
+                let json = json!({
+                    "title": texts.title,
+                    "description": texts.description,
+                    "resolution": texts.resolution,
+                    "message": texts.message.as_deref().map(|pieces| to_fluent(pieces, code)),
+                });
+                Some((translation.locale.value.clone(), json))
+            })
+            .collect(),
+    )
 }
 
 fn example_json(example: &Example) -> Value {

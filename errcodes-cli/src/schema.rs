@@ -226,6 +226,23 @@ pub fn export() -> Value {
                 },
                 "text": {"description": "What to do, in words, as the reference pages say it.", "type": "string"},
             },
+        },
+        "translations": {
+            "description": "The code's texts in each language of the catalog's `locales`, by language tag. A text a translation leaves out is null: the catalog's own is shown instead.",
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "required": ["title", "description", "resolution", "message"],
+                "properties": {
+                    "title": {"type": ["string", "null"]},
+                    "description": {"type": ["string", "null"]},
+                    "resolution": {"type": ["string", "null"]},
+                    "message": {
+                        "description": "The message template, as the value of a Fluent message: `{ $field }` places a field, and a select expression chooses a form by a field's value or its CLDR plural category.",
+                        "type": ["string", "null"],
+                    },
+                },
+            },
         }}),
     );
     json!({

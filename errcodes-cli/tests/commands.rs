@@ -276,7 +276,12 @@ fn explain_in_a_translation() {
     );
     assert!(
         ran.out.contains(
-            "  pl        Zbyt wiele żądań. Limit: { $limit -> [one] { $limit } żądanie [few] { $limit } żądania [many] { $limit } żądań *[other] { $limit } żądania } na { $window }\n"
+            "  pl        Zbyt wiele żądań. Limit: { $limit ->
+                    [one] { $limit } żądanie
+                    [few] { $limit } żądania
+                    [many] { $limit } żądań
+                   *[other] { $limit } żądania
+                } na { $window }\n"
         ),
         "{}",
         ran.out

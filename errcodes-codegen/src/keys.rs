@@ -321,7 +321,7 @@ pub mod catalog {
         "The language of the catalog's own texts, as a language tag (BCP 47): the fallback when a client asks for a language the catalog has no translation in. Default: `en`.",
     )
     .defaulted()
-    .reach(Reach::Checker)
+    .reach(Reach::Clients)
     .schema(r#"{"examples": ["en", "en-US"]}"#);
 
     /// `locales`: the languages the catalog is translated into.
@@ -330,7 +330,7 @@ pub mod catalog {
         Kind::Texts,
         "The languages the catalog is translated into, as language tags (BCP 47). Each has a Fluent file beside the catalog, named after it and the tag: `shop.yaml` is translated into German by `shop.de.ftl`.",
     )
-    .reach(Reach::Checker)
+    .reach(Reach::Clients)
     .schema(r#"{"examples": [["de", "pl"], "de"]}"#);
 
     /// `grpc-codes`: the canonical gRPC code of each HTTP status.

@@ -456,6 +456,26 @@ impl CheckedCatalog {
             }),
             fact(&key::HELP_URL, self.help_url.as_ref(), shown_text),
             fact(&key::GRPC_DOMAIN, self.grpc_domain.as_ref(), shown_text),
+            fact(
+                &key::DEFAULT_LOCALE,
+                Some(&self.locales.default),
+                shown_text,
+            ),
+            Fact {
+                key: &key::LOCALES,
+                from: self
+                    .locales
+                    .translations
+                    .first()
+                    .map_or(Provenance::Derived, |translation| translation.locale.from),
+                value: Some(Shown::Texts(
+                    self.locales
+                        .translations
+                        .iter()
+                        .map(|translation| translation.locale.value.as_str())
+                        .collect(),
+                )),
+            },
             fields_fact(&key::FIELDS, &self.fields),
         ]
     }

@@ -114,6 +114,101 @@ pub enum Piece {
     },
 }
 
+/// A translated message of `code` written back in Fluent's syntax, as a
+/// message's value: what a Fluent library reads to the same pieces.
+///
+/// ```
+/// use errcodes_codegen::translations::{Piece, to_fluent};
+///
+/// let catalog = errcodes_codegen::parse(
+///     "shop.yaml",
+///     "name: ShopError\ncodes:\n  - code: OUT_OF_STOCK\n    status: 409\n    title: Out of stock\n    \
+///      fields:\n      left: integer\n",
+/// )
+/// .unwrap();
+/// let pieces = [
+///     Piece::Text("{Rest} ".to_owned()),
+///     Piece::Select {
+///         field: 0,
+///         forms: vec![
+///             ("one".to_owned(), vec![Piece::Text("ein Stück".to_owned())]),
+///             ("other".to_owned(), vec![Piece::Field(0), Piece::Text(" Stück".to_owned())]),
+///         ],
+///         default: 1,
+///     },
+/// ];
+/// assert_eq!(
+///     to_fluent(&pieces, &catalog.codes[0]),
+///     "{\"{\"}Rest{\"}\"} { $left ->\n        [one] ein Stück\n       *[other] { $left } Stück\n    }",
+/// );
+/// ```
+#[must_use]
+pub fn to_fluent(pieces: &[Piece], code: &CheckedCode) -> String {
+    let mut out = String::new();
+    write_fluent(pieces, code, 1, &mut out);
+    out
+}
+
+/// Writes `pieces` as a pattern whose continuation lines are indented to
+/// `depth`.
+fn write_fluent(pieces: &[Piece], code: &CheckedCode, depth: usize, out: &mut String) {
+    let name = |position: usize| {
+        code.fields
+            .get(position)
+            .map_or("?", |field| field.name.value.as_str())
+    };
+    let indent = "    ".repeat(depth);
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => {
+                for (at, line) in text.split('\n').enumerate() {
+                    if at > 0 {
+                        out.push('\n');
+                        out.push_str(&indent);
+                    }
+                    // A line that starts with these would start a
+                    // variant or an attribute: they go in literals.
+                    let special = at > 0 && line.starts_with(['[', '*', '.']);
+                    for (i, c) in line.char_indices() {
+                        if matches!(c, '{' | '}') || (special && i == 0) {
+                            out.push_str("{\"");
+                            out.push(c);
+                            out.push_str("\"}");
+                        } else {
+                            out.push(c);
+                        }
+                    }
+                }
+            }
+            Piece::Field(position) => {
+                out.push_str("{ $");
+                out.push_str(name(*position));
+                out.push_str(" }");
+            }
+            Piece::Select {
+                field,
+                forms,
+                default,
+            } => {
+                out.push_str("{ $");
+                out.push_str(name(*field));
+                out.push_str(" ->");
+                for (at, (key, pieces)) in forms.iter().enumerate() {
+                    out.push('\n');
+                    out.push_str(&indent);
+                    out.push_str(if at == *default { "   *[" } else { "    [" });
+                    out.push_str(key);
+                    out.push_str("] ");
+                    write_fluent(pieces, code, depth + 2, out);
+                }
+                out.push('\n');
+                out.push_str(&indent);
+                out.push('}');
+            }
+        }
+    }
+}
+
 /// The catalog's `default-locale`, or [`DEFAULT_LOCALE`].
 fn default_locale(top: &Mapping<'_>, errors: &mut Errors) -> Located<String> {
     top.text(&keys::catalog::DEFAULT_LOCALE, errors)

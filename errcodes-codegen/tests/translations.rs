@@ -239,3 +239,66 @@ fn a_text_left_out_is_a_named_lint() {
         quiet.diagnostics()
     );
 }
+
+/// A translated message written back in Fluent's syntax reads back to the
+/// same pieces: the shipped translations, and text that needs escaping.
+#[test]
+fn a_message_written_back_reads_back_the_same() {
+    use errcodes_codegen::translations::to_fluent;
+
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/acp.yaml");
+    let acp = std::fs::read_to_string(path).unwrap();
+    let tricky = CATALOG.replace(
+        "Only { $left } left of { $item }",
+        "{ \\\"{\\\" }{ $left }{ \\\"}\\\" } of { $item }",
+    );
+    let tricky_polish = "OUT_OF_STOCK = {\"{\"}{ $left ->\n        [one] a{\"}\"}\n       *[other] { $item }\n    }{\"}\"} and\n    {\"[\"}more\n    {\"*\"} lines\n";
+    let cases = [
+        (
+            acp.as_str(),
+            Files::read(std::path::Path::new(path), "specs/acp.yaml").unwrap(),
+        ),
+        (
+            tricky.as_str(),
+            files(
+                &tricky,
+                &[
+                    ("specs/shop.de.ftl", GERMAN),
+                    ("specs/shop.pl.ftl", tricky_polish),
+                ],
+            ),
+        ),
+    ];
+    let mut written = 0;
+    for (yaml, files) in cases {
+        let catalog = files.parse().unwrap();
+        for translation in &catalog.locales.translations {
+            let tag = &translation.locale.value;
+            let mut again = String::new();
+            for (code, texts) in catalog.codes.iter().zip(&translation.codes) {
+                if let Some(pieces) = &texts.message {
+                    let message = to_fluent(pieces, code);
+                    again.push_str(&format!("{} = {message}\n", code.code.value));
+                    written += 1;
+                }
+            }
+            let alone = yaml.replacen("locales: [de, pl]", &format!("locales: [{tag}]"), 1);
+            let reread = Files::new(Input::new("specs/x.yaml", alone))
+                .with_translation(Input::new(format!("specs/x.{tag}.ftl"), again.clone()))
+                .parse()
+                .unwrap_or_else(|rejected| panic!("{again}\n{rejected:?}"));
+            let messages = |t: &errcodes_codegen::translations::CheckedTranslation| {
+                t.codes
+                    .iter()
+                    .map(|texts| texts.message.clone())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                messages(&reread.locales.translations[0]),
+                messages(translation),
+                "{again}"
+            );
+        }
+    }
+    assert!(written > 30, "{written}");
+}

@@ -132,7 +132,10 @@ pub fn translation(codes: usize, locale: &str) -> String {
         let _ = writeln!(ftl, "\nE{i:05} = {{ $item }} ist über {{ $limit ->");
         for (n, form) in forms.iter().enumerate() {
             let default = if n + 1 == forms.len() { "*" } else { " " };
-            let _ = writeln!(ftl, "       {default}[{form}] seinem Limit ({form}) von {{ $limit }}");
+            let _ = writeln!(
+                ftl,
+                "       {default}[{form}] seinem Limit ({form}) von {{ $limit }}"
+            );
         }
         let _ = write!(
             ftl,
