@@ -12,13 +12,18 @@ use std::fmt::Write as _;
 
 use errcodes_codegen::Fact;
 use errcodes_codegen::keys::{self, Key, Kind, Reach};
+use errcodes_codegen::translations::Piece;
 use errcodes_runtime::{Action, GrpcCode, Outcome, ProblemCode, Resend, Severity, WireFormat};
 use serde_json::{Map, Value, json};
 
 use crate::load::Loaded;
 
-/// The code every module starts with.
-const RUNTIME: &str = include_str!("typescript/runtime.ts");
+/// The code every module starts with: reading and advising, then texts
+/// in other languages.
+const RUNTIME: &str = concat!(
+    include_str!("typescript/runtime.ts"),
+    include_str!("typescript/translated.ts")
+);
 
 /// What the runtime exports, which a catalog cannot be named.
 const TAKEN: &[&str] = &[
@@ -31,6 +36,8 @@ const TAKEN: &[&str] = &[
     "CodeInfo",
     "FieldInfo",
     "FieldsRead",
+    "MessagePiece",
+    "TranslatedTexts",
     "Source",
     "CatalogData",
     "HeadersLike",
@@ -79,6 +86,7 @@ pub(crate) fn module(catalogs: &[Loaded]) -> Result<String, String> {
                 json!(guidance.resend() != Resend::No),
             );
             info.insert("guidance".to_owned(), crate::facts::guidance_json(code));
+            info.insert("translations".to_owned(), translations(catalog, code));
             codes.insert(code.code.value.clone(), Value::Object(info));
         }
         let (lock, digest) = loaded
@@ -182,6 +190,56 @@ fn data(facts: &[Fact<'_>]) -> Map<String, Value> {
         .collect()
 }
 
+/// `code`'s texts that clients show (title and message, as in the data of
+/// its own language) in each translation of `catalog`, its messages as
+/// pieces that the module renders without parsing (`MessagePiece`).
+fn translations(
+    catalog: &errcodes_codegen::CheckedCatalog,
+    code: &errcodes_codegen::CheckedCode,
+) -> Value {
+    let at = catalog.codes.iter().position(|c| std::ptr::eq(c, code));
+    let translations = catalog.locales.translations.iter();
+    Value::Object(
+        translations
+            .filter_map(|translation| {
+                let texts = translation.codes.get(at?)?;
+                let json = json!({
+                    "title": texts.title,
+                    "message": texts.message.as_deref().map(|pieces| pieces_json(pieces, code)),
+                });
+                Some((translation.locale.value.clone(), json))
+            })
+            .collect(),
+    )
+}
+
+/// A translated message's pieces as `MessagePiece`s.
+fn pieces_json(pieces: &[Piece], code: &errcodes_codegen::CheckedCode) -> Value {
+    let name = |position: usize| code.fields.get(position).map(|f| f.name.value.as_str());
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => json!(text),
+            Piece::Field(position) => json!({"field": name(*position)}),
+            Piece::Select {
+                field,
+                forms,
+                default,
+            } => {
+                let chosen: Map<String, Value> = forms
+                    .iter()
+                    .map(|(key, pieces)| (key.clone(), pieces_json(pieces, code)))
+                    .collect();
+                json!({
+                    "select": name(*field),
+                    "forms": chosen,
+                    "default": forms.get(*default).map(|(key, _)| key.as_str()),
+                })
+            }
+        })
+        .collect()
+}
+
 /// The vocabularies, each a type of its words, from errcodes' own.
 const VOCABULARIES: &[(&str, &str, &[&str])] = &[
     (
@@ -239,7 +297,7 @@ fn declarations() -> String {
     {
         member(&mut out, key, "C");
     }
-    out.push_str("  /** Whether sending the same request again may succeed: it failed, and its action is `retry` or `retry-after`. */\n  readonly retryable: boolean;\n  /** What a client does about the code, by the rule `advise` follows. */\n  readonly guidance: Guidance;\n}\n\n");
+    out.push_str("  /** Whether sending the same request again may succeed: it failed, and its action is `retry` or `retry-after`. */\n  readonly retryable: boolean;\n  /** What a client does about the code, by the rule `advise` follows. */\n  readonly guidance: Guidance;\n  /** The code's title and message in each of the catalog's `locales`, by language tag. */\n  readonly translations: { readonly [locale: string]: TranslatedTexts };\n}\n\n");
     out.push_str("/** What a catalog's module holds. */\nexport interface CatalogData<C extends string> {\n  readonly source: Source;\n");
     for key in keys::catalog::ALL
         .iter()

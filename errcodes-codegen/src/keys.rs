@@ -328,8 +328,9 @@ pub mod catalog {
     pub const LOCALES: Key = key(
         "locales",
         Kind::Texts,
-        "The languages the catalog is translated into, as language tags (BCP 47). Each has a Fluent file beside the catalog, named after it and the tag: `shop.yaml` is translated into German by `shop.de.ftl`.",
+        "The languages the catalog is translated into, as language tags (BCP 47). Each has a Fluent file beside the catalog, named after it and the tag: `shop.yaml` is translated into German by `shop.de.ftl`. Default: none.",
     )
+    .defaulted()
     .reach(Reach::Clients)
     .schema(r#"{"examples": [["de", "pl"], "de"]}"#);
 

@@ -600,9 +600,26 @@ export class Catalog<C extends string> {
    * template filled in, or its title when it has none or the template
    * names a field that `fields` leaves out. What the Rust server sends,
    * rendered on the client.
+   *
+   * With `locale`, one of the catalog's `locales` (see `language`), the
+   * translation's template, its forms chosen by CLDR's plural rules for
+   * the language, as the Rust client's `message_in` renders it: the
+   * translated title where the code has no template, and the catalog's
+   * own message where the translation leaves it out or names a field
+   * that `fields` leaves out.
    */
-  message(code: C, fields: { readonly [name: string]: unknown } = {}): string {
+  message(code: C, fields: { readonly [name: string]: unknown } = {}, locale?: string): string {
     const info = this.data.codes[code];
+    const translated = this.translated(code, locale);
+    if (translated !== undefined) {
+      const { tag, texts } = translated;
+      if (texts.message !== null) {
+        const shown = renderPieces(texts.message, fields, tag);
+        if (shown !== null) return shown;
+      } else if (info.message === null && texts.title !== null) {
+        return texts.title;
+      }
+    }
     const template = info.message;
     if (template === null) return info.title;
     let missing = false;
@@ -613,6 +630,30 @@ export class Catalog<C extends string> {
       return asText(value);
     });
     return missing ? info.title : text;
+  }
+
+  /**
+   * The language to show the catalog's texts in, for a user's languages:
+   * an `Accept-Language` header, or a list best first such as
+   * `navigator.languages`. One of the catalog's `locales` by RFC 4647's
+   * lookup (`de-AT` finds `de`), else its `defaultLocale`: what the Rust
+   * service answers in for the same header.
+   */
+  language(accepted: string | readonly string[] | null | undefined): string {
+    return lookupLanguage(accepted, [this.data.defaultLocale, ...this.data.locales], this.data.defaultLocale);
+  }
+
+  /** `code`'s texts in `locale`, one of the catalog's `locales` in any case, and its tag; undefined for its own language or one it lacks. */
+  private translated(code: C, locale: string | undefined): { tag: string; texts: TranslatedTexts } | undefined {
+    if (locale === undefined) return undefined;
+    const tag = this.data.locales.find((one) => one.toLowerCase() === locale.toLowerCase());
+    const texts = tag === undefined ? undefined : this.data.codes[code].translations[tag];
+    return tag === undefined || texts === undefined ? undefined : { tag, texts };
+  }
+
+  /** `code`'s title in `locale` (see `language`); the catalog's own where the translation leaves it out. */
+  title(code: C, locale?: string): string {
+    return this.translated(code, locale)?.texts.title ?? this.data.codes[code].title;
   }
 
   private said(status: number, contentType: string | null, body: string): Said {

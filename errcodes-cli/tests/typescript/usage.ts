@@ -26,6 +26,11 @@ if (fields.ok) {
   const field: string = fields.fields.field;
   const range: string | undefined = fields.fields.valid_range;
   console.log(field, range, AcpError.message("INVALID_FIELD_VALUE", fields.fields));
+  // In the user's language, whichever the service answered in.
+  const locale: string = AcpError.language(["de-AT", "en"]);
+  const shown: string = AcpError.message("INVALID_FIELD_VALUE", fields.fields, locale);
+  const title: string = AcpError.title("INVALID_FIELD_VALUE", locale);
+  console.log(shown, title, AcpError.data.locales, AcpError.data.defaultLocale);
 } else {
   const at: string = fields.field;
   console.log(at, fields.problem);
