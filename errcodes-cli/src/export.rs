@@ -280,7 +280,7 @@ fn openapi(catalogs: &[Loaded]) -> Result<Value, String> {
         "info": {
             "title": format!("Error catalogs: {}", names.join(", ")),
             "version": version.join(", "),
-            "description": "The error bodies and responses of the catalogs, exported by `errcodes export --format openapi`. Each code's metadata is under `x-errcodes` in its catalog's code schema. The version is the digest of each catalog's lock, in `x-errcodes-sources`.",
+            "description": "The error bodies and responses of the catalogs, exported by `errcodes export --format openapi`. Each code's metadata is under `x-errcodes` in its catalog's code schema, its texts in the catalog's other languages under `translations` there. The version is the digest of each catalog's lock, in `x-errcodes-sources`.",
             "x-errcodes-sources": sources,
             "x-errcodes-export": env!("CARGO_PKG_VERSION"),
         },
@@ -471,9 +471,39 @@ fn response(catalog: &CheckedCatalog, status: u16, wires: &[&Wire<'_>]) -> Value
         "required": delayed == wires.len(),
         "schema": {"type": "integer", "minimum": 0},
     });
+    let mut headers = Map::new();
+    headers.insert("Retry-After".to_owned(), retry_after);
+    let locales = &catalog.locales;
+    if !locales.translations.is_empty() {
+        let mut tags = vec![locales.default.value.as_str()];
+        tags.extend(locales.translations.iter().map(|t| t.locale.value.as_str()));
+        let mut schema = SchemaParts::open_enum(&tags);
+        schema["description"] = json!(
+            "A later version of the catalog may add languages: any language tag is accepted."
+        );
+        headers.insert(
+            "Content-Language".to_owned(),
+            json!({
+                "description": format!(
+                    "The language of the body's texts (its message, and its title where it has the code's): the one of the catalog's that the request's `Accept-Language` chooses by RFC 4647's lookup, else `{}`. The code, the status and the fields are the same in every language.",
+                    locales.default.value
+                ),
+                "required": true,
+                "schema": schema,
+            }),
+        );
+        headers.insert(
+            "Vary".to_owned(),
+            json!({
+                "description": "Names `Accept-Language`: caches keep one answer per language.",
+                "required": true,
+                "schema": {"type": "string"},
+            }),
+        );
+    }
     json!({
         "description": format!("{}: {}", facts::status_line(status), listed.join("; ")),
-        "headers": {"Retry-After": retry_after},
+        "headers": headers,
         "content": content,
         "x-errcodes-codes": codes,
     })

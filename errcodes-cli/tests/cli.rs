@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use common::{errcodes, pip_tool, root, scratch, text};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// The shipped catalogs, as paths relative to the workspace.
 fn shipped() -> Vec<String> {
@@ -639,6 +639,19 @@ fn the_json_export_follows_its_schema() {
     assert_eq!(code(&pass, "service_unavailable")["action"], "none");
     assert_eq!(code(&pass, "too_many_requests")["action"], "retry-after");
     assert_eq!(export["catalogs"][4]["problem-code"], "member");
+    // Translations: the languages, and each code's texts in them, its
+    // message in Fluent's syntax; none for a catalog without.
+    let acp = &export["catalogs"][0];
+    assert_eq!(
+        (&acp["default-locale"], &acp["locales"]),
+        (&json!("en"), &json!(["de", "pl"]))
+    );
+    let limited = code(&codes(0), "RATE_LIMIT_EXCEEDED")["translations"]["pl"].clone();
+    assert_eq!(limited["title"], "Przekroczono limit żądań");
+    let message = limited["message"].as_str().unwrap();
+    assert!(message.contains("[few] { $limit } żądania\n"), "{message}");
+    assert_eq!(code(&pass, "too_many_requests")["translations"], json!({}));
+    assert_eq!(export["catalogs"][2]["locales"], json!([]));
     // Deterministic: the same bytes every time.
     let again = errcodes(root(), &args(&["export", "--format", "json"], &specs));
     assert_eq!(again.stdout, output.stdout);
@@ -779,6 +792,22 @@ fn the_openapi_export_passes_the_openapi_validator() {
             .as_array()
             .unwrap()
             .contains(&Value::from("too_many_requests"))
+    );
+    // Only a translated catalog's responses say their language.
+    assert!(response["headers"].get("Content-Language").is_none());
+    let output = errcodes(root(), &["export", "--format", "openapi", "specs/acp.yaml"]);
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let response = &document["components"]["responses"]["AcpError429"];
+    let language = &response["headers"]["Content-Language"];
+    assert_eq!(language["required"], true, "{response}");
+    assert_eq!(
+        language["schema"]["x-extensible-enum"],
+        json!(["en", "de", "pl"])
+    );
+    let codes = &document["components"]["schemas"]["AcpErrorCode"]["x-errcodes"]["codes"];
+    assert_eq!(
+        codes["RATE_LIMIT_EXCEEDED"]["translations"]["de"]["title"],
+        "Ratenlimit überschritten"
     );
     // Edge's codes are identified by their problem type URI.
     let output = errcodes(

@@ -157,7 +157,10 @@ fn the_typescript_module_speaks_each_language_as_the_rust_runtime_does() {
         .collect();
     assert_eq!(polish.len(), 7, "{polish:?}");
     for form in ["żądanie ", "żądania ", "żądań "] {
-        assert!(polish.iter().any(|m| m.contains(form)), "{form}: {polish:?}");
+        assert!(
+            polish.iter().any(|m| m.contains(form)),
+            "{form}: {polish:?}"
+        );
     }
 
     let dir = scratch("languages");
