@@ -2,7 +2,9 @@
 //! as a user's crate does: a duplicate code fails its build with the
 //! catalog's line numbers, a code added to the catalog shows up after a
 //! plain rebuild, and once the catalog is locked, removing a code fails the
-//! build while deprecating it warns the code that names it.
+//! build while deprecating it warns the code that names it; a translated
+//! catalog asks for the `locales` feature, and editing its translation
+//! rebuilds.
 
 #![forbid(unsafe_code)]
 
@@ -79,13 +81,10 @@ fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
     let _ = std::fs::remove_dir_all(&krate);
     std::fs::create_dir_all(krate.join("src")).unwrap();
     let runtime = workspace.join("errcodes-runtime");
+    let manifest = krate.join("Cargo.toml");
     std::fs::write(
-        krate.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\nerrcodes-runtime = {{ path = {:?} }}\n\n[workspace]\n",
-            runtime.display()
-        ),
+        &manifest,
+        MANIFEST.replace("{runtime}", &format!("{:?}", runtime.display())),
     )
     .unwrap();
     // The workspace's lockfile: the same dependency versions, all of them
@@ -166,7 +165,49 @@ fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
         run(&krate, tmp),
         "RATE_LIMITED -> Some(\"TOO_MANY_REQUESTS\")\n"
     );
+
+    // Translated: without the runtime's `locales` feature, the build says
+    // what to turn on; with it, the translation is read, and editing it
+    // rebuilds.
+    write_catalog(
+        &catalog,
+        &RETIRED.replacen("codes:\n", "locales: [de]\ncodes:\n", 1),
+    );
+    let german = krate.join("errors.de.ftl");
+    write_catalog(&german, "OUT_OF_STOCK =\n    .title = Ausverkauft\n");
+    std::fs::write(krate.join("src/main.rs"), SPEAKS_GERMAN).unwrap();
+    let failed = cargo(&krate, tmp, "build");
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(!failed.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("this catalog has translations (`locales`): enable the `locales` feature of errcodes-runtime"),
+        "{stderr}"
+    );
+    std::fs::write(
+        &manifest,
+        MANIFEST.replace(
+            "{runtime}",
+            &format!("{:?}, features = [\"locales\"]", runtime.display()),
+        ),
+    )
+    .unwrap();
+    assert_eq!(run(&krate, tmp), "Ausverkauft\n");
+    write_catalog(&german, "OUT_OF_STOCK =\n    .title = Vergriffen\n");
+    assert_eq!(run(&krate, tmp), "Vergriffen\n");
 }
+
+/// A user of the German title.
+const SPEAKS_GERMAN: &str = r#"errcodes_runtime::errcodes!("errors.yaml");
+
+fn main() {
+    use errcodes_runtime::ErrorCode;
+    println!("{}", ShopError::OutOfStock.title_in("de"));
+}
+"#;
+
+/// The crate's manifest, with `{runtime}` where the runtime's path goes.
+const MANIFEST: &str = "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
+    [dependencies]\nerrcodes-runtime = { path = {runtime} }\n\n[workspace]\n";
 
 /// Writes the catalog and dates it ahead, so that cargo sees the edit even
 /// on a file system with coarse timestamps.

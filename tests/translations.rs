@@ -14,10 +14,11 @@ use axum::routing::get;
 use errcodes_codegen::{Files, Lints};
 use errcodes_runtime::axum::{Boundary, Reply};
 use errcodes_runtime::reqwest::read;
+use errcodes_runtime::wire::ErrorResponse;
 use errcodes_runtime::{ErrorCode, Fields};
 use errcodes_runtime::{Failure, Occurrence, Received, WireFormat};
 use errcodes_tests::acp::AcpError;
-use errcodes_tests::acp::acp_error::{DataQualityIssue, RateLimitExceeded, Timeout};
+use errcodes_tests::acp::acp_error::{self, DataQualityIssue, RateLimitExceeded, Timeout};
 
 const COUNTS: [i64; 6] = [0, 1, 2, 5, 22, 101];
 
@@ -145,7 +146,7 @@ fn every_code_has_every_text_in_both_languages() {
 /// language the service answered in: from the code, and from its fields.
 #[test]
 fn a_client_renders_what_it_received_in_a_language_of_its_choosing() {
-    use errcodes_runtime::wire::{ErrorResponse, Headers, render};
+    use errcodes_runtime::wire::{Headers, render};
 
     let (code, occurrence) = Failure::from(limited(2)).into_public();
     let sent = render(code, &occurrence, WireFormat::Acp);
@@ -300,5 +301,160 @@ async fn a_server_answers_in_the_language_the_request_chooses() {
         received.message(),
         Some("Nie znaleziono identyfikatora segmentu albo utracił ważność")
     );
+    server.abort();
+}
+
+/// The typed fields a received ACP error carries, as the failure a
+/// handler raises.
+fn raised(received: &ErrorResponse<AcpError>) -> Failure<AcpError> {
+    macro_rules! first_of {
+        ($($fields:ident),* $(,)?) => {
+            $(
+                if let Ok(fields) = received.fields::<acp_error::$fields>() {
+                    return Failure::from(fields);
+                }
+            )*
+        };
+    }
+    first_of!(
+        InvalidCredentials,
+        TokenExpired,
+        InsufficientPermissions,
+        MissingRequiredField,
+        InvalidFieldValue,
+        InvalidFieldFormat,
+        SegmentNotFound,
+        AudienceUnavailable,
+        PlatformUnauthorized,
+        SeatUnauthorized,
+        AlreadyActivated,
+        ActivationFailed,
+        InvalidPricingModel,
+        RateLimitExceeded,
+        InternalServerError,
+        ServiceUnavailable,
+        Timeout,
+        DataQualityIssue,
+        UsageReportRejected,
+    );
+    panic!("no fields in {:?}", received.code());
+}
+
+/// The example response of `code`'s section on `page`: its status line
+/// and headers, and its body.
+fn example<'p>(page: &'p str, code: &str) -> (&'p str, &'p str) {
+    let section = &page[page.find(&format!("<a id=\"{code}\"></a>")).unwrap()..];
+    let start = section.find("```http\n").unwrap() + 8;
+    let block = &section[start..start + section[start..].find("\n```").unwrap()];
+    block.split_once("\n\n").unwrap()
+}
+
+/// The reference pages of the catalog in each of its languages show, for
+/// every code, the response a real server sends when a request asks for
+/// that language: the status, the headers and the body, byte for byte
+/// once laid out alike.
+#[tokio::test]
+async fn each_language_s_page_shows_what_the_server_answers_in_it() {
+    use errcodes_runtime::wire::Headers;
+
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("translated-pages");
+    let _ = std::fs::remove_dir_all(&out);
+    let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/acp.yaml");
+    let (mut said, mut err) = (Vec::new(), Vec::new());
+    let mut io = errcodes_cli::Io {
+        out: &mut said,
+        err: &mut err,
+        input: &mut std::io::empty(),
+    };
+    let ran = errcodes_cli::run(
+        ["errcodes", "docs", spec, "--out", out.to_str().unwrap()],
+        &mut io,
+    );
+    assert_eq!(
+        ran,
+        std::process::ExitCode::SUCCESS,
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
+
+    // Each code raised with the fields its example shows.
+    let en = std::fs::read_to_string(out.join("acp.md")).unwrap();
+    let bodies: Vec<Vec<u8>> = AcpError::ALL
+        .iter()
+        .map(|code| example(&en, code.code()).1.as_bytes().to_vec())
+        .collect();
+    let bodies = std::sync::Arc::new(bodies);
+    let app = Router::new()
+        .route(
+            "/{index}",
+            get(
+                |axum::extract::Path(index): axum::extract::Path<usize>| async move {
+                    let code = AcpError::ALL[index];
+                    let received = ErrorResponse::<AcpError>::decode(
+                        code.http_status(),
+                        Headers::default(),
+                        &bodies[index],
+                    )
+                    .unwrap();
+                    raised(&received)
+                },
+            ),
+        )
+        .layer(Boundary::<AcpError>::new().layer());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(axum::serve(listener, app).into_future());
+    let client = reqwest::Client::new();
+    let mut own = Vec::new();
+    for (tag, page) in [("en", "acp.md"), ("de", "acp.de.md"), ("pl", "acp.pl.md")] {
+        let page = std::fs::read_to_string(out.join(page)).unwrap();
+        for (index, code) in AcpError::ALL.iter().enumerate() {
+            let (head, body) = example(&page, code.code());
+            assert!(
+                head.contains(&format!("\nContent-Language: {tag}\n")),
+                "{head}"
+            );
+            let response = client
+                .get(format!("{base}/{index}"))
+                .header("accept-language", tag)
+                .send()
+                .await
+                .unwrap();
+            let mut lines = head.lines();
+            let status = lines.next().unwrap();
+            assert!(status.starts_with(&format!("HTTP/1.1 {} ", response.status().as_u16())));
+            for line in lines {
+                let (name, value) = line.split_once(": ").unwrap();
+                assert_eq!(response.headers()[name], value, "{code} in {tag}: {name}");
+            }
+            let sent: serde_json::Value =
+                serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+            let shown: serde_json::Value = serde_json::from_str(body).unwrap();
+            assert_eq!(sent, shown, "{code} in {tag}");
+            // Over gRPC, a LocalizedMessage says the same in the language.
+            let section = &page[page
+                .find(&format!("<a id=\"{}\"></a>", code.code()))
+                .unwrap()..];
+            let start = section.find("```json\n").unwrap() + 8;
+            let status = &section[start..start + section[start..].find("\n```").unwrap()];
+            let status: serde_json::Value = serde_json::from_str(status).unwrap();
+            let details = status["details"].as_array().unwrap();
+            let localized = details.last().unwrap();
+            assert_eq!(
+                localized["@type"],
+                "type.googleapis.com/google.rpc.LocalizedMessage"
+            );
+            assert_eq!(localized["locale"], tag);
+            assert_eq!(
+                localized["message"], sent["error"]["message"],
+                "{code} in {tag}"
+            );
+            // …while the status's own message stays in the catalog's.
+            if tag == "en" {
+                own.push(sent["error"]["message"].clone());
+            }
+            assert_eq!(status["message"], own[index], "{code} in {tag}");
+        }
+    }
     server.abort();
 }

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use errcodes_codegen::CheckedCode;
-use errcodes_codegen::translations::to_fluent;
 
 use errcodes_runtime::GrpcCode;
 
 use crate::find::{self, Found};
+use crate::language::Language;
 use crate::load::{self, Loaded};
 use crate::{Exit, Io, Stop, facts};
 
@@ -63,8 +63,8 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
                 if i > 0 {
                     writeln!(io.out)?;
                 }
-                let texts = texts_in(hit.catalog, hit.code, args.lang.as_deref())?;
-                write!(io.out, "{}", explain(hit.catalog, hit.code, &texts)?)?;
+                let language = language(hit.catalog, args.lang.as_deref())?;
+                write!(io.out, "{}", explain(hit.catalog, hit.code, language)?)?;
             }
             return Ok(ExitCode::SUCCESS);
         }
@@ -113,72 +113,33 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     Err(Stop::Message(message))
 }
 
-/// A code's texts in the language asked for: its title, description,
-/// resolution and message as explained.
-struct Texts<'c> {
-    title: &'c str,
-    description: Option<&'c str>,
-    resolution: Option<&'c str>,
-    /// The language's tag and the translated message, in Fluent's syntax.
-    message: Option<(&'c str, String)>,
-}
-
-/// `code`'s texts in `lang`, or the catalog's own without one.
-fn texts_in<'c>(
-    loaded: &'c Loaded,
-    code: &'c CheckedCode,
-    lang: Option<&str>,
-) -> Result<Texts<'c>, String> {
-    let own = Texts {
-        title: &code.title.value,
-        description: code.description(),
-        resolution: code.resolution(),
-        message: None,
+/// `loaded`'s language `lang`, or its own without one.
+fn language<'c>(loaded: &'c Loaded, lang: Option<&str>) -> Result<Language<'c>, String> {
+    let catalog = &loaded.catalog;
+    let Some(lang) = lang else {
+        return Ok(Language::own(catalog));
     };
-    let locales = &loaded.catalog.locales;
-    let Some(lang) = lang.filter(|lang| !lang.eq_ignore_ascii_case(&locales.default.value)) else {
-        return Ok(own);
-    };
-    let Some(translation) = locales
-        .translations
-        .iter()
-        .find(|translation| translation.locale.value.eq_ignore_ascii_case(lang))
-    else {
+    Language::of(catalog, lang).ok_or_else(|| {
+        let locales = &catalog.locales;
         let mut known = vec![locales.default.value.as_str()];
         known.extend(locales.translations.iter().map(|t| t.locale.value.as_str()));
-        return Err(format!(
+        format!(
             "{} has no translation into `{lang}`; its languages are {}",
             loaded.path,
             list(known.into_iter())
-        ));
-    };
-    let position = loaded
-        .catalog
-        .codes
-        .iter()
-        .position(|other| std::ptr::eq(other, code))
-        .ok_or("the code is not in its catalog")?;
-    let translated = &translation.codes[position];
-    Ok(Texts {
-        title: translated.title.as_deref().unwrap_or(own.title),
-        description: translated.description.as_deref().or(own.description),
-        resolution: translated.resolution.as_deref().or(own.resolution),
-        message: translated
-            .message
-            .as_deref()
-            .map(|pieces| (translation.locale.value.as_str(), to_fluent(pieces, code))),
+        )
     })
 }
 
-/// The explanation of `code`, with `texts` in the language asked for.
-fn explain(loaded: &Loaded, code: &CheckedCode, texts: &Texts<'_>) -> Result<String, String> {
+/// The explanation of `code`, its texts in `language`.
+fn explain(loaded: &Loaded, code: &CheckedCode, language: Language<'_>) -> Result<String, String> {
     let catalog = &loaded.catalog;
     let enum_name = &catalog.name.value;
     let action = code.action.value;
     let mut out = format!(
         "{}: {}\n\n  catalog   {enum_name} ({})\n  variant   {enum_name}::{}\n  status    {}\n  action    {action}: {}\n  severity  {}\n  outcome   {}\n",
         code.code.value,
-        texts.title,
+        language.title(code),
         loaded.path,
         code.name.value,
         facts::status_line(code.status.value),
@@ -203,8 +164,8 @@ fn explain(loaded: &Loaded, code: &CheckedCode, texts: &Texts<'_>) -> Result<Str
             .unwrap_or_default();
         let _ = writeln!(out, "  {:<9} {value}", fact.key.name);
     }
-    languages(catalog, texts, &mut out);
-    let grpc = facts::grpc_example(catalog, code)?;
+    languages(catalog, code, language, &mut out);
+    let grpc = facts::grpc_example(catalog, code, language)?;
     if let Some(grpc) = &grpc {
         let _ = writeln!(
             out,
@@ -223,13 +184,13 @@ fn explain(loaded: &Loaded, code: &CheckedCode, texts: &Texts<'_>) -> Result<Str
             );
         }
     }
-    if let Some(description) = texts.description {
+    if let Some(description) = language.description(code) {
         let _ = write!(out, "\n{description}\n");
     }
-    if let Some(resolution) = texts.resolution {
+    if let Some(resolution) = language.resolution(code) {
         let _ = write!(out, "\nResolution: {resolution}\n");
     }
-    match facts::example(catalog, code) {
+    match facts::example(catalog, code, language) {
         Some(example) => {
             let _ = write!(out, "\nThe response a server sends:\n\n");
             for line in example.lines() {
@@ -264,7 +225,12 @@ fn explain(loaded: &Loaded, code: &CheckedCode, texts: &Texts<'_>) -> Result<Str
 
 /// The catalog's languages, when it has translations, and the message in
 /// the one asked for.
-fn languages(catalog: &errcodes_codegen::CheckedCatalog, texts: &Texts<'_>, out: &mut String) {
+fn languages(
+    catalog: &errcodes_codegen::CheckedCatalog,
+    code: &CheckedCode,
+    language: Language<'_>,
+    out: &mut String,
+) {
     if !catalog.locales.translations.is_empty() {
         let _ = write!(
             out,
@@ -276,10 +242,10 @@ fn languages(catalog: &errcodes_codegen::CheckedCatalog, texts: &Texts<'_>, out:
         }
         out.push('\n');
     }
-    if let Some((tag, message)) = &texts.message {
+    if let Some(message) = language.template(code) {
         // Fluent's own layout, its lines under the first.
         let message = message.replace('\n', "\n            ");
-        let _ = writeln!(out, "  {tag:<9} {message}");
+        let _ = writeln!(out, "  {:<9} {message}", language.tag());
     }
 }
 

@@ -15,6 +15,8 @@ use errcodes_runtime::wire::google::GoogleBody;
 use errcodes_runtime::wire::{Json, Rendered, Shape, Value, reason_phrase, render_facts};
 use errcodes_runtime::{GrpcCode, Guidance, Occurrence, Outcome, WireFormat};
 
+use crate::language::Language;
+
 /// The trace id the examples show: each occurrence gets its own.
 const SAMPLE_TRACE: &str = "3f2a8c1e-7b4d-4e6a-9c0f-5d1b2e8a7f64";
 
@@ -88,19 +90,19 @@ fn field_json(field: &CheckedField) -> Value {
 /// null where a translation leaves a text out, the message in Fluent's
 /// syntax.
 pub(crate) fn translations_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
-    let at = catalog.codes.iter().position(|c| std::ptr::eq(c, code));
     let translations = catalog.locales.translations.iter();
     Value::Object(
         translations
             .filter_map(|translation| {
-                let texts = translation.codes.get(at?)?;
+                let tag = &translation.locale.value;
+                let texts = catalog.translated(code, tag)?;
                 let json = json!({
                     "title": texts.title,
                     "description": texts.description,
                     "resolution": texts.resolution,
                     "message": texts.message.as_deref().map(|pieces| to_fluent(pieces, code)),
                 });
-                Some((translation.locale.value.clone(), json))
+                Some((tag.clone(), json))
             })
             .collect(),
     )
@@ -152,13 +154,22 @@ pub(crate) fn field_rows(code: &CheckedCode) -> Vec<FieldRow> {
 
 /// A code's fields filled with their examples, as the renderers read an
 /// occurrence's: what the example responses show.
-struct ExampleFields<'a> {
+pub(crate) struct ExampleFields<'a> {
     code: &'a str,
     specs: &'a str,
     values: Vec<Example>,
 }
 
 impl ExampleFields<'_> {
+    /// Writes the field at `position` as a message shows it; `false` for
+    /// none.
+    pub(crate) fn write_text(&self, position: usize, out: &mut Vec<u8>) -> bool {
+        self.values
+            .get(position)
+            .map(|example| ExampleValue(example).write_text(out))
+            .is_some()
+    }
+
     fn of<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> ExampleFields<'a> {
         ExampleFields {
             code: &code.code.value,
@@ -262,19 +273,29 @@ pub(crate) fn is_sent_as_error(code: &CheckedCode) -> bool {
 /// `Failure`: status line, headers, a blank line and the body, pretty
 /// printed, as `errcodes_runtime::wire::render` writes them, with a sample
 /// trace id and the code's fields filled with their examples (for ACP
-/// without fields, an empty `details`). `None` for a code that is not
+/// without fields, an empty `details`), in `language` as a service behind
+/// the runtime's boundary answers in it. `None` for a code that is not
 /// sent as an error response.
-pub(crate) fn example(catalog: &CheckedCatalog, code: &CheckedCode) -> Option<String> {
+pub(crate) fn example(
+    catalog: &CheckedCatalog,
+    code: &CheckedCode,
+    language: Language<'_>,
+) -> Option<String> {
     if !is_sent_as_error(code) {
         return None;
     }
     let examples = ExampleFields::of(catalog, code);
+    // Answering in a language, a server writes its title and message.
+    let message = language.message(code, &examples);
+    let mut facts = catalog.code_facts(code);
+    facts.title = language.title(code);
     let values = Values {
         trace: Some(SAMPLE_TRACE),
+        message: message.as_deref(),
         extra: &examples,
         ..Values::default()
     };
-    let rendered = render(code.wire_format.value, &catalog.code_facts(code), &values);
+    let rendered = render(code.wire_format.value, &facts, &values);
     let mut out = format!(
         "HTTP/1.1 {}\nContent-Type: {}\n",
         status_line(rendered.status),
@@ -282,6 +303,13 @@ pub(crate) fn example(catalog: &CheckedCatalog, code: &CheckedCode) -> Option<St
     );
     if let Some(seconds) = rendered.retry_after_secs() {
         let _ = writeln!(out, "Retry-After: {seconds}");
+    }
+    if !catalog.locales.translations.is_empty() {
+        let _ = writeln!(
+            out,
+            "Content-Language: {}\nVary: accept-language",
+            language.tag()
+        );
     }
     out.push('\n');
     let body = String::from_utf8_lossy(&rendered.body);
@@ -306,11 +334,14 @@ pub(crate) struct GrpcExample<'c> {
     pub(crate) status: String,
 }
 
-/// How `code` travels over gRPC; `None` when its catalog does not serve
-/// gRPC.
+/// How `code` travels over gRPC, in `language`: the status's message
+/// in the catalog's, and, for a catalog with translations, a
+/// `LocalizedMessage` in `language`; `None` when its catalog does not
+/// serve gRPC.
 pub(crate) fn grpc_example<'c>(
     catalog: &'c CheckedCatalog,
     code: &'c CheckedCode,
+    language: Language<'_>,
 ) -> Result<Option<GrpcExample<'c>>, String> {
     let (Some(domain), Some(grpc)) = (&catalog.grpc_domain, &code.grpc) else {
         return Ok(None);
@@ -327,8 +358,30 @@ pub(crate) fn grpc_example<'c>(
         .and_then(|body| body.to_bare())
         .and_then(|body| body.encode().ok())
         .ok_or_else(|| format!("code `{}`: no gRPC status", code.code.value))?;
+    let mut bare = String::from_utf8_lossy(&bare).into_owned();
+    if !catalog.locales.translations.is_empty() {
+        // As the runtime's gRPC boundary adds it, last: the message in the
+        // language, else the title there when the status says the title.
+        let status: serde_json::Value =
+            serde_json::from_str(&bare).map_err(|error| error.to_string())?;
+        let said = status["message"].as_str().unwrap_or_default();
+        let localized = language
+            .message(code, &examples)
+            .or_else(|| (said == code.title.value).then(|| language.title(code).to_owned()))
+            .unwrap_or_else(|| said.to_owned());
+        // Members in the order protobuf's JSON writes them.
+        let detail = format!(
+            r#"{{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":{},"message":{}}}"#,
+            json!(language.tag()),
+            json!(localized)
+        );
+        let body = bare
+            .strip_suffix("]}")
+            .ok_or_else(|| format!("code `{}`: a status without details", code.code.value))?;
+        bare = format!("{body},{detail}]}}");
+    }
     let mut status = String::new();
-    pretty(&String::from_utf8_lossy(&bare), &mut status);
+    pretty(&bare, &mut status);
     Ok(Some(GrpcExample {
         code: grpc.grpc_code.value,
         reason: &grpc.reason.value,

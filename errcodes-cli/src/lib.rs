@@ -37,6 +37,7 @@ pub mod explain;
 pub mod export;
 mod facts;
 mod find;
+mod language;
 pub mod load;
 pub mod lock;
 pub mod pages;

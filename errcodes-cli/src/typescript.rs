@@ -197,17 +197,17 @@ fn translations(
     catalog: &errcodes_codegen::CheckedCatalog,
     code: &errcodes_codegen::CheckedCode,
 ) -> Value {
-    let at = catalog.codes.iter().position(|c| std::ptr::eq(c, code));
     let translations = catalog.locales.translations.iter();
     Value::Object(
         translations
             .filter_map(|translation| {
-                let texts = translation.codes.get(at?)?;
+                let tag = &translation.locale.value;
+                let texts = catalog.translated(code, tag)?;
                 let json = json!({
                     "title": texts.title,
                     "message": texts.message.as_deref().map(|pieces| pieces_json(pieces, code)),
                 });
-                Some((translation.locale.value.clone(), json))
+                Some((tag.clone(), json))
             })
             .collect(),
     )

@@ -16,6 +16,7 @@ use errcodes_core::{
 use crate::diagnostic::Location;
 use crate::fields::{CheckedField, CheckedTemplate, stored_fields, stored_template};
 use crate::keys::{self, Key};
+use crate::translations::Texts;
 
 /// Where a value of the checked model comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -228,6 +229,41 @@ impl CheckedCatalog {
     #[must_use]
     pub fn domain_of(&self, code: &CheckedCode) -> Option<&CheckedDomain> {
         self.domains.get(code.domain.as_ref()?.value)
+    }
+
+    /// `code`'s texts in the translation into `locale` (as `locales`
+    /// writes it, in any case): `None` for a language the catalog has no
+    /// translation into, or a code that is not one of the catalog's.
+    ///
+    /// ```
+    /// use errcodes_codegen::{Files, Input};
+    ///
+    /// let files = Files::new(Input::new(
+    ///     "shop.yaml",
+    ///     "name: ShopError\nlocales: [de]\ncodes:\n  - code: GONE\n    status: 410\n    title: Gone\n",
+    /// ))
+    /// .with_translation(Input::new("shop.de.ftl", "GONE =\n    .title = Weg\n"));
+    /// let catalog = files.parse().unwrap();
+    /// let texts = catalog.translated(&catalog.codes[0], "DE").unwrap();
+    /// assert_eq!(texts.title.as_deref(), Some("Weg"));
+    /// assert!(catalog.translated(&catalog.codes[0], "fr").is_none());
+    /// ```
+    #[must_use]
+    pub fn translated(&self, code: &CheckedCode, locale: &str) -> Option<&Texts> {
+        // The code's place in `codes`, from its address: every code is an
+        // element of it.
+        let size = core::mem::size_of::<CheckedCode>();
+        let offset = (core::ptr::from_ref(code).addr()).checked_sub(self.codes.as_ptr().addr())?;
+        let index = offset / size;
+        if offset % size != 0 || !core::ptr::eq(self.codes.get(index)?, code) {
+            return None;
+        }
+        self.locales
+            .translations
+            .iter()
+            .find(|translation| translation.locale.value.eq_ignore_ascii_case(locale))?
+            .codes
+            .get(index)
     }
 
     /// The code that replaces `code`, if it names one.

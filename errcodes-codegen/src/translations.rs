@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::ops::RangeInclusive;
 
 use errcodes_core::fields::FieldKind;
+use errcodes_core::localized;
 use fluent_syntax::ast::{
     Attribute, Entry, Expression, InlineExpression, Message, Pattern, PatternElement, VariantKey,
 };
@@ -112,6 +113,49 @@ pub enum Piece {
         /// The position in `forms` of the default form.
         default: usize,
     },
+}
+
+/// A message's pieces as the runtime stores them: what
+/// [`errcodes_core::localized::Message`] shows.
+///
+/// ```
+/// use errcodes_codegen::translations::{Piece, stored};
+/// use errcodes_core::localized::Message;
+///
+/// let pieces = [Piece::Text("Nur ".to_owned()), Piece::Field(0)];
+/// let mut out = Vec::new();
+/// let field = &mut |_: usize, out: &mut Vec<u8>| {
+///     out.push(b'3');
+///     true
+/// };
+/// assert!(Message(&stored(&pieces)).write(field, &|_| "other", &mut out));
+/// assert_eq!(out, b"Nur 3");
+/// ```
+#[must_use]
+pub fn stored(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => localized::push_text(text, &mut out),
+            Piece::Field(position) => localized::push_field(*position, &mut out),
+            Piece::Select {
+                field,
+                forms,
+                default,
+            } => {
+                let bodies: Vec<(&str, String)> = forms
+                    .iter()
+                    .map(|(key, pieces)| (key.as_str(), stored(pieces)))
+                    .collect();
+                let forms: Vec<(&str, &str)> = bodies
+                    .iter()
+                    .map(|(key, body)| (*key, body.as_str()))
+                    .collect();
+                localized::push_select(*field, *default, &forms, &mut out);
+            }
+        }
+    }
+    out
 }
 
 /// A translated message of `code` written back in Fluent's syntax, as a

@@ -14,6 +14,26 @@
 //! assert_eq!(lookup(None, &available, "en"), "en");
 //! ```
 
+/// The CLDR cardinal plural category of `number`, a number as text, in the
+/// language `tag` (its language alone when CLDR has no rules for the whole
+/// tag): `zero`, `one`, `two`, `few`, `many` or `other`, which is also
+/// the category of what is no number and of a language CLDR does not know.
+/// What a translated message's select chooses its form by.
+///
+/// ```
+/// use errcodes_runtime::languages::plural_category;
+///
+/// assert_eq!(plural_category("pl", "22"), "few");
+/// assert_eq!(plural_category("pl", "25"), "many");
+/// assert_eq!(plural_category("de-CH", "1"), "one");
+/// assert_eq!(plural_category("en", "1.0"), "other");
+/// assert_eq!(plural_category("en", "lots"), "other");
+/// ```
+#[must_use]
+pub fn plural_category(tag: &str, number: &str) -> &'static str {
+    crate::translated::category(crate::translated::rules(tag).as_ref(), number)
+}
+
 /// The most ranges of one header that are looked at: a longer header is
 /// read up to there, so that a hostile one costs no more than this.
 pub const MAX_RANGES: usize = 32;

@@ -97,25 +97,28 @@ impl Translation {
     /// rules for.
     #[cfg_attr(not(feature = "occurrence"), allow(dead_code))]
     pub(crate) fn plural(&self, number: &str) -> &'static str {
-        let rules = self.plural.get_or_init(|| rules(self.tag));
-        let category = rules
-            .as_ref()
-            .and_then(|rules| rules.select(number).ok())
-            .unwrap_or(PluralCategory::OTHER);
-        match category {
-            PluralCategory::ZERO => "zero",
-            PluralCategory::ONE => "one",
-            PluralCategory::TWO => "two",
-            PluralCategory::FEW => "few",
-            PluralCategory::MANY => "many",
-            PluralCategory::OTHER => "other",
-        }
+        category(self.plural.get_or_init(|| rules(self.tag)).as_ref(), number)
+    }
+}
+
+/// The CLDR plural category of `number` by `rules`; `other` without.
+pub(crate) fn category(rules: Option<&PluralRules>, number: &str) -> &'static str {
+    let category = rules
+        .and_then(|rules| rules.select(number).ok())
+        .unwrap_or(PluralCategory::OTHER);
+    match category {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
     }
 }
 
 /// The cardinal plural rules of `tag`, or of its language alone when CLDR
 /// has none for the whole tag (`de-CH` is `de`'s).
-fn rules(tag: &str) -> Option<PluralRules> {
+pub(crate) fn rules(tag: &str) -> Option<PluralRules> {
     let id = LanguageIdentifier::from_str(tag).ok()?;
     PluralRules::create(id.clone(), PluralRuleType::CARDINAL)
         .or_else(|_| {

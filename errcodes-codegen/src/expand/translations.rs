@@ -2,13 +2,12 @@
 //! of every code's four texts, and where each text starts. An empty text
 //! stands for one the translation leaves out.
 
-use errcodes_core::localized;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::private;
 use crate::model::CheckedCatalog;
-use crate::translations::{CheckedTranslation, Piece};
+use crate::translations::{CheckedTranslation, stored};
 
 /// The `static` of the catalog's translations, and the `translations` of
 /// its catalog: nothing and `&[]` without any, so that such a catalog
@@ -44,7 +43,7 @@ fn table(translation: &CheckedTranslation) -> Option<(String, Vec<u8>)> {
     let mut texts = String::new();
     let mut offsets = Vec::with_capacity(translation.codes.len() * 16 + 4);
     for code in &translation.codes {
-        let message = code.message.as_deref().map(encode);
+        let message = code.message.as_deref().map(stored);
         for text in [
             code.title.as_deref(),
             code.description.as_deref(),
@@ -57,31 +56,4 @@ fn table(translation: &CheckedTranslation) -> Option<(String, Vec<u8>)> {
     }
     offsets.extend_from_slice(&u32::try_from(texts.len()).ok()?.to_le_bytes());
     Some((texts, offsets))
-}
-
-/// A message's pieces as [`localized::Message`] reads them.
-fn encode(pieces: &[Piece]) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Piece::Text(text) => localized::push_text(text, &mut out),
-            Piece::Field(position) => localized::push_field(*position, &mut out),
-            Piece::Select {
-                field,
-                forms,
-                default,
-            } => {
-                let bodies: Vec<(&str, String)> = forms
-                    .iter()
-                    .map(|(key, pieces)| (key.as_str(), encode(pieces)))
-                    .collect();
-                let forms: Vec<(&str, &str)> = bodies
-                    .iter()
-                    .map(|(key, body)| (*key, body.as_str()))
-                    .collect();
-                localized::push_select(*field, *default, &forms, &mut out);
-            }
-        }
-    }
-    out
 }

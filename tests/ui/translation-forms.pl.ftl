@@ -1,0 +1,5 @@
+OUT_OF_STOCK = Zostało { $left } w { "rozmiar" ->
+       *[other] rozmiarze { $size }
+    }
+CLOSED
+    .title = Zamknięte
