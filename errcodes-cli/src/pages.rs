@@ -481,7 +481,7 @@ fn languages(page: &mut String, catalog: &CheckedCatalog, path: &str, language: 
     {
         let _ = write!(
             page,
-            " The codes' titles, descriptions, resolutions and messages, and the responses a server sends for a request that asks for {}, are in {}, from {}; a text it leaves out is in the catalog's {}.",
+            " On this page, the codes' titles, descriptions, resolutions and messages, and the responses a server sends to a request that asks for {}, are in {} (from {}); a text the translation leaves out is in {}, the catalog's own language.",
             code_span(language.tag()),
             code_span(language.tag()),
             code_span(&translation.path),
