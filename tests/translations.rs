@@ -49,6 +49,22 @@ fn plural_forms_follow_each_language() {
             "Zbyt wiele żądań. Limit: 101 żądań na 1 h",
         ]
     );
+    // The catalog's own English chooses too.
+    assert_eq!(
+        forms("en"),
+        [
+            "Too many requests. Rate limit: 0 requests per 1 h",
+            "Too many requests. Rate limit: 1 request per 1 h",
+            "Too many requests. Rate limit: 2 requests per 1 h",
+            "Too many requests. Rate limit: 5 requests per 1 h",
+            "Too many requests. Rate limit: 22 requests per 1 h",
+            "Too many requests. Rate limit: 101 requests per 1 h",
+        ]
+    );
+    assert_eq!(
+        limited(1).message(),
+        "Too many requests. Rate limit: 1 request per 1 h"
+    );
     assert_eq!(
         forms("de"),
         [
@@ -81,6 +97,10 @@ fn plural_forms_follow_each_language() {
     assert_eq!(
         days("de"),
         [" Tage", " Tag", " Tage", " Tage", " Tage", " Tage"]
+    );
+    assert_eq!(
+        days("en"),
+        [" days", " day", " days", " days", " days", " days"]
     );
 }
 

@@ -162,6 +162,9 @@ fn explain(loaded: &Loaded, code: &CheckedCode, language: Language<'_>) -> Resul
             .value
             .map(|value| value.to_string())
             .unwrap_or_default();
+        // A value of several lines (a template that chooses) keeps its
+        // layout, under the first.
+        let value = value.replace('\n', "\n            ");
         let _ = writeln!(out, "  {:<9} {value}", fact.key.name);
     }
     languages(catalog, code, language, &mut out);

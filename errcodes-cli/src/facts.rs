@@ -156,6 +156,8 @@ pub(crate) fn field_rows(code: &CheckedCode) -> Vec<FieldRow> {
 /// occurrence's: what the example responses show.
 pub(crate) struct ExampleFields<'a> {
     code: &'a str,
+    /// The catalog's language, whose plural rules a template follows.
+    locale: &'a str,
     specs: &'a str,
     values: Vec<Example>,
 }
@@ -173,6 +175,7 @@ impl ExampleFields<'_> {
     fn of<'a>(catalog: &'a CheckedCatalog, code: &'a CheckedCode) -> ExampleFields<'a> {
         ExampleFields {
             code: &code.code.value,
+            locale: &catalog.locales.default.value,
             specs: catalog.code_facts(code).fields,
             values: code
                 .fields
@@ -186,6 +189,10 @@ impl ExampleFields<'_> {
 impl FieldValues for ExampleFields<'_> {
     fn code(&self) -> &str {
         self.code
+    }
+
+    fn plural(&self, number: &str) -> &'static str {
+        errcodes_runtime::languages::plural_category(self.locale, number)
     }
 
     fn specs(&self) -> &str {

@@ -87,6 +87,13 @@ pub(crate) fn module(catalogs: &[Loaded]) -> Result<String, String> {
             );
             info.insert("guidance".to_owned(), crate::facts::guidance_json(code));
             info.insert("translations".to_owned(), translations(catalog, code));
+            // A template that chooses between forms, as pieces.
+            let forms = code
+                .message
+                .as_ref()
+                .filter(|template| template.chooses())
+                .map(|template| pieces_json(&template.pieces, code));
+            info.insert("forms".to_owned(), forms.unwrap_or(Value::Null));
             codes.insert(code.code.value.clone(), Value::Object(info));
         }
         let (lock, digest) = loaded
@@ -297,7 +304,7 @@ fn declarations() -> String {
     {
         member(&mut out, key, "C");
     }
-    out.push_str("  /** Whether sending the same request again may succeed: it failed, and its action is `retry` or `retry-after`. */\n  readonly retryable: boolean;\n  /** What a client does about the code, by the rule `advise` follows. */\n  readonly guidance: Guidance;\n  /** The code's title and message in each of the catalog's `locales`, by language tag. */\n  readonly translations: { readonly [locale: string]: TranslatedTexts };\n}\n\n");
+    out.push_str("  /** Whether sending the same request again may succeed: it failed, and its action is `retry` or `retry-after`. */\n  readonly retryable: boolean;\n  /** What a client does about the code, by the rule `advise` follows. */\n  readonly guidance: Guidance;\n  /** The code's title and message in each of the catalog's `locales`, by language tag. */\n  readonly translations: { readonly [locale: string]: TranslatedTexts };\n  /** The message as pieces, when it chooses between forms by a field; null otherwise. */\n  readonly forms: readonly MessagePiece[] | null;\n}\n\n");
     out.push_str("/** What a catalog's module holds. */\nexport interface CatalogData<C extends string> {\n  readonly source: Source;\n");
     for key in keys::catalog::ALL
         .iter()

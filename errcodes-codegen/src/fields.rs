@@ -183,6 +183,28 @@ pub struct CheckedTemplate {
     pub pieces: Vec<TemplatePiece>,
 }
 
+impl CheckedTemplate {
+    /// Whether the template chooses between forms anywhere: what needs
+    /// plural rules to render.
+    #[must_use]
+    pub fn chooses(&self) -> bool {
+        self.pieces
+            .iter()
+            .any(|piece| matches!(piece, TemplatePiece::Select { .. }))
+    }
+
+    /// The positions of the fields it places or chooses by, in any form,
+    /// each once, in order.
+    #[must_use]
+    pub fn fields(&self) -> Vec<usize> {
+        let mut positions = Vec::new();
+        crate::translations::fields_of(&self.pieces, &mut positions);
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
+}
+
 impl Example {
     /// The value as a message shows it: a string as it is, a list's items
     /// separated by commas, anything else as JSON.
@@ -228,17 +250,26 @@ pub(crate) fn stored_fields(fields: &[CheckedField]) -> String {
     stored
 }
 
-/// A template as the tables store it.
+/// A template as the tables store it: as [`fields::encode_template`]
+/// writes it, or, when it chooses between forms, as a translated message
+/// is stored ([`crate::translations::stored`]) after
+/// [`fields::FORMS`].
 pub(crate) fn stored_template(template: &CheckedTemplate) -> String {
+    let mut stored = String::new();
+    if template.chooses() {
+        stored.push(fields::FORMS);
+        stored.push_str(&crate::translations::stored(&template.pieces));
+        return stored;
+    }
     let pieces: Vec<Piece<'_>> = template
         .pieces
         .iter()
-        .map(|piece| match piece {
-            TemplatePiece::Text(text) => Piece::Text(text),
-            TemplatePiece::Field(position) => Piece::Field(*position),
+        .filter_map(|piece| match piece {
+            TemplatePiece::Text(text) => Some(Piece::Text(text)),
+            TemplatePiece::Field(position) => Some(Piece::Field(*position)),
+            TemplatePiece::Select { .. } => None,
         })
         .collect();
-    let mut stored = String::new();
     fields::encode_template(&pieces, &mut stored);
     stored
 }

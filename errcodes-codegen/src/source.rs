@@ -136,10 +136,15 @@ impl<'a> Source<'a> {
             Some('|') => {
                 let line = before.matches('\n').count();
                 let start = before.rfind('\n').map_or(0, |at| at + 1);
-                let Some(text) = self.line(at.line + 1 + line) else {
+                // The block's indentation is its first line's: a line
+                // indented more keeps the rest as text.
+                let Some(indent) = (at.line + 1..=at.line + 1 + line)
+                    .filter_map(|number| self.line(number))
+                    .find(|text| !text.trim().is_empty())
+                    .map(|text| text.chars().take_while(|c| *c == ' ').count())
+                else {
                     return at;
                 };
-                let indent = text.chars().take_while(|c| *c == ' ').count();
                 Location {
                     line: at.line + 1 + line,
                     column: indent + 1 + before[start..].chars().count(),

@@ -1,20 +1,19 @@
 //! Message templates, read as Fluent patterns by `fluent-syntax`: text,
-//! `{ $field }` where a field's value goes, and string or number literals
-//! (`{ "{" }` for a brace). Select expressions, functions and references
-//! to other messages are refused for now; whatever is accepted is a valid
-//! Fluent pattern, so a template keeps its meaning when translations come.
+//! `{ $field }` where a field's value goes, string or number literals
+//! (`{ "{" }` for a brace), and select expressions that choose a form by a
+//! field's value or its CLDR plural category. Functions, terms and
+//! references to other messages are refused; whatever is accepted is a
+//! valid Fluent pattern, which a translation reads the same way.
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, PatternElement, Variant, VariantKey,
+};
 use fluent_syntax::parser;
 
-/// A piece of a checked template.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum TemplatePiece {
-    /// Text, as it is sent.
-    Text(String),
-    /// The value of the code's field at this position.
-    Field(usize),
-}
+use crate::fields::CheckedField;
+use crate::translations::PLURAL_CATEGORIES;
+/// A piece of a checked template: the pieces of a translated message.
+pub use crate::translations::Piece as TemplatePiece;
 
 /// A mistake in a template: what, and where, as a byte offset into it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +25,10 @@ pub(crate) struct Mistake {
 
 /// Reads `template`, whose placeholders may name `fields`. Every mistake
 /// is reported; the pieces are only given when there is none.
-pub(crate) fn parse(template: &str, fields: &[&str]) -> Result<Vec<TemplatePiece>, Vec<Mistake>> {
+pub(crate) fn parse(
+    template: &str,
+    fields: &[CheckedField],
+) -> Result<Vec<TemplatePiece>, Vec<Mistake>> {
     let (resource, starts) = wrap(template);
     let at = |wrapped: usize| {
         // The last line that starts at or before the offset.
@@ -41,12 +43,12 @@ pub(crate) fn parse(template: &str, fields: &[&str]) -> Result<Vec<TemplatePiece
         Err((_, errors)) => {
             // Fluent writes a select's variants on lines of their own; on
             // one line, the parser only says which token it expected.
-            if let Some(arrow) = template.find("->") {
+            if let Some(arrow) = template.find("->").filter(|_| !template.contains('\n')) {
                 return Err(vec![mistake(
                     arrow,
-                    "select expressions (`->`) are not supported in templates yet",
+                    "a select's forms go on lines of their own",
                     Some(
-                        "write one message for every value; plural and select forms come with translations",
+                        "write the message as a YAML block (`message: |`), with `{ $field ->` on the first line, each form (`[one] …`, `*[other] …`) on a line of its own, and `}` to end",
                     ),
                 )]);
             }
@@ -81,37 +83,172 @@ pub(crate) fn parse(template: &str, fields: &[&str]) -> Result<Vec<TemplatePiece
         .value
         .as_ref()
         .map_or(&[][..], |pattern| &pattern.elements[..]);
-    let placeables = placeable_offsets(template);
-    let mut pieces = Vec::with_capacity(elements.len());
-    let mut mistakes = Vec::new();
-    let mut placeable = 0;
-    for element in elements {
-        match element {
-            PatternElement::TextElement { value } => push_text(&mut pieces, value),
-            PatternElement::Placeable { expression } => {
-                let offset = placeables.get(placeable).copied().unwrap_or(0);
-                placeable += 1;
-                match expression {
-                    Expression::Inline(inline) => {
-                        match inline_piece(inline, fields, template, offset) {
-                            Ok(TemplatePiece::Text(text)) => push_text(&mut pieces, &text),
-                            Ok(piece) => pieces.push(piece),
-                            Err(error) => mistakes.push(error),
-                        }
+    let mut reader = Reader {
+        template,
+        fields,
+        placeables: placeable_offsets(template),
+        next: 0,
+        mistakes: Vec::new(),
+    };
+    let pieces = reader.elements(elements, None);
+    if reader.mistakes.is_empty() {
+        Ok(pieces)
+    } else {
+        Err(reader.mistakes)
+    }
+}
+
+/// Reads a template's pattern into pieces, noting its mistakes.
+struct Reader<'t> {
+    template: &'t str,
+    fields: &'t [CheckedField],
+    /// Where each top-level placeable starts.
+    placeables: Vec<usize>,
+    /// The next top-level placeable.
+    next: usize,
+    mistakes: Vec<Mistake>,
+}
+
+impl Reader<'_> {
+    /// The pieces of `elements`: the template's own, or with `within`, a
+    /// select's form, whose placeables are located at the select's.
+    fn elements(
+        &mut self,
+        elements: &[PatternElement<&str>],
+        within: Option<usize>,
+    ) -> Vec<TemplatePiece> {
+        let mut pieces = Vec::with_capacity(elements.len());
+        for element in elements {
+            match element {
+                PatternElement::TextElement { value } => push_text(&mut pieces, value),
+                PatternElement::Placeable { expression } => {
+                    let offset = within.unwrap_or_else(|| {
+                        let offset = self.placeables.get(self.next).copied().unwrap_or(0);
+                        self.next += 1;
+                        offset
+                    });
+                    match self.expression(expression, offset) {
+                        Ok(TemplatePiece::Text(text)) => push_text(&mut pieces, &text),
+                        Ok(piece) => pieces.push(piece),
+                        Err(error) => self.mistakes.push(error),
                     }
-                    Expression::Select { .. } => mistakes.push(mistake(
-                        offset,
-                        "select expressions are not supported in templates yet",
-                        Some("write one message that reads well for every value"),
-                    )),
                 }
             }
         }
+        pieces
     }
-    if mistakes.is_empty() {
-        Ok(pieces)
-    } else {
-        Err(mistakes)
+
+    fn expression(
+        &mut self,
+        expression: &Expression<&str>,
+        offset: usize,
+    ) -> Result<TemplatePiece, Mistake> {
+        match expression {
+            Expression::Inline(inline) => self.inline(inline, offset),
+            Expression::Select { selector, variants } => self.select(selector, variants, offset),
+        }
+    }
+
+    fn inline(
+        &mut self,
+        inline: &InlineExpression<&str>,
+        offset: usize,
+    ) -> Result<TemplatePiece, Mistake> {
+        match inline {
+            InlineExpression::Placeable { expression } => self.expression(expression, offset),
+            inline => inline_piece(inline, self.fields, self.template, offset),
+        }
+    }
+
+    /// A choice between forms by a field's value: a number's by its value
+    /// (`[0]`) or its plural category, an `enum`'s by its values, any
+    /// other's by its text.
+    fn select(
+        &mut self,
+        selector: &InlineExpression<&str>,
+        variants: &[Variant<&str>],
+        offset: usize,
+    ) -> Result<TemplatePiece, Mistake> {
+        let InlineExpression::VariableReference { id } = selector else {
+            return Err(mistake(
+                offset,
+                "a select chooses by a field: `{ $name ->`",
+                Some("write the field that chooses the form before `->`"),
+            ));
+        };
+        let TemplatePiece::Field(field) =
+            inline_piece(selector, self.fields, self.template, offset)?
+        else {
+            return Err(mistake(offset, "a select chooses by a field", None));
+        };
+        let declared = &self.fields[field];
+        let mut forms = Vec::with_capacity(variants.len());
+        let mut default = 0;
+        for (at, variant) in variants.iter().enumerate() {
+            let key = match &variant.key {
+                VariantKey::Identifier { name } => {
+                    if let Err(error) = self.check_key(declared, id.name, name, offset) {
+                        self.mistakes.push(error);
+                    }
+                    (*name).to_owned()
+                }
+                VariantKey::NumberLiteral { value } => (*value).to_owned(),
+            };
+            if variant.default {
+                default = at;
+            }
+            let pieces = self.elements(&variant.value.elements, Some(offset));
+            forms.push((key, pieces));
+        }
+        Ok(TemplatePiece::Select {
+            field,
+            forms,
+            default,
+        })
+    }
+
+    /// Whether `key` can match the values of `field`: a plural category
+    /// for a number, one of the values of an `enum`.
+    fn check_key(
+        &self,
+        field: &CheckedField,
+        name: &str,
+        key: &str,
+        offset: usize,
+    ) -> Result<(), Mistake> {
+        use errcodes_core::fields::FieldKind;
+
+        let at = self.template[offset..]
+            .find(&format!("[{key}]"))
+            .map_or(offset, |at| offset + at + 1);
+        match field.ty.value.kind {
+            FieldKind::Integer | FieldKind::Number if !PLURAL_CATEGORIES.contains(&key) => {
+                Err(Mistake {
+                    offset: at,
+                    message: format!(
+                        "`{key}` is not a plural category, by which `${name}` chooses"
+                    ),
+                    help: Some(format!(
+                        "a number chooses by {}, or by a value such as `[0]`",
+                        crate::diagnostic::list(&PLURAL_CATEGORIES)
+                    )),
+                })
+            }
+            FieldKind::OneOf
+                if key != "other" && !field.values.iter().any(|value| value.value == key) =>
+            {
+                let values: Vec<&str> = field.values.iter().map(|v| v.value.as_str()).collect();
+                Err(Mistake {
+                    offset: at,
+                    message: format!("`{key}` is not a value of `${name}`"),
+                    help: Some(format!(
+                        "its values are {}",
+                        crate::diagnostic::list(&values)
+                    )),
+                })
+            }
+            _ => Ok(()),
+        }
     }
 }
 
@@ -126,10 +263,12 @@ fn mistake(offset: usize, message: &str, help: Option<&str>) -> Mistake {
 /// What one inline expression places.
 fn inline_piece(
     inline: &InlineExpression<&str>,
-    fields: &[&str],
+    fields: &[CheckedField],
     template: &str,
     offset: usize,
 ) -> Result<TemplatePiece, Mistake> {
+    let fields: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
+    let fields = &fields[..];
     match inline {
         InlineExpression::VariableReference { id } => {
             if let Some(position) = fields.iter().position(|field| *field == id.name) {
@@ -167,14 +306,12 @@ fn inline_piece(
             })
         }
         InlineExpression::NumberLiteral { value } => Ok(TemplatePiece::Text((*value).to_owned())),
-        InlineExpression::Placeable { expression } => match &**expression {
-            Expression::Inline(inline) => inline_piece(inline, fields, template, offset),
-            Expression::Select { .. } => Err(mistake(
-                offset,
-                "select expressions are not supported in templates yet",
-                None,
-            )),
-        },
+        // Nested placeables are read by `Reader::inline`.
+        InlineExpression::Placeable { .. } => Err(mistake(
+            offset,
+            "the template is not a Fluent pattern",
+            None,
+        )),
         InlineExpression::MessageReference { id, .. } => {
             let help = if fields.contains(&id.name) {
                 format!("to place the field `{0}`, write `{{ ${0} }}`", id.name)
@@ -200,10 +337,7 @@ fn inline_piece(
         }),
         InlineExpression::FunctionReference { id, .. } => Err(Mistake {
             offset,
-            message: format!(
-                "the function `{}` is not supported in templates yet",
-                id.name
-            ),
+            message: format!("the function `{}` is not supported in templates", id.name),
             help: Some("place the field itself: `{ $name }`".to_owned()),
         }),
     }
@@ -305,12 +439,25 @@ pub(crate) fn unescape(literal: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn fields() -> Vec<CheckedField> {
+        let mut fields: Vec<CheckedField> = ["field", "min", "max"].map(CheckedField::named).into();
+        fields[1].ty.value = "integer".parse().unwrap();
+        fields.push(CheckedField {
+            ty: crate::model::Located::derived("enum".parse().unwrap()),
+            values: ["small", "large"]
+                .map(|v| crate::model::Located::derived(v.to_owned()))
+                .into(),
+            ..CheckedField::named("size")
+        });
+        fields
+    }
+
     fn pieces(template: &str) -> Vec<TemplatePiece> {
-        parse(template, &["field", "min", "max"]).unwrap()
+        parse(template, &fields()).unwrap()
     }
 
     fn mistakes(template: &str) -> Vec<(usize, String)> {
-        parse(template, &["field", "min", "max"])
+        parse(template, &fields())
             .unwrap_err()
             .into_iter()
             .map(|mistake| (mistake.offset, mistake.message))
@@ -340,6 +487,49 @@ mod tests {
     }
 
     #[test]
+    fn a_select_chooses_between_forms() {
+        use TemplatePiece::{Field, Select, Text};
+        assert_eq!(
+            pieces(
+                "{ $min } { $min ->\n    [one] item\n    [0] nothing\n   *[other] items\n} left"
+            ),
+            [
+                Field(1),
+                Text(" ".into()),
+                Select {
+                    field: 1,
+                    forms: vec![
+                        ("one".into(), vec![Text("item".into())]),
+                        ("0".into(), vec![Text("nothing".into())]),
+                        ("other".into(), vec![Text("items".into())]),
+                    ],
+                    default: 2,
+                },
+                Text(" left".into()),
+            ]
+        );
+        // Forms place fields, and choose again.
+        assert_eq!(
+            pieces("{ $size ->\n  [small] { $field }\n *[other] { $min ->\n    *[other] x\n  }\n}"),
+            [Select {
+                field: 3,
+                forms: vec![
+                    ("small".into(), vec![Field(0)]),
+                    (
+                        "other".into(),
+                        vec![Select {
+                            field: 1,
+                            forms: vec![("other".into(), vec![Text("x".into())])],
+                            default: 0,
+                        }]
+                    ),
+                ],
+                default: 1,
+            }]
+        );
+    }
+
+    #[test]
     fn mistakes_say_where() {
         assert_eq!(
             mistakes("{ $feild } is wrong"),
@@ -357,15 +547,27 @@ mod tests {
             )
         );
         assert_eq!(
-            mistakes("x { $min ->\n  [one] a\n *[other] b\n}")[0],
-            (
-                2,
-                "select expressions are not supported in templates yet".into()
-            )
+            mistakes("x { $min -> [one] a *[other] b }")[0],
+            (9, "a select's forms go on lines of their own".into())
+        );
+        assert_eq!(
+            mistakes("x { $min ->\n  [one] a\n  [lots] b\n *[other] c\n}"),
+            [(
+                25,
+                "`lots` is not a plural category, by which `$min` chooses".into()
+            )]
+        );
+        assert_eq!(
+            mistakes("{ $size ->\n  [huge] a\n *[small] b\n}")[0],
+            (14, "`huge` is not a value of `$size`".into())
+        );
+        assert_eq!(
+            mistakes("{ $mni ->\n *[other] b\n}")[0].1,
+            "the template names `$mni`, which is not a field of the code"
         );
         assert_eq!(
             mistakes("{ NUMBER($min) }")[0].1,
-            "the function `NUMBER` is not supported in templates yet"
+            "the function `NUMBER` is not supported in templates"
         );
         assert_eq!(
             mistakes("{ -brand }")[0].1,

@@ -21,7 +21,7 @@ use crate::keys;
 use crate::model::{CheckedCatalog, CheckedCode, Located};
 use crate::source::Source;
 use crate::spec::{Mapping, WrittenText};
-use crate::template::{TemplatePiece, unescape};
+use crate::template::unescape;
 
 /// The language of a catalog's texts when it names none.
 pub const DEFAULT_LOCALE: &str = "en";
@@ -94,8 +94,8 @@ pub struct Texts {
     pub message: Option<Vec<Piece>>,
 }
 
-/// A piece of a translated message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A piece of a translated message, or of a catalog's own template.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Piece {
     /// Text, as it is shown.
     Text(String),
@@ -113,6 +113,22 @@ pub enum Piece {
         /// The position in `forms` of the default form.
         default: usize,
     },
+}
+
+/// Appends the positions of the fields `pieces` place or choose by.
+pub(crate) fn fields_of(pieces: &[Piece], out: &mut Vec<usize>) {
+    for piece in pieces {
+        match piece {
+            Piece::Text(_) => {}
+            Piece::Field(position) => out.push(*position),
+            Piece::Select { field, forms, .. } => {
+                out.push(*field);
+                for (_, pieces) in forms {
+                    fields_of(pieces, out);
+                }
+            }
+        }
+    }
 }
 
 /// A message's pieces as the runtime stores them: what
@@ -558,10 +574,8 @@ impl File<'_> {
                 Some(template) => {
                     let mut used = Vec::new();
                     let pieces = self.pieces(code, pattern, &mut used, errors);
-                    for piece in &template.pieces {
-                        if let TemplatePiece::Field(position) = piece
-                            && !used.contains(position)
-                        {
+                    for position in &template.fields() {
+                        if !used.contains(position) {
                             errors.push(
                                 self.error(
                                     format!(

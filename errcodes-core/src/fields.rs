@@ -177,6 +177,11 @@ impl<'a> FieldSpec<'a> {
 // values, `PART` around a template's field positions.
 const VALUE: char = '\u{1d}';
 const PART: char = '\u{1f}';
+
+/// Starts a template that chooses between forms: what follows is stored as
+/// a translated message is ([`crate::localized`]), and rendering it needs
+/// the plural rules of the catalog's language.
+pub const FORMS: char = '\u{1e}';
 /// Ends each length in a field's header.
 const LENGTH_END: u8 = b';';
 
@@ -369,7 +374,14 @@ pub fn decode_template(stored: &str) -> impl Iterator<Item = Piece<'_>> {
 pub fn is_constant(stored: &str) -> bool {
     !stored
         .bytes()
-        .any(|byte| u32::from(byte) == u32::from(PART))
+        .any(|byte| u32::from(byte) == u32::from(PART) || u32::from(byte) == u32::from(FORMS))
+}
+
+/// The forms of a template that chooses between them, as
+/// [`crate::localized::Message`] reads them; `None` for any other.
+#[must_use]
+pub fn template_forms(stored: &str) -> Option<&str> {
+    stored.strip_prefix(FORMS)
 }
 
 #[cfg(test)]

@@ -911,6 +911,8 @@ pub struct TypedFields(Arc<dyn Erased>);
 trait Erased: Send + Sync {
     fn code(&self) -> &'static str;
     fn specs(&self) -> &'static str;
+    /// The language of the code's catalog.
+    fn locale(&self) -> &'static str;
     fn value(&self, position: usize) -> Option<&dyn FieldValue>;
     fn as_any(&self) -> &dyn Any;
     fn same(&self, other: &dyn Erased) -> bool;
@@ -920,6 +922,10 @@ trait Erased: Send + Sync {
 impl<T: Fields> Erased for T {
     fn code(&self) -> &'static str {
         T::CODE.code()
+    }
+
+    fn locale(&self) -> &'static str {
+        <T::Code as ErrorCode>::CATALOG.default_locale()
     }
 
     fn specs(&self) -> &'static str {
@@ -977,6 +983,7 @@ impl TypedFields {
         TypedFields(Arc::new(Stated {
             code: code.code(),
             specs: code.stored_fields(),
+            locale: E::CATALOG.default_locale(),
             values,
         }))
     }
@@ -987,6 +994,7 @@ impl TypedFields {
 struct Stated {
     code: &'static str,
     specs: &'static str,
+    locale: &'static str,
     values: Vec<Option<Box<dyn FieldValue>>>,
 }
 
@@ -994,6 +1002,10 @@ struct Stated {
 impl Erased for Stated {
     fn code(&self) -> &'static str {
         self.code
+    }
+
+    fn locale(&self) -> &'static str {
+        self.locale
     }
 
     fn specs(&self) -> &'static str {
@@ -1059,6 +1071,10 @@ impl FieldValues for TypedFields {
         self.0.specs()
     }
 
+    fn plural(&self, number: &str) -> &'static str {
+        plural(self.0.locale(), number)
+    }
+
     fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool {
         match self.0.value(position) {
             Some(field) => {
@@ -1067,6 +1083,18 @@ impl FieldValues for TypedFields {
             }
             None => false,
         }
+    }
+}
+
+/// The plural category of `number` in `locale`, for a template that
+/// chooses between forms; such a template needs the `locales` feature.
+fn plural(locale: &str, number: &str) -> &'static str {
+    #[cfg(feature = "locales")]
+    return crate::languages::plural_category(locale, number);
+    #[cfg(not(feature = "locales"))]
+    {
+        let _ = (locale, number);
+        "other"
     }
 }
 
@@ -1098,6 +1126,10 @@ impl<T: Fields> FieldValues for OneField<'_, T> {
 
     fn specs(&self) -> &str {
         T::CODE.stored_fields()
+    }
+
+    fn plural(&self, number: &str) -> &'static str {
+        plural(<T::Code as ErrorCode>::CATALOG.default_locale(), number)
     }
 
     fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool {

@@ -243,6 +243,30 @@ macro_rules! __errcodes_translations_0_1 {
 /// The translations of a catalog; see [`__errcodes_translations_0_1`].
 pub use crate::__errcodes_translations_0_1 as translations;
 
+/// A catalog whose own messages choose forms by plural rules, which need
+/// the `locales` feature; without it, a compile error that says which
+/// message.
+#[cfg(feature = "locales")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_forms_0_1 {
+    ($message:literal) => {
+        ()
+    };
+}
+
+#[cfg(not(feature = "locales"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcodes_forms_0_1 {
+    ($message:literal) => {
+        ::core::compile_error!($message)
+    };
+}
+
+/// See [`__errcodes_forms_0_1`].
+pub use crate::__errcodes_forms_0_1 as forms;
+
 /// Declares a domain.
 #[must_use]
 pub const fn domain(id: &'static str, title: &'static str, description: &'static str) -> Domain {

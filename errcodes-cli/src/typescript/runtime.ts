@@ -620,6 +620,7 @@ export class Catalog<C extends string> {
         return texts.title;
       }
     }
+    if (info.forms !== null) return renderPieces(info.forms, fields, this.data.defaultLocale) ?? info.title;
     const template = info.message;
     if (template === null) return info.title;
     let missing = false;

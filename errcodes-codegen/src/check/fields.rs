@@ -527,8 +527,7 @@ pub(crate) fn check_message(
         );
         return None;
     }
-    let names: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
-    match template::parse(&written.value, &names) {
+    match template::parse(&written.value, fields) {
         Ok(pieces) => Some(CheckedTemplate {
             written: Located {
                 value: written.value.clone(),

@@ -11,13 +11,26 @@ use crate::translations::{CheckedTranslation, stored};
 
 /// The `static` of the catalog's translations, and the `translations` of
 /// its catalog: nothing and `&[]` without any, so that such a catalog
-/// needs no feature. The tables are a `static` of their own, since a
+/// needs no feature unless one of its own messages chooses forms. The tables are a `static` of their own, since a
 /// translation holds what cannot be dropped at compile time.
 pub(super) fn expand(catalog: &CheckedCatalog) -> Option<(TokenStream, TokenStream)> {
-    if catalog.locales.translations.is_empty() {
-        return Some((TokenStream::new(), quote!(&[])));
-    }
     let private = private();
+    // A message that chooses forms renders with the catalog's plural
+    // rules, which come with the same feature as translations.
+    let forms = catalog
+        .codes
+        .iter()
+        .find(|code| code.message.as_ref().is_some_and(|m| m.chooses()))
+        .map(|code| {
+            let message = format!(
+                "the message of `{}` chooses its form by plural rules: enable the `locales` feature of errcodes-runtime",
+                code.code.value
+            );
+            quote!(const _: () = #private::forms!(#message);)
+        });
+    if catalog.locales.translations.is_empty() {
+        return Some((forms.unwrap_or_default(), quote!(&[])));
+    }
     let translations = catalog
         .locales
         .translations
@@ -31,6 +44,7 @@ pub(super) fn expand(catalog: &CheckedCatalog) -> Option<(TokenStream, TokenStre
         .collect::<Option<Vec<_>>>()?;
     let count = translations.len();
     let items = quote! {
+        #forms
         static __TRANSLATIONS: [::errcodes_runtime::Translation; #count] =
             #private::translations!([#(#translations),*]);
     };

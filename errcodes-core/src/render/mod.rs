@@ -79,6 +79,14 @@ pub trait FieldValues {
     /// Calls `value` with the value of the field at `position`; `false`
     /// when the occurrence leaves the field out.
     fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool;
+
+    /// The CLDR plural category of `number`, a number as text, in the
+    /// language of the code's catalog: what a template that chooses
+    /// between forms chooses by. `other` unless the fields know the rules.
+    fn plural(&self, number: &str) -> &'static str {
+        let _ = number;
+        "other"
+    }
 }
 
 /// Calls `each` with every field `fields` has a value for, in order.
@@ -308,6 +316,24 @@ impl<'a> Values<'a> {
             _ => return false,
         };
         let start = out.len();
+        if let Some(forms) = fields::template_forms(template) {
+            let Some(given) = given else {
+                return false;
+            };
+            let shown = crate::localized::Message(forms).write(
+                &mut |position, out| given.value(position, &mut |value| value.write_text(out)),
+                &|number| given.plural(number),
+                out,
+            );
+            if !shown {
+                out.truncate(start);
+                return false;
+            }
+            if json {
+                json::escape_from(out, start);
+            }
+            return true;
+        }
         for piece in fields::decode_template(template) {
             match (piece, given) {
                 (Piece::Text(text), _) if json => json::escape_inside(text, out),
