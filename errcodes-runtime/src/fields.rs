@@ -1088,9 +1088,9 @@ impl FieldValues for TypedFields {
 
 /// The plural category of `number` in `locale`, for a template that
 /// chooses between forms; such a template needs the `locales` feature.
-fn plural(locale: &str, number: &str) -> &'static str {
+fn plural(locale: &'static str, number: &str) -> &'static str {
     #[cfg(feature = "locales")]
-    return crate::languages::plural_category(locale, number);
+    return crate::translated::own_category(locale, number);
     #[cfg(not(feature = "locales"))]
     {
         let _ = (locale, number);

@@ -103,8 +103,21 @@ impl Translation {
 
 /// The CLDR plural category of `number` by `rules`; `other` without.
 pub(crate) fn category(rules: Option<&PluralRules>, number: &str) -> &'static str {
+    // A whole number, the usual count, skips reading it as a float: its
+    // operands are the same.
+    let digits = number.strip_prefix('-').unwrap_or(number);
+    let whole =
+        (!digits.is_empty() && digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| {
+                digits
+                    .bytes()
+                    .fold(0u64, |whole, digit| whole * 10 + u64::from(digit - b'0'))
+            });
     let category = rules
-        .and_then(|rules| rules.select(number).ok())
+        .and_then(|rules| match whole {
+            Some(whole) => rules.select(whole).ok(),
+            None => rules.select(number).ok(),
+        })
         .unwrap_or(PluralCategory::OTHER);
     match category {
         PluralCategory::ZERO => "zero",
@@ -114,6 +127,28 @@ pub(crate) fn category(rules: Option<&PluralRules>, number: &str) -> &'static st
         PluralCategory::MANY => "many",
         PluralCategory::OTHER => "other",
     }
+}
+
+/// The plural category of `number` in a catalog's own language, `tag`:
+/// its rules are made once per thread.
+pub(crate) fn own_category(tag: &'static str, number: &str) -> &'static str {
+    thread_local! {
+        static RULES: std::cell::RefCell<Vec<(&'static str, Option<PluralRules>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    RULES.with_borrow_mut(|known| {
+        let at = match known
+            .iter()
+            .position(|(known, _)| std::ptr::eq(*known, tag))
+        {
+            Some(at) => at,
+            None => {
+                known.push((tag, rules(tag)));
+                known.len() - 1
+            }
+        };
+        category(known[at].1.as_ref(), number)
+    })
 }
 
 /// The cardinal plural rules of `tag`, or of its language alone when CLDR
