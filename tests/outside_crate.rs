@@ -171,7 +171,10 @@ fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
     // rebuilds.
     write_catalog(
         &catalog,
-        &RETIRED.replacen("codes:\n", "locales: [de]\ncodes:\n", 1),
+        &format!(
+            "{}{CHOOSES}",
+            RETIRED.replacen("codes:\n", "locales: [de]\ncodes:\n", 1)
+        ),
     );
     let german = krate.join("errors.de.ftl");
     write_catalog(&german, "OUT_OF_STOCK =\n    .title = Ausverkauft\n");
@@ -183,25 +186,46 @@ fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
         stderr.contains("this catalog has translations (`locales`): enable the `locales` feature of errcodes-runtime"),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("the message of `LOW_STOCK` chooses its form by plural rules: enable the `locales` feature of errcodes-runtime"),
+        "{stderr}"
+    );
     std::fs::write(
         &manifest,
         MANIFEST.replace(
             "{runtime}",
-            &format!("{:?}, features = [\"locales\"]", runtime.display()),
+            &format!(
+                "{:?}, features = [\"locales\", \"occurrence\"]",
+                runtime.display()
+            ),
         ),
     )
     .unwrap();
-    assert_eq!(run(&krate, tmp), "Ausverkauft\n");
+    assert_eq!(run(&krate, tmp), "Ausverkauft\n1 item left\n");
     write_catalog(&german, "OUT_OF_STOCK =\n    .title = Vergriffen\n");
-    assert_eq!(run(&krate, tmp), "Vergriffen\n");
+    assert_eq!(run(&krate, tmp), "Vergriffen\n1 item left\n");
 }
 
-/// A user of the German title.
+/// A code whose message chooses its plural form.
+const CHOOSES: &str = "  - code: LOW_STOCK
+    status: 409
+    title: Low stock
+    message: |-
+      { $left ->
+          [one] { $left } item
+         *[other] { $left } items
+      } left
+    fields:
+      left: integer
+";
+
+/// A user of the German title and of the English plural.
 const SPEAKS_GERMAN: &str = r#"errcodes_runtime::errcodes!("errors.yaml");
 
 fn main() {
-    use errcodes_runtime::ErrorCode;
+    use errcodes_runtime::{ErrorCode, Fields};
     println!("{}", ShopError::OutOfStock.title_in("de"));
+    println!("{}", shop_error::LowStock { left: 1 }.message());
 }
 "#;
 
