@@ -18,7 +18,8 @@ use errcodes_runtime::wire::ErrorResponse;
 use errcodes_runtime::{ErrorCode, Fields};
 use errcodes_runtime::{Failure, Occurrence, Received, WireFormat};
 use errcodes_tests::acp::AcpError;
-use errcodes_tests::acp::acp_error::{self, DataQualityIssue, RateLimitExceeded, Timeout};
+use errcodes_tests::acp::acp_error::{DataQualityIssue, RateLimitExceeded, Timeout};
+use errcodes_tests::examples::{ForEachType, with_type};
 
 const COUNTS: [i64; 6] = [0, 1, 2, 5, 22, 101];
 
@@ -327,37 +328,18 @@ async fn a_server_answers_in_the_language_the_request_chooses() {
 /// The typed fields a received ACP error carries, as the failure a
 /// handler raises.
 fn raised(received: &ErrorResponse<AcpError>) -> Failure<AcpError> {
-    macro_rules! first_of {
-        ($($fields:ident),* $(,)?) => {
-            $(
-                if let Ok(fields) = received.fields::<acp_error::$fields>() {
-                    return Failure::from(fields);
-                }
-            )*
-        };
+    struct Raise<'a>(&'a ErrorResponse<AcpError>);
+
+    impl ForEachType for Raise<'_> {
+        type Output = Failure<AcpError>;
+
+        fn run<T: Fields<Code = AcpError>>(self) -> Failure<AcpError> {
+            Failure::from(self.0.fields::<T>().unwrap())
+        }
     }
-    first_of!(
-        InvalidCredentials,
-        TokenExpired,
-        InsufficientPermissions,
-        MissingRequiredField,
-        InvalidFieldValue,
-        InvalidFieldFormat,
-        SegmentNotFound,
-        AudienceUnavailable,
-        PlatformUnauthorized,
-        SeatUnauthorized,
-        AlreadyActivated,
-        ActivationFailed,
-        InvalidPricingModel,
-        RateLimitExceeded,
-        InternalServerError,
-        ServiceUnavailable,
-        Timeout,
-        DataQualityIssue,
-        UsageReportRejected,
-    );
-    panic!("no fields in {:?}", received.code());
+
+    let code = received.code().and_then(|code| code.known()).unwrap();
+    with_type(code, Raise(received))
 }
 
 /// The example response of `code`'s section on `page`: its status line

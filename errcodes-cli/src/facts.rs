@@ -90,22 +90,16 @@ fn field_json(field: &CheckedField) -> Value {
 /// null where a translation leaves a text out, the message in Fluent's
 /// syntax.
 pub(crate) fn translations_json(catalog: &CheckedCatalog, code: &CheckedCode) -> Value {
-    let translations = catalog.locales.translations.iter();
-    Value::Object(
-        translations
-            .filter_map(|translation| {
-                let tag = &translation.locale.value;
-                let texts = catalog.translated(code, tag)?;
-                let json = json!({
-                    "title": texts.title,
-                    "description": texts.description,
-                    "resolution": texts.resolution,
-                    "message": texts.message.as_deref().map(|pieces| to_fluent(pieces, code)),
-                });
-                Some((tag.clone(), json))
-            })
-            .collect(),
-    )
+    let translations = catalog.translations_of(code).map(|(tag, texts)| {
+        let json = json!({
+            "title": texts.title,
+            "description": texts.description,
+            "resolution": texts.resolution,
+            "message": texts.message.as_deref().map(|pieces| to_fluent(pieces, code)),
+        });
+        (tag.to_owned(), json)
+    });
+    Value::Object(translations.collect())
 }
 
 fn example_json(example: &Example) -> Value {

@@ -204,20 +204,14 @@ fn translations(
     catalog: &errcodes_codegen::CheckedCatalog,
     code: &errcodes_codegen::CheckedCode,
 ) -> Value {
-    let translations = catalog.locales.translations.iter();
-    Value::Object(
-        translations
-            .filter_map(|translation| {
-                let tag = &translation.locale.value;
-                let texts = catalog.translated(code, tag)?;
-                let json = json!({
-                    "title": texts.title,
-                    "message": texts.message.as_deref().map(|pieces| pieces_json(pieces, code)),
-                });
-                Some((tag.clone(), json))
-            })
-            .collect(),
-    )
+    let translations = catalog.translations_of(code).map(|(tag, texts)| {
+        let json = json!({
+            "title": texts.title,
+            "message": texts.message.as_deref().map(|pieces| pieces_json(pieces, code)),
+        });
+        (tag.to_owned(), json)
+    });
+    Value::Object(translations.collect())
 }
 
 /// A translated message's pieces as `MessagePiece`s.

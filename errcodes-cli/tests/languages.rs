@@ -8,9 +8,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{errcodes, node22, root, scratch, text};
+use common::{errcodes, node_test, root, scratch, text};
 use errcodes_runtime::wire::{ErrorResponse, Headers, render};
 use errcodes_runtime::{ErrorCode, Failure, Fields, Received, WireFormat};
 use serde_json::{Value, json};
@@ -182,25 +180,9 @@ fn the_typescript_module_speaks_each_language_as_the_rust_runtime_does() {
         serde_json::to_vec(&cases).unwrap(),
     )
     .unwrap();
-    std::fs::copy(
-        root().join("errcodes-cli/tests/typescript/languages.test.mjs"),
-        dir.join("languages.test.mjs"),
-    )
-    .unwrap();
-    let tested = Command::new(node22())
-        .args([
-            "--experimental-strip-types",
-            "--no-warnings",
-            "--test",
-            "languages.test.mjs",
-        ])
-        .current_dir(&dir)
-        .output()
-        .expect("node runs the module's test");
-    let report = text(&tested.stdout);
+    let (passed, report) = node_test(&dir, "languages.test.mjs");
     assert!(
-        tested.status.success() && report.contains("# pass 6") && report.contains("# fail 0"),
-        "the TypeScript module disagrees with the Rust runtime:\n{report}{}",
-        text(&tested.stderr)
+        passed && report.contains("# pass 6") && report.contains("# fail 0"),
+        "the TypeScript module disagrees with the Rust runtime:\n{report}"
     );
 }

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, UNIX_EPOCH};
 
-use common::{errcodes, node22, npm_tool, root, scratch, text};
+use common::{errcodes, node_test, node22, npm_tool, root, scratch, text};
 use errcodes_runtime::ErrorCode;
 use errcodes_runtime::Occurrence;
 use errcodes_runtime::retry::{Advice, Policy, parse_retry_after};
@@ -584,25 +584,9 @@ fn pages_explain_and_the_module_advise_what_the_rust_client_does() {
     std::fs::write(dir.join("errors.ts"), exported("typescript", &specs)).unwrap();
     std::fs::write(dir.join("package.json"), r#"{"type": "module"}"#).unwrap();
     std::fs::write(dir.join("cases.json"), serde_json::to_vec(&cases).unwrap()).unwrap();
-    std::fs::copy(
-        root().join("errcodes-cli/tests/typescript/guidance.test.ts"),
-        dir.join("guidance.test.ts"),
-    )
-    .unwrap();
-    let tested = Command::new(node22())
-        .args([
-            "--experimental-strip-types",
-            "--no-warnings",
-            "--test",
-            "guidance.test.ts",
-        ])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    let report = text(&tested.stdout);
+    let (passed, report) = node_test(&dir, "guidance.test.ts");
     assert!(
-        tested.status.success() && report.contains(&format!("# pass {}", cases.len() + 1)),
-        "the module advises otherwise:\n{report}{}",
-        text(&tested.stderr)
+        passed && report.contains(&format!("# pass {}", cases.len() + 1)),
+        "the module advises otherwise:\n{report}"
     );
 }

@@ -266,6 +266,21 @@ impl CheckedCatalog {
             .get(index)
     }
 
+    /// `code`'s texts in each of the catalog's translations, with the
+    /// translation's tag, in the order of `locales`.
+    pub fn translations_of<'a>(
+        &'a self,
+        code: &'a CheckedCode,
+    ) -> impl Iterator<Item = (&'a str, &'a Texts)> + 'a {
+        self.locales
+            .translations
+            .iter()
+            .filter_map(move |translation| {
+                let tag = translation.locale.value.as_str();
+                Some((tag, self.translated(code, tag)?))
+            })
+    }
+
     /// The code that replaces `code`, if it names one.
     #[must_use]
     pub fn replacement_of(&self, code: &CheckedCode) -> Option<&CheckedCode> {

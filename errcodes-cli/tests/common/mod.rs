@@ -111,3 +111,28 @@ pub(crate) fn pip_tool(package: &str, bin: &str) -> PathBuf {
     }
     tool
 }
+
+/// Copies the node test `test` of `tests/typescript` into `dir` and runs
+/// it there on node 22's type stripping: whether it passed, and its
+/// report, then what it wrote to stderr.
+pub(crate) fn node_test(dir: &Path, test: &str) -> (bool, String) {
+    std::fs::copy(
+        root().join("errcodes-cli/tests/typescript").join(test),
+        dir.join(test),
+    )
+    .unwrap();
+    let tested = Command::new(node22())
+        .args([
+            "--experimental-strip-types",
+            "--no-warnings",
+            "--test",
+            test,
+        ])
+        .current_dir(dir)
+        .output()
+        .expect("node runs the module's test");
+    (
+        tested.status.success(),
+        format!("{}{}", text(&tested.stdout), text(&tested.stderr)),
+    )
+}
