@@ -624,7 +624,7 @@ pub mod code {
     pub const MESSAGE: Key = key(
         "message",
         Kind::Text,
-        "The message for people that an occurrence carries, in Fluent's syntax: text, with `{ $name }` where the field `name` goes and `{ \"{\" }` for a brace. Default: the title. An occurrence that gives its own message, or leaves out a field the template names, sends that message, or the title.",
+        "The message for people that an occurrence carries, in Fluent's syntax: text, with `{ $name }` where the field `name` goes and `{ \"{\" }` for a brace; a select (`{ $count ->`, then each form on a line of its own, `[one] …`, `*[other] …`, and `}`) chooses words by a field's value or plural category, which needs the runtime's `locales` feature. Default: the title. An occurrence that gives its own message, or leaves out a field the template names, sends that message, or the title.",
     )
     .reach(Reach::Clients)
     .schema(r#"{"minLength": 1, "examples": ["{ $field } must be in { $expected_format } format"]}"#);
