@@ -166,9 +166,15 @@ fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
         "RATE_LIMITED -> Some(\"TOO_MANY_REQUESTS\")\n"
     );
 
-    // Translated: without the runtime's `locales` feature, the build says
-    // what to turn on; with it, the translation is read, and editing it
-    // rebuilds.
+    translated(&krate, tmp, &runtime);
+}
+
+/// The crate's catalog translated, with a message that chooses: without
+/// the runtime's `locales` feature, the build says what to turn on; with
+/// it, the translation is read, and editing it rebuilds.
+fn translated(krate: &Path, tmp: &Path, runtime: &Path) {
+    let catalog = krate.join("errors.yaml");
+    let manifest = krate.join("Cargo.toml");
     write_catalog(
         &catalog,
         &format!(
@@ -179,7 +185,7 @@ fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
     let german = krate.join("errors.de.ftl");
     write_catalog(&german, "OUT_OF_STOCK =\n    .title = Ausverkauft\n");
     std::fs::write(krate.join("src/main.rs"), SPEAKS_GERMAN).unwrap();
-    let failed = cargo(&krate, tmp, "build");
+    let failed = cargo(krate, tmp, "build");
     let stderr = String::from_utf8_lossy(&failed.stderr);
     assert!(!failed.status.success(), "{stderr}");
     assert!(
@@ -201,9 +207,9 @@ fn a_user_crate_reports_mistakes_and_rebuilds_on_edits() {
         ),
     )
     .unwrap();
-    assert_eq!(run(&krate, tmp), "Ausverkauft\n1 item left\n");
+    assert_eq!(run(krate, tmp), "Ausverkauft\n1 item left\n");
     write_catalog(&german, "OUT_OF_STOCK =\n    .title = Vergriffen\n");
-    assert_eq!(run(&krate, tmp), "Vergriffen\n1 item left\n");
+    assert_eq!(run(krate, tmp), "Vergriffen\n1 item left\n");
 }
 
 /// A code whose message chooses its plural form.

@@ -245,6 +245,7 @@ fn a_text_left_out_is_a_named_lint() {
 #[test]
 fn a_message_written_back_reads_back_the_same() {
     use errcodes_codegen::translations::to_fluent;
+    use std::fmt::Write as _;
 
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/acp.yaml");
     let acp = std::fs::read_to_string(path).unwrap();
@@ -278,7 +279,7 @@ fn a_message_written_back_reads_back_the_same() {
             for (code, texts) in catalog.codes.iter().zip(&translation.codes) {
                 if let Some(pieces) = &texts.message {
                     let message = to_fluent(pieces, code);
-                    again.push_str(&format!("{} = {message}\n", code.code.value));
+                    let _ = writeln!(again, "{} = {message}", code.code.value);
                     written += 1;
                 }
             }

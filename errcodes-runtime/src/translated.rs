@@ -131,22 +131,20 @@ pub(crate) fn category(rules: Option<&PluralRules>, number: &str) -> &'static st
 
 /// The plural category of `number` in a catalog's own language, `tag`:
 /// its rules are made once per thread.
+#[cfg(feature = "occurrence")]
 pub(crate) fn own_category(tag: &'static str, number: &str) -> &'static str {
     thread_local! {
         static RULES: std::cell::RefCell<Vec<(&'static str, Option<PluralRules>)>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
     RULES.with_borrow_mut(|known| {
-        let at = match known
+        let found = known
             .iter()
-            .position(|(known, _)| std::ptr::eq(*known, tag))
-        {
-            Some(at) => at,
-            None => {
-                known.push((tag, rules(tag)));
-                known.len() - 1
-            }
-        };
+            .position(|(known, _)| std::ptr::eq(*known, tag));
+        let at = found.unwrap_or_else(|| {
+            known.push((tag, rules(tag)));
+            known.len() - 1
+        });
         category(known[at].1.as_ref(), number)
     })
 }

@@ -116,39 +116,45 @@ fn main() -> ExitCode {
                     memory[k] = memory[k].max(build.max_rss_kb);
                 }
             }
-            let seconds = |d: Duration| format!("{:.2} s", d.as_secs_f64());
-            if locales {
-                let [one, three] = [0, 1].map(|k| median(&times[k]));
-                let _ = writeln!(
-                    report,
-                    "| {size} | {} | {} | {:.2}× | {} / {} MB |",
-                    seconds(one),
-                    seconds(three),
-                    three.as_secs_f64() / one.as_secs_f64(),
-                    memory[0] / 1024,
-                    memory[1] / 1024,
-                );
-                continue;
-            }
-            let [errcodes, expanded, strum, bare] = [0, 1, 2, 3].map(|k| median(&times[k]));
-            let _ = writeln!(
-                report,
-                "| {size} | {} | {} | {} | {} | {:.1}× | {:.2}× | {} | {} / {} / {} MB |",
-                seconds(errcodes),
-                seconds(expanded),
-                seconds(strum),
-                seconds(bare),
-                strum.as_secs_f64() / errcodes.as_secs_f64(),
-                errcodes.as_secs_f64() / bare.as_secs_f64(),
-                seconds(errcodes.saturating_sub(expanded)),
-                memory[0] / 1024,
-                memory[2] / 1024,
-                memory[3] / 1024,
-            );
+            row(&mut report, size, &times, &memory, locales);
         }
     }
     println!("{report}");
     ExitCode::SUCCESS
+}
+
+/// One size's row of the report: the medians of `times` and the peaks of
+/// `memory`, by kind.
+fn row(report: &mut String, size: usize, times: &[Vec<Duration>], memory: &[u64], locales: bool) {
+    let seconds = |d: Duration| format!("{:.2} s", d.as_secs_f64());
+    if locales {
+        let [one, three] = [0, 1].map(|k| median(&times[k]));
+        let _ = writeln!(
+            report,
+            "| {size} | {} | {} | {:.2}× | {} / {} MB |",
+            seconds(one),
+            seconds(three),
+            three.as_secs_f64() / one.as_secs_f64(),
+            memory[0] / 1024,
+            memory[1] / 1024,
+        );
+        return;
+    }
+    let [errcodes, expanded, strum, bare] = [0, 1, 2, 3].map(|k| median(&times[k]));
+    let _ = writeln!(
+        report,
+        "| {size} | {} | {} | {} | {} | {:.1}× | {:.2}× | {} | {} / {} / {} MB |",
+        seconds(errcodes),
+        seconds(expanded),
+        seconds(strum),
+        seconds(bare),
+        strum.as_secs_f64() / errcodes.as_secs_f64(),
+        errcodes.as_secs_f64() / bare.as_secs_f64(),
+        seconds(errcodes.saturating_sub(expanded)),
+        memory[0] / 1024,
+        memory[2] / 1024,
+        memory[3] / 1024,
+    );
 }
 
 /// Writes a workspace with one crate per kind and size, with or without

@@ -6,6 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::private;
+use crate::fields::CheckedTemplate;
 use crate::model::CheckedCatalog;
 use crate::translations::{CheckedTranslation, stored};
 
@@ -20,7 +21,7 @@ pub(super) fn expand(catalog: &CheckedCatalog) -> Option<(TokenStream, TokenStre
     let forms = catalog
         .codes
         .iter()
-        .find(|code| code.message.as_ref().is_some_and(|m| m.chooses()))
+        .find(|code| code.message.as_ref().is_some_and(CheckedTemplate::chooses))
         .map(|code| {
             let message = format!(
                 "the message of `{}` chooses its form by plural rules: enable the `locales` feature of errcodes-runtime",
