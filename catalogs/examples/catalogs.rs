@@ -1,7 +1,9 @@
 //! Prints every shipped catalog as a table: code, HTTP status, canonical
 //! gRPC code, recommended action and title, then the fields one ACP code
-//! carries and the message its template makes of them. Each catalog was
-//! compiled from its YAML file by `errcodes!` (see `catalogs/src/lib.rs`).
+//! carries and the message its template makes of them, and one message in
+//! each of ACP's languages, its plural form chosen by the count. Each
+//! catalog was compiled from its YAML file by `errcodes!` (see
+//! `catalogs/src/lib.rs`), ACP's with its German and Polish files.
 //!
 //! ```text
 //! cargo run --example catalogs
@@ -35,6 +37,24 @@ fn main() {
         expected_format: "YYYY-MM-DD".into(),
     };
     println!("  message: {}", value.message());
+
+    // In each language of the catalog, for a request that asks for it.
+    let catalog = AcpError::CATALOG;
+    for asked in ["en-US", "de-AT, en;q=0.5", "pl"] {
+        let language = catalog.language(Some(asked));
+        println!(
+            "\nAccept-Language: {asked} -> {language}: {}",
+            AcpError::RateLimitExceeded.title_in(language)
+        );
+        for limit in [1, 2, 5] {
+            let limited = acp_error::RateLimitExceeded {
+                limit,
+                window: "1 h".into(),
+                reset_time: "2025-01-20T15:31:00Z".parse().expect("a timestamp"),
+            };
+            println!("  {}", limited.message_in(language));
+        }
+    }
 }
 
 fn print_catalog<E: ErrorCode>() {
