@@ -140,7 +140,19 @@ fn write_piece<'s>(
             }
             let value = core::str::from_utf8(out.get(at..)?).ok()?;
             let (chosen, after) = choose(rest, count, default, value, plural)?;
-            out.truncate(at);
+            // A form that starts with the same field keeps the value
+            // where it already is.
+            let same = chosen
+                .strip_prefix('F')
+                .and_then(number)
+                .filter(|(again, _)| *again == position);
+            let chosen = match same {
+                Some((_, rest_of_form)) => rest_of_form,
+                None => {
+                    out.truncate(at);
+                    chosen
+                }
+            };
             Message(chosen).write(field, plural, out).then_some(after)
         }
         _ => None,
