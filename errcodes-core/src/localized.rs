@@ -146,12 +146,11 @@ fn write_piece<'s>(
                 .strip_prefix('F')
                 .and_then(number)
                 .filter(|(again, _)| *again == position);
-            let chosen = match same {
-                Some((_, rest_of_form)) => rest_of_form,
-                None => {
-                    out.truncate(at);
-                    chosen
-                }
+            let chosen = if let Some((_, rest_of_form)) = same {
+                rest_of_form
+            } else {
+                out.truncate(at);
+                chosen
             };
             Message(chosen).write(field, plural, out).then_some(after)
         }
