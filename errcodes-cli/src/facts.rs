@@ -353,7 +353,8 @@ pub(crate) fn grpc_example<'c>(
         extra: &examples,
         ..Values::default()
     };
-    let rendered = render(WireFormat::Google, &catalog.code_facts(code), &values);
+    let facts = catalog.code_facts(code);
+    let rendered = render(WireFormat::Google, &facts, &values);
     let bare = GoogleBody::<()>::decode(&rendered.body)
         .ok()
         .and_then(|body| body.to_bare())
@@ -363,13 +364,11 @@ pub(crate) fn grpc_example<'c>(
     if !catalog.locales.translations.is_empty() {
         // As the runtime's gRPC boundary adds it, last: the message in the
         // language, else the title there when the status says the title.
-        let status: serde_json::Value =
-            serde_json::from_str(&bare).map_err(|error| error.to_string())?;
-        let said = status["message"].as_str().unwrap_or_default();
+        let said = values.message_for(&facts);
         let localized = language
             .message(code, &examples)
             .or_else(|| (said == code.title.value).then(|| language.title(code).to_owned()))
-            .unwrap_or_else(|| said.to_owned());
+            .unwrap_or_else(|| said.into_owned());
         // Members in the order protobuf's JSON writes them.
         let detail = format!(
             r#"{{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":{},"message":{}}}"#,

@@ -11,7 +11,6 @@ use fluent_syntax::ast::{
 use fluent_syntax::parser;
 
 use crate::fields::CheckedField;
-use crate::translations::PLURAL_CATEGORIES;
 /// A piece of a checked template: the pieces of a translated message.
 pub use crate::translations::Piece as TemplatePiece;
 
@@ -86,6 +85,7 @@ pub(crate) fn parse(
     let mut reader = Reader {
         template,
         fields,
+        names: fields.iter().map(|f| f.name.value.as_str()).collect(),
         placeables: placeable_offsets(template),
         next: 0,
         mistakes: Vec::new(),
@@ -102,6 +102,8 @@ pub(crate) fn parse(
 struct Reader<'t> {
     template: &'t str,
     fields: &'t [CheckedField],
+    /// The fields' names, which placeables name.
+    names: Vec<&'t str>,
     /// Where each top-level placeable starts.
     placeables: Vec<usize>,
     /// The next top-level placeable.
@@ -156,7 +158,7 @@ impl Reader<'_> {
     ) -> Result<TemplatePiece, Mistake> {
         match inline {
             InlineExpression::Placeable { expression } => self.expression(expression, offset),
-            inline => inline_piece(inline, self.fields, self.template, offset),
+            inline => inline_piece(inline, &self.names, self.template, offset),
         }
     }
 
@@ -177,7 +179,7 @@ impl Reader<'_> {
             ));
         };
         let TemplatePiece::Field(field) =
-            inline_piece(selector, self.fields, self.template, offset)?
+            inline_piece(selector, &self.names, self.template, offset)?
         else {
             return Err(mistake(offset, "a select chooses by a field", None));
         };
@@ -207,8 +209,8 @@ impl Reader<'_> {
         })
     }
 
-    /// Whether `key` can match the values of `field`: a plural category
-    /// for a number, one of the values of an `enum`.
+    /// Whether `key` can match the values of `field`, by
+    /// [`key_problem`](crate::translations::key_problem).
     fn check_key(
         &self,
         field: &CheckedField,
@@ -216,39 +218,17 @@ impl Reader<'_> {
         key: &str,
         offset: usize,
     ) -> Result<(), Mistake> {
-        use errcodes_core::fields::FieldKind;
-
+        let Some((message, help)) = crate::translations::key_problem(field, name, key) else {
+            return Ok(());
+        };
         let at = self.template[offset..]
             .find(&format!("[{key}]"))
             .map_or(offset, |at| offset + at + 1);
-        match field.ty.value.kind {
-            FieldKind::Integer | FieldKind::Number if !PLURAL_CATEGORIES.contains(&key) => {
-                Err(Mistake {
-                    offset: at,
-                    message: format!(
-                        "`{key}` is not a plural category, by which `${name}` chooses"
-                    ),
-                    help: Some(format!(
-                        "a number chooses by {}, or by a value such as `[0]`",
-                        crate::diagnostic::list(&PLURAL_CATEGORIES)
-                    )),
-                })
-            }
-            FieldKind::OneOf
-                if key != "other" && !field.values.iter().any(|value| value.value == key) =>
-            {
-                let values: Vec<&str> = field.values.iter().map(|v| v.value.as_str()).collect();
-                Err(Mistake {
-                    offset: at,
-                    message: format!("`{key}` is not a value of `${name}`"),
-                    help: Some(format!(
-                        "its values are {}",
-                        crate::diagnostic::list(&values)
-                    )),
-                })
-            }
-            _ => Ok(()),
-        }
+        Err(Mistake {
+            offset: at,
+            message,
+            help: Some(help),
+        })
     }
 }
 
@@ -263,12 +243,10 @@ fn mistake(offset: usize, message: &str, help: Option<&str>) -> Mistake {
 /// What one inline expression places.
 fn inline_piece(
     inline: &InlineExpression<&str>,
-    fields: &[CheckedField],
+    fields: &[&str],
     template: &str,
     offset: usize,
 ) -> Result<TemplatePiece, Mistake> {
-    let fields: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
-    let fields = &fields[..];
     match inline {
         InlineExpression::VariableReference { id } => {
             if let Some(position) = fields.iter().position(|field| *field == id.name) {

@@ -17,6 +17,7 @@ use fluent_syntax::ast::{
 use fluent_syntax::parser;
 
 use crate::diagnostic::{Diagnostic, Errors, closest, list};
+use crate::fields::CheckedField;
 use crate::keys;
 use crate::model::{CheckedCatalog, CheckedCode, Located};
 use crate::source::Source;
@@ -113,6 +114,30 @@ pub enum Piece {
         /// The position in `forms` of the default form.
         default: usize,
     },
+}
+
+/// What is wrong with `key` as a form of a select by `field` (named
+/// `name`), as a message and a help: a key that is no plural category of
+/// a number, or no value of an `enum` (`other` always is); `None` for a
+/// key that can match. Any key of another type matches its text.
+pub(crate) fn key_problem(field: &CheckedField, name: &str, key: &str) -> Option<(String, String)> {
+    match field.ty.value.kind {
+        FieldKind::Integer | FieldKind::Number if !PLURAL_CATEGORIES.contains(&key) => Some((
+            format!("`{key}` is not a plural category, by which `${name}` chooses"),
+            format!(
+                "a number chooses by {}, or by a value such as `[0]`",
+                list(&PLURAL_CATEGORIES)
+            ),
+        )),
+        FieldKind::OneOf if key != "other" && !field.values.iter().any(|v| v.value == key) => {
+            let values: Vec<&str> = field.values.iter().map(|v| v.value.as_str()).collect();
+            Some((
+                format!("`{key}` is not a value of `${name}`"),
+                format!("its values are {}", list(&values)),
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// Appends the positions of the fields `pieces` place or choose by.
@@ -723,14 +748,13 @@ impl File<'_> {
                     return None;
                 };
                 let field = self.field(code, id.name, used, errors)?;
-                let kind = code.fields[field].ty.value.kind;
                 let mut forms = Vec::with_capacity(variants.len());
                 let mut default = 0;
                 let mut ok = true;
                 for (at, variant) in variants.iter().enumerate() {
                     let key = match &variant.key {
                         VariantKey::Identifier { name } => {
-                            ok &= self.check_key(code, field, kind, name, errors);
+                            ok &= self.check_key(code, field, name, errors);
                             (*name).to_owned()
                         }
                         VariantKey::NumberLiteral { value } => (*value).to_owned(),
@@ -752,47 +776,16 @@ impl File<'_> {
         }
     }
 
-    /// Whether a select's key can match the field's values: a plural
-    /// category for a number, one of the values of an `enum` field.
-    fn check_key(
-        &self,
-        code: &CheckedCode,
-        field: usize,
-        kind: FieldKind,
-        key: &str,
-        errors: &mut Errors,
-    ) -> bool {
-        let name = &code.fields[field].name.value;
-        match kind {
-            FieldKind::Integer | FieldKind::Number if !PLURAL_CATEGORIES.contains(&key) => {
-                errors.push(
-                    self.error(
-                        format!("`{key}` is not a plural category, by which `${name}` chooses"),
-                        key,
-                    )
-                    .help(format!(
-                        "a number chooses by {}, or by a value such as `[0]`",
-                        list(&PLURAL_CATEGORIES)
-                    )),
-                );
+    /// Whether a select's key can match the field's values, by
+    /// [`key_problem`].
+    fn check_key(&self, code: &CheckedCode, field: usize, key: &str, errors: &mut Errors) -> bool {
+        let declared = &code.fields[field];
+        match key_problem(declared, &declared.name.value, key) {
+            Some((message, help)) => {
+                errors.push(self.error(message, key).help(help));
                 false
             }
-            FieldKind::OneOf => {
-                let values: Vec<&str> = code.fields[field]
-                    .values
-                    .iter()
-                    .map(|value| value.value.as_str())
-                    .collect();
-                if key == "other" || values.contains(&key) {
-                    return true;
-                }
-                errors.push(
-                    self.error(format!("`{key}` is not a value of `${name}`"), key)
-                        .help(format!("its values are {}", list(&values))),
-                );
-                false
-            }
-            _ => true,
+            None => true,
         }
     }
 
