@@ -303,6 +303,17 @@ mod tests {
     }
 
     #[test]
+    fn a_form_shows_its_own_fields_whichever_chose_it() {
+        // Chosen by field 0, the form starts with field 1.
+        let mut other = String::new();
+        push_field(1, &mut other);
+        push_text(" gone", &mut other);
+        let mut stored = String::new();
+        push_select(0, 0, &[("other", &other)], &mut stored);
+        assert_eq!(show(&stored, &["3", "disk"]).unwrap(), "disk gone");
+    }
+
+    #[test]
     fn a_missing_field_or_damaged_text_shows_nothing_whole() {
         let stored = forms();
         assert_eq!(show(&stored, &[]), None);
