@@ -494,3 +494,70 @@ fn google_bodies_keep_what_they_do_not_model() {
         DecodeErrorKind::DuplicateMember
     );
 }
+
+/// Decoding keeps a problem's extension members as text and reads them
+/// when asked for; the generic `Deserialize` reads them at once. Both must
+/// see the same members, the same repeated fields and write the same body.
+#[test]
+fn extension_members_read_when_asked_for_are_those_read_at_once() {
+    let bodies = [
+        r#"{"type": "about:blank", "status": 400}"#,
+        r#"{"title": "T", "a": 1, "b": -2.5e300, "c": [true, false, null, {}], "d": {"e": "\u00e9\n\"q\""}}"#,
+        r#"{"status": "not a number", "report": {"errors": ["x"]}, "status2": 1}"#,
+        r#"{"a": 1, "a": 2, "b": {"x": 1, "x": 2}, "c": [{"y": [], "y": {}}], "z": 0}"#,
+        r#"{"na\"me": {"in\\ner": "v"}, "trace": "abc", "code": "InputError"}"#,
+        "{\"big\": 18446744073709551615, \"small\": -9223372036854775808, \"f\": 1e-7,\n \"ws\" :  [ 1 , 2 ] }",
+    ];
+    for body in bodies {
+        let lazy = Problem::<EdgeError>::decode(body.as_bytes()).unwrap();
+        let eager: Problem<EdgeError> = serde_json::from_str(body).unwrap();
+        let expected: serde_json::Map<String, Value> = serde_json::from_str::<Value>(body)
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(name, value)| match name.as_str() {
+                "type" | "title" | "detail" | "instance" => !value.is_string(),
+                "status" => !value.is_u64(),
+                _ => true,
+            })
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect();
+        assert_eq!(lazy.repeated_fields(), eager.repeated_fields(), "{body}");
+        assert_eq!(lazy.members(), eager.members(), "{body}");
+        if eager.repeated_fields().is_empty() {
+            assert_eq!(lazy.members(), &expected, "{body}");
+        }
+        assert_eq!(lazy, eager, "{body}");
+        assert_eq!(lazy.encode().unwrap(), eager.encode().unwrap(), "{body}");
+        assert_eq!(lazy.trace(), eager.trace(), "{body}");
+    }
+    let repeated = Problem::<EdgeError>::decode(bodies[3].as_bytes()).unwrap();
+    assert_eq!(
+        repeated.repeated_fields(),
+        ["a".into(), "b".into(), "c".into()]
+    );
+    assert_eq!(repeated.members()["a"], 1);
+}
+
+/// A member kept as text is refused at the same depth as one read at once.
+#[test]
+fn a_member_kept_as_text_nests_as_deep_as_one_read_at_once() {
+    for levels in 120..=130 {
+        let body = format!(r#"{{"x": {}{}}}"#, "[".repeat(levels), "]".repeat(levels));
+        let lazy = Problem::<EdgeError>::decode(body.as_bytes());
+        let eager = serde_json::from_str::<Problem<EdgeError>>(&body);
+        assert_eq!(lazy.is_ok(), eager.is_ok(), "{levels} levels");
+        if let Err(error) = lazy {
+            assert_eq!(error.kind(), DecodeErrorKind::NotJson, "{error}");
+            assert!(error.to_string().contains("recursion limit"), "{error}");
+        }
+        // Strings that look like nesting do not count.
+        let quoted = format!(
+            r#"{{"x": ["{}\"{}"]}}"#,
+            "[".repeat(levels),
+            "{".repeat(levels)
+        );
+        assert!(Problem::<EdgeError>::decode(quoted.as_bytes()).is_ok());
+    }
+}

@@ -66,6 +66,14 @@ fn problem_json(c: &mut Criterion) {
                 .code()
         });
     });
+    // The extension members are read when first asked for: the same
+    // decode, and then every member read.
+    group.bench_function("decode/errcodes/members", |b| {
+        b.iter(|| {
+            let problem = Problem::<EdgeError>::decode(black_box(&body)).unwrap();
+            (problem.code(), problem.members().len())
+        });
+    });
     group.bench_function("decode/http_api_problem", |b| {
         b.iter(|| serde_json::from_slice::<HttpApiProblem>(black_box(&body)).unwrap());
     });

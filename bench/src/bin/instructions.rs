@@ -24,9 +24,10 @@ use errcodes_runtime::{Fields, Occurrence, Received, WireFormat};
 use errcodes_tests::acp::acp_error::RateLimitExceeded;
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 
-const OPERATIONS: [&str; 26] = [
+const OPERATIONS: [&str; 27] = [
     "problem/render",
     "problem/decode",
+    "problem/decode/members",
     "problem/decode/http_api_problem",
     "acp/render",
     "acp/decode",
@@ -119,6 +120,10 @@ fn run(operation: &str, times: u64) {
         "problem/decode" => Box::new(|| {
             let body = Problem::<EdgeError>::decode(black_box(&problem_body)).unwrap();
             black_box(body.code());
+        }),
+        "problem/decode/members" => Box::new(|| {
+            let body = Problem::<EdgeError>::decode(black_box(&problem_body)).unwrap();
+            black_box((body.code(), body.members().len()));
         }),
         "problem/decode/http_api_problem" => Box::new(|| {
             black_box(

@@ -23,8 +23,10 @@ use std::borrow::Cow;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use super::kept::Kept;
 use super::{DecodeError, DecodeErrorKind, EncodeError, Limits};
 
 /// A JSON body of one of the formats: every body type decodes and encodes
@@ -56,6 +58,12 @@ pub trait Json: Serialize + DeserializeOwned {
     /// As [`decode`](Self::decode).
     fn decode_with(body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
         self::decode(body, limits)
+    }
+
+    /// Reads a body from its text; how decoding reads, after the checks.
+    #[doc(hidden)]
+    fn decode_text(text: &str) -> serde_json::Result<Self> {
+        serde_json::from_str(text)
     }
 
     /// The body as JSON bytes.
@@ -99,7 +107,22 @@ pub(crate) trait Object: Sized {
     fn take(&mut self, key: &str, value: Value) -> Option<Value>;
 
     /// The members kept as they came.
+    fn members(&self) -> &Map<String, Value>;
+
+    /// The members kept as they came, to change.
     fn kept(&mut self) -> &mut Map<String, Value>;
+
+    /// Keeps `value` as the member `key`.
+    fn keep(&mut self, key: String, value: Value) {
+        self.kept().insert(key, value);
+    }
+
+    /// Where the members the object does not model go as text, to be read
+    /// when asked for; `None` for an object that reads them at once (one
+    /// that refuses a member given twice inside them must).
+    fn unread(&mut self) -> Option<&mut Kept> {
+        None
+    }
 
     /// Takes note that the member `key` was given twice (`path` empty) or
     /// holds, at `path` below it, a member given twice; `false` refuses the
@@ -171,11 +194,37 @@ pub(crate) fn from_rendered<T: Object>(body: &[u8]) -> T {
 /// format's module in `errcodes_core::render`), and how it is read. The
 /// members an object does not model are kept in `kept` and written after.
 macro_rules! members {
+    (@kept $kept:ident) => {
+        fn members(&self) -> &::serde_json::Map<String, ::serde_json::Value> {
+            &self.$kept
+        }
+
+        fn kept(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
+            &mut self.$kept
+        }
+    };
+    (@kept lazy $kept:ident) => {
+        fn members(&self) -> &::serde_json::Map<String, ::serde_json::Value> {
+            self.$kept.members()
+        }
+
+        fn kept(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
+            self.$kept.members_mut()
+        }
+
+        fn keep(&mut self, key: String, value: ::serde_json::Value) {
+            self.$kept.insert(key, &value);
+        }
+
+        fn unread(&mut self) -> Option<&mut $crate::wire::kept::Kept> {
+            Some(&mut self.$kept)
+        }
+    };
     (
         $body:ident as $what:literal {
             $($field:ident: $name:expr => $read:path,)*
         }
-        kept $kept:ident $(, also { $($other:ident: $value:expr),* })?
+        kept $kept:ident $([$lazy:ident])? $(, also { $($other:ident: $value:expr),* })?
         $(, repeated($this:ident, $key:ident, $path:ident) $repeated:block)?
     ) => {
         impl<E> $crate::wire::json::Object for $body<E> {
@@ -185,7 +234,7 @@ macro_rules! members {
             fn empty() -> Self {
                 $body {
                     $($field: None,)*
-                    $kept: ::serde_json::Map::new(),
+                    $kept: ::core::default::Default::default(),
                     $($($other: $value,)*)?
                 }
             }
@@ -197,9 +246,7 @@ macro_rules! members {
                 Some(value)
             }
 
-            fn kept(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
-                &mut self.$kept
-            }
+            $crate::wire::json::members!(@kept $($lazy)? $kept);
 
             $(
                 fn repeated(&mut self, $key: &str, $path: &[&str]) -> bool {
@@ -213,7 +260,7 @@ macro_rules! members {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut writer = $crate::wire::json::Writer::new(serializer)?;
                 $(writer.own($name, self.$field.as_ref())?;)*
-                writer.end(&self.$kept)
+                writer.end($crate::wire::json::Object::members(self))
             }
         }
     };
@@ -226,63 +273,126 @@ pub(crate) use members;
 pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    struct Members<T>(PhantomData<T>);
+    deserializer.deserialize_map(Members(PhantomData, false))
+}
 
-    impl<'de, T: Object> Visitor<'de> for Members<T> {
-        type Value = T;
+/// Reads an object from JSON text: as [`deserialize`], but the members it
+/// does not model are kept as text, to be read when asked for, where the
+/// object allows it ([`Object::unread`]).
+pub(crate) fn from_text<T: Object>(text: &str) -> serde_json::Result<T> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let object = deserializer.deserialize_map(Members(PhantomData, true))?;
+    deserializer.end()?;
+    Ok(object)
+}
 
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "{}, as a JSON object", T::WHAT)
-        }
+/// Reads an object's members; with `true`, from `serde_json`'s reader of
+/// text, which lends each value's text.
+struct Members<T>(PhantomData<T>, bool);
 
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-            const { assert!(T::NAMES.len() <= 64) };
-            let mut object = T::empty();
-            // A modelled member is told seen by its bit, whatever its
-            // value; any other is kept, and found there when it comes back.
-            let mut seen = 0_u64;
-            // Members given twice below this object, each as its path from
-            // the deepest name up.
-            let mut found = Vec::new();
-            while let Some(Key(key)) = map.next_key_seed(KeySeed)? {
-                let repeated = match T::NAMES.iter().position(|name| *name == key) {
-                    Some(at) => {
-                        let before = seen;
-                        seen |= 1 << at;
-                        before == seen
-                    }
-                    None => object.kept().contains_key(key.as_ref()),
-                };
-                if repeated {
-                    if !object.repeated(&key, &[]) {
-                        return Err(duplicate(&key, &[]));
-                    }
-                    map.next_value::<de::IgnoredAny>()?;
-                    continue;
-                }
-                let value = map.next_value_seed(Strict(&mut found))?;
-                let kept = object.take(&key, value);
-                if !found.is_empty() {
-                    for path in found.drain(..) {
-                        let path: Vec<&str> = path.iter().rev().map(String::as_str).collect();
-                        if !object.repeated(&key, &path) {
-                            return Err(duplicate(&key, &path));
-                        }
-                    }
-                }
-                if let Some(value) = kept {
-                    object.kept().insert(key.into_owned(), value);
-                }
-            }
-            Ok(object)
-        }
+impl<'de, T: Object> Visitor<'de> for Members<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, as a JSON object", T::WHAT)
     }
 
-    deserializer.deserialize_map(Members(PhantomData))
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        const { assert!(T::NAMES.len() <= 64) };
+        let mut object = T::empty();
+        // A modelled member is told seen by its bit, whatever its
+        // value; any other is kept, and found there when it comes back.
+        let mut seen = 0_u64;
+        // Members given twice below this object, each as its path from
+        // the deepest name up.
+        let mut found = Vec::new();
+        while let Some(Key(key)) = map.next_key_seed(KeySeed)? {
+            let repeated = match T::NAMES.iter().position(|name| *name == key) {
+                Some(at) => {
+                    let before = seen;
+                    seen |= 1 << at;
+                    before == seen
+                }
+                None => match object.unread() {
+                    Some(kept) if self.1 => {
+                        let raw = map.next_value::<&'de RawValue>()?.get();
+                        if nests_deeper(raw, KEPT_DEPTH) {
+                            return Err(de::Error::custom(TOO_DEEP));
+                        }
+                        kept.insert_text(&key, raw);
+                        continue;
+                    }
+                    _ => object.kept().contains_key(key.as_ref()),
+                },
+            };
+            if repeated {
+                if !object.repeated(&key, &[]) {
+                    return Err(duplicate(&key, &[]));
+                }
+                map.next_value::<de::IgnoredAny>()?;
+                continue;
+            }
+            let value = map.next_value_seed(Strict(&mut found))?;
+            let kept = object.take(&key, value);
+            if !found.is_empty() {
+                for path in found.drain(..) {
+                    let path: Vec<&str> = path.iter().rev().map(String::as_str).collect();
+                    if !object.repeated(&key, &path) {
+                        return Err(duplicate(&key, &path));
+                    }
+                }
+            }
+            if let Some(value) = kept {
+                object.keep(key.into_owned(), value);
+            }
+        }
+        Ok(object)
+    }
 }
 
 /// How a duplicate member name is told from other data errors.
 const DUPLICATE: &str = "duplicate member name ";
+
+/// How `serde_json` words nesting deeper than it reads, which a member kept
+/// as text is refused for too, so that it is read when asked for.
+const TOO_DEEP: &str = "recursion limit exceeded";
+
+/// The most arrays and objects a member's value may nest, in the object
+/// that is the body: `serde_json` reads 127 levels in all.
+const KEPT_DEPTH: usize = 126;
+
+/// Whether `raw`, a JSON value that parsed, nests more than `limit`
+/// arrays and objects.
+fn nests_deeper(raw: &str, limit: usize) -> bool {
+    // Each level takes two bytes at least.
+    if raw.len() <= 2 * limit {
+        return false;
+    }
+    let (mut depth, mut in_string, mut escaped) = (0_usize, false, false);
+    for &byte in raw.as_bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
 
 /// The member `key`, or the one at `path` below it, given twice: the
 /// name, or a JSON pointer to a deeper one.
@@ -296,7 +406,7 @@ pub(crate) fn duplicate<E: de::Error>(key: &str, path: &[&str]) -> E {
 
 /// Reads any JSON value; of a member name given twice in an object, keeps
 /// the first value and notes the name's path in `found`, from the name up.
-struct Strict<'f>(&'f mut Vec<Vec<String>>);
+pub(crate) struct Strict<'f>(pub(crate) &'f mut Vec<Vec<String>>);
 
 impl<'de> DeserializeSeed<'de> for Strict<'_> {
     type Value = Value;
@@ -384,9 +494,9 @@ pub(crate) fn name_from(found: &mut [Vec<String>], before: usize, name: impl Fn(
 }
 
 /// A member name, borrowed from the input when it has no escapes.
-struct Key<'de>(Cow<'de, str>);
+pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
 
-struct KeySeed;
+pub(crate) struct KeySeed;
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Key<'de>;
@@ -417,19 +527,23 @@ impl<'de> Visitor<'de> for KeySeed {
 }
 
 /// Decodes a JSON body within `limits`.
-pub(crate) fn decode<T: DeserializeOwned>(body: &[u8], limits: Limits) -> Result<T, DecodeError> {
+pub(crate) fn decode<T: Json>(body: &[u8], limits: Limits) -> Result<T, DecodeError> {
     if body.len() > limits.max_bytes {
         return Err(DecodeError::too_large(body.len(), limits));
     }
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let parsed = match core::str::from_utf8(body) {
         // Checked once as a whole, the text is not checked string by string.
-        Ok(text) => serde_json::from_str(text),
+        Ok(text) => T::decode_text(text),
         // Not JSON either way: serde_json says where.
         Err(_) => serde_json::from_slice(body),
     };
     parsed.map_err(|error| {
         let (kind, reason) = match error.classify() {
+            serde_json::error::Category::Data if error.to_string().starts_with(TOO_DEEP) => (
+                DecodeErrorKind::NotJson,
+                format!("the body is not JSON: {error}"),
+            ),
             serde_json::error::Category::Data if error.to_string().starts_with(DUPLICATE) => (
                 DecodeErrorKind::DuplicateMember,
                 format!("the body gives a member twice: {error}"),

@@ -38,6 +38,7 @@ use serde_json::{Map, Value, json};
 
 use super::contract::{SchemaParts, answers_by_itself};
 use super::json::{self, deserialize_as_object, members};
+use super::kept::Kept;
 use super::{Json, Shape};
 use crate::fields::Untyped;
 use crate::{Action, Code, ErrorCode, Occurrence, ProblemCode};
@@ -47,6 +48,14 @@ use crate::{Action, Code, ErrorCode, Occurrence, ProblemCode};
 /// The standard members are kept when they have the type the RFC gives
 /// them; a member of another type is ignored, as the RFC asks, but kept
 /// among [`members`](Self::members) so that encoding writes it back.
+///
+/// [`decode`](Json::decode) keeps the other members as the text they came
+/// in and reads them the first time they are asked for
+/// ([`members`](Self::members), [`trace`](Self::trace),
+/// [`repeated_fields`](Self::repeated_fields), the error's fields): a client
+/// that reads only the code, the status and the detail does not pay for
+/// building them. A body is refused at decoding for the same reasons
+/// either way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem<E> {
     type_uri: Option<String>,
@@ -54,9 +63,8 @@ pub struct Problem<E> {
     title: Option<String>,
     detail: Option<String>,
     instance: Option<String>,
-    members: Map<String, Value>,
-    /// Extension members given more than once.
-    repeated: Vec<Box<str>>,
+    /// Extension members, and standard ones of the wrong type.
+    members: Kept,
     codes: PhantomData<fn() -> E>,
 }
 
@@ -68,8 +76,8 @@ members! {
         detail: DETAIL => json::string,
         instance: INSTANCE => json::string,
     }
-    kept members, also { repeated: Vec::new(), codes: PhantomData },
-    repeated(this, key, _path) { json::repeated_in_kept::<Self>(&mut this.repeated, key) }
+    kept members [lazy], also { codes: PhantomData },
+    repeated(this, key, _path) { !Self::NAMES.contains(&key) && this.members.note_repeated(key) }
 }
 
 impl<E: ErrorCode> Problem<E> {
@@ -98,6 +106,7 @@ impl<E: ErrorCode> Problem<E> {
         };
         let member = || {
             self.members
+                .members()
                 .get(CODE)
                 .and_then(Value::as_str)
                 .map(Cow::Borrowed)
@@ -162,19 +171,19 @@ impl<E> Problem<E> {
     /// when it is a string.
     #[must_use]
     pub fn trace(&self) -> Option<&str> {
-        self.members.get(TRACE).and_then(Value::as_str)
+        self.members.members().get(TRACE).and_then(Value::as_str)
     }
 
     /// Every other member: extensions (Edge's `report`, a `code`), and
     /// standard members that had the wrong type.
     #[must_use]
     pub fn members(&self) -> &Map<String, Value> {
-        &self.members
+        self.members.members()
     }
 
     /// The error's fields, as received.
     pub(crate) fn untyped_fields(&self) -> Untyped<'_> {
-        Untyped::Members(&self.members)
+        Untyped::Members(self.members.members())
     }
 
     /// The fields given more than once, in the order they came: reading
@@ -182,13 +191,17 @@ impl<E> Problem<E> {
     /// and its first value stays among the fields as received.
     #[must_use]
     pub fn repeated_fields(&self) -> &[Box<str>] {
-        &self.repeated
+        self.members.repeated()
     }
 }
 
 deserialize_as_object!(Problem);
 
-impl<E> Json for Problem<E> {}
+impl<E> Json for Problem<E> {
+    fn decode_text(text: &str) -> serde_json::Result<Self> {
+        json::from_text(text)
+    }
+}
 
 answers_by_itself!(Problem);
 
