@@ -132,6 +132,17 @@ fn formats(c: &mut Criterion) {
             black_box(body.code())
         });
     });
+
+    // Pass JSON with a detail that makes its body as long as Google's: the
+    // cost per body of like size.
+    let like_google = errcodes_bench::padded(pass, &occurrence, WireFormat::Pass, body.len());
+    group.bench_function("pass_json/render/like_google", |b| {
+        b.iter(|| render(black_box(pass), &like_google, WireFormat::Pass));
+    });
+    let body = render(pass, &like_google, WireFormat::Pass).body;
+    group.bench_function("pass_json/decode/like_google", |b| {
+        b.iter(|| pass::PassBody::<PassError>::decode(black_box(&body)).unwrap());
+    });
 }
 
 /// A code rendered with its three typed fields against the same code

@@ -40,9 +40,39 @@ fn json<T: Json + PartialEq + std::fmt::Debug>(body: &[u8]) -> Option<T> {
 /// When a decoded problem does not survive encoding.
 #[must_use = "whether the decoder took the body"]
 pub fn problem(body: &[u8]) -> bool {
-    json::<Problem<EdgeError>>(body)
+    let decoded = json::<Problem<EdgeError>>(body);
+    // Extension members are kept as text and read when asked for: what was
+    // taken must be what serde_json reads in the body.
+    if let Some(problem) = &decoded {
+        let text = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        let value: Value = serde_json::from_slice(text).expect("a decoded body is JSON");
+        if problem.repeated_fields().is_empty() {
+            assert_eq!(problem.members(), &unmodelled(&value), "{value}");
+        }
+    }
+    decoded
         .map(|problem| (problem.code(), problem.action()))
         .is_some()
+}
+
+/// The members of a problem detail that it does not model: every member
+/// but the standard ones of the type the RFC gives them.
+///
+/// # Panics
+///
+/// When `problem` is not an object.
+#[must_use]
+pub fn unmodelled(problem: &Value) -> serde_json::Map<String, Value> {
+    let members = problem.as_object().expect("a problem detail is an object");
+    members
+        .iter()
+        .filter(|(name, value)| match name.as_str() {
+            "type" | "title" | "detail" | "instance" => !value.is_string(),
+            "status" => value.as_u64().is_none_or(|n| u16::try_from(n).is_err()),
+            _ => true,
+        })
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
 }
 
 /// Edge Network responses, fatal and completed.

@@ -24,7 +24,7 @@ use errcodes_runtime::{Fields, Occurrence, Received, WireFormat};
 use errcodes_tests::acp::acp_error::RateLimitExceeded;
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 
-const OPERATIONS: [&str; 27] = [
+const OPERATIONS: [&str; 29] = [
     "problem/render",
     "problem/decode",
     "problem/decode/members",
@@ -39,6 +39,8 @@ const OPERATIONS: [&str; 27] = [
     "gateway/decode",
     "google/render",
     "google/decode",
+    "pass_json/render/like_google",
+    "pass_json/decode/like_google",
     "fields/acp/render/none",
     "fields/acp/render/three",
     "fields/problem/render/none",
@@ -113,6 +115,9 @@ fn run(operation: &str, times: u64) {
     let xml_body = render(pass, &occurrence, WireFormat::PassXml).body;
     let gateway_body = render(gateway, &occurrence, WireFormat::Gateway).body;
     let google_body = render(pass, &occurrence, WireFormat::Google).body;
+    let like_google =
+        errcodes_bench::padded(pass, &occurrence, WireFormat::Pass, google_body.len());
+    let like_google_body = render(pass, &like_google, WireFormat::Pass).body;
     let once: Box<dyn Fn()> = match operation {
         "problem/render" => Box::new(|| {
             black_box(render(black_box(edge), &problem, WireFormat::Problem));
@@ -144,6 +149,12 @@ fn run(operation: &str, times: u64) {
         }),
         "pass_json/decode" => Box::new(|| {
             black_box(pass::PassBody::<PassError>::decode(black_box(&pass_body)).unwrap());
+        }),
+        "pass_json/render/like_google" => Box::new(|| {
+            black_box(render(black_box(pass), &like_google, WireFormat::Pass));
+        }),
+        "pass_json/decode/like_google" => Box::new(|| {
+            black_box(pass::PassBody::<PassError>::decode(black_box(&like_google_body)).unwrap());
         }),
         "pass_xml/render" => Box::new(|| {
             black_box(render(black_box(pass), &occurrence, WireFormat::PassXml));

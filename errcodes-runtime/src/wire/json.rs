@@ -23,7 +23,6 @@ use std::borrow::Cow;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::kept::Kept;
@@ -58,12 +57,6 @@ pub trait Json: Serialize + DeserializeOwned {
     /// As [`decode`](Self::decode).
     fn decode_with(body: &[u8], limits: Limits) -> Result<Self, DecodeError> {
         self::decode(body, limits)
-    }
-
-    /// Reads a body from its text; how decoding reads, after the checks.
-    #[doc(hidden)]
-    fn decode_text(text: &str) -> serde_json::Result<Self> {
-        serde_json::from_str(text)
     }
 
     /// The body as JSON bytes.
@@ -273,22 +266,11 @@ pub(crate) use members;
 pub(crate) fn deserialize<'de, T: Object, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    deserializer.deserialize_map(Members(PhantomData, false))
+    deserializer.deserialize_map(Members(PhantomData))
 }
 
-/// Reads an object from JSON text: as [`deserialize`], but the members it
-/// does not model are kept as text, to be read when asked for, where the
-/// object allows it ([`Object::unread`]).
-pub(crate) fn from_text<T: Object>(text: &str) -> serde_json::Result<T> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let object = deserializer.deserialize_map(Members(PhantomData, true))?;
-    deserializer.end()?;
-    Ok(object)
-}
-
-/// Reads an object's members; with `true`, from `serde_json`'s reader of
-/// text, which lends each value's text.
-struct Members<T>(PhantomData<T>, bool);
+/// Reads an object's members.
+struct Members<T>(PhantomData<T>);
 
 impl<'de, T: Object> Visitor<'de> for Members<T> {
     type Value = T;
@@ -314,15 +296,11 @@ impl<'de, T: Object> Visitor<'de> for Members<T> {
                     before == seen
                 }
                 None => match object.unread() {
-                    Some(kept) if self.1 => {
-                        let raw = map.next_value::<&'de RawValue>()?.get();
-                        if nests_deeper(raw, KEPT_DEPTH) {
-                            return Err(de::Error::custom(TOO_DEEP));
-                        }
-                        kept.insert_text(&key, raw);
+                    Some(kept) => {
+                        kept.copy(&key, &mut map)?;
                         continue;
                     }
-                    _ => object.kept().contains_key(key.as_ref()),
+                    None => object.kept().contains_key(key.as_ref()),
                 },
             };
             if repeated {
@@ -352,47 +330,6 @@ impl<'de, T: Object> Visitor<'de> for Members<T> {
 
 /// How a duplicate member name is told from other data errors.
 const DUPLICATE: &str = "duplicate member name ";
-
-/// How `serde_json` words nesting deeper than it reads, which a member kept
-/// as text is refused for too, so that it is read when asked for.
-const TOO_DEEP: &str = "recursion limit exceeded";
-
-/// The most arrays and objects a member's value may nest, in the object
-/// that is the body: `serde_json` reads 127 levels in all.
-const KEPT_DEPTH: usize = 126;
-
-/// Whether `raw`, a JSON value that parsed, nests more than `limit`
-/// arrays and objects.
-fn nests_deeper(raw: &str, limit: usize) -> bool {
-    // Each level takes two bytes at least.
-    if raw.len() <= 2 * limit {
-        return false;
-    }
-    let (mut depth, mut in_string, mut escaped) = (0_usize, false, false);
-    for &byte in raw.as_bytes() {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > limit {
-                    return true;
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    false
-}
 
 /// The member `key`, or the one at `path` below it, given twice: the
 /// name, or a JSON pointer to a deeper one.
@@ -527,23 +464,19 @@ impl<'de> Visitor<'de> for KeySeed {
 }
 
 /// Decodes a JSON body within `limits`.
-pub(crate) fn decode<T: Json>(body: &[u8], limits: Limits) -> Result<T, DecodeError> {
+pub(crate) fn decode<T: DeserializeOwned>(body: &[u8], limits: Limits) -> Result<T, DecodeError> {
     if body.len() > limits.max_bytes {
         return Err(DecodeError::too_large(body.len(), limits));
     }
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let parsed = match core::str::from_utf8(body) {
         // Checked once as a whole, the text is not checked string by string.
-        Ok(text) => T::decode_text(text),
+        Ok(text) => serde_json::from_str(text),
         // Not JSON either way: serde_json says where.
         Err(_) => serde_json::from_slice(body),
     };
     parsed.map_err(|error| {
         let (kind, reason) = match error.classify() {
-            serde_json::error::Category::Data if error.to_string().starts_with(TOO_DEEP) => (
-                DecodeErrorKind::NotJson,
-                format!("the body is not JSON: {error}"),
-            ),
             serde_json::error::Category::Data if error.to_string().starts_with(DUPLICATE) => (
                 DecodeErrorKind::DuplicateMember,
                 format!("the body gives a member twice: {error}"),

@@ -49,13 +49,13 @@ use crate::{Action, Code, ErrorCode, Occurrence, ProblemCode};
 /// them; a member of another type is ignored, as the RFC asks, but kept
 /// among [`members`](Self::members) so that encoding writes it back.
 ///
-/// [`decode`](Json::decode) keeps the other members as the text they came
-/// in and reads them the first time they are asked for
+/// Decoding keeps the other members as JSON text, checked as it is copied,
+/// and reads them the first time they are asked for
 /// ([`members`](Self::members), [`trace`](Self::trace),
 /// [`repeated_fields`](Self::repeated_fields), the error's fields): a client
 /// that reads only the code, the status and the detail does not pay for
-/// building them. A body is refused at decoding for the same reasons
-/// either way.
+/// building them. The copy goes through the same parser as building
+/// would: a body is refused for the same reasons.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem<E> {
     type_uri: Option<String>,
@@ -197,11 +197,7 @@ impl<E> Problem<E> {
 
 deserialize_as_object!(Problem);
 
-impl<E> Json for Problem<E> {
-    fn decode_text(text: &str) -> serde_json::Result<Self> {
-        json::from_text(text)
-    }
-}
+impl<E> Json for Problem<E> {}
 
 answers_by_itself!(Problem);
 
