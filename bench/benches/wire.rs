@@ -191,5 +191,44 @@ fn fields(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, problem_json, formats, fields);
+/// What one response costs the server before the transport, as
+/// `bench/served.sh` serves them: the prepared static body, a bare code, a
+/// `Failure` with a cause; the last two also with a subscriber that formats
+/// every event (into a sink), which a failure's log event then pays for.
+fn responses(c: &mut Criterion) {
+    use axum::response::IntoResponse;
+    use errcodes_runtime::Failure;
+    use tracing_subscriber::util::SubscriberInitExt;
+
+    let code = PassError::InternalError;
+    let occurrence = Occurrence::new().trace("6f1c1ddb-4c83-4f7e-9d3e-1d4c2c8f6e0a");
+    let rendered = render(code, &occurrence, code.wire_format());
+    let status = http::StatusCode::from_u16(rendered.status).unwrap();
+    let content_type = http::HeaderValue::from_static(rendered.content_type);
+    let body = axum::body::Bytes::from(rendered.body);
+    let failure = || Failure::new(code).caused_by(std::io::Error::other("upstream timed out"));
+
+    let mut group = c.benchmark_group("responses");
+    group.bench_function("static", |b| {
+        b.iter(|| {
+            let header = [(http::header::CONTENT_TYPE, content_type.clone())];
+            (status, header, body.clone()).into_response()
+        });
+    });
+    group.bench_function("bare", |b| b.iter(|| black_box(code).into_response()));
+    group.bench_function("failure", |b| b.iter(|| failure().into_response()));
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(std::io::sink)
+        .finish()
+        .set_default();
+    group.bench_function("bare/formatting_subscriber", |b| {
+        b.iter(|| black_box(code).into_response());
+    });
+    group.bench_function("failure/formatting_subscriber", |b| {
+        b.iter(|| failure().into_response());
+    });
+    drop(subscriber);
+}
+
+criterion_group!(benches, problem_json, formats, fields, responses);
 criterion_main!(benches);
