@@ -576,7 +576,10 @@ mod tests {
     #[test]
     fn a_type_s_name_is_what_follows_the_last_slash() {
         assert_eq!(type_name(super::types::ERROR_INFO), "google.rpc.ErrorInfo");
-        assert_eq!(type_name("example.com/x/google.rpc.Help"), "google.rpc.Help");
+        assert_eq!(
+            type_name("example.com/x/google.rpc.Help"),
+            "google.rpc.Help"
+        );
         assert_eq!(type_name("google.rpc.Help"), "google.rpc.Help");
         assert_eq!(type_name("a/"), "");
         assert_eq!(type_name("é/ü"), "ü");
