@@ -78,8 +78,9 @@ impl Kept {
         map: &mut A,
     ) -> Result<(), A::Error> {
         if let Some(read) = self.read.get_mut() {
-            let value = map.next_value::<Value>()?;
-            read.members.insert(name.to_owned(), value);
+            // Read already: the member joins the others as reading them
+            // would have taken it.
+            read.take(name, map)?;
         } else {
             self.start(name);
             map.next_value_seed(Copy(&mut self.text))?;
@@ -127,6 +128,26 @@ impl PartialEq for Kept {
     }
 }
 
+impl Read {
+    /// Takes the value that `map` gives next as the member `name`: the
+    /// first value of a name given twice is kept and the name noted, and
+    /// so is a name whose value holds a member given twice.
+    fn take<'de, A: MapAccess<'de>>(&mut self, name: &str, map: &mut A) -> Result<(), A::Error> {
+        if self.members.contains_key(name) {
+            note_repeated(&mut self.repeated, name);
+            map.next_value::<IgnoredAny>()?;
+            return Ok(());
+        }
+        let mut found = Vec::new();
+        let value = map.next_value_seed(Strict(&mut found))?;
+        if !found.is_empty() {
+            note_repeated(&mut self.repeated, name);
+        }
+        self.members.insert(name.to_owned(), value);
+        Ok(())
+    }
+}
+
 /// Reads the text of kept members: the first value of a name given twice
 /// is kept and the name noted, as [`Object::repeated`](super::json::Object)
 /// does for an error's fields.
@@ -150,20 +171,8 @@ impl<'de> Visitor<'de> for Reader<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Read { members, repeated } = self.0;
-        let mut found = Vec::new();
         while let Some(Key(name)) = map.next_key_seed(KeySeed)? {
-            if members.contains_key(name.as_ref()) {
-                note_repeated(repeated, &name);
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            }
-            let value = map.next_value_seed(Strict(&mut found))?;
-            if !found.is_empty() {
-                found.clear();
-                note_repeated(repeated, &name);
-            }
-            members.insert(name.into_owned(), value);
+            self.0.take(&name, &mut map)?;
         }
         Ok(())
     }
@@ -253,4 +262,43 @@ fn close(out: &mut Vec<u8>, bracket: u8) {
         out.pop();
     }
     out.push(bracket);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Copies every member of the object `body` into `kept`.
+    fn copy_all(kept: &mut Kept, body: &str) {
+        struct All<'k>(&'k mut Kept);
+        impl<'de> Visitor<'de> for All<'_> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                while let Some(Key(name)) = map.next_key_seed(KeySeed)? {
+                    self.0.copy(&name, &mut map)?;
+                }
+                Ok(())
+            }
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(body);
+        deserializer.deserialize_map(All(kept)).unwrap();
+    }
+
+    #[test]
+    fn members_copied_before_and_after_reading_read_alike() {
+        let body = r#"{"a": [1], "n": [{"b": 2, "b": 3}], "c": "é\n", "a": 4, "d": {}}"#;
+        let mut unread = Kept::default();
+        copy_all(&mut unread, body);
+        let mut read = Kept::default();
+        assert!(read.members().is_empty());
+        copy_all(&mut read, body);
+        assert_eq!(unread, read);
+        assert_eq!(read.repeated(), ["n".into(), "a".into()]);
+        assert_eq!(read.members()["a"], serde_json::json!([1]));
+        assert_eq!(read.members()["n"], serde_json::json!([{"b": 2}]));
+        assert_eq!(read.members()["c"], "é\n");
+    }
 }
