@@ -206,7 +206,7 @@ macro_rules! members {
         }
 
         fn keep(&mut self, key: String, value: ::serde_json::Value) {
-            self.$kept.insert(key, &value);
+            self.$kept.insert(key, value);
         }
 
         fn unread(&mut self) -> Option<&mut $crate::wire::kept::Kept> {

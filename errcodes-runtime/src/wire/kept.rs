@@ -53,19 +53,19 @@ impl Kept {
         &mut self.read_mut().members
     }
 
-    /// Notes `name` as given more than once.
-    pub(crate) fn note_repeated(&mut self, name: &str) -> bool {
-        note_repeated(&mut self.read_mut().repeated, name)
+    /// The members given more than once, to note one more.
+    pub(crate) fn repeated_mut(&mut self) -> &mut Vec<Box<str>> {
+        &mut self.read_mut().repeated
     }
 
     /// Keeps `value` as the member `name`: as text while nothing is read.
-    pub(crate) fn insert(&mut self, name: String, value: &Value) {
+    pub(crate) fn insert(&mut self, name: String, value: Value) {
         if let Some(read) = self.read.get_mut() {
-            read.members.insert(name, value.clone());
+            read.members.insert(name, value);
         } else {
             self.start(&name);
             // Writing a `Value` into a `Vec` does not fail.
-            let _ = serde_json::to_writer(&mut self.text, value);
+            let _ = serde_json::to_writer(&mut self.text, &value);
             self.text.push(b'}');
         }
     }

@@ -77,7 +77,7 @@ members! {
         instance: INSTANCE => json::string,
     }
     kept members [lazy], also { codes: PhantomData },
-    repeated(this, key, _path) { !Self::NAMES.contains(&key) && this.members.note_repeated(key) }
+    repeated(this, key, _path) { json::repeated_in_kept::<Self>(this.members.repeated_mut(), key) }
 }
 
 impl<E: ErrorCode> Problem<E> {
