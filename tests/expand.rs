@@ -9,7 +9,7 @@
 use std::path::Path;
 
 /// The fixtures; `expand_compiled.rs` has a module for each.
-const FIXTURES: &[&str] = &["full", "minimal"];
+const FIXTURES: &[&str] = &["fields", "full", "minimal"];
 
 #[test]
 fn expansions_match_their_snapshots() {

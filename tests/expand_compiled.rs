@@ -6,6 +6,10 @@
 #![deny(clippy::pedantic)]
 #![forbid(unsafe_code)]
 
+/// The expansion of `expand/fields.yaml`.
+#[rustfmt::skip]
+#[path = "expand/fields.expanded.rs"]
+pub mod fields;
 /// The expansion of `expand/full.yaml`.
 #[rustfmt::skip]
 #[path = "expand/full.expanded.rs"]
@@ -62,4 +66,57 @@ fn compiled_snapshots_work() {
     assert_eq!(old.replaced_by(), Some(bad));
     assert!(!bad.is_deprecated());
     assert_eq!((bad.deprecation(), bad.replaced_by()), (None, None));
+}
+
+#[test]
+fn compiled_fields_go_out_and_come_back() {
+    use errcodes_runtime::fields::FieldReader;
+    use errcodes_runtime::wire::{Limits, Payload, render};
+    use errcodes_runtime::{ErrorCode, Failure, Fields, WireFormat};
+    use fields::order_error::{OutOfStock, OutOfStockShelf, TooManyLines};
+
+    let out = OutOfStock {
+        item: "tea".into(),
+        left: 2,
+        shelf: OutOfStockShelf::Back,
+        restock: None,
+    };
+    assert_eq!(out.message(), "tea has 2 left");
+    // Thirteen fields: the last two travel in the tuple's nested rest.
+    let lines = TooManyLines {
+        l1: "1".into(),
+        l2: "2".into(),
+        l3: "3".into(),
+        l4: "4".into(),
+        l5: "5".into(),
+        l6: "6".into(),
+        l7: "7".into(),
+        l8: "8".into(),
+        l9: "9".into(),
+        l10: "10".into(),
+        l11: "11".into(),
+        l12: 12,
+        l13: Some(vec!["thirteen".into()]),
+    };
+    let mut text = Vec::new();
+    lines.value(12).unwrap().write_text(&mut text);
+    assert_eq!(text, b"thirteen");
+    assert!(lines.value(13).is_none());
+    for format in [WireFormat::Problem, WireFormat::Google, WireFormat::Acp] {
+        let (code, occurrence) = Failure::from(lines.clone()).into_public();
+        let sent = render(code, &occurrence, format);
+        let payload =
+            Payload::<fields::OrderError>::decode(sent.shape, &sent.body, Limits::default())
+                .unwrap();
+        let reader = FieldReader::new(code, payload.untyped_fields());
+        assert_eq!(TooManyLines::read(&reader).unwrap(), lines, "{format:?}");
+        let (code, occurrence) = Failure::from(out.clone()).into_public();
+        let sent = render(code, &occurrence, format);
+        let payload =
+            Payload::<fields::OrderError>::decode(sent.shape, &sent.body, Limits::default())
+                .unwrap();
+        let reader = FieldReader::new(code, payload.untyped_fields());
+        assert_eq!(OutOfStock::read(&reader).unwrap(), out, "{format:?}");
+    }
+    assert_eq!(TooManyLines::CODE.code(), "TOO_MANY_LINES");
 }

@@ -56,10 +56,18 @@ pub trait Fields: Clone + fmt::Debug + PartialEq + Send + Sync + 'static {
     /// The code these fields belong to.
     const CODE: Self::Code;
 
+    /// The fields' types as a tuple, in the catalog's order.
+    #[doc(hidden)]
+    type Parts: TakeAll;
+
     /// The value of the field at `position`, in the catalog's order; `None`
     /// for an optional field left out.
     #[doc(hidden)]
     fn value(&self, position: usize) -> Option<&dyn FieldValue>;
+
+    /// The struct of its fields' values.
+    #[doc(hidden)]
+    fn from_parts(parts: Self::Parts) -> Self;
 
     /// Reads the fields from what `reader` holds.
     ///
@@ -67,7 +75,9 @@ pub trait Fields: Clone + fmt::Debug + PartialEq + Send + Sync + 'static {
     ///
     /// When a field is missing, or of the wrong type, or too large.
     #[doc(hidden)]
-    fn read(reader: &FieldReader<'_>) -> Result<Self, FieldError>;
+    fn read(reader: &FieldReader<'_>) -> Result<Self, FieldError> {
+        Self::Parts::take_all(reader, 0).map(Self::from_parts)
+    }
 
     /// The code's message template with these values; the title when the
     /// code has no template.
@@ -173,39 +183,111 @@ pub fn same_fields<T: Fields>(one: &T, other: &T) -> bool {
 }
 
 /// The fields of a generated struct as a tuple, in the catalog's order:
-/// what [`FieldReader::take_all`] reads.
+/// what [`Fields::read`] reads before the struct is made of it. Past
+/// eleven fields, the twelfth element is a [`Rest`] of the others.
 #[doc(hidden)]
 pub trait TakeAll: Sized {
-    /// Reads the tuple from `reader`.
+    /// Reads the tuple from `reader`, its first element being the field
+    /// at `start`.
     ///
     /// # Errors
     ///
     /// As [`FieldReader::take`], for the first field that fails.
-    fn take_all(reader: &FieldReader<'_>) -> Result<Self, FieldError>;
+    fn take_all(reader: &FieldReader<'_>, start: usize) -> Result<Self, FieldError>;
 }
 
-macro_rules! take_all {
+/// The fields of a struct past its eleventh, as one element of its
+/// [`Fields::Parts`].
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Rest<T>(pub T);
+
+/// One element of a [`TakeAll`] tuple: a field, or the [`Rest`].
+#[doc(hidden)]
+pub trait Part: Sized {
+    /// Reads the element that starts at `position`.
+    ///
+    /// # Errors
+    ///
+    /// As [`FieldReader::take`].
+    fn take_part(reader: &FieldReader<'_>, position: usize) -> Result<Self, FieldError>;
+}
+
+impl<T: FromField> Part for T {
+    fn take_part(reader: &FieldReader<'_>, position: usize) -> Result<Self, FieldError> {
+        reader.take(position)
+    }
+}
+
+impl<T: TakeAll> Part for Rest<T> {
+    fn take_part(reader: &FieldReader<'_>, position: usize) -> Result<Self, FieldError> {
+        T::take_all(reader, position).map(Rest)
+    }
+}
+
+/// The fields of a generated struct borrowed as a tuple, in the catalog's
+/// order: what [`Fields::value`] picks one from. An optional field is an
+/// `Option` of its value.
+#[doc(hidden)]
+pub trait Slots<'a> {
+    /// The value at `position`; `None` past the end or for an optional
+    /// field left out.
+    fn at(self, position: usize) -> Option<&'a dyn FieldValue>;
+}
+
+/// A field of a struct as [`Slots`] reads it.
+#[doc(hidden)]
+pub trait Slot {
+    /// The value, when there is one.
+    fn slot(&self) -> Option<&dyn FieldValue>;
+}
+
+impl<T: FieldValue> Slot for T {
+    fn slot(&self) -> Option<&dyn FieldValue> {
+        Some(self)
+    }
+}
+
+impl<T: FieldValue> Slot for Option<T> {
+    fn slot(&self) -> Option<&dyn FieldValue> {
+        self.as_ref().map(|value| value as &dyn FieldValue)
+    }
+}
+
+// Each arity's reading and borrowing is written once here, generic, so
+// that a generated struct's own bodies stay one line each.
+macro_rules! tuples {
     ($($ty:ident $position:tt),+) => {
-        impl<$($ty: FromField),+> TakeAll for ($($ty,)+) {
-            fn take_all(reader: &FieldReader<'_>) -> Result<Self, FieldError> {
-                Ok(($(reader.take::<$ty>($position)?,)+))
+        impl<$($ty: Part),+> TakeAll for ($($ty,)+) {
+            fn take_all(reader: &FieldReader<'_>, start: usize) -> Result<Self, FieldError> {
+                Ok(($($ty::take_part(reader, start + $position)?,)+))
+            }
+        }
+
+        impl<'a, $($ty: Slot),+> Slots<'a> for ($(&'a $ty,)+) {
+            #[inline]
+            fn at(self, position: usize) -> Option<&'a dyn FieldValue> {
+                match position {
+                    $($position => self.$position.slot(),)+
+                    _ => None,
+                }
             }
         }
     };
 }
 
-take_all!(A 0);
-take_all!(A 0, B 1);
-take_all!(A 0, B 1, C 2);
-take_all!(A 0, B 1, C 2, D 3);
-take_all!(A 0, B 1, C 2, D 3, E 4);
-take_all!(A 0, B 1, C 2, D 3, E 4, F 5);
-take_all!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
-take_all!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
-take_all!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
-take_all!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
-take_all!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
-take_all!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
+tuples!(A 0);
+tuples!(A 0, B 1);
+tuples!(A 0, B 1, C 2);
+tuples!(A 0, B 1, C 2, D 3);
+tuples!(A 0, B 1, C 2, D 3, E 4);
+tuples!(A 0, B 1, C 2, D 3, E 4, F 5);
+tuples!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+tuples!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+tuples!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
+tuples!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
+tuples!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
+tuples!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
 
 /// A value a field can hold, written as its type says.
 pub trait FieldValue: Any + fmt::Debug + Send + Sync {
@@ -468,16 +550,6 @@ impl<'a> FieldReader<'a> {
             repeated: names,
             ..self
         }
-    }
-
-    /// Every field, as the tuple `T` of their types in the catalog's order.
-    ///
-    /// # Errors
-    ///
-    /// As [`take`](Self::take), for the first field that fails.
-    #[doc(hidden)]
-    pub fn take_all<T: TakeAll>(&self) -> Result<T, FieldError> {
-        T::take_all(self)
     }
 
     /// The field at `position`, as `T`.

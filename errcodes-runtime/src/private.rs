@@ -22,8 +22,8 @@ pub use tonic;
 pub use crate::Failure;
 #[cfg(feature = "occurrence")]
 pub use crate::fields::{
-    FieldError, FieldReader, FieldValue, Fields, FromField, Problem, debug_fields, same_fields,
-    same_value,
+    FieldError, FieldReader, FieldValue, Fields, FromField, Problem, Rest, Slots, debug_fields,
+    same_fields, same_value,
 };
 #[cfg(feature = "occurrence")]
 pub use serde_json::Value;
@@ -35,8 +35,8 @@ pub fn optional<T: FieldValue>(value: &Option<T>) -> Option<&dyn FieldValue> {
     value.as_ref().map(|value| value as &dyn FieldValue)
 }
 
-/// The field at `position` of those a generated struct lists: one slice
-/// rather than a `match` per struct, which is cheaper to compile.
+/// The field at `position` of those a generated struct of more than twelve
+/// fields lists; [`Slots`] reads the others'.
 #[cfg(feature = "occurrence")]
 #[inline]
 #[must_use]

@@ -78,8 +78,9 @@ fn field_ident(field: &CheckedField) -> Ident {
     }
 }
 
-/// The Rust type of a field's value.
-fn field_type(field: &CheckedField, variant: &str) -> TokenStream {
+/// The Rust type of a field's value; an `enum` field's type is named
+/// inside `module` when there is one.
+fn field_type(field: &CheckedField, variant: &str, module: Option<&Ident>) -> TokenStream {
     let private = private();
     let one = match field.ty.value.kind {
         FieldKind::String | FieldKind::Uri => quote!(::std::string::String),
@@ -91,7 +92,8 @@ fn field_type(field: &CheckedField, variant: &str) -> TokenStream {
         FieldKind::Any => quote!(#private::Value),
         FieldKind::OneOf => {
             let name = Ident::new(&field.enum_name(variant), Span::call_site());
-            quote!(#name)
+            let module = module.map(|module| quote!(#module::));
+            quote!(#module #name)
         }
     };
     let one = if field.ty.value.list {
@@ -124,7 +126,7 @@ fn fields_struct(code: &CheckedCode, catalog: &CheckedCatalog) -> TokenStream {
     }
     let fields = code.fields.iter().map(|field| {
         let ident = field_ident(field);
-        let ty = field_type(field, &code.name.value);
+        let ty = field_type(field, &code.name.value, None);
         let mut doc = field.description.as_ref().map_or_else(
             || format!("`{}`.", field.name.value),
             |d| markdown::escape(&d.value),
@@ -171,52 +173,70 @@ fn fields_struct(code: &CheckedCode, catalog: &CheckedCatalog) -> TokenStream {
     }
 }
 
-/// The most fields the runtime's `TakeAll` reads as one tuple.
+/// The most fields the runtime's tuples hold; past it, the last element
+/// holds the rest.
 const MAX_TUPLE: usize = 12;
 
-/// The `Fields` impl of one code's struct.
+/// The `Fields` impl of one code's struct. Its bodies are one line each:
+/// reading and borrowing are written once in the runtime, generic over the
+/// tuple of the fields' types, which the compiler checks far faster than a
+/// body per struct that does the work.
 fn fields_impl(code: &CheckedCode, enum_name: &Ident, module: &Ident) -> TokenStream {
     let private = private();
     let variant = Ident::new(&code.name.value, Span::call_site());
-    let values = code.fields.iter().map(|field| {
-        let ident = field_ident(field);
-        if field.optional.value {
-            quote!(#private::optional(&self.#ident))
-        } else {
-            quote!(::core::option::Option::Some(&self.#ident))
-        }
-    });
     let idents: Vec<Ident> = code.fields.iter().map(field_ident).collect();
-    // One call that reads every field, rather than one `?` per field: far
-    // less for the compiler to check per code.
-    let read = if idents.len() <= MAX_TUPLE {
-        quote! {
-            match reader.take_all() {
-                ::core::result::Result::Ok((#(#idents,)*)) => ::core::result::Result::Ok(Self { #(#idents,)* }),
-                ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
-            }
-        }
+    let types: Vec<TokenStream> = code
+        .fields
+        .iter()
+        .map(|field| field_type(field, &code.name.value, Some(module)))
+        .collect();
+    let value = if idents.len() <= MAX_TUPLE {
+        quote!(#private::Slots::at((#(&self.#idents,)*), position))
     } else {
-        let positions = 0..idents.len();
-        quote!(::core::result::Result::Ok(Self { #(#idents: reader.take(#positions)?,)* }))
+        let values = code.fields.iter().zip(&idents).map(|(field, ident)| {
+            if field.optional.value {
+                quote!(#private::optional(&self.#ident))
+            } else {
+                quote!(::core::option::Option::Some(&self.#ident))
+            }
+        });
+        quote!(#private::field_at(position, &[#(#values),*]))
     };
+    let parts = nested(&types, &|rest| quote!(#private::Rest<#rest>));
+    let pattern = nested(&idents, &|rest| quote!(#private::Rest(#rest)));
     quote! {
         #[automatically_derived]
         impl #private::Fields for #module::#variant {
             type Code = #enum_name;
+            type Parts = #parts;
             const CODE: #enum_name = #enum_name::#variant;
 
             #[inline]
             fn value(&self, position: usize) -> ::core::option::Option<&dyn #private::FieldValue> {
-                #private::field_at(position, &[#(#values),*])
+                #value
             }
 
             #[inline]
-            fn read(reader: &#private::FieldReader<'_>) -> ::core::result::Result<Self, #private::FieldError> {
-                #read
+            fn from_parts(#pattern: Self::Parts) -> Self {
+                Self { #(#idents,)* }
             }
         }
     }
+}
+
+/// `items` as the runtime's tuples take them: one tuple of up to
+/// [`MAX_TUPLE`], whose last element wraps, with `rest`, a tuple of the
+/// others past it. The same shape is the tuple's type and its pattern.
+fn nested<T: quote::ToTokens>(
+    items: &[T],
+    rest: &dyn Fn(TokenStream) -> TokenStream,
+) -> TokenStream {
+    if items.len() <= MAX_TUPLE {
+        return quote!((#(#items,)*));
+    }
+    let (first, others) = items.split_at(MAX_TUPLE - 1);
+    let last = rest(nested(others, rest));
+    quote!((#(#first,)* #last,))
 }
 
 /// The enum of an `enum` field's values.
