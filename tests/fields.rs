@@ -456,3 +456,27 @@ fn a_message_written_in_place_reads_as_the_template_fills_it() {
         }
     }
 }
+
+#[test]
+fn fields_found_in_a_problems_kept_text_are_those_its_members_give() {
+    let bodies = [
+        // Every field once, with other members around them.
+        r#"{"type":"about:blank","status":429,"code":"RATE_LIMIT_EXCEEDED","x":[1,{"y":2}],"limit":100,"window":"1 h","reset_time":"2025-01-20T15:31:00Z","z":null}"#,
+        // A field given twice: the first value, and the field refused.
+        r#"{"code":"RATE_LIMIT_EXCEEDED","limit":100,"window":"1 h","limit":7,"reset_time":"2025-01-20T15:31:00Z"}"#,
+        // A field holding a member given twice.
+        r#"{"code":"MISSING_REQUIRED_FIELD","field":"a","provided_fields":{"k":1,"k":2}}"#,
+        // The code given twice, a field of the wrong type, one missing.
+        r#"{"code":"RATE_LIMIT_EXCEEDED","code":"TOKEN_EXPIRED","limit":"many","window":"1 h"}"#,
+        // Escaped names and values, a field given again after others.
+        r#"{"c\u006fde":"TOKEN_EXPIRED","expired_at":"2025-01-20T15:31:00Z","note":"a\"b","expired_at":"x"}"#,
+        // No code at all.
+        r#"{"limit":100}"#,
+    ];
+    let mut codes = 0;
+    for body in bodies {
+        codes += errcodes_tests::examples::lazy_read_agrees(body.as_bytes());
+    }
+    // Every body but the last names a code of the catalog.
+    assert_eq!(codes, bodies.len() - 1);
+}

@@ -179,6 +179,27 @@ fn fields(c: &mut Criterion) {
     group.bench_function("acp/read/three", |b| {
         b.iter(|| black_box(&received).fields::<RateLimitExceeded>().unwrap());
     });
+    // A client of problem details: decode, then read the fields, or only
+    // the code.
+    let problem = render(code, &with, WireFormat::Problem);
+    let headers = errcodes_runtime::wire::Headers {
+        content_type: Some(problem.content_type),
+        retry_after: None,
+    };
+    let decode = |body: &[u8]| {
+        errcodes_runtime::wire::ErrorResponse::<AcpError>::decode(problem.status, headers, body)
+            .unwrap()
+    };
+    group.bench_function("problem/decode/three", |b| {
+        b.iter(|| {
+            decode(black_box(&problem.body))
+                .fields::<RateLimitExceeded>()
+                .unwrap()
+        });
+    });
+    group.bench_function("problem/decode/none", |b| {
+        b.iter(|| decode(black_box(&problem.body)).code());
+    });
     // The message alone, in the catalog's language and in two
     // translations: German's two plural forms, Polish's four.
     group.bench_function("acp/message/en", |b| {

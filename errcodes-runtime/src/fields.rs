@@ -30,6 +30,8 @@ use core::fmt;
 use std::any::Any;
 use std::borrow::Cow;
 use std::sync::Arc;
+#[cfg(feature = "json")]
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use errcodes_core::fields::{FieldKind, FieldSpec, FieldType, decode_fields};
@@ -440,6 +442,35 @@ pub enum Untyped<'a> {
     Metadata(Vec<(&'a str, &'a str)>),
     /// Pass XML elements, as written, their text as metadata's.
     Elements(&'a [String]),
+    /// A problem's extension members, as received and not read yet: a
+    /// field is found in their text alone, so that reading the fields
+    /// does not build the others.
+    #[cfg(feature = "json")]
+    #[doc(hidden)]
+    Kept(KeptMembers<'a>),
+}
+
+/// Members kept as the text they came in, for [`Untyped::Kept`].
+#[cfg(feature = "json")]
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KeptMembers<'a>(pub(crate) &'a crate::wire::kept::Kept);
+
+#[cfg(feature = "json")]
+impl Untyped<'_> {
+    /// The same fields, read as every variant a user sees them.
+    #[must_use]
+    pub(crate) fn settled(self) -> Self {
+        match self {
+            Untyped::Kept(KeptMembers(kept)) => Untyped::Members(kept.members()),
+            other => other,
+        }
+    }
+
+    /// Whether these fields tell by themselves which are repeated.
+    pub(crate) fn find_repeated(&self) -> bool {
+        matches!(self, Untyped::Kept(_))
+    }
 }
 
 impl<'a> Untyped<'a> {
@@ -449,6 +480,14 @@ impl<'a> Untyped<'a> {
         let text = match *self {
             Untyped::None => return Ok(None),
             Untyped::Members(members) => return Ok(members.get(spec.name).map(Cow::Borrowed)),
+            #[cfg(feature = "json")]
+            Untyped::Kept(KeptMembers(kept)) => {
+                let position = |name: &str| (name == spec.name).then_some(0);
+                return match kept.pick(1, &position).pop() {
+                    Some(found) if found.repeated => Err(Problem::Repeated),
+                    found => Ok(found.and_then(|found| found.value).map(Cow::Owned)),
+                };
+            }
             Untyped::Metadata(ref pairs) => {
                 let mut texts = pairs.iter().filter(|(key, _)| *key == spec.key);
                 match (texts.next(), texts.next()) {
@@ -527,6 +566,24 @@ pub struct FieldReader<'a> {
     specs: &'static str,
     untyped: Untyped<'a>,
     repeated: &'a [Box<str>],
+    /// The fields of members kept as text, found in one pass when the
+    /// first is read.
+    #[cfg(feature = "json")]
+    picked: OnceLock<Picked>,
+}
+
+/// The fields found in members kept as text: each value stays until a read
+/// takes it, rather than copying it.
+#[cfg(feature = "json")]
+#[derive(Debug)]
+struct Picked(Mutex<Vec<crate::wire::kept::Found>>);
+
+#[cfg(feature = "json")]
+impl Clone for Picked {
+    fn clone(&self) -> Self {
+        let found = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        Picked(Mutex::new(found.clone()))
+    }
 }
 
 impl<'a> FieldReader<'a> {
@@ -539,6 +596,8 @@ impl<'a> FieldReader<'a> {
             specs: facts.fields,
             untyped,
             repeated: &[],
+            #[cfg(feature = "json")]
+            picked: OnceLock::new(),
         }
     }
 
@@ -550,6 +609,44 @@ impl<'a> FieldReader<'a> {
             repeated: names,
             ..self
         }
+    }
+
+    /// The value of the field `spec`, at `position`, as received; members
+    /// kept as text are looked through once for every field.
+    fn untyped_value(
+        &self,
+        spec: &FieldSpec<'_>,
+        position: usize,
+    ) -> Result<Option<Cow<'_, Value>>, Problem> {
+        #[cfg(feature = "json")]
+        if let Untyped::Kept(KeptMembers(kept)) = self.untyped {
+            let picked = self.picked.get_or_init(|| {
+                let count = decode_fields(self.specs).count();
+                let position = |name: &str| decode_fields(self.specs).position(|s| s.name == name);
+                Picked(Mutex::new(kept.pick(count, &position)))
+            });
+            let mut picked = picked.0.lock().unwrap_or_else(PoisonError::into_inner);
+            let Some(found) = picked.get_mut(position) else {
+                return Ok(None);
+            };
+            if found.repeated {
+                return Err(Problem::Repeated);
+            }
+            if let Some(value) = found.value.take() {
+                found.taken = true;
+                return Ok(Some(Cow::Owned(value)));
+            }
+            // A field read a second time is found again.
+            let taken = found.taken;
+            drop(picked);
+            return if taken {
+                self.untyped.get(spec)
+            } else {
+                Ok(None)
+            };
+        }
+        let _ = position;
+        self.untyped.get(spec)
     }
 
     /// The field at `position`, as `T`.
@@ -577,7 +674,7 @@ impl<'a> FieldReader<'a> {
         {
             return Err(error(Problem::Repeated));
         }
-        let value = self.untyped.get(&spec).map_err(error)?;
+        let value = self.untyped_value(&spec, position).map_err(error)?;
         // Null is a value of `any`; of any other type, it says "none".
         let holds_null = spec.ty == FieldType::one(FieldKind::Any);
         let Some(value) = value.filter(|value| holds_null || !value.is_null()) else {

@@ -206,6 +206,14 @@ pub trait Received<E> {
         &[]
     }
 
+    /// What [`fields`](Self::fields) reads: the fields, and those given
+    /// more than once.
+    #[cfg(feature = "occurrence")]
+    #[doc(hidden)]
+    fn field_source(&self) -> (Untyped<'_>, &[Box<str>]) {
+        (self.untyped_fields(), self.repeated_fields())
+    }
+
     /// The typed fields of `T`'s code, read from what the error carries;
     /// members the catalog does not declare stay in
     /// [`untyped_fields`](Self::untyped_fields).
@@ -221,9 +229,10 @@ pub trait Received<E> {
         E: ErrorCode,
     {
         match self.code() {
-            Some(Code::Known(code)) if code == T::CODE => T::read(
-                &FieldReader::new(code, self.untyped_fields()).repeated(self.repeated_fields()),
-            ),
+            Some(Code::Known(code)) if code == T::CODE => {
+                let (untyped, repeated) = self.field_source();
+                T::read(&FieldReader::new(code, untyped).repeated(repeated))
+            }
             None if self.unread_reason().is_some() => Err(FieldError {
                 code: T::CODE.code(),
                 field: String::new(),

@@ -4,7 +4,9 @@
 use errcodes_runtime::Shape;
 
 // Any bytes, read as each JSON shape: every code's typed fields that read
-// render and read back equal, and every refusal names its field.
+// render and read back equal, and every refusal names its field; as a
+// problem detail, the fields found in the members' text agree with those
+// the members give once read.
 libfuzzer_sys::fuzz_target!(|body: &[u8]| {
     for shape in [
         Shape::Acp,
@@ -17,4 +19,5 @@ libfuzzer_sys::fuzz_target!(|body: &[u8]| {
     ] {
         let _ = errcodes_tests::examples::read_back(shape, body);
     }
+    let _ = errcodes_tests::examples::lazy_read_agrees(body);
 });

@@ -192,3 +192,51 @@ impl ForEachType for ReadBack<'_> {
         }
     }
 }
+
+/// Reads `body` as a problem detail of every code with fields, twice: the
+/// typed fields a client asks for first, which are found in the members'
+/// text alone, and the same read from the members once read in full with
+/// the fields they give more than once. The two agree, value for value and
+/// error for error; gives how many codes the body was of.
+///
+/// # Panics
+///
+/// When they do not agree.
+#[must_use]
+pub fn lazy_read_agrees(body: &[u8]) -> usize {
+    let headers = Headers {
+        content_type: Some("application/problem+json"),
+        retry_after: None,
+    };
+    let decode = || ErrorResponse::<AcpError>::decode(400, headers, body).ok();
+    if decode().is_none() {
+        return 0;
+    }
+    AcpError::ALL
+        .iter()
+        .filter(|code| with_type(**code, LazyAgrees(&decode)))
+        .count()
+}
+
+struct LazyAgrees<'a>(&'a dyn Fn() -> Option<ErrorResponse<AcpError>>);
+
+impl ForEachType for LazyAgrees<'_> {
+    type Output = bool;
+
+    fn run<T: Fields<Code = AcpError>>(self) -> bool {
+        use errcodes_runtime::fields::FieldReader;
+        let (Some(lazy), Some(eager)) = ((self.0)(), (self.0)()) else {
+            return false;
+        };
+        let first = lazy.fields::<T>();
+        let read = FieldReader::new(T::CODE, eager.untyped_fields());
+        let whole = eager.code().and_then(|code| code.known()) == Some(T::CODE);
+        if whole {
+            let after = T::read(&read.repeated(eager.repeated_fields()));
+            assert_eq!(first, after, "{}", T::CODE.code());
+        } else {
+            assert!(first.is_err());
+        }
+        whole
+    }
+}

@@ -24,7 +24,7 @@ use errcodes_runtime::{Fields, Occurrence, Received, WireFormat};
 use errcodes_tests::acp::acp_error::RateLimitExceeded;
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 
-const OPERATIONS: [&str; 29] = [
+const OPERATIONS: [&str; 31] = [
     "problem/render",
     "problem/decode",
     "problem/decode/members",
@@ -48,6 +48,8 @@ const OPERATIONS: [&str; 29] = [
     "fields/google/render/none",
     "fields/google/render/three",
     "fields/acp/read/three",
+    "fields/problem/decode/three",
+    "fields/problem/decode/none",
     "fields/acp/render/untyped",
     "fields/problem/render/untyped",
     "fields/google/render/untyped",
@@ -202,6 +204,14 @@ fn run_fields(operation: &str, times: u64) {
         let sent = render(acp, &with_fields, WireFormat::Acp);
         ErrorResponse::<AcpError>::decode(sent.status, Headers::default(), &sent.body).unwrap()
     };
+    let problem = render(acp, &with_fields, WireFormat::Problem);
+    let decode_problem = |body: &[u8]| {
+        let headers = Headers {
+            content_type: Some(problem.content_type),
+            retry_after: None,
+        };
+        ErrorResponse::<AcpError>::decode(problem.status, headers, body).unwrap()
+    };
     // The same message and values, given as the occurrence's own message
     // and untyped data.
     let untyped = occurrence
@@ -236,6 +246,16 @@ fn run_fields(operation: &str, times: u64) {
         "fields/google/render/three" => fields(WireFormat::Google, true),
         "fields/acp/read/three" => Box::new(|| {
             black_box(black_box(&received).fields::<RateLimitExceeded>().unwrap());
+        }),
+        // A client of problem details: decode the body, then read its
+        // fields, or only its code.
+        "fields/problem/decode/three" => Box::new(|| {
+            let received = decode_problem(black_box(&problem.body));
+            black_box(received.fields::<RateLimitExceeded>().unwrap());
+        }),
+        "fields/problem/decode/none" => Box::new(|| {
+            let received = decode_problem(black_box(&problem.body));
+            black_box(received.code());
         }),
         "fields/acp/message/en" => Box::new(|| {
             black_box(black_box(&typed).message());

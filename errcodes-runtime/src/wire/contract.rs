@@ -68,6 +68,17 @@ pub(crate) trait Answers<E> {
     fn repeated_fields(&self) -> &[Box<str>] {
         &[]
     }
+
+    /// What a typed reader reads: the fields, and those given more than
+    /// once unless the fields tell that themselves.
+    fn field_source(&self) -> (Untyped<'_>, &[Box<str>]) {
+        let untyped = self.untyped_fields();
+        if untyped.find_repeated() {
+            (untyped, &[])
+        } else {
+            (untyped, self.repeated_fields())
+        }
+    }
 }
 
 /// Implements [`Answers`] for bodies that answer each question with a

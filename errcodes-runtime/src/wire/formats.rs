@@ -139,7 +139,12 @@ impl<E: ErrorCode> Payload<E> {
     /// The fields of the error that answers, as received.
     #[must_use]
     pub fn untyped_fields(&self) -> Untyped<'_> {
-        self.answers().untyped_fields()
+        self.answers().untyped_fields().settled()
+    }
+
+    /// What a typed reader reads: see [`Answers::field_source`].
+    pub(crate) fn field_source(&self) -> (Untyped<'_>, &[Box<str>]) {
+        self.answers().field_source()
     }
 
     /// The fields of the error that answers that it gives more than once:

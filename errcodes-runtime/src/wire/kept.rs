@@ -10,6 +10,7 @@
 //! the text, and finds any member given twice, as decoding would have.
 
 use core::fmt;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use errcodes_core::render::escape;
@@ -46,6 +47,54 @@ impl Kept {
     /// than once.
     pub(crate) fn repeated(&self) -> &[Box<str>] {
         &self.read().repeated
+    }
+
+    /// Whether the members were read.
+    pub(crate) fn is_read(&self) -> bool {
+        self.read.get().is_some()
+    }
+
+    /// The first value of the member `name` when it is a string, found in
+    /// the text without reading the others: borrowed when it has no
+    /// escapes.
+    pub(crate) fn first_text(&self, name: &str) -> Option<Cow<'_, str>> {
+        if let Some(read) = self.read.get() {
+            return read.members.get(name)?.as_str().map(Cow::Borrowed);
+        }
+        if self.text.is_empty() {
+            return None;
+        }
+        let mut deserializer = serde_json::Deserializer::from_slice(&self.text);
+        // The text was written from values that parsed: it reads back.
+        deserializer.deserialize_map(FirstText(name)).ok()?
+    }
+
+    /// The `count` members that `position` gives a place to, found in the
+    /// text in one pass without reading the others: for each, its first
+    /// value and whether it is given more than once or holds a member given
+    /// more than once, as [`repeated`](Self::repeated) would say.
+    pub(crate) fn pick(
+        &self,
+        count: usize,
+        position: &dyn Fn(&str) -> Option<usize>,
+    ) -> Vec<Found> {
+        if let Some(read) = self.read.get() {
+            let mut found = vec![Found::default(); count];
+            for (name, value) in &read.members {
+                if let Some(slot) = position(name).and_then(|at| found.get_mut(at)) {
+                    slot.value = Some(value.clone());
+                }
+            }
+            for name in &read.repeated {
+                if let Some(slot) = position(name).and_then(|at| found.get_mut(at)) {
+                    slot.repeated = true;
+                }
+            }
+            return found;
+        }
+        let mut finder = Finder::new(count, position);
+        finder.find(&self.text);
+        finder.found
     }
 
     /// The members to change, read now if they were not yet.
@@ -173,6 +222,151 @@ impl<'de> Visitor<'de> for Reader<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(Key(name)) = map.next_key_seed(KeySeed)? {
             self.0.take(&name, &mut map)?;
+        }
+        Ok(())
+    }
+}
+
+/// A member [`Kept::pick`] looked for.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Found {
+    /// Its first value; `None` when it is not there, or was taken.
+    pub(crate) value: Option<Value>,
+    /// Whether it is given more than once, or holds a member given more
+    /// than once.
+    pub(crate) repeated: bool,
+    /// Whether its value was taken.
+    pub(crate) taken: bool,
+}
+
+/// Finds members in kept text: each one's first value, and whether it is
+/// repeated.
+struct Finder<'p> {
+    /// The place of a wanted member's name among those found.
+    position: &'p dyn Fn(&str) -> Option<usize>,
+    found: Vec<Found>,
+}
+
+impl<'p> Finder<'p> {
+    fn new(count: usize, position: &'p dyn Fn(&str) -> Option<usize>) -> Self {
+        Finder {
+            position,
+            found: vec![Found::default(); count],
+        }
+    }
+
+    fn find(&mut self, text: &[u8]) {
+        if !text.is_empty() {
+            let mut deserializer = serde_json::Deserializer::from_slice(text);
+            // The text was written from values that parsed: it reads back,
+            // and what stops early is the finder itself.
+            let _ = deserializer.deserialize_map(self);
+        }
+    }
+}
+
+/// Finds the first value of a member in kept text, when it is a string.
+struct FirstText<'n>(&'n str);
+
+impl<'de> Visitor<'de> for FirstText<'_> {
+    type Value = Option<Cow<'de, str>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("kept members")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(Key(name)) = map.next_key_seed(KeySeed)? {
+            if found.is_none() && name == self.0 {
+                found = Some(map.next_value_seed(AnyText)?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found.flatten())
+    }
+}
+
+/// A JSON value, kept when it is a string.
+struct AnyText;
+
+impl<'de> DeserializeSeed<'de> for AnyText {
+    type Value = Option<Cow<'de, str>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for AnyText {
+    type Value = Option<Cow<'de, str>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+impl<'de> Visitor<'de> for &mut Finder<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("kept members")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(Key(name)) = map.next_key_seed(KeySeed)? {
+            let place = (self.position)(&name).and_then(|at| self.found.get_mut(at));
+            let Some(found) = place else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            if found.value.is_some() {
+                found.repeated = true;
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            let mut inside = Vec::new();
+            found.value = Some(map.next_value_seed(Strict(&mut inside))?);
+            found.repeated |= !inside.is_empty();
         }
         Ok(())
     }

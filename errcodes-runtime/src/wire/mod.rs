@@ -62,7 +62,7 @@ mod formats;
 pub mod gateway;
 pub mod google;
 mod json;
-mod kept;
+pub(crate) mod kept;
 mod ordered;
 pub mod pass;
 #[cfg(feature = "xml")]

@@ -104,13 +104,8 @@ impl<E: ErrorCode> Problem<E> {
             ProblemCode::Title => self.title.as_deref().map(Cow::Borrowed),
             ProblemCode::Member => None,
         };
-        let member = || {
-            self.members
-                .members()
-                .get(CODE)
-                .and_then(Value::as_str)
-                .map(Cow::Borrowed)
-        };
+        // Found in the members' text while nothing has read them.
+        let member = || self.members.first_text(CODE);
         declared.or_else(member).map(|text| Code::parse(&text))
     }
 
@@ -181,9 +176,14 @@ impl<E> Problem<E> {
         self.members.members()
     }
 
-    /// The error's fields, as received.
+    /// The error's fields, as received: found in the members' text, one
+    /// by one, while nothing has read the members.
     pub(crate) fn untyped_fields(&self) -> Untyped<'_> {
-        Untyped::Members(self.members.members())
+        if self.members.is_read() {
+            Untyped::Members(self.members.members())
+        } else {
+            Untyped::Kept(crate::fields::KeptMembers(&self.members))
+        }
     }
 
     /// The fields given more than once, in the order they came: reading

@@ -237,6 +237,12 @@ impl<E: ErrorCode> Received<E> for ErrorResponse<E> {
             .as_ref()
             .map_or(&[], |body| body.repeated_fields())
     }
+
+    fn field_source(&self) -> (Untyped<'_>, &[Box<str>]) {
+        self.body
+            .as_ref()
+            .map_or((Untyped::None, &[]), |body| body.field_source())
+    }
 }
 
 impl<E> ErrorResponse<E> {
