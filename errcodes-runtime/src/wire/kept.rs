@@ -8,6 +8,9 @@
 //! parser refuses (nested too deeply, a number out of range) fails the
 //! body as building it would. The first call to [`Kept::members`] reads
 //! the text, and finds any member given twice, as decoding would have.
+//! Until then, a typed reader finds its fields in the text in one pass
+//! ([`Kept::pick`]), and the code is found without building anything
+//! ([`Kept::first_text`]): neither reads the other members.
 
 use core::fmt;
 use std::borrow::Cow;
