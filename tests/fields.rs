@@ -367,7 +367,7 @@ fn equality_and_debug_see_every_field() {
     };
     assert_eq!(
         format!("{value:?}"),
-        "TokenExpired { expired_at: Timestamp { seconds: 1737367200, nanos: 0 } }"
+        "TokenExpired { expired_at: 2025-01-20T10:00:00Z }"
     );
 }
 
@@ -470,6 +470,10 @@ fn fields_found_in_a_problems_kept_text_are_those_its_members_give() {
         r#"{"code":"RATE_LIMIT_EXCEEDED","code":"TOKEN_EXPIRED","limit":"many","window":"1 h"}"#,
         // Escaped names and values, a field given again after others.
         r#"{"c\u006fde":"TOKEN_EXPIRED","expired_at":"2025-01-20T15:31:00Z","note":"a\"b","expired_at":"x"}"#,
+        // An escaped code, after a member that is not a string named like it.
+        r#"{"cod":{"code":1},"code":"TOKEN\u005fEXPIRED","expired_at":"2025-01-20T15:31:00Z"}"#,
+        // A code that is not a string, then one that is: the first counts.
+        r#"{"code":7,"code":"TOKEN_EXPIRED","expired_at":"2025-01-20T15:31:00Z"}"#,
         // No code at all.
         r#"{"limit":100}"#,
     ];
@@ -477,6 +481,6 @@ fn fields_found_in_a_problems_kept_text_are_those_its_members_give() {
     for body in bodies {
         codes += errcodes_tests::examples::lazy_read_agrees(body.as_bytes());
     }
-    // Every body but the last names a code of the catalog.
-    assert_eq!(codes, bodies.len() - 1);
+    // Every body but the last two names a code of the catalog.
+    assert_eq!(codes, bodies.len() - 2);
 }

@@ -15,8 +15,10 @@ use core::str::FromStr;
 /// assert_eq!(t.to_string(), "2025-01-20T10:30:00.500Z");
 /// assert_eq!(t.unix_seconds(), 1_737_369_000);
 /// assert!("2025-02-30T00:00:00Z".parse::<Timestamp>().is_err());
+/// // Debug shows the same text, as in a failed assertion.
+/// assert_eq!(format!("{t:?}"), "2025-01-20T10:30:00.500Z");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp {
     seconds: i64,
     nanos: u32,
@@ -156,6 +158,13 @@ impl fmt::Display for Timestamp {
         let (text, len) = self.text();
         // ASCII digits and punctuation only.
         f.write_str(core::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?)
+    }
+}
+
+// The instant as people read it, rather than seconds since 1970.
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 
