@@ -68,11 +68,25 @@ fn compiled_snapshots_work() {
     assert_eq!((bad.deprecation(), bad.replaced_by()), (None, None));
 }
 
-#[test]
-fn compiled_fields_go_out_and_come_back() {
+/// `value` rendered in `format`, then decoded and read back.
+fn sent_and_read<T>(value: &T, format: errcodes_runtime::WireFormat) -> T
+where
+    T: errcodes_runtime::Fields<Code = fields::OrderError>,
+{
+    use errcodes_runtime::Failure;
     use errcodes_runtime::fields::FieldReader;
     use errcodes_runtime::wire::{Limits, Payload, render};
-    use errcodes_runtime::{ErrorCode, Failure, Fields, WireFormat};
+
+    let (code, occurrence) = Failure::from(value.clone()).into_public();
+    let sent = render(code, &occurrence, format);
+    let payload =
+        Payload::<fields::OrderError>::decode(sent.shape, &sent.body, Limits::default()).unwrap();
+    T::read(&FieldReader::new(code, payload.untyped_fields())).unwrap()
+}
+
+#[test]
+fn compiled_fields_go_out_and_come_back() {
+    use errcodes_runtime::{ErrorCode, Fields, WireFormat};
     use fields::order_error::{OutOfStock, OutOfStockShelf, TooManyLines};
 
     let out = OutOfStock {
@@ -103,20 +117,8 @@ fn compiled_fields_go_out_and_come_back() {
     assert_eq!(text, b"thirteen");
     assert!(lines.value(13).is_none());
     for format in [WireFormat::Problem, WireFormat::Google, WireFormat::Acp] {
-        let (code, occurrence) = Failure::from(lines.clone()).into_public();
-        let sent = render(code, &occurrence, format);
-        let payload =
-            Payload::<fields::OrderError>::decode(sent.shape, &sent.body, Limits::default())
-                .unwrap();
-        let reader = FieldReader::new(code, payload.untyped_fields());
-        assert_eq!(TooManyLines::read(&reader).unwrap(), lines, "{format:?}");
-        let (code, occurrence) = Failure::from(out.clone()).into_public();
-        let sent = render(code, &occurrence, format);
-        let payload =
-            Payload::<fields::OrderError>::decode(sent.shape, &sent.body, Limits::default())
-                .unwrap();
-        let reader = FieldReader::new(code, payload.untyped_fields());
-        assert_eq!(OutOfStock::read(&reader).unwrap(), out, "{format:?}");
+        assert_eq!(sent_and_read(&lines, format), lines, "{format:?}");
+        assert_eq!(sent_and_read(&out, format), out, "{format:?}");
     }
     assert_eq!(TooManyLines::CODE.code(), "TOO_MANY_LINES");
 }
