@@ -76,6 +76,7 @@ impl<E: ErrorCode> Code<E> {
     /// Google's `RetryInfo`): the known code's; without one, `retry-after`
     /// when the server gave a delay, as it asks; else the one `status`
     /// implies.
+    #[cfg(any(feature = "json", feature = "tonic"))]
     pub(crate) fn action_with_delay(code: Option<&Self>, delayed: bool, status: u16) -> Action {
         match (code.and_then(Self::known), delayed) {
             (Some(code), _) => code.action(),
@@ -88,6 +89,7 @@ impl<E: ErrorCode> Code<E> {
     /// when `domain` is the catalog's `grpc-domain`; another domain's
     /// reason stays unknown even when spelled like one of the catalog's.
     /// A catalog without a domain reads the reason as a code.
+    #[cfg(any(feature = "json", feature = "tonic"))]
     pub(crate) fn of_reason(reason: &str, domain: &str) -> Self {
         let unknown = || Code::Unknown(reason.to_owned());
         match E::CATALOG.grpc_domain() {
