@@ -176,8 +176,8 @@ impl<E> Problem<E> {
         self.members.members()
     }
 
-    /// The error's fields, as received: found in the members' text, one
-    /// by one, while nothing has read the members.
+    /// The error's fields, as received: while nothing has read the
+    /// members, a reader finds its fields in their text.
     pub(crate) fn untyped_fields(&self) -> Untyped<'_> {
         if self.members.is_read() {
             Untyped::Members(self.members.members())
