@@ -483,4 +483,37 @@ fn fields_found_in_a_problems_kept_text_are_those_its_members_give() {
     }
     // Every body but the last two names a code of the catalog.
     assert_eq!(codes, bodies.len() - 2);
+
+    // And what the first read gives, as the bodies say.
+    let received = |body: &str| {
+        let headers = Headers {
+            content_type: Some("application/problem+json"),
+            retry_after: None,
+        };
+        ErrorResponse::<AcpError>::decode(429, headers, body.as_bytes()).unwrap()
+    };
+    let repeated = |body: &str, error: errcodes_runtime::FieldError| {
+        assert_eq!(error.problem, Problem::Repeated, "{body}");
+        error.field
+    };
+    assert_eq!(
+        received(bodies[0]).fields::<acp_error::RateLimitExceeded>(),
+        Ok(acp_error::RateLimitExceeded {
+            limit: 100,
+            window: "1 h".to_owned(),
+            reset_time: "2025-01-20T15:31:00Z".parse().unwrap(),
+        })
+    );
+    let error = received(bodies[1]).fields::<acp_error::RateLimitExceeded>();
+    assert_eq!(repeated(bodies[1], error.unwrap_err()), "limit");
+    let error = received(bodies[2]).fields::<acp_error::MissingRequiredField>();
+    assert_eq!(repeated(bodies[2], error.unwrap_err()), "provided_fields");
+    let error = received(bodies[4]).fields::<acp_error::TokenExpired>();
+    assert_eq!(repeated(bodies[4], error.unwrap_err()), "expired_at");
+    assert_eq!(
+        received(bodies[5]).fields::<acp_error::TokenExpired>(),
+        Ok(acp_error::TokenExpired {
+            expired_at: "2025-01-20T15:31:00Z".parse().unwrap(),
+        })
+    );
 }
