@@ -64,12 +64,7 @@ impl Kept {
         if let Some(read) = self.read.get() {
             return read.members.get(name)?.as_str().map(Cow::Borrowed);
         }
-        if self.text.is_empty() {
-            return None;
-        }
-        let mut deserializer = serde_json::Deserializer::from_slice(&self.text);
-        // The text was written from values that parsed: it reads back.
-        deserializer.deserialize_map(FirstText(name)).ok()?
+        walk(&self.text, FirstText(name)).flatten()
     }
 
     /// The `count` members that `position` gives a place to, found in the
@@ -96,7 +91,7 @@ impl Kept {
             return found;
         }
         let mut finder = Finder::new(count, position);
-        finder.find(&self.text);
+        walk(&self.text, &mut finder);
         finder.found
     }
 
@@ -205,12 +200,18 @@ impl Read {
 /// does for an error's fields.
 fn read(text: &[u8]) -> Read {
     let mut read = Read::default();
-    if !text.is_empty() {
-        let mut deserializer = serde_json::Deserializer::from_slice(text);
-        // The text was written from values that parsed: it reads back.
-        let _ = deserializer.deserialize_map(Reader(&mut read));
-    }
+    walk(text, Reader(&mut read));
     read
+}
+
+/// Walks the members of kept text with `visitor`; `None` when there are
+/// none. The text was written from values that parsed: it reads back.
+fn walk<'t, V: Visitor<'t>>(text: &'t [u8], visitor: V) -> Option<V::Value> {
+    if text.is_empty() {
+        return None;
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(text);
+    deserializer.deserialize_map(visitor).ok()
 }
 
 struct Reader<'r>(&'r mut Read);
@@ -255,15 +256,6 @@ impl<'p> Finder<'p> {
         Finder {
             position,
             found: vec![Found::default(); count],
-        }
-    }
-
-    fn find(&mut self, text: &[u8]) {
-        if !text.is_empty() {
-            let mut deserializer = serde_json::Deserializer::from_slice(text);
-            // The text was written from values that parsed: it reads back,
-            // and what stops early is the finder itself.
-            let _ = deserializer.deserialize_map(self);
         }
     }
 }
