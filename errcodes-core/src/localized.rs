@@ -212,7 +212,7 @@ fn choose<'s>(
 }
 
 /// A decimal number ended by `;`, and what follows.
-fn number(stored: &str) -> Option<(usize, &str)> {
+pub(crate) fn number(stored: &str) -> Option<(usize, &str)> {
     let mut value: usize = 0;
     for (at, byte) in stored.bytes().enumerate() {
         if byte == b';' {
@@ -226,7 +226,7 @@ fn number(stored: &str) -> Option<(usize, &str)> {
 }
 
 /// A length, then that many bytes; and what follows.
-fn counted(stored: &str) -> Option<(&str, &str)> {
+pub(crate) fn counted(stored: &str) -> Option<(&str, &str)> {
     let (length, rest) = number(stored)?;
     Some((rest.get(..length)?, rest.get(length..)?))
 }

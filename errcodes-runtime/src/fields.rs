@@ -35,6 +35,8 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use errcodes_core::fields::{FieldKind, FieldSpec, FieldType, decode_fields};
+#[cfg(feature = "json")]
+use errcodes_core::render::CodeFields;
 use errcodes_core::render::google::{parse_duration, write_duration};
 use errcodes_core::render::{FieldValues, JsonValue, Values};
 use serde_json::{Map, Value};
@@ -1083,6 +1085,9 @@ trait Erased: Send + Sync {
     /// The language of the code's catalog.
     fn locale(&self) -> &'static str;
     fn value(&self, position: usize) -> Option<&dyn FieldValue>;
+    /// The code's fields and template read once.
+    #[cfg(feature = "json")]
+    fn prepared(&self) -> Option<&'static CodeFields<'static>>;
     fn as_any(&self) -> &dyn Any;
     fn same(&self, other: &dyn Erased) -> bool;
     fn debug(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
@@ -1103,6 +1108,11 @@ impl<T: Fields> Erased for T {
 
     fn value(&self, position: usize) -> Option<&dyn FieldValue> {
         Fields::value(self, position)
+    }
+
+    #[cfg(feature = "json")]
+    fn prepared(&self) -> Option<&'static CodeFields<'static>> {
+        crate::wire::prepared(T::CODE)?.fields()
     }
 
     fn as_any(&self) -> &dyn Any {
@@ -1152,6 +1162,8 @@ impl TypedFields {
         TypedFields(Arc::new(Stated {
             code: code.code(),
             specs: code.stored_fields(),
+            #[cfg(feature = "json")]
+            prepared: crate::wire::prepared(code).and_then(|prepared| prepared.fields()),
             locale: E::CATALOG.default_locale(),
             values,
         }))
@@ -1163,6 +1175,8 @@ impl TypedFields {
 struct Stated {
     code: &'static str,
     specs: &'static str,
+    #[cfg(feature = "json")]
+    prepared: Option<&'static CodeFields<'static>>,
     locale: &'static str,
     values: Vec<Option<Box<dyn FieldValue>>>,
 }
@@ -1183,6 +1197,11 @@ impl Erased for Stated {
 
     fn value(&self, position: usize) -> Option<&dyn FieldValue> {
         self.values.get(position)?.as_deref()
+    }
+
+    #[cfg(feature = "json")]
+    fn prepared(&self) -> Option<&'static CodeFields<'static>> {
+        self.prepared
     }
 
     fn as_any(&self) -> &dyn Any {
@@ -1244,6 +1263,11 @@ impl FieldValues for TypedFields {
         plural(self.0.locale(), number)
     }
 
+    #[cfg(feature = "json")]
+    fn prepared(&self) -> Option<&CodeFields<'_>> {
+        self.0.prepared()
+    }
+
     fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool {
         match self.0.value(position) {
             Some(field) => {
@@ -1252,6 +1276,20 @@ impl FieldValues for TypedFields {
             }
             None => false,
         }
+    }
+
+    fn write_json(&self, position: usize, out: &mut Vec<u8>) -> bool {
+        self.0
+            .value(position)
+            .map(|field| field.write_json(out))
+            .is_some()
+    }
+
+    fn write_text(&self, position: usize, out: &mut Vec<u8>) -> bool {
+        self.0
+            .value(position)
+            .map(|field| field.write_text(out))
+            .is_some()
     }
 }
 
@@ -1299,6 +1337,11 @@ impl<T: Fields> FieldValues for OneField<'_, T> {
 
     fn plural(&self, number: &str) -> &'static str {
         plural(<T::Code as ErrorCode>::CATALOG.default_locale(), number)
+    }
+
+    #[cfg(feature = "json")]
+    fn prepared(&self) -> Option<&CodeFields<'_>> {
+        crate::wire::prepared(T::CODE)?.fields()
     }
 
     fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool {

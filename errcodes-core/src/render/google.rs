@@ -17,8 +17,11 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::time::Duration;
 
-use super::json::{Object, escape};
-use super::{JsonValue, Values, each_field, has_field, write_field_text, write_metadata_value};
+use super::json::{Object, escape, escape_from};
+use super::{
+    FieldValues, JsonValue, Values, each_field, for_each_spec, has_field, write_field_text,
+    write_metadata_value,
+};
 use crate::GrpcCode;
 use crate::facts::{CodeFacts, Filled};
 
@@ -108,11 +111,7 @@ impl<'a> StatusParts<'a> {
 
     /// The parts but the help link, which a body writes without building.
     fn without_help(facts: &CodeFacts<'a>, values: &Values<'a>) -> Self {
-        let status = values.status.unwrap_or(facts.status);
-        let (grpc_code, reason, grpc_domain) = match facts.grpc {
-            Some(grpc) => (grpc.grpc_code, grpc.reason, grpc.grpc_domain),
-            None => (GrpcCode::nearest(status), facts.code, ""),
-        };
+        let (grpc_code, reason, grpc_domain) = route(facts, values);
         StatusParts {
             grpc_code,
             message: match values.detail.or(values.message) {
@@ -131,32 +130,76 @@ impl<'a> StatusParts<'a> {
     }
 }
 
+/// The gRPC code, the reason and the domain of `facts` with `values`.
+fn route<'a>(facts: &CodeFacts<'a>, values: &Values<'_>) -> (GrpcCode, &'a str, &'a str) {
+    let status = values.status.unwrap_or(facts.status);
+    match facts.grpc {
+        Some(grpc) => (grpc.grpc_code, grpc.reason, grpc.grpc_domain),
+        None => (GrpcCode::nearest(status), facts.code, ""),
+    }
+}
+
+/// What a body's details say, the help link aside.
+struct Details<'a> {
+    reason: &'a str,
+    grpc_domain: &'a str,
+    metadata: Metadata<'a>,
+    retry_delay: Option<Duration>,
+    request_id: Option<&'a str>,
+}
+
+/// An `ErrorInfo`'s metadata: as [`metadata`] builds it, or, for typed
+/// fields alone, the fields, written in place.
+enum Metadata<'a> {
+    Pairs(Vec<(String, String)>),
+    Fields(&'a dyn FieldValues),
+}
+
 /// The body of a code with `values`, in the wrapped form.
 #[must_use]
 pub fn body(facts: &CodeFacts<'_>, values: &Values<'_>) -> Vec<u8> {
-    let parts = StatusParts::without_help(facts, values);
+    let (grpc_code, reason, grpc_domain) = route(facts, values);
+    let mut any_member = false;
+    values.extra.members(&mut |_, _| any_member = true);
+    let metadata = match values.extra.fields() {
+        // Typed fields alone: their keys are the catalog's, checked unique.
+        Some(fields) if !any_member => Metadata::Fields(fields),
+        _ => Metadata::Pairs(metadata(values)),
+    };
+    let parts = Details {
+        reason,
+        grpc_domain,
+        metadata,
+        retry_delay: values.delay_for(facts.action),
+        request_id: values.trace,
+    };
     let help = match values.help_url {
         Some(url) => Some(Filled::literal(url)),
         None => facts.help_url.map(|url| Filled::new(url, facts.code)),
     };
     let status = values.status.unwrap_or(facts.status);
+    let own = values.detail.or(values.message);
     // The model's own names and type URLs take about 400 bytes; room for
     // them and the values, so that the body is written without growing.
-    let values_len = parts.message.len()
-        + parts.reason.len()
-        + parts.grpc_domain.len()
+    let values_len = own.map_or(facts.title.len() + facts.message.len(), str::len)
+        + reason.len()
+        + grpc_domain.len()
         + help.map_or(0, |url| facts.title.len() + url.len())
         + parts.request_id.map_or(0, str::len)
-        + (parts.metadata.iter())
-            .map(|(key, value)| key.len() + value.len() + 8)
-            .sum::<usize>();
+        + match &parts.metadata {
+            Metadata::Pairs(pairs) => pairs
+                .iter()
+                .map(|(key, value)| key.len() + value.len() + 8)
+                .sum::<usize>(),
+            Metadata::Fields(_) => 128,
+        };
     let mut out = Vec::with_capacity(448 + values_len);
     let mut body = Object::new(&mut out);
     body.raw(ERROR, |out| {
         let mut error = Object::new(out);
         error.number(CODE, Some(u64::from(status)));
-        error.text(MESSAGE, Some(&parts.message));
-        error.constant(STATUS, parts.grpc_code.as_str());
+        error.raw(MESSAGE, |out| values.write_json_message(own, facts, out));
+        error.constant(STATUS, grpc_code.as_str());
         error.raw(DETAILS, |out| {
             details(&parts, help.map(|url| (facts.title, url)), out);
         });
@@ -168,21 +211,44 @@ pub fn body(facts: &CodeFacts<'_>, values: &Values<'_>) -> Vec<u8> {
 
 /// The details of `parts`, and a `Help` detail with `help`'s description
 /// and URL, as a JSON list.
-fn details(parts: &StatusParts<'_>, help: Option<(&str, Filled<'_>)>, out: &mut Vec<u8>) {
+fn details(parts: &Details<'_>, help: Option<(&str, Filled<'_>)>, out: &mut Vec<u8>) {
     out.push(b'[');
     let mut info = Object::new(out);
     info.constant(TYPE, types::ERROR_INFO);
     info.text(REASON, Some(parts.reason));
     info.text(DOMAIN, Some(parts.grpc_domain));
-    // Protobuf's JSON leaves an empty map out.
-    if !parts.metadata.is_empty() {
-        info.raw(METADATA, |out| {
+    match &parts.metadata {
+        // Protobuf's JSON leaves an empty map out.
+        Metadata::Pairs(pairs) if pairs.is_empty() => {}
+        Metadata::Pairs(pairs) => info.raw(METADATA, |out| {
             let mut metadata = Object::new(out);
-            for (key, value) in &parts.metadata {
+            for (key, value) in pairs {
                 metadata.raw_named(key, |out| escape(value, out));
             }
             metadata.end(&());
-        });
+        }),
+        Metadata::Fields(fields) => {
+            info.raw_if(METADATA, |out| {
+                let mut metadata = Object::new(out);
+                for_each_spec(*fields, &mut |position, spec| {
+                    metadata.raw_named_if(spec.key, |out| {
+                        out.push(b'"');
+                        let start = out.len();
+                        let written = if spec.ty.is_text() {
+                            fields.write_text(position, out)
+                        } else {
+                            fields.write_json(position, out)
+                        };
+                        escape_from(out, start);
+                        out.push(b'"');
+                        written
+                    });
+                });
+                metadata.end(&());
+                // Protobuf's JSON leaves an empty map out.
+                !out.ends_with(b"{}")
+            });
+        }
     }
     info.end(&());
     if let Some(delay) = parts.retry_delay {
@@ -242,7 +308,10 @@ pub fn metadata(values: &Values<'_>) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = Vec::new();
     let fields = values.extra.fields();
     if let Some(given) = fields {
-        pairs.reserve(crate::fields::decode_fields(given.specs()).count());
+        pairs.reserve(given.prepared().map_or_else(
+            || crate::fields::decode_fields(given.specs()).count(),
+            |prepared| prepared.specs().len(),
+        ));
         each_field(given, &mut |spec, value| {
             let mut text = Vec::new();
             write_field_text(spec.ty, value, &mut text);

@@ -4,7 +4,7 @@
 
 use alloc::vec::Vec;
 
-use super::{Extra, each_field, has_field};
+use super::{Extra, for_each_spec, has_field};
 use crate::facts::Filled;
 
 /// Appends `text` as a JSON string.
@@ -193,11 +193,38 @@ impl<'o> Object<'o> {
         }
     }
 
+    /// A member whose value `value` writes, left out when `value` says it
+    /// wrote none (and took back what it wrote).
+    pub(crate) fn raw_if(
+        &mut self,
+        name: &'static str,
+        value: impl FnOnce(&mut Vec<u8>) -> bool,
+    ) -> bool {
+        let (at, count) = (self.out.len(), self.count);
+        let mut kept = true;
+        self.raw(name, |out| kept = value(out));
+        if !kept {
+            self.out.truncate(at);
+            self.count = count;
+        }
+        kept
+    }
+
     /// A member named at run time, whose value `value` writes; an object
     /// with such members has none an occurrence adds.
     pub(crate) fn raw_named(&mut self, name: &str, value: impl FnOnce(&mut Vec<u8>)) {
         self.name(name);
         value(self.out);
+    }
+
+    /// [`raw_named`](Self::raw_named), left out when `value` says it
+    /// wrote nothing worth keeping.
+    pub(crate) fn raw_named_if(&mut self, name: &str, value: impl FnOnce(&mut Vec<u8>) -> bool) {
+        let at = self.out.len();
+        self.name(name);
+        if !value(self.out) {
+            self.out.truncate(at);
+        }
     }
 
     /// A string member, when there is a value.
@@ -237,22 +264,27 @@ impl<'o> Object<'o> {
     /// Writes the occurrence's typed fields, other than those named like a
     /// member written.
     pub(crate) fn fields(&mut self, extra: &dyn Extra) {
-        if let Some(fields) = extra.fields() {
-            each_field(fields, &mut |spec, value| {
-                if !self.written[..self.count].contains(&spec.name) {
-                    // A field's name is an ASCII identifier, which the
-                    // catalog checks: written as it is.
-                    debug_assert_eq!(clean_len(spec.name.as_bytes()), spec.name.len());
-                    if self.out.last() != Some(&b'{') {
-                        self.out.push(b',');
-                    }
-                    self.out.push(b'"');
-                    self.out.extend_from_slice(spec.name.as_bytes());
-                    self.out.extend_from_slice(b"\":");
-                    value.write_json(self.out);
-                }
-            });
-        }
+        let Some(fields) = extra.fields() else {
+            return;
+        };
+        for_each_spec(fields, &mut |position, spec| {
+            if self.written[..self.count].contains(&spec.name) {
+                return;
+            }
+            // A field's name is an ASCII identifier, which the catalog
+            // checks: written as it is.
+            debug_assert_eq!(clean_len(spec.name.as_bytes()), spec.name.len());
+            let at = self.out.len();
+            if self.out.last() != Some(&b'{') {
+                self.out.push(b',');
+            }
+            self.out.push(b'"');
+            self.out.extend_from_slice(spec.name.as_bytes());
+            self.out.extend_from_slice(b"\":");
+            if !fields.write_json(position, self.out) {
+                self.out.truncate(at);
+            }
+        });
     }
 
     /// Writes the members an occurrence adds, other than those named like

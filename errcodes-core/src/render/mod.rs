@@ -28,6 +28,7 @@
 //! ```
 
 pub mod acp;
+mod code_fields;
 pub mod edge;
 pub mod gateway;
 pub mod google;
@@ -43,6 +44,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::time::Duration;
 
+pub use self::code_fields::CodeFields;
 pub use self::json::escape;
 pub use self::prepared::Prepared;
 use crate::facts::CodeFacts;
@@ -80,6 +82,19 @@ pub trait FieldValues {
     /// when the occurrence leaves the field out.
     fn value(&self, position: usize, value: &mut dyn FnMut(&dyn JsonValue)) -> bool;
 
+    /// Appends the value of the field at `position` as JSON; `false` when
+    /// the occurrence leaves the field out.
+    fn write_json(&self, position: usize, out: &mut Vec<u8>) -> bool {
+        self.value(position, &mut |value| value.write_json(out))
+    }
+
+    /// Appends the value of the field at `position` as a message shows it
+    /// ([`JsonValue::write_text`]); `false` when the occurrence leaves the
+    /// field out.
+    fn write_text(&self, position: usize, out: &mut Vec<u8>) -> bool {
+        self.value(position, &mut |value| value.write_text(out))
+    }
+
     /// The CLDR plural category of `number`, a number as text, in the
     /// language of the code's catalog: what a template that chooses
     /// between forms chooses by. `other` unless the fields know the rules.
@@ -87,12 +102,35 @@ pub trait FieldValues {
         let _ = number;
         "other"
     }
+
+    /// The code's fields and template read once, when the values keep
+    /// them: the renderers then decode nothing per occurrence.
+    fn prepared(&self) -> Option<&CodeFields<'_>> {
+        None
+    }
 }
 
 /// Calls `each` with every field `fields` has a value for, in order.
 pub fn each_field(fields: &dyn FieldValues, each: &mut dyn FnMut(&FieldSpec<'_>, &dyn JsonValue)) {
-    for (position, spec) in fields::decode_fields(fields.specs()).enumerate() {
-        fields.value(position, &mut |value| each(&spec, value));
+    for_each_spec(fields, &mut |position, spec| {
+        fields.value(position, &mut |value| each(spec, value));
+    });
+}
+
+/// Calls `each` with the position and declaration of every field of the
+/// code `fields` belong to, in order.
+pub(crate) fn for_each_spec(fields: &dyn FieldValues, each: &mut dyn FnMut(usize, &FieldSpec<'_>)) {
+    match fields.prepared() {
+        Some(prepared) => {
+            for (position, spec) in prepared.specs().iter().enumerate() {
+                each(position, spec);
+            }
+        }
+        None => {
+            for (position, spec) in fields::decode_fields(fields.specs()).enumerate() {
+                each(position, &spec);
+            }
+        }
     }
 }
 
@@ -120,9 +158,11 @@ pub fn write_field_text(ty: FieldType, value: &dyn JsonValue, out: &mut Vec<u8>)
 /// Whether `fields` has a value for a field named `name`.
 pub(crate) fn has_field(fields: Option<&dyn FieldValues>, name: &str) -> bool {
     fields.is_some_and(|fields| {
-        fields::decode_fields(fields.specs())
-            .position(|spec| spec.name == name)
-            .is_some_and(|position| fields.value(position, &mut |_| {}))
+        let position = match fields.prepared() {
+            Some(prepared) => prepared.specs().iter().position(|spec| spec.name == name),
+            None => fields::decode_fields(fields.specs()).position(|spec| spec.name == name),
+        };
+        position.is_some_and(|position| fields.value(position, &mut |_| {}))
     })
 }
 
@@ -281,7 +321,7 @@ impl<'a> Values<'a> {
             .fields()
             .filter(|given| given.code() == facts.code)?;
         let mut out = Vec::with_capacity(template.len() + 32);
-        if !self.write_templated(facts, &mut out, false) {
+        if !self.write_templated(facts.code, template, &mut out, false) {
             return None;
         }
         String::from_utf8(out).ok().map(Cow::Owned)
@@ -290,11 +330,22 @@ impl<'a> Values<'a> {
     /// Appends [`message_for`](Self::message_for) as a JSON string, written
     /// in place rather than built first.
     pub(crate) fn write_message_json(&self, facts: &CodeFacts<'a>, out: &mut Vec<u8>) {
+        self.write_json_message(self.message, facts, out);
+    }
+
+    /// Appends `own` as a JSON string; without it, the code's template
+    /// filled in, else its title.
+    pub(crate) fn write_json_message(
+        &self,
+        own: Option<&str>,
+        facts: &CodeFacts<'a>,
+        out: &mut Vec<u8>,
+    ) {
         out.push(b'"');
-        match self.message {
+        match own {
             Some(message) => json::escape_inside(message, out),
             None => {
-                if !self.write_templated(facts, out, true) {
+                if !self.write_templated(facts.code, facts.message, out, true) {
                     json::escape_inside(facts.title, out);
                 }
             }
@@ -302,19 +353,44 @@ impl<'a> Values<'a> {
         out.push(b'"');
     }
 
-    /// Appends the code's template filled in with the occurrence's fields,
-    /// escaped for inside a JSON string when `json` says so; `false`, with
+    /// Appends the template of the code `code` filled in with the
+    /// occurrence's fields, as a JSON string; `false`, with nothing
+    /// appended, as [`templated`](Self::templated) gives `None`.
+    pub(crate) fn write_template_json(
+        &self,
+        code: &str,
+        template: &str,
+        out: &mut Vec<u8>,
+    ) -> bool {
+        out.push(b'"');
+        if self.write_templated(code, template, out, true) {
+            out.push(b'"');
+            true
+        } else {
+            out.pop();
+            false
+        }
+    }
+
+    /// Appends the template of the code `code` filled in with the
+    /// occurrence's fields, escaped for inside a JSON string when `json`
+    /// says so; `false`, with
     /// nothing appended, as [`templated`](Self::templated) gives `None`.
-    fn write_templated(&self, facts: &CodeFacts<'a>, out: &mut Vec<u8>, json: bool) -> bool {
-        let template = facts.message;
+    fn write_templated(&self, code: &str, template: &str, out: &mut Vec<u8>, json: bool) -> bool {
         if template.is_empty() {
             return false;
         }
         let given = match self.extra.fields() {
-            Some(given) if given.code() == facts.code => Some(given),
+            Some(given) if given.code() == code => Some(given),
             _ if fields::is_constant(template) => None,
             _ => return false,
         };
+        if let Some(given) = given
+            && let Some(prepared) = given.prepared()
+            && let Some(shown) = prepared.write_message(template, given, out, json)
+        {
+            return shown;
+        }
         let start = out.len();
         if let Some(forms) = fields::template_forms(template) {
             let Some(given) = given else {

@@ -33,7 +33,7 @@ use alloc::vec::Vec;
 use core::time::Duration;
 
 use super::problem::Frame;
-use super::{Rendered, Values, render};
+use super::{CodeFields, Rendered, Values, render};
 use crate::facts::CodeFacts;
 use crate::{Severity, Shape, WireFormat, fields};
 
@@ -51,6 +51,7 @@ pub struct Prepared<'a> {
     bare_delay: Option<Duration>,
     traced: Option<Traced>,
     frame: Option<Frame<'a>>,
+    fields: Option<CodeFields<'a>>,
 }
 
 /// The body of an occurrence with a trace id alone, before and after it.
@@ -123,7 +124,16 @@ impl<'a> Prepared<'a> {
             traced: Traced::new(format, &facts),
             bare: bare.body.into_boxed_slice(),
             frame: (problem && fixed_detail).then(|| Frame::new(&facts)),
+            fields: (!facts.fields.is_empty())
+                .then(|| CodeFields::new(facts.fields, facts.message)),
         }
+    }
+
+    /// The code's fields and template read once, for a code with fields:
+    /// what its occurrences' values hand the renderers in every format.
+    #[must_use]
+    pub fn fields(&self) -> Option<&CodeFields<'a>> {
+        self.fields.as_ref()
     }
 
     /// The format it was prepared in.

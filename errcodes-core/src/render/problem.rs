@@ -6,7 +6,6 @@
 //! section 4.2.1); the code's own title becomes the `detail` unless the
 //! occurrence gives one.
 
-use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
@@ -40,7 +39,8 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// carries the trace itself does not).
 #[must_use]
 pub fn body(facts: &CodeFacts<'_>, values: &Values<'_>, status: u16, traced: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(256);
+    // Room for the members and the values most problems carry.
+    let mut out = Vec::with_capacity(256 + facts.message.len() * 2);
     write(facts, values, status, traced, &mut out);
     out
 }
@@ -66,8 +66,11 @@ pub(crate) struct Parts<'a> {
     type_uri: Filled<'a>,
     status: u16,
     title: &'a str,
-    /// The detail when the occurrence gives none.
-    detail: Option<Cow<'a, str>>,
+    /// The code and its template, which make the detail when the
+    /// occurrence gives neither a detail nor a message.
+    template: Option<(&'a str, &'a str)>,
+    /// The detail when neither the occurrence nor the template gives one.
+    detail: Option<&'a str>,
     /// The code, when neither `type` nor `title` carries it.
     code: Option<&'a str>,
 }
@@ -85,19 +88,25 @@ impl<'a> Parts<'a> {
         } else {
             (message, false)
         };
-        // The occurrence's message, else where the title says something
-        // else, the code's title explains.
-        let detail = match values.templated(facts) {
-            Some(templated) if values.message.is_none() => Some(templated),
-            _ if title != message => Some(Cow::Borrowed(message)),
-            _ => None,
-        };
+        // The template filled in, written in place; else the occurrence's
+        // message, or where the title says something else, the code's
+        // title explains.
+        let fills = values.message.is_none()
+            && !facts.message.is_empty()
+            && (values
+                .extra
+                .fields()
+                .is_some_and(|given| given.code() == facts.code)
+                || crate::fields::is_constant(facts.message));
+        let template = fills.then_some((facts.code, facts.message));
+        let detail = (title != message).then_some(message);
         let code_in_member =
             facts.problem_code == ProblemCode::Member || !(code_in_type || code_in_title);
         Parts {
             type_uri,
             status,
             title,
+            template,
             detail,
             code: code_in_member.then_some(facts.code),
         }
@@ -114,7 +123,15 @@ impl<'a> Parts<'a> {
     /// the default detail; the instance, the code, the trace when `traced`,
     /// typed fields and the occurrence's members.
     pub(crate) fn tail(&self, values: &Values<'_>, traced: bool, mut object: Object<'_>) {
-        object.text(DETAIL, values.detail.or(self.detail.as_deref()));
+        let templated = values.detail.is_none()
+            && self.template.is_some_and(|(code, template)| {
+                object.raw_if(DETAIL, |out| {
+                    values.write_template_json(code, template, out)
+                })
+            });
+        if !templated {
+            object.text(DETAIL, values.detail.or(self.detail));
+        }
         object.text(INSTANCE, values.instance);
         object.text(CODE, self.code);
         object.text(TRACE, values.trace.filter(|_| traced));

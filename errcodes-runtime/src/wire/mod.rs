@@ -80,6 +80,7 @@ pub use self::contract::SchemaParts;
 pub use self::error::{DecodeError, DecodeErrorKind, EncodeError, Limits};
 pub use self::formats::{Payload, describe, schema};
 pub use self::json::{Item, Json};
+pub(crate) use self::render::prepared;
 pub use self::render::{render, render_facts};
 pub use self::response::{ErrorResponse, Headers, Unread};
 pub use crate::Shape;

@@ -31,15 +31,20 @@ use crate::{ErrorCode, Occurrence, WireFormat};
 #[must_use]
 pub fn render<E: ErrorCode>(code: E, occurrence: &Occurrence, format: WireFormat) -> Rendered {
     // In its own format, a code's response is prepared on first use.
-    if let Some(cell) = code.prepared() {
-        let prepared = cell.get_or_init(|| Prepared::new(code.wire_format(), code.facts()));
-        if prepared.format() == format
-            && let Some(rendered) = prepared.render(&occurrence.values())
-        {
-            return rendered;
-        }
+    if let Some(prepared) = prepared(code)
+        && prepared.format() == format
+        && let Some(rendered) = prepared.render(&occurrence.values())
+    {
+        return rendered;
     }
     render_facts(&code.facts(), occurrence, format)
+}
+
+/// The responses of `code` in its own format, prepared on first use;
+/// `None` for a type the macro did not generate.
+pub(crate) fn prepared<E: ErrorCode>(code: E) -> Option<&'static Prepared<'static>> {
+    let cell = code.prepared()?;
+    Some(cell.get_or_init(|| Prepared::new(code.wire_format(), code.facts())))
 }
 
 /// [`render`] for a code described by its facts: what tools that read a
