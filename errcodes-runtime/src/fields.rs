@@ -307,6 +307,22 @@ pub trait FieldValue: Any + fmt::Debug + Send + Sync {
         self.write_json(out);
     }
 
+    /// [`write_text`](Self::write_text), escaped for inside a JSON string.
+    #[doc(hidden)]
+    fn write_text_json(&self, out: &mut Vec<u8>) {
+        let at = out.len();
+        self.write_text(out);
+        errcodes_core::render::escape_from(out, at);
+    }
+
+    /// [`write_json`](Self::write_json), escaped for inside a JSON string.
+    #[doc(hidden)]
+    fn write_json_json(&self, out: &mut Vec<u8>) {
+        let at = out.len();
+        self.write_json(out);
+        errcodes_core::render::escape_from(out, at);
+    }
+
     /// Whether `other` is a value of the same type, equal to this one.
     #[doc(hidden)]
     fn same(&self, other: &dyn FieldValue) -> bool;
@@ -785,6 +801,10 @@ impl FieldValue for str {
         out.extend_from_slice(self.as_bytes());
     }
 
+    fn write_text_json(&self, out: &mut Vec<u8>) {
+        errcodes_core::render::escape_inside(self, out);
+    }
+
     fn same(&self, other: &dyn FieldValue) -> bool {
         (other as &dyn Any)
             .downcast_ref::<String>()
@@ -803,6 +823,10 @@ impl FieldValue for String {
 
     fn write_text(&self, out: &mut Vec<u8>) {
         self.as_str().write_text(out);
+    }
+
+    fn write_text_json(&self, out: &mut Vec<u8>) {
+        self.as_str().write_text_json(out);
     }
 
     fn same(&self, other: &dyn FieldValue) -> bool {
@@ -837,6 +861,15 @@ impl FieldValue for i64 {
         errcodes_core::render::write_number(self.unsigned_abs(), out);
     }
 
+    // Digits, signs, points and letters: nothing to escape.
+    fn write_text_json(&self, out: &mut Vec<u8>) {
+        self.write_json(out);
+    }
+
+    fn write_json_json(&self, out: &mut Vec<u8>) {
+        self.write_json(out);
+    }
+
     fn is_text(&self) -> bool {
         false
     }
@@ -861,6 +894,15 @@ impl FieldValue for f64 {
         let _ = serde_json::to_writer(out, self);
     }
 
+    // Digits, signs, points and letters: nothing to escape.
+    fn write_text_json(&self, out: &mut Vec<u8>) {
+        self.write_json(out);
+    }
+
+    fn write_json_json(&self, out: &mut Vec<u8>) {
+        self.write_json(out);
+    }
+
     fn is_text(&self) -> bool {
         false
     }
@@ -881,6 +923,15 @@ impl FromField for f64 {
 impl FieldValue for bool {
     fn write_json(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(if *self { b"true" } else { b"false" });
+    }
+
+    // Digits, signs, points and letters: nothing to escape.
+    fn write_text_json(&self, out: &mut Vec<u8>) {
+        self.write_json(out);
+    }
+
+    fn write_json_json(&self, out: &mut Vec<u8>) {
+        self.write_json(out);
     }
 
     fn is_text(&self) -> bool {
@@ -915,6 +966,11 @@ impl FieldValue for Timestamp {
         self.write(out);
     }
 
+    // Digits and ASCII punctuation: nothing to escape.
+    fn write_text_json(&self, out: &mut Vec<u8>) {
+        self.write_text(out);
+    }
+
     fn same(&self, other: &dyn FieldValue) -> bool {
         same_value(self, other)
     }
@@ -943,6 +999,11 @@ impl FieldValue for Duration {
 
     fn write_text(&self, out: &mut Vec<u8>) {
         write_duration(*self, out);
+    }
+
+    // Digits and ASCII punctuation: nothing to escape.
+    fn write_text_json(&self, out: &mut Vec<u8>) {
+        self.write_text(out);
     }
 
     fn same(&self, other: &dyn FieldValue) -> bool {
@@ -1289,6 +1350,18 @@ impl FieldValues for TypedFields {
         self.0
             .value(position)
             .map(|field| field.write_text(out))
+            .is_some()
+    }
+
+    fn write_text_json(&self, position: usize, out: &mut Vec<u8>) -> bool {
+        (self.0.value(position))
+            .map(|field| field.write_text_json(out))
+            .is_some()
+    }
+
+    fn write_json_json(&self, position: usize, out: &mut Vec<u8>) -> bool {
+        (self.0.value(position))
+            .map(|field| field.write_json_json(out))
             .is_some()
     }
 }

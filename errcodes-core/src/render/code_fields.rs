@@ -198,12 +198,13 @@ fn write(parts: &[Part<'_>], given: &dyn FieldValues, out: &mut Vec<u8>, json: b
             Part::Text(_, Some(escaped)) if json => out.extend_from_slice(escaped.as_bytes()),
             Part::Text(text, _) => out.extend_from_slice(text.as_bytes()),
             Part::Field(position) => {
-                let at = out.len();
-                if !given.write_text(*position, out) {
+                let written = if json {
+                    given.write_text_json(*position, out)
+                } else {
+                    given.write_text(*position, out)
+                };
+                if !written {
                     return false;
-                }
-                if json {
-                    json::escape_from(out, at);
                 }
             }
             Part::Select(select) => {

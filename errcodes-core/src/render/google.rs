@@ -17,7 +17,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::time::Duration;
 
-use super::json::{Object, escape, escape_from};
+use super::json::{Object, escape};
 use super::{
     FieldValues, JsonValue, Values, each_field, for_each_spec, has_field, write_field_text,
     write_metadata_value,
@@ -233,13 +233,11 @@ fn details(parts: &Details<'_>, help: Option<(&str, Filled<'_>)>, out: &mut Vec<
                 for_each_spec(*fields, &mut |position, spec| {
                     metadata.raw_named_if(spec.key, |out| {
                         out.push(b'"');
-                        let start = out.len();
                         let written = if spec.ty.is_text() {
-                            fields.write_text(position, out)
+                            fields.write_text_json(position, out)
                         } else {
-                            fields.write_json(position, out)
+                            fields.write_json_json(position, out)
                         };
-                        escape_from(out, start);
                         out.push(b'"');
                         written
                     });

@@ -40,7 +40,7 @@ static ESCAPES: [u8; 256] = {
 };
 
 /// Appends `text` escaped as inside a JSON string, without the quotes.
-pub(crate) fn escape_inside(text: &str, out: &mut Vec<u8>) {
+pub fn escape_inside(text: &str, out: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut rest = text.as_bytes();
     loop {
@@ -60,12 +60,9 @@ pub(crate) fn escape_inside(text: &str, out: &mut Vec<u8>) {
     }
 }
 
-/// How many bytes at the start of `bytes` need no escape. Nearly all of a
-/// text does, so they are looked at eight at a time, and a tail shorter
-/// than eight with the last eight bytes, which overlap the words before.
 /// Escapes, for inside a JSON string, what was appended to `out` from
 /// `at` on: in place when it needs nothing, as it most often does.
-pub(crate) fn escape_from(out: &mut Vec<u8>, at: usize) {
+pub fn escape_from(out: &mut Vec<u8>, at: usize) {
     let Some(appended) = out.get(at..) else {
         return;
     };
@@ -76,6 +73,9 @@ pub(crate) fn escape_from(out: &mut Vec<u8>, at: usize) {
     escape_inside(&alloc::string::String::from_utf8_lossy(&raw), out);
 }
 
+/// How many bytes at the start of `bytes` need no escape. Nearly all of a
+/// text does, so they are looked at eight at a time, and a tail shorter
+/// than eight with the last eight bytes, which overlap the words before.
 fn clean_len(bytes: &[u8]) -> usize {
     let mut clean = 0;
     while let Some(word) = bytes

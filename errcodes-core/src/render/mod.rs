@@ -46,6 +46,8 @@ use core::time::Duration;
 
 pub use self::code_fields::CodeFields;
 pub use self::json::escape;
+#[doc(hidden)]
+pub use self::json::{escape_from, escape_inside};
 pub use self::prepared::Prepared;
 use crate::facts::CodeFacts;
 use crate::fields::{self, FieldSpec, FieldType, Piece};
@@ -93,6 +95,22 @@ pub trait FieldValues {
     /// field out.
     fn write_text(&self, position: usize, out: &mut Vec<u8>) -> bool {
         self.value(position, &mut |value| value.write_text(out))
+    }
+
+    /// [`write_text`](Self::write_text), escaped for inside a JSON string.
+    fn write_text_json(&self, position: usize, out: &mut Vec<u8>) -> bool {
+        let at = out.len();
+        let written = self.write_text(position, out);
+        json::escape_from(out, at);
+        written
+    }
+
+    /// [`write_json`](Self::write_json), escaped for inside a JSON string.
+    fn write_json_json(&self, position: usize, out: &mut Vec<u8>) -> bool {
+        let at = out.len();
+        let written = self.write_json(position, out);
+        json::escape_from(out, at);
+        written
     }
 
     /// The CLDR plural category of `number`, a number as text, in the
