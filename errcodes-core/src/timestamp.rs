@@ -123,18 +123,24 @@ impl Timestamp {
                 value /= 10;
             }
         }
+        // Two digits of a value below 100, at `at`.
+        fn two(text: &mut [u8; 30], at: usize, value: u64) {
+            let at_pair = usize::try_from(value % 100).unwrap_or(0) * 2;
+            text[at..at + 2].copy_from_slice(&PAIRS[at_pair..at_pair + 2]);
+        }
         // Years are 0 to 9999 (`from_unix` keeps them so): every part has
-        // its place.
-        let days = self.seconds.div_euclid(86_400);
-        let time = self.seconds.rem_euclid(86_400).unsigned_abs();
-        let (year, month, day) = civil_from_days(days);
+        // its place, and the time since the year 0 began is never negative.
+        let since = self.seconds.abs_diff(FIRST);
+        let (days, time) = (since / 86_400, since % 86_400);
+        let (year, month, day) = civil_from_days_of_year_zero(days);
         let mut text = *b"0000-00-00T00:00:00.000000000Z";
-        put(&mut text[0..4], year.unsigned_abs());
-        put(&mut text[5..7], month.unsigned_abs());
-        put(&mut text[8..10], day.unsigned_abs());
-        put(&mut text[11..13], time / 3_600);
-        put(&mut text[14..16], time / 60 % 60);
-        put(&mut text[17..19], time % 60);
+        two(&mut text, 0, year / 100);
+        two(&mut text, 2, year);
+        two(&mut text, 5, month);
+        two(&mut text, 8, day);
+        two(&mut text, 11, time / 3_600);
+        two(&mut text, 14, time / 60 % 60);
+        two(&mut text, 17, time % 60);
         let n = u64::from(self.nanos);
         let (digits, unit) = match n {
             0 => (0, 1),
@@ -261,11 +267,14 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
-/// The date `days` after 1970-01-01: the inverse of [`days_from_civil`].
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let days = days + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days.rem_euclid(146_097);
+/// The date `days` after 0000-01-01: the inverse of [`days_from_civil`],
+/// counted from the March 1st of the year -400 so that every date from the
+/// year 0 on is a positive count of whole eras and days.
+fn civil_from_days_of_year_zero(days: u64) -> (u64, u64, u64) {
+    // 0000-03-01 is day 60 of the year 0, a leap year; one era earlier.
+    let days = days + 146_097 - 60;
+    let era = days / 146_097;
+    let day_of_era = days % 146_097;
     let year_of_era =
         (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
@@ -276,9 +285,13 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     } else {
         month_from_march - 9
     };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    let year = year_of_era + era * 400 + u64::from(month <= 2) - 400;
     (year, month, day)
 }
+
+/// `00` to `99`, two bytes each.
+static PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+    5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
 
 #[cfg(test)]
 mod tests {
@@ -292,14 +305,15 @@ mod tests {
 
     #[test]
     fn dates_and_days_agree_over_four_centuries_and_more() {
-        let mut days = days_from_civil(1600, 1, 1);
-        for year in 1600..2401 {
+        let mut days = days_from_civil(0, 1, 1);
+        for year in 0..2401 {
             for month in 1..=12 {
                 for day in 1..=days_in_month(u32::try_from(year).unwrap(), month) {
                     assert_eq!(days_from_civil(year, month, day), days);
+                    let since_year_zero = u64::try_from(days + 719_528).unwrap();
                     assert_eq!(
-                        civil_from_days(days),
-                        (year, i64::from(month), i64::from(day))
+                        civil_from_days_of_year_zero(since_year_zero),
+                        (year.unsigned_abs(), u64::from(month), u64::from(day))
                     );
                     days += 1;
                 }
@@ -325,6 +339,27 @@ mod tests {
             t.write(&mut written);
             assert_eq!(written, text.as_bytes());
         }
+    }
+
+    #[test]
+    fn every_instant_from_the_year_0_to_9999_is_written_as_it_reads() {
+        // A step prime to the day's length lands on every time of day.
+        let mut seconds = FIRST;
+        let mut written = 0;
+        while seconds <= LAST {
+            for at in [seconds, seconds + 59, seconds + 86_399] {
+                if let Some(t) = Timestamp::from_unix(at, 0) {
+                    assert_eq!(parse(&t.to_string()), Ok(t), "{at}");
+                    written += 1;
+                }
+            }
+            seconds += 999_983;
+        }
+        assert_eq!(
+            parse(&Timestamp::from_unix(LAST, 0).unwrap().to_string()),
+            parse("9999-12-31T23:59:59Z")
+        );
+        assert!(written > 900_000, "{written}");
     }
 
     #[test]

@@ -26,7 +26,8 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{FieldValues, json};
+use super::{FieldValues, json, own_members};
+use crate::WireFormat;
 use crate::fields::{self, FieldSpec, Piece};
 use crate::localized::{counted, number};
 
@@ -39,6 +40,9 @@ pub struct CodeFields<'a> {
     /// `None` when there is no template, or its stored text does not read
     /// whole: the renderers then read the stored text as before.
     parts: Option<Box<[Part<'a>]>>,
+    /// Whether a field is named like a member some format writes beside
+    /// fields, which that format then leaves out.
+    clashes: bool,
 }
 
 /// A piece of a template.
@@ -91,10 +95,17 @@ impl<'a> CodeFields<'a> {
                     .collect(),
             )
         };
+        let specs: Box<[FieldSpec<'a>]> = fields::decode_fields(specs).collect();
+        let clashes = specs.iter().any(|spec| {
+            WireFormat::ALL
+                .iter()
+                .any(|&format| own_members(format).contains(&spec.name))
+        });
         CodeFields {
-            specs: fields::decode_fields(specs).collect(),
+            specs,
             message,
             parts,
+            clashes,
         }
     }
 
@@ -102,6 +113,13 @@ impl<'a> CodeFields<'a> {
     #[must_use]
     pub fn specs(&self) -> &[FieldSpec<'a>] {
         &self.specs
+    }
+
+    /// Whether a field is named like a member that some format writes
+    /// beside fields ([`own_members`]): when none is, no format need look
+    /// for one.
+    pub(crate) fn clashes(&self) -> bool {
+        self.clashes
     }
 
     /// Appends the template `message`, filled in with `given`, escaped for

@@ -231,7 +231,7 @@ fn details(parts: &Details<'_>, help: Option<(&str, Filled<'_>)>, out: &mut Vec<
             info.raw_if(METADATA, |out| {
                 let mut metadata = Object::new(out);
                 for_each_spec(*fields, &mut |position, spec| {
-                    metadata.raw_named_if(spec.key, |out| {
+                    metadata.field(spec.key, |out| {
                         out.push(b'"');
                         let written = if spec.ty.is_text() {
                             fields.write_text_json(position, out)

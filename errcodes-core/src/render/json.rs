@@ -4,7 +4,8 @@
 
 use alloc::vec::Vec;
 
-use super::{Extra, for_each_spec, has_field};
+use super::{CodeFields, Extra, for_each_spec, has_field, own_members};
+use crate::WireFormat;
 use crate::facts::Filled;
 
 /// Appends `text` as a JSON string.
@@ -217,11 +218,19 @@ impl<'o> Object<'o> {
         value(self.out);
     }
 
-    /// [`raw_named`](Self::raw_named), left out when `value` says it
-    /// wrote nothing worth keeping.
-    pub(crate) fn raw_named_if(&mut self, name: &str, value: impl FnOnce(&mut Vec<u8>) -> bool) {
+    /// A member named after a field, whose value `value` writes; left out
+    /// when `value` says the occurrence has none. A field's name (and its
+    /// key in Google's metadata) is an ASCII identifier, which the catalog
+    /// checks: written as it is.
+    pub(crate) fn field(&mut self, name: &str, value: impl FnOnce(&mut Vec<u8>) -> bool) {
+        debug_assert_eq!(clean_len(name.as_bytes()), name.len(), "{name}");
         let at = self.out.len();
-        self.name(name);
+        if self.out.last() != Some(&b'{') {
+            self.out.push(b',');
+        }
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"\":");
         if !value(self.out) {
             self.out.truncate(at);
         }
@@ -267,22 +276,19 @@ impl<'o> Object<'o> {
         let Some(fields) = extra.fields() else {
             return;
         };
+        // Members written are the format's own (see `own_members`), which
+        // the catalog's fields seldom share a name with.
+        let written = &self.written[..self.count];
+        debug_assert!(
+            written.iter().all(|name| WireFormat::ALL
+                .iter()
+                .any(|&f| own_members(f).contains(name))),
+            "{written:?}"
+        );
+        let check = self.count > 0 && fields.prepared().is_none_or(CodeFields::clashes);
         for_each_spec(fields, &mut |position, spec| {
-            if self.written[..self.count].contains(&spec.name) {
-                return;
-            }
-            // A field's name is an ASCII identifier, which the catalog
-            // checks: written as it is.
-            debug_assert_eq!(clean_len(spec.name.as_bytes()), spec.name.len());
-            let at = self.out.len();
-            if self.out.last() != Some(&b'{') {
-                self.out.push(b',');
-            }
-            self.out.push(b'"');
-            self.out.extend_from_slice(spec.name.as_bytes());
-            self.out.extend_from_slice(b"\":");
-            if !fields.write_json(position, self.out) {
-                self.out.truncate(at);
+            if !(check && self.written[..self.count].contains(&spec.name)) {
+                self.field(spec.name, |out| fields.write_json(position, out));
             }
         });
     }
