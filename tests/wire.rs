@@ -559,3 +559,26 @@ fn a_member_kept_as_text_is_refused_where_the_body_is_not_json() {
         assert!(serde_json::from_str::<Value>(body).is_err());
     }
 }
+
+/// A catalog without `grpc-domain` sent in Google's format: the code is
+/// the reason, no domain is written (protobuf's JSON leaves an empty
+/// string out), and the code reads back.
+#[test]
+fn google_bodies_of_a_catalog_without_a_domain_leave_it_out() {
+    use errcodes_runtime::WireFormat;
+    use errcodes_runtime::wire::google::GoogleBody;
+    use errcodes_runtime::wire::render;
+
+    errcodes_runtime::errcodes!("fixtures/shop.yaml");
+
+    let code = ShopError::RateLimited;
+    let rendered = render(code, &Occurrence::new(), WireFormat::Google);
+    let body: Value = serde_json::from_slice(&rendered.body).unwrap();
+    let info = &body["error"]["details"][0];
+    assert_eq!(info["reason"], "RATE_LIMITED");
+    assert!(info.get("domain").is_none(), "{body}");
+    assert_eq!(body["error"]["status"], "RESOURCE_EXHAUSTED");
+    let read = GoogleBody::<ShopError>::decode(&rendered.body).unwrap();
+    assert_eq!(read.code(), Some(Code::Known(code)));
+    assert_eq!(read.error().unwrap().error_info().unwrap().domain, "");
+}

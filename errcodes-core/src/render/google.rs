@@ -216,7 +216,12 @@ fn details(parts: &Details<'_>, help: Option<(&str, Filled<'_>)>, out: &mut Vec<
     let mut info = Object::new(out);
     info.constant(TYPE, types::ERROR_INFO);
     info.text(REASON, Some(parts.reason));
-    info.text(DOMAIN, Some(parts.grpc_domain));
+    // A catalog without `grpc-domain` has none, and protobuf's JSON leaves
+    // an empty string out.
+    info.text(
+        DOMAIN,
+        Some(parts.grpc_domain).filter(|domain| !domain.is_empty()),
+    );
     match &parts.metadata {
         // Protobuf's JSON leaves an empty map out.
         Metadata::Pairs(pairs) if pairs.is_empty() => {}
