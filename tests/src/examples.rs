@@ -173,6 +173,15 @@ impl ForEachType for ReadBack<'_> {
                 for format in [T::CODE.wire_format(), errcodes_runtime::WireFormat::Google] {
                     let occurrence = Occurrence::new().fields(value.clone());
                     let rendered = errcodes_runtime::wire::render(T::CODE, &occurrence, format);
+                    assert_eq!(
+                        String::from_utf8_lossy(&rendered.body),
+                        String::from_utf8_lossy(&crate::stored::render(
+                            T::CODE,
+                            &occurrence,
+                            format
+                        )),
+                        "{format}: the prepared fields' body is the stored texts'"
+                    );
                     let again = errcodes_runtime::wire::Payload::<AcpError>::decode(
                         rendered.shape,
                         &rendered.body,

@@ -12,6 +12,7 @@ pub mod examples;
 pub mod generated;
 pub mod leaks;
 pub mod roundtrip;
+pub mod stored;
 pub mod tolerant;
 
 pub use errcodes_catalogs::{acp, edge, pass, platform, privacy};
