@@ -206,7 +206,8 @@ impl ForEachType for ReadBack<'_> {
 /// typed fields a client asks for first, which are found in the members'
 /// text alone, and the same read from the members once read in full with
 /// the fields they give more than once. The two agree, value for value and
-/// error for error; gives how many codes the body was of.
+/// error for error, and so does the code, asked for twice; gives how many
+/// codes the body was of.
 ///
 /// # Panics
 ///
@@ -218,9 +219,14 @@ pub fn lazy_read_agrees(body: &[u8]) -> usize {
         retry_after: None,
     };
     let decode = || ErrorResponse::<AcpError>::decode(400, headers, body).ok();
-    if decode().is_none() {
+    let (Some(lazy), Some(eager)) = (decode(), decode()) else {
         return 0;
-    }
+    };
+    // The code found in the text, and then kept, is the members' code.
+    let code = lazy.code();
+    assert_eq!(lazy.code(), code);
+    let _ = eager.untyped_fields();
+    assert_eq!(eager.code(), code);
     AcpError::ALL
         .iter()
         .filter(|code| with_type(**code, LazyAgrees(&decode)))

@@ -24,7 +24,7 @@ use errcodes_runtime::{Fields, Occurrence, Received, WireFormat};
 use errcodes_tests::acp::acp_error::RateLimitExceeded;
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 
-const OPERATIONS: [&str; 31] = [
+const OPERATIONS: [&str; 32] = [
     "problem/render",
     "problem/decode",
     "problem/decode/members",
@@ -50,6 +50,7 @@ const OPERATIONS: [&str; 31] = [
     "fields/acp/read/three",
     "fields/problem/decode/three",
     "fields/problem/decode/none",
+    "fields/problem/decode/code-twice",
     "fields/acp/render/untyped",
     "fields/problem/render/untyped",
     "fields/google/render/untyped",
@@ -255,6 +256,12 @@ fn run_fields(operation: &str, times: u64) {
         }),
         "fields/problem/decode/none" => Box::new(|| {
             let received = decode_problem(black_box(&problem.body));
+            black_box(received.code());
+        }),
+        // As a client that asks for the code, then for the action.
+        "fields/problem/decode/code-twice" => Box::new(|| {
+            let received = decode_problem(black_box(&problem.body));
+            black_box(received.code());
             black_box(received.code());
         }),
         "fields/acp/message/en" => Box::new(|| {

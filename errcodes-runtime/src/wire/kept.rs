@@ -29,6 +29,17 @@ pub(crate) struct Kept {
     /// are none.
     text: Vec<u8>,
     read: OnceLock<Read>,
+    /// The first [`first_text`](Self::first_text) looked up in the text:
+    /// the name and where its value is, kept for a problem's code, which a
+    /// client asks for again and again.
+    first: OnceLock<(&'static str, Option<Spot>)>,
+}
+
+/// Where a string value is: in the text, or, when it has escapes, read.
+#[derive(Clone, Debug)]
+enum Spot {
+    In(core::ops::Range<usize>),
+    Escaped(Box<str>),
 }
 
 /// Kept members once read.
@@ -60,11 +71,34 @@ impl Kept {
     /// The first value of the member `name` when it is a string, found in
     /// the text without reading the others: borrowed when it has no
     /// escapes.
-    pub(crate) fn first_text(&self, name: &str) -> Option<Cow<'_, str>> {
+    pub(crate) fn first_text(&self, name: &'static str) -> Option<Cow<'_, str>> {
         if let Some(read) = self.read.get() {
             return read.members.get(name)?.as_str().map(Cow::Borrowed);
         }
-        walk(&self.text, FirstText(name)).flatten()
+        let (named, spot) = self.first.get_or_init(|| (name, self.find_text(name)));
+        if *named != name {
+            return walk(&self.text, FirstText(name)).flatten();
+        }
+        match spot.as_ref()? {
+            Spot::In(range) => core::str::from_utf8(self.text.get(range.clone())?)
+                .ok()
+                .map(Cow::Borrowed),
+            Spot::Escaped(text) => Some(Cow::Borrowed(text)),
+        }
+    }
+
+    /// Where the first value of the member `name` is, when it is a string.
+    fn find_text(&self, name: &str) -> Option<Spot> {
+        Some(match walk(&self.text, FirstText(name)).flatten()? {
+            Cow::Borrowed(text) => {
+                let start = text
+                    .as_ptr()
+                    .addr()
+                    .checked_sub(self.text.as_ptr().addr())?;
+                Spot::In(start..start + text.len())
+            }
+            Cow::Owned(text) => Spot::Escaped(text.into_boxed_str()),
+        })
     }
 
     /// The `count` members that `position` gives a place to, found in the
@@ -139,6 +173,7 @@ impl Kept {
     /// Opens the text for one more member, `name`; its value and the
     /// closing brace are to follow.
     fn start(&mut self, name: &str) {
+        self.first = OnceLock::new();
         if self.text.pop().is_some() {
             self.text.push(b',');
         } else {
