@@ -87,9 +87,9 @@ pub trait Fields: Clone + fmt::Debug + PartialEq + Send + Sync + 'static {
     /// code has no template.
     fn message(&self) -> Cow<'static, str> {
         let facts = Self::CODE.facts();
-        let occurrence = OneField(self);
+        let fields = OneField(self);
         let values = Values {
-            extra: &occurrence,
+            extra: &errcodes_core::render::FieldsAlone(&fields),
             ..Values::default()
         };
         match values.templated(&facts) {
@@ -1425,19 +1425,5 @@ impl<T: Fields> FieldValues for OneField<'_, T> {
             }
             None => false,
         }
-    }
-}
-
-impl<T: Fields> errcodes_core::render::Extra for OneField<'_, T> {
-    fn has_context(&self) -> bool {
-        false
-    }
-
-    fn write_context(&self, _: &mut Vec<u8>) {}
-
-    fn members(&self, _: &mut dyn FnMut(&str, &dyn JsonValue)) {}
-
-    fn fields(&self) -> Option<&dyn FieldValues> {
-        Some(self)
     }
 }

@@ -293,7 +293,7 @@ mod tests {
     use crate::facts::CodeFacts;
     use crate::fields::{FORMS, encode_template};
     use crate::localized::{push_field, push_select, push_text};
-    use crate::render::{Extra, JsonValue, Values};
+    use crate::render::{FieldsAlone, JsonValue, Values};
     use crate::{Action, ProblemCode, Severity};
 
     /// Values given as text, with or without the code's fields read once.
@@ -347,20 +347,6 @@ mod tests {
         }
     }
 
-    impl Extra for Given<'_> {
-        fn has_context(&self) -> bool {
-            false
-        }
-
-        fn write_context(&self, _: &mut Vec<u8>) {}
-
-        fn members(&self, _: &mut dyn FnMut(&str, &dyn JsonValue)) {}
-
-        fn fields(&self) -> Option<&dyn FieldValues> {
-            Some(self)
-        }
-    }
-
     /// The template filled in, as text and as JSON, by one way of reading.
     fn shown(template: &str, values: &[&str], prepared: Option<&CodeFields<'_>>) -> [String; 2] {
         let facts = CodeFacts {
@@ -378,7 +364,7 @@ mod tests {
         };
         let given = Given { values, prepared };
         let values = Values {
-            extra: &given,
+            extra: &FieldsAlone(&given),
             ..Values::default()
         };
         let mut json = Vec::new();

@@ -216,6 +216,25 @@ pub trait Extra {
     }
 }
 
+/// An occurrence that carries typed fields and nothing else: what a
+/// message is filled in from.
+#[doc(hidden)]
+pub struct FieldsAlone<'a>(pub &'a dyn FieldValues);
+
+impl Extra for FieldsAlone<'_> {
+    fn has_context(&self) -> bool {
+        false
+    }
+
+    fn write_context(&self, _: &mut Vec<u8>) {}
+
+    fn members(&self, _: &mut dyn FnMut(&str, &dyn JsonValue)) {}
+
+    fn fields(&self) -> Option<&dyn FieldValues> {
+        Some(self.0)
+    }
+}
+
 /// Nothing more.
 impl Extra for () {
     fn has_context(&self) -> bool {
