@@ -411,8 +411,8 @@ impl<'a> Values<'a> {
 
     /// Appends the template of the code `code` filled in with the
     /// occurrence's fields, escaped for inside a JSON string when `json`
-    /// says so; `false`, with
-    /// nothing appended, as [`templated`](Self::templated) gives `None`.
+    /// says so; `false`, with nothing appended, as
+    /// [`templated`](Self::templated) gives `None`.
     fn write_templated(&self, code: &str, template: &str, out: &mut Vec<u8>, json: bool) -> bool {
         if template.is_empty() {
             return false;
