@@ -309,7 +309,7 @@ pub trait FieldValue: Any + fmt::Debug + Send + Sync {
 
     /// [`write_text`](Self::write_text), escaped for inside a JSON string.
     #[doc(hidden)]
-    fn write_text_json(&self, out: &mut Vec<u8>) {
+    fn write_text_escaped(&self, out: &mut Vec<u8>) {
         let at = out.len();
         self.write_text(out);
         errcodes_core::render::escape_from(out, at);
@@ -317,7 +317,7 @@ pub trait FieldValue: Any + fmt::Debug + Send + Sync {
 
     /// [`write_json`](Self::write_json), escaped for inside a JSON string.
     #[doc(hidden)]
-    fn write_json_json(&self, out: &mut Vec<u8>) {
+    fn write_json_escaped(&self, out: &mut Vec<u8>) {
         let at = out.len();
         self.write_json(out);
         errcodes_core::render::escape_from(out, at);
@@ -801,7 +801,7 @@ impl FieldValue for str {
         out.extend_from_slice(self.as_bytes());
     }
 
-    fn write_text_json(&self, out: &mut Vec<u8>) {
+    fn write_text_escaped(&self, out: &mut Vec<u8>) {
         errcodes_core::render::escape_inside(self, out);
     }
 
@@ -825,8 +825,8 @@ impl FieldValue for String {
         self.as_str().write_text(out);
     }
 
-    fn write_text_json(&self, out: &mut Vec<u8>) {
-        self.as_str().write_text_json(out);
+    fn write_text_escaped(&self, out: &mut Vec<u8>) {
+        self.as_str().write_text_escaped(out);
     }
 
     fn same(&self, other: &dyn FieldValue) -> bool {
@@ -862,11 +862,11 @@ impl FieldValue for i64 {
     }
 
     // Digits, signs, points and letters: nothing to escape.
-    fn write_text_json(&self, out: &mut Vec<u8>) {
+    fn write_text_escaped(&self, out: &mut Vec<u8>) {
         self.write_json(out);
     }
 
-    fn write_json_json(&self, out: &mut Vec<u8>) {
+    fn write_json_escaped(&self, out: &mut Vec<u8>) {
         self.write_json(out);
     }
 
@@ -895,11 +895,11 @@ impl FieldValue for f64 {
     }
 
     // Digits, signs, points and letters: nothing to escape.
-    fn write_text_json(&self, out: &mut Vec<u8>) {
+    fn write_text_escaped(&self, out: &mut Vec<u8>) {
         self.write_json(out);
     }
 
-    fn write_json_json(&self, out: &mut Vec<u8>) {
+    fn write_json_escaped(&self, out: &mut Vec<u8>) {
         self.write_json(out);
     }
 
@@ -926,11 +926,11 @@ impl FieldValue for bool {
     }
 
     // Digits, signs, points and letters: nothing to escape.
-    fn write_text_json(&self, out: &mut Vec<u8>) {
+    fn write_text_escaped(&self, out: &mut Vec<u8>) {
         self.write_json(out);
     }
 
-    fn write_json_json(&self, out: &mut Vec<u8>) {
+    fn write_json_escaped(&self, out: &mut Vec<u8>) {
         self.write_json(out);
     }
 
@@ -967,7 +967,7 @@ impl FieldValue for Timestamp {
     }
 
     // Digits and ASCII punctuation: nothing to escape.
-    fn write_text_json(&self, out: &mut Vec<u8>) {
+    fn write_text_escaped(&self, out: &mut Vec<u8>) {
         self.write_text(out);
     }
 
@@ -1002,7 +1002,7 @@ impl FieldValue for Duration {
     }
 
     // Digits and ASCII punctuation: nothing to escape.
-    fn write_text_json(&self, out: &mut Vec<u8>) {
+    fn write_text_escaped(&self, out: &mut Vec<u8>) {
         self.write_text(out);
     }
 
@@ -1353,15 +1353,15 @@ impl FieldValues for TypedFields {
             .is_some()
     }
 
-    fn write_text_json(&self, position: usize, out: &mut Vec<u8>) -> bool {
+    fn write_text_escaped(&self, position: usize, out: &mut Vec<u8>) -> bool {
         (self.0.value(position))
-            .map(|field| field.write_text_json(out))
+            .map(|field| field.write_text_escaped(out))
             .is_some()
     }
 
-    fn write_json_json(&self, position: usize, out: &mut Vec<u8>) -> bool {
+    fn write_json_escaped(&self, position: usize, out: &mut Vec<u8>) -> bool {
         (self.0.value(position))
-            .map(|field| field.write_json_json(out))
+            .map(|field| field.write_json_escaped(out))
             .is_some()
     }
 }

@@ -217,7 +217,7 @@ fn write(parts: &[Part<'_>], given: &dyn FieldValues, out: &mut Vec<u8>, json: b
             Part::Text(text, _) => out.extend_from_slice(text.as_bytes()),
             Part::Field(position) => {
                 let written = if json {
-                    given.write_text_json(*position, out)
+                    given.write_text_escaped(*position, out)
                 } else {
                     given.write_text(*position, out)
                 };

@@ -239,9 +239,9 @@ fn details(parts: &Details<'_>, help: Option<(&str, Filled<'_>)>, out: &mut Vec<
                     metadata.field(spec.key, |out| {
                         out.push(b'"');
                         let written = if spec.ty.is_text() {
-                            fields.write_text_json(position, out)
+                            fields.write_text_escaped(position, out)
                         } else {
-                            fields.write_json_json(position, out)
+                            fields.write_json_escaped(position, out)
                         };
                         out.push(b'"');
                         written

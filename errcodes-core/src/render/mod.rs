@@ -98,7 +98,7 @@ pub trait FieldValues {
     }
 
     /// [`write_text`](Self::write_text), escaped for inside a JSON string.
-    fn write_text_json(&self, position: usize, out: &mut Vec<u8>) -> bool {
+    fn write_text_escaped(&self, position: usize, out: &mut Vec<u8>) -> bool {
         let at = out.len();
         let written = self.write_text(position, out);
         json::escape_from(out, at);
@@ -106,7 +106,7 @@ pub trait FieldValues {
     }
 
     /// [`write_json`](Self::write_json), escaped for inside a JSON string.
-    fn write_json_json(&self, position: usize, out: &mut Vec<u8>) -> bool {
+    fn write_json_escaped(&self, position: usize, out: &mut Vec<u8>) -> bool {
         let at = out.len();
         let written = self.write_json(position, out);
         json::escape_from(out, at);
