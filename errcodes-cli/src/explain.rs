@@ -22,6 +22,7 @@ use crate::{Exit, Io, Stop, facts};
 #[command(after_help = "Examples:
   errcodes explain too_many_requests                 # searches specs/*.yaml
   errcodes explain 1030-400 --spec specs/privacy.yaml
+  errcodes explain 1030-400 specs/privacy.yaml       # the same
   errcodes explain TooManyRequests                   # the variant name
   errcodes explain 429                               # every code sent with 429
   errcodes explain rate limit                        # words of titles and descriptions
@@ -29,7 +30,8 @@ use crate::{Exit, Io, Stop, facts};
 pub struct Args {
     /// The code as sent, or its variant name in any case (`UniqueViolation`,
     /// `unique_violation`), a status (`429`), or words of its title or
-    /// description (`deadlock`); several words are one query.
+    /// description (`deadlock`); several words are one query. A word that
+    /// ends in `.yaml` or `.yml` is a catalog to search, as with `--spec`.
     #[arg(required = true, num_args = 1..)]
     pub code: Vec<String>,
     /// The catalogs to search; by default, `specs/*.yaml` under the
@@ -49,13 +51,32 @@ pub struct Args {
 /// When a catalog cannot be read or has errors, or no catalog has the
 /// code.
 pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
-    let code = args.code.join(" ");
+    // `errcodes explain CODE specs/shop.yaml`, as `check` and `docs` take
+    // their catalogs, names the catalog rather than words of the query.
+    let (named, words): (Vec<&String>, Vec<&String>) =
+        args.code.iter().partition(|word| is_catalog(word));
+    if words.is_empty() {
+        return Err(Stop::Message(format!(
+            "no code to explain, only catalogs ({}): give a code, a status or words, as in `errcodes explain 429 {}`",
+            list(named.iter().map(|path| path.as_str())),
+            named
+                .iter()
+                .map(|path| path.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )));
+    }
+    let code = words
+        .iter()
+        .map(|word| word.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let code = code.as_str();
-    let paths = if args.specs.is_empty() {
-        load::default_paths()?
-    } else {
-        args.specs.clone()
-    };
+    let mut paths: Vec<PathBuf> = args.specs.clone();
+    paths.extend(named.iter().map(PathBuf::from));
+    if paths.is_empty() {
+        paths = load::default_paths()?;
+    }
     let catalogs = load::checked(&paths, io)?;
     let nearest = match find::find(code, &catalogs) {
         Found::Named(hits) => {
@@ -111,6 +132,15 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
         }
     }
     Err(Stop::Message(message))
+}
+
+/// Whether a word of the query names a catalog file.
+fn is_catalog(word: &str) -> bool {
+    std::path::Path::new(word)
+        .extension()
+        .is_some_and(|extension| {
+            extension.eq_ignore_ascii_case("yaml") || extension.eq_ignore_ascii_case("yml")
+        })
 }
 
 /// `loaded`'s language `lang`, or its own without one.

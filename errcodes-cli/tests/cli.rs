@@ -265,6 +265,35 @@ fn explain_tells_everything_and_suggests_near_misses() {
 }
 
 #[test]
+fn explain_takes_a_catalog_named_beside_the_code() {
+    // As `check` and `docs` take catalogs: searched alone, as with --spec.
+    let output = errcodes(
+        root(),
+        &["explain", "RATE_LIMIT_EXCEEDED", "specs/acp.yaml"],
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).contains("catalog   AcpError (specs/acp.yaml)"),
+        "{}",
+        text(&output.stdout)
+    );
+    let output = errcodes(root(), &["explain", "too_many_requests", "specs/acp.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("(searched `specs/acp.yaml`)"),
+        "{}",
+        text(&output.stderr)
+    );
+    let output = errcodes(root(), &["explain", "specs/acp.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("no code to explain, only catalogs (`specs/acp.yaml`)"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
 fn explain_finds_a_code_by_its_name_a_status_or_words() {
     let explained = |query: &[&str]| {
         let output = errcodes(root(), &[&["explain"], query].concat());
