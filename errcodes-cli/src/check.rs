@@ -91,9 +91,18 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
         }
     }
     let checked = args.specs.len() - unreadable;
+    // A catalog that could not be read is no catalog without errors.
+    let unread = if unreadable > 0 {
+        format!(
+            "; {unreadable} catalog{} could not be read",
+            plural(unreadable)
+        )
+    } else {
+        String::new()
+    };
     writeln!(
         io.err,
-        "{checked} catalog{}: {}, {}",
+        "{checked} catalog{}: {}, {}{unread}",
         plural(checked),
         count(errors, "error"),
         count(warnings, "warning")

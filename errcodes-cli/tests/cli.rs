@@ -169,6 +169,15 @@ fn a_missing_file_names_the_path_tried() {
         "{}",
         text(&output.stderr)
     );
+    // The summary does not call it a catalog without errors.
+    let output = errcodes(root(), &["check", "specs/pass.yaml", "specs/nope.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr)
+            .ends_with("1 catalog: no errors, no warnings; 1 catalog could not be read\n"),
+        "{}",
+        text(&output.stderr)
+    );
     let output = errcodes(root(), &["explain", "x", "--spec", "missing.yaml"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stderr).contains("`missing.yaml`"));
