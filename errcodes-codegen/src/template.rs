@@ -20,6 +20,8 @@ pub(crate) struct Mistake {
     pub(crate) offset: usize,
     pub(crate) message: String,
     pub(crate) help: Option<String>,
+    /// For a placeable that names no field of the code, the name.
+    pub(crate) unknown: Option<String>,
 }
 
 /// Reads `template`, whose placeholders may name `fields`. Every mistake
@@ -59,6 +61,7 @@ pub(crate) fn parse(
                     help: Some(
                         "write `{ $name }` for a field and `{ \"{\" }` for a brace".to_owned(),
                     ),
+                    unknown: None,
                 })
                 .collect());
         }
@@ -228,6 +231,7 @@ impl Reader<'_> {
             offset: at,
             message,
             help: Some(help),
+            unknown: None,
         })
     }
 }
@@ -237,6 +241,7 @@ fn mistake(offset: usize, message: &str, help: Option<&str>) -> Mistake {
         offset,
         message: message.to_owned(),
         help: help.map(str::to_owned),
+        unknown: None,
     }
 }
 
@@ -271,6 +276,7 @@ fn inline_piece(
                         id.name
                     ),
                     help: Some(help),
+                    unknown: Some(id.name.to_owned()),
                 })
             }
         }
@@ -303,6 +309,7 @@ fn inline_piece(
                     id.name
                 ),
                 help: Some(help),
+                unknown: None,
             })
         }
         InlineExpression::TermReference { id, .. } => Err(Mistake {
@@ -312,11 +319,13 @@ fn inline_piece(
                 id.name
             ),
             help: Some("write the term's text in the template".to_owned()),
+            unknown: None,
         }),
         InlineExpression::FunctionReference { id, .. } => Err(Mistake {
             offset,
             message: format!("the function `{}` is not supported in templates", id.name),
             help: Some("place the field itself: `{ $name }`".to_owned()),
+            unknown: None,
         }),
     }
 }

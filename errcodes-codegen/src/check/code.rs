@@ -201,13 +201,13 @@ fn occurrence(
     errors: &mut Errors,
 ) -> (Vec<CheckedField>, Option<CheckedTemplate>) {
     use keys::code as key;
-    let fields = entry
+    let (fields, refused) = entry
         .get(&key::FIELDS)
         .map(|node| fields::check_code_fields(node, rules.fields, wire_format, errors))
         .unwrap_or_default();
-    let message = entry
-        .text(&key::MESSAGE, errors)
-        .and_then(|written| fields::check_message(&written, &fields, rules.source, errors));
+    let message = entry.text(&key::MESSAGE, errors).and_then(|written| {
+        fields::check_message(&written, &fields, &refused, rules.source, errors)
+    });
     (fields, message)
 }
 

@@ -52,22 +52,26 @@ pub(crate) fn check_shared(node: &Node, errors: &mut Errors) -> Vec<CheckedField
 }
 
 /// Reads a code's `fields`, which may name the catalog's `shared` ones;
-/// the code is sent in `format`.
+/// the code is sent in `format`. Gives the fields, and the names of those
+/// refused, whose mistakes are reported: a template that names one is not
+/// also told the field does not exist.
 pub(crate) fn check_code_fields(
     node: &Node,
     shared: &[CheckedField],
     format: WireFormat,
     errors: &mut Errors,
-) -> Vec<CheckedField> {
+) -> (Vec<CheckedField>, Vec<String>) {
     let Some(entries) = entries(node, "`fields`", errors) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut fields: Vec<CheckedField> = Vec::with_capacity(entries.len());
+    let mut refused = Vec::new();
     for (name, value) in entries {
         if !check_name(&name, errors)
             || is_repeated(&name, &fields, errors)
             || !check_member(&name, format, errors)
         {
+            refused.push(name.value);
             continue;
         }
         let common = shared.iter().find(|field| field.name.value == name.value);
@@ -99,9 +103,12 @@ pub(crate) fn check_code_fields(
             }
             (_, common) => definition(&name, value, common, errors),
         };
-        fields.extend(field);
+        match field {
+            Some(field) => fields.push(field),
+            None => refused.push(name.value),
+        }
     }
-    fields
+    (fields, refused)
 }
 
 /// The entries of a `fields` mapping: each name, as written, and value.
@@ -509,10 +516,12 @@ fn article(kind: FieldKind) -> String {
     }
 }
 
-/// Reads a code's `message` template, which may name `fields`.
+/// Reads a code's `message` template, which may name `fields`; a name of
+/// `refused`, a field reported already, is not reported again.
 pub(crate) fn check_message(
     written: &WrittenText,
     fields: &[CheckedField],
+    refused: &[String],
     source: &Source<'_>,
     errors: &mut Errors,
 ) -> Option<CheckedTemplate> {
@@ -536,7 +545,10 @@ pub(crate) fn check_message(
             pieces,
         }),
         Err(mistakes) => {
-            for mistake in mistakes {
+            let reported = |mistake: &template::Mistake| {
+                (mistake.unknown.as_ref()).is_some_and(|name| refused.contains(name))
+            };
+            for mistake in mistakes.into_iter().filter(|mistake| !reported(mistake)) {
                 let mut diagnostic = Diagnostic::new(mistake.message, at(mistake.offset));
                 if let Some(help) = mistake.help {
                     diagnostic = diagnostic.help(help);
