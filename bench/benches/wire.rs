@@ -149,7 +149,7 @@ fn formats(c: &mut Criterion) {
 /// without them, in its own format, as a problem detail and in Google's;
 /// and the fields read back from a received body.
 fn fields(c: &mut Criterion) {
-    use errcodes_runtime::{Failure, Fields as _, Received};
+    use errcodes_runtime::{Fields as _, Received};
     use errcodes_tests::acp::acp_error::RateLimitExceeded;
 
     let value = RateLimitExceeded {
@@ -157,9 +157,12 @@ fn fields(c: &mut Criterion) {
         window: "60 seconds".to_owned(),
         reset_time: "2025-01-20T15:31:00Z".parse().unwrap(),
     };
-    let (code, with) = Failure::from(value.clone()).into_public();
-    let with = with.retry_after_secs(60);
-    let without = Occurrence::new().retry_after_secs(60);
+    // Both with the same trace id and delay: only the fields differ.
+    let code = AcpError::RateLimitExceeded;
+    let without = Occurrence::new()
+        .retry_after_secs(60)
+        .trace("8bcb17f9-b172-47d2-86d9-3eb146eba85e");
+    let with = without.clone().fields(value.clone());
     let mut group = c.benchmark_group("fields");
     for format in [WireFormat::Acp, WireFormat::Problem, WireFormat::Google] {
         group.bench_function(format!("{format}/render/none"), |b| {
@@ -167,6 +170,21 @@ fn fields(c: &mut Criterion) {
         });
         group.bench_function(format!("{format}/render/three"), |b| {
             b.iter(|| render(black_box(code), &with, format));
+        });
+    }
+    // The same ACP bodies written by hand: the least the fields can add.
+    let floor = errcodes_bench::floor::RateLimit {
+        limit: 100,
+        window: "60 seconds",
+        reset_time: value.reset_time,
+    };
+    for (name, fields) in [("none", None), ("three", Some(&floor))] {
+        group.bench_function(format!("acp/floor/{name}"), |b| {
+            b.iter(|| {
+                let mut out = Vec::with_capacity(256);
+                errcodes_bench::floor::rate_limit(black_box(fields), 60, &mut out);
+                out
+            });
         });
     }
     let body = render(code, &with, WireFormat::Acp);

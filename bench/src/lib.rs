@@ -9,6 +9,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod floor;
 pub mod sources;
 
 use std::time::Duration;

@@ -24,7 +24,7 @@ use errcodes_runtime::{Fields, Occurrence, Received, WireFormat};
 use errcodes_tests::acp::acp_error::RateLimitExceeded;
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 
-const OPERATIONS: [&str; 32] = [
+const OPERATIONS: [&str; 34] = [
     "problem/render",
     "problem/decode",
     "problem/decode/members",
@@ -43,6 +43,8 @@ const OPERATIONS: [&str; 32] = [
     "pass_json/decode/like_google",
     "fields/acp/render/none",
     "fields/acp/render/three",
+    "fields/acp/floor/none",
+    "fields/acp/floor/three",
     "fields/problem/render/none",
     "fields/problem/render/three",
     "fields/google/render/none",
@@ -238,9 +240,26 @@ fn run_fields(operation: &str, times: u64) {
             black_box(render(black_box(acp), chosen, format));
         })
     };
+    // The same ACP bodies written by hand: the least the fields can add.
+    let floor_fields = errcodes_bench::floor::RateLimit {
+        limit: 100,
+        window: "60 seconds",
+        reset_time: typed.reset_time,
+    };
+    let floor = |three: bool| -> Box<dyn Fn() + '_> {
+        let fields = three.then_some(&floor_fields);
+        Box::new(move || {
+            // As ACP's renderer starts its body.
+            let mut out = Vec::with_capacity(256);
+            errcodes_bench::floor::rate_limit(black_box(fields), 45, &mut out);
+            black_box(out);
+        })
+    };
     let once: Box<dyn Fn()> = match operation {
         "fields/acp/render/none" => fields(WireFormat::Acp, false),
         "fields/acp/render/three" => fields(WireFormat::Acp, true),
+        "fields/acp/floor/none" => floor(false),
+        "fields/acp/floor/three" => floor(true),
         "fields/problem/render/none" => fields(WireFormat::Problem, false),
         "fields/problem/render/three" => fields(WireFormat::Problem, true),
         "fields/google/render/none" => fields(WireFormat::Google, false),
