@@ -10,7 +10,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::routing::get;
 use errcodes_runtime::Occurrence;
-use errcodes_runtime::{Failure, OrCode};
+use errcodes_runtime::{ErrorCode as _, Failure, OrCode};
 use errcodes_tests::leaks::{self, Link};
 use errcodes_tests::pass::PassError;
 use errcodes_tests::roundtrip::Rendering;
@@ -94,6 +94,8 @@ async fn the_cause_reaches_the_log_once_and_never_the_client() {
         field(event, "exception.message"),
         format!("query for 42 failed on {SECRET}: connection refused (os error 111)")
     );
+    // The message is the title: the chain is said once, in its field.
+    assert_eq!(field(event, "message"), PassError::InternalError.title());
 }
 
 #[test]

@@ -11,6 +11,10 @@
 //! | `exception.stacktrace` | the backtrace, when one was captured (see [`backtraces`](crate::backtraces)), resolved only if the subscriber records it |
 //! | `trace_id` | the trace id the client also got in the body |
 //!
+//! The event's message is the code's title, so that a line formatted for
+//! people reads `Internal Server Error error.type="…" … exception.message="…"`
+//! and says each thing once.
+//!
 //! Server errors (5xx) are logged at `ERROR`; client errors at the level
 //! [`set_client_error_level`] sets, `INFO` by default, since a 4xx is the
 //! client's mistake, not the service's. Nothing of the event is built, the
@@ -20,6 +24,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use std::backtrace::Backtrace;
 use std::error::Error;
+use std::fmt::Write as _;
 
 use tracing::Level;
 
@@ -78,14 +83,19 @@ pub(crate) fn failure<'c, E: ErrorCode>(
     if !enabled!(ERROR WARN INFO DEBUG TRACE) {
         return;
     }
-    let chain = causes
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(": ");
+    let mut chain = String::new();
+    for cause in causes {
+        if !chain.is_empty() {
+            chain.push_str(": ");
+        }
+        let _ = write!(chain, "{cause}");
+    }
     // Written, and its symbols resolved, only if the subscriber records it.
     let stacktrace = backtrace.map(tracing::field::display);
     let message = (!chain.is_empty()).then_some(chain.as_str());
-    let colon = if chain.is_empty() { "" } else { ": " };
+    // The title, as the fields say the rest: a formatting subscriber's cost
+    // grows with each character of the line.
+    let title = code.title();
     macro_rules! emit {
         ($($level:ident)*) => {
             match level {
@@ -98,7 +108,7 @@ pub(crate) fn failure<'c, E: ErrorCode>(
                     exception.message = message,
                     exception.stacktrace = stacktrace,
                     trace_id = trace_id,
-                    "{code} ({status}){colon}{chain}",
+                    "{title}",
                 ),)*
             }
         };
