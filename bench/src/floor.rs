@@ -1,7 +1,7 @@
 //! The floor of rendering typed fields: ACP's `RATE_LIMIT_EXCEEDED` body
 //! written by hand, every constant byte a literal and each value written
 //! with the same primitives the renderers use. What the three fields add
-//! here is the least any renderer of these bytes can add.
+//! here is the least a renderer built on those primitives can add.
 
 use errcodes_core::render::{escape_inside, write_number};
 use errcodes_runtime::Timestamp;
