@@ -254,6 +254,25 @@ fn names_of_the_enum_and_variants() {
                 .into()
         )
     );
+    // The help suggests a name made from the title, when that makes one.
+    for (title, suggested) in [
+        ("Invalid 'To' Phone Number", "InvalidToPhoneNumber"),
+        ("too many requests", "TooManyRequests"),
+        ("Café fermé", "FormattingError"),
+        ("404", "FormattingError"),
+    ] {
+        let numeric = catalog(
+            "",
+            &format!("  - code: \"21211\"\n    status: 400\n    title: \"{title}\"\n"),
+        );
+        assert_eq!(
+            help(&numeric),
+            [format!(
+                "help: add `name:` to the entry with an UpperCamelCase variant name, such as `name: {suggested}`"
+            )],
+            "{title}"
+        );
+    }
     let collision = catalog(
         "",
         "  - code: A\n    name: Same\n    status: 400\n    title: T\n  - code: B\n    name: Same\n    status: 400\n    title: T\n",

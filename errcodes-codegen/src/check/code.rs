@@ -261,7 +261,7 @@ fn check_code(
     let allow = check_allowed(&entry.texts(&key::ALLOW, errors), errors);
     let grpc_written = grpc::Written::read(&entry, rules.grpc, errors);
     let written_name = entry.text(&key::NAME, errors);
-    let name = check_variant_name(written_name.as_ref(), code, errors);
+    let name = check_variant_name(written_name.as_ref(), code, title.as_ref(), errors);
     let replacement = entry.identifier(
         &key::REPLACED_BY,
         Identifier::Replacement,
@@ -470,10 +470,12 @@ fn check_title(title: Option<&WrittenText>, errors: &mut Errors) {
 
 /// Every code becomes a variant, named by `name` or else by its code in
 /// UpperCamelCase; the name must be usable as a Rust variant. A code that
-/// was refused names nothing, and is not reported again.
+/// was refused names nothing, and is not reported again. When the code
+/// makes no name, the help suggests one made from the title.
 fn check_variant_name(
     written: Option<&WrittenText>,
     code: Option<&WrittenText>,
+    title: Option<&WrittenText>,
     errors: &mut Errors,
 ) -> Option<String> {
     let (name, at, derived_from) = match (written, code) {
@@ -493,12 +495,22 @@ fn check_variant_name(
             ),
             at,
         )
-        .help(
-            "add `name:` to the entry with an UpperCamelCase variant name, such as `name: FormattingError`",
-        ),
+        .help(format!(
+            "add `name:` to the entry with an UpperCamelCase variant name, such as `name: {}`",
+            suggested_name(title)
+        )),
         None => Diagnostic::new(format!("invalid variant name: {message}"), at).help(help),
     });
     None
+}
+
+/// A variant name for an entry whose code makes none: its title in
+/// UpperCamelCase when that is a name, else an example.
+fn suggested_name(title: Option<&WrittenText>) -> String {
+    title
+        .map(|title| names::from_code(&title.value))
+        .filter(|name| names::check(name).is_ok())
+        .unwrap_or_else(|| "FormattingError".to_owned())
 }
 
 /// Codes identify errors on the wire, so no two entries share one, whatever
