@@ -80,6 +80,9 @@ lints! {
         "a failure sent with a status that says the request succeeded", code lint_failure_status;
     /// A shared field that no code carries.
     UnusedField = "unused-field", "a shared field that no code carries", catalog lint_unused_field;
+    /// A message template that names a field an occurrence may leave out.
+    TemplateOptionalField = "template-optional-field",
+        "a message that names an optional field, and shows the title when an occurrence leaves it out", code lint_template_optional_field;
     /// A condition that `boundary` leaves to a code of another status.
     BoundaryFallback = "boundary-fallback",
         "a boundary condition left to a code of another status, or to the first of several of its own", catalog lint_boundary_fallback;
@@ -422,6 +425,38 @@ fn lint_description(code: &CheckedCode) -> Option<Diagnostic> {
     Some(
         Diagnostic::new(message, code.code_at())
             .help("add `description:` saying what the code means and what to do about it"),
+    )
+}
+
+/// A template renders only when every field it names is there: an
+/// occurrence that leaves out an optional one gets the title instead, which
+/// is seldom what the template's author meant.
+fn lint_template_optional_field(code: &CheckedCode) -> Option<Diagnostic> {
+    let template = code.message.as_ref()?;
+    let optional: Vec<String> = template
+        .fields()
+        .into_iter()
+        .filter_map(|position| code.fields.get(position))
+        .filter(|field| field.optional.value)
+        .map(|field| format!("`{}`", field.name.value))
+        .collect();
+    let (last, others) = optional.split_last()?;
+    let (named, without) = if others.is_empty() {
+        (format!("field {last}"), "it")
+    } else {
+        (
+            format!("fields {} and {last}", others.join(", ")),
+            "one of them",
+        )
+    };
+    let message = format!(
+        "the message of code `{}` names the optional {named}: an occurrence without {without} shows the title instead",
+        code.code.value
+    );
+    Some(
+        Diagnostic::new(message, code.place_of(&template.written)).help(
+            "make the field always there, or leave it out of the message; allow the lint when the title is the message you want then",
+        ),
     )
 }
 

@@ -130,7 +130,7 @@ fn a_misspelt_lint_is_an_error_even_for_the_macro() {
     let help = failure.diagnostics()[0].notes()[0].message();
     assert!(
         help.starts_with(
-            "the lints are `name-keeps-digits`, `missing-description`, `failure-below-400`, `unused-field`, `boundary-fallback`, `boundary-fields` and `missing-translation`; the classes of breaking change are `enum-renamed`, "
+            "the lints are `name-keeps-digits`, `missing-description`, `failure-below-400`, `unused-field`, `template-optional-field`, `boundary-fallback`, `boundary-fields` and `missing-translation`; the classes of breaking change are `enum-renamed`, "
         ),
         "{help}"
     );
@@ -174,6 +174,67 @@ codes:
         reported(catalog, &lints),
         ["error unused-field shared field `store` is carried by no code"]
     );
+}
+
+#[test]
+fn a_message_naming_an_optional_field_is_a_lint_of_its_code() {
+    let catalog = "\
+name: ShopError
+codes:
+  - code: OUT_OF_STOCK
+    status: 409
+    title: Out of stock
+    description: Sold out.
+    message: |-
+      { $sku } is sold out at { $store ->
+          [online] our web shop
+         *[other] { $store }
+      }; back { $back }
+    fields:
+      sku: {type: string}
+      store: {type: string, optional: true}
+      back: {type: timestamp, optional: true}
+      note: {type: string, optional: true}
+";
+    assert_eq!(
+        reported(catalog, &Lints::default()),
+        [
+            "warning template-optional-field the message of code `OUT_OF_STOCK` names the optional fields `store` and `back`: an occurrence without one of them shows the title instead"
+        ]
+    );
+    let report = check("t.yaml", catalog);
+    let location = report.diagnostics()[0].location();
+    assert_eq!((location.line, location.column), (7, 14));
+    // A template that names only fields always there says nothing, however
+    // many optional fields the code has.
+    let required = catalog
+        .replace(
+            "store: {type: string, optional: true}",
+            "store: {type: string}",
+        )
+        .replace(
+            "back: {type: timestamp, optional: true}",
+            "back: {type: timestamp}",
+        );
+    assert!(
+        reported(&required, &Lints::default()).is_empty(),
+        "{required}"
+    );
+    let one = catalog.replace(
+        "store: {type: string, optional: true}",
+        "store: {type: string}",
+    );
+    assert_eq!(
+        reported(&one, &Lints::default()),
+        [
+            "warning template-optional-field the message of code `OUT_OF_STOCK` names the optional field `back`: an occurrence without it shows the title instead"
+        ]
+    );
+    let allowed = catalog.replace(
+        "    fields:\n",
+        "    allow: template-optional-field\n    fields:\n",
+    );
+    assert!(reported(&allowed, &Lints::default()).is_empty());
 }
 
 #[test]
