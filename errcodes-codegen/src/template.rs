@@ -8,7 +8,7 @@
 use fluent_syntax::ast::{
     Entry, Expression, InlineExpression, PatternElement, Variant, VariantKey,
 };
-use fluent_syntax::parser;
+use fluent_syntax::parser::{self, ErrorKind};
 
 use crate::fields::CheckedField;
 /// A piece of a checked template: the pieces of a translated message.
@@ -55,13 +55,14 @@ pub(crate) fn parse(
             }
             return Err(errors
                 .iter()
-                .map(|error| Mistake {
-                    offset: at(error.pos.start),
-                    message: format!("the template is not a Fluent pattern: {}", error.kind),
-                    help: Some(
-                        "write `{ $name }` for a field and `{ \"{\" }` for a brace".to_owned(),
-                    ),
-                    unknown: None,
+                .map(|error| {
+                    let (message, help) = parse_error(&error.kind);
+                    Mistake {
+                        offset: at(error.pos.start),
+                        message,
+                        help: Some(help.to_owned()),
+                        unknown: None,
+                    }
                 })
                 .collect());
         }
@@ -98,6 +99,32 @@ pub(crate) fn parse(
         Ok(pieces)
     } else {
         Err(reader.mistakes)
+    }
+}
+
+/// What to say of an error of Fluent's parser, and the help: the
+/// selects' own rules in our words, anything else as the parser says it.
+fn parse_error(kind: &ErrorKind) -> (String, &'static str) {
+    match kind {
+        ErrorKind::MissingDefaultVariant => (
+            "a select has no default form".to_owned(),
+            "mark the form chosen when no key matches with `*`, as in `*[other] …`",
+        ),
+        ErrorKind::MultipleDefaultVariants => (
+            "a select has more than one default form".to_owned(),
+            "keep the `*` on one form only",
+        ),
+        other => {
+            let said = other.to_string();
+            let mut chars = said.chars();
+            let said = chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            });
+            (
+                format!("the template is not a Fluent pattern: {said}"),
+                "write `{ $name }` for a field and `{ \"{\" }` for a brace",
+            )
+        }
     }
 }
 
@@ -570,6 +597,15 @@ mod tests {
         );
         // On the second line, after `line { $min`.
         assert!((9..=20).contains(&unclosed[0].0), "{unclosed:?}");
+        // A select's own rules, in the catalog's words.
+        assert_eq!(
+            mistakes("{ $min ->\n  [one] a\n  [other] b\n}")[0].1,
+            "a select has no default form"
+        );
+        assert_eq!(
+            mistakes("{ $min ->\n *[one] a\n *[other] b\n}")[0].1,
+            "a select has more than one default form"
+        );
         assert_eq!(mistakes("a\n.b")[0].0, 2);
         let two = mistakes("{ $a } and { $b }");
         assert_eq!(two.iter().map(|m| m.0).collect::<Vec<_>>(), [2, 13]);
