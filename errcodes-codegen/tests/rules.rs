@@ -959,3 +959,26 @@ fn a_code_named_at_the_boundary_declares_only_fields_the_boundary_can_send() {
     let fitting = catalog("boundary:\n  malformed-body: MALFORMED\n", &fitting);
     assert!(parse("t.yaml", &fitting).is_ok());
 }
+
+#[test]
+fn a_type_named_as_elsewhere_gets_ours_suggested() {
+    for (written, help_text) in [
+        ("int", "help: did you mean `integer`?"),
+        ("Float", "help: did you mean `number`?"),
+        ("datetime", "help: did you mean `timestamp`?"),
+        ("object", "help: did you mean `any`?"),
+        ("list of int", "help: did you mean `list of integer`?"),
+        ("list of strng", "help: did you mean `list of string`?"),
+        ("list of list", "help: did you mean `list of any`?"),
+        ("money", "help: the types are `string`, `integer`"),
+    ] {
+        let yaml = catalog(
+            "",
+            &format!(
+                "  - code: E1\n    status: 400\n    title: T\n    fields:\n      count: {{type: \"{written}\"}}\n"
+            ),
+        );
+        let said = help(&yaml);
+        assert!(said[0].starts_with(help_text), "{written}: {said:?}");
+    }
+}

@@ -315,11 +315,39 @@ fn shared_redefined(name: &WrittenText, at: Location) -> Diagnostic {
     ))
 }
 
+/// The field type that another language or schema's name for a type
+/// means, for the help of a catalog that uses one.
+fn type_named_elsewhere(name: &str) -> Option<&'static str> {
+    if let Some(item) = name.strip_prefix("list of ") {
+        let item = type_named_elsewhere(item).filter(|item| !item.starts_with("list"))?;
+        return FieldType::SPELLINGS
+            .iter()
+            .find(|spelling| spelling.strip_prefix("list of ") == Some(item))
+            .copied();
+    }
+    Some(match name.to_ascii_lowercase().as_str() {
+        "int" | "i32" | "i64" | "u32" | "u64" | "long" | "int64" | "int32" => "integer",
+        "str" | "text" | "char" => "string",
+        "bool" => "boolean",
+        "float" | "double" | "decimal" | "f64" | "f32" => "number",
+        "datetime" | "date-time" | "date" | "instant" => "timestamp",
+        "url" => "uri",
+        "interval" | "period" => "duration",
+        "object" | "json" | "map" | "value" => "any",
+        "array" | "list" | "vec" => "list of string",
+        _ => return None,
+    })
+}
+
 fn check_type(written: &WrittenText, errors: &mut Errors) -> Option<FieldType> {
     match written.value.parse::<FieldType>() {
         Ok(ty) => Some(ty),
         Err(unknown) => {
-            let help = match closest(&written.value, &FieldType::SPELLINGS) {
+            // A name from elsewhere first: `list of int` is nearer, by
+            // letters, to `list of any` than to `list of integer`.
+            let near = type_named_elsewhere(&written.value)
+                .or_else(|| closest(&written.value, &FieldType::SPELLINGS));
+            let help = match near {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("the types are {}", list(&FieldType::SPELLINGS)),
             };
