@@ -7,8 +7,9 @@ use crate::{Expansion, Files, Input, expand, parse, yaml};
 
 /// Reads `text` as a catalog and panics if the outcome breaks a promise:
 /// a catalog that reads must expand; a failure must have at least one
-/// diagnostic, each on a line of the text; what a failure recovers must
-/// expand; and the fast YAML reader must agree with the library.
+/// diagnostic, each on a line of the text, as must every warning of the
+/// checks; what a failure recovers must expand; and the fast YAML reader
+/// must agree with the library.
 ///
 /// # Panics
 ///
@@ -38,6 +39,15 @@ pub fn catalog(text: &str) {
                 assert!(expand(recovered, expansion).is_ok());
             }
         }
+    }
+    // What `errcodes check` adds, the lints, points inside the text too.
+    for diagnostic in crate::check("t.yaml", text).diagnostics() {
+        let at = diagnostic.location();
+        assert!(
+            (1..=lines + 1).contains(&at.line) && at.column >= 1,
+            "{at:?} in {lines} lines: {}",
+            diagnostic.message()
+        );
     }
     assert!(
         yaml::readers_agree(&Source::new("t.yaml", text)),
