@@ -4,7 +4,7 @@
 //! an unknown one gets the closest ones.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use errcodes_codegen::CheckedCode;
@@ -53,24 +53,19 @@ pub struct Args {
 pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     // `errcodes explain CODE specs/shop.yaml`, as `check` and `docs` take
     // their catalogs, names the catalog rather than words of the query.
-    let (named, words): (Vec<&String>, Vec<&String>) =
-        args.code.iter().partition(|word| is_catalog(word));
+    let (named, words): (Vec<&str>, Vec<&str>) = args
+        .code
+        .iter()
+        .map(String::as_str)
+        .partition(|word| load::is_catalog(Path::new(word)));
     if words.is_empty() {
         return Err(Stop::Message(format!(
             "no code to explain, only catalogs ({}): give a code, a status or words, as in `errcodes explain 429 {}`",
-            list(named.iter().map(|path| path.as_str())),
-            named
-                .iter()
-                .map(|path| path.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
+            list(named.iter().copied()),
+            named.join(" ")
         )));
     }
-    let code = words
-        .iter()
-        .map(|word| word.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let code = words.join(" ");
     let code = code.as_str();
     let mut paths: Vec<PathBuf> = args.specs.clone();
     paths.extend(named.iter().map(PathBuf::from));
@@ -132,15 +127,6 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
         }
     }
     Err(Stop::Message(message))
-}
-
-/// Whether a word of the query names a catalog file.
-fn is_catalog(word: &str) -> bool {
-    std::path::Path::new(word)
-        .extension()
-        .is_some_and(|extension| {
-            extension.eq_ignore_ascii_case("yaml") || extension.eq_ignore_ascii_case("yml")
-        })
 }
 
 /// `loaded`'s language `lang`, or its own without one.

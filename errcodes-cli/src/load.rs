@@ -132,6 +132,15 @@ pub fn checked(paths: &[PathBuf], io: &mut Io<'_>) -> Result<Vec<Loaded>, Stop> 
     Ok(catalogs)
 }
 
+/// Whether `path` names a catalog by its extension: `.yaml` or `.yml`, in
+/// any case.
+#[must_use]
+pub fn is_catalog(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| {
+        extension.eq_ignore_ascii_case("yaml") || extension.eq_ignore_ascii_case("yml")
+    })
+}
+
 /// The catalogs under `specs/` in the current directory, in name order.
 ///
 /// # Errors
@@ -144,10 +153,7 @@ pub fn default_paths() -> Result<Vec<PathBuf>, Stop> {
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| Some(entry.ok()?.path()))
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext == "yaml" || ext == "yml")
-        })
+        .filter(|path| is_catalog(path))
         .collect();
     paths.sort();
     if paths.is_empty() {
