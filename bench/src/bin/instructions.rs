@@ -15,6 +15,8 @@
 #![forbid(unsafe_code)]
 
 use std::hint::black_box;
+
+use serde::de::IgnoredAny;
 use std::process::Command;
 
 use errcodes_runtime::wire::{
@@ -24,7 +26,7 @@ use errcodes_runtime::{Fields, Occurrence, Received, WireFormat};
 use errcodes_tests::acp::acp_error::RateLimitExceeded;
 use errcodes_tests::{acp::AcpError, edge::EdgeError, pass::PassError, platform::PlatformError};
 
-const OPERATIONS: [&str; 34] = [
+const OPERATIONS: [&str; 36] = [
     "problem/render",
     "problem/decode",
     "problem/decode/members",
@@ -41,6 +43,8 @@ const OPERATIONS: [&str; 34] = [
     "google/decode",
     "pass_json/render/like_google",
     "pass_json/decode/like_google",
+    "google/decode/parse",
+    "pass_json/decode/like_google/parse",
     "fields/acp/render/none",
     "fields/acp/render/three",
     "fields/acp/floor/none",
@@ -181,6 +185,13 @@ fn run(operation: &str, times: u64) {
         "google/decode" => Box::new(|| {
             let body = google::GoogleBody::<PassError>::decode(black_box(&google_body)).unwrap();
             black_box(body.code());
+        }),
+        // The parse alone, keeping nothing: the floor of each decode.
+        "google/decode/parse" => Box::new(|| {
+            black_box(serde_json::from_slice::<IgnoredAny>(black_box(&google_body)).unwrap());
+        }),
+        "pass_json/decode/like_google/parse" => Box::new(|| {
+            black_box(serde_json::from_slice::<IgnoredAny>(black_box(&like_google_body)).unwrap());
         }),
         _ => panic!("unknown operation {operation}; one of {OPERATIONS:?}"),
     };
