@@ -82,7 +82,7 @@ lints! {
     UnusedField = "unused-field", "a shared field that no code carries", catalog lint_unused_field;
     /// A message template that names a field an occurrence may leave out.
     TemplateOptionalField = "template-optional-field",
-        "a message that names an optional field, and shows the title when an occurrence leaves it out", code lint_template_optional_field;
+        "a message that names an optional field, and shows the title when an occurrence leaves it out", catalog lint_template_optional_fields;
     /// A condition that `boundary` leaves to a code of another status.
     BoundaryFallback = "boundary-fallback",
         "a boundary condition left to a code of another status, or to the first of several of its own", catalog lint_boundary_fallback;
@@ -430,7 +430,23 @@ fn lint_description(code: &CheckedCode) -> Option<Diagnostic> {
 
 /// A template renders only when every field it names is there: an
 /// occurrence that leaves out an optional one gets the title instead, which
-/// is seldom what the template's author meant.
+/// is seldom what the template's author meant. Not for a code named under
+/// `boundary`: its fields are optional by rule, the facts the boundary
+/// knows only sometimes, and its title is what is left when it does not.
+fn lint_template_optional_fields(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
+    let boundary = catalog.boundary.as_ref().map(|named| &named.value[..]);
+    catalog
+        .codes
+        .iter()
+        .enumerate()
+        .filter(|(index, code)| {
+            !boundary.unwrap_or_default().iter().any(|(_, named)| named == index)
+                && !catalog.allows(code, Lint::TemplateOptionalField.name())
+        })
+        .filter_map(|(_, code)| lint_template_optional_field(code))
+        .collect()
+}
+
 fn lint_template_optional_field(code: &CheckedCode) -> Option<Diagnostic> {
     let template = code.message.as_ref()?;
     let optional: Vec<String> = template

@@ -238,6 +238,45 @@ codes:
 }
 
 #[test]
+fn a_boundary_code_s_message_may_name_the_facts_it_is_sometimes_given() {
+    // The boundary's codes must declare every field optional: the title is
+    // their message when the boundary does not know the line.
+    let catalog = "\
+name: ShopError
+boundary:
+  malformed-body: MALFORMED
+codes:
+  - code: MALFORMED
+    status: 400
+    title: Malformed body
+    description: The body is not JSON.
+    message: The body is not JSON at line { $line }, column { $column }.
+    fields:
+      line: {type: integer, optional: true}
+      column: {type: integer, optional: true}
+  - code: CONFLICT
+    status: 409
+    title: Conflict
+    description: It changed.
+    message: It changed at line { $line }.
+    fields:
+      line: {type: integer, optional: true}
+";
+    let reported = reported(catalog, &Lints::default());
+    let templates: Vec<&String> = reported
+        .iter()
+        .filter(|line| line.contains("template-optional-field"))
+        .collect();
+    assert_eq!(
+        templates,
+        [
+            "warning template-optional-field the message of code `CONFLICT` names the optional field `line`: an occurrence without it shows the title instead"
+        ],
+        "{reported:#?}"
+    );
+}
+
+#[test]
 fn a_boundary_condition_without_a_code_of_its_status_is_named() {
     let catalog = "\
 name: ShopError
