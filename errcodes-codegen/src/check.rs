@@ -15,6 +15,7 @@ pub(crate) use boundary::misfits;
 mod code;
 mod fields;
 mod grpc;
+mod words;
 
 use std::str::FromStr;
 
@@ -371,7 +372,8 @@ pub(crate) fn check_word<T: FromStr<Err = UnknownWord>>(
     };
     let words = unknown.expected();
     let diagnostic = Diagnostic::new(format!("unknown {key} `{}`", text.value), text.at);
-    errors.push(match closest(&text.value, words) {
+    let near = words::said_elsewhere(&text.value, words).or_else(|| closest(&text.value, words));
+    errors.push(match near {
         Some(word) => diagnostic.help(format!("did you mean `{word}`?")),
         None => diagnostic.help(format!("use one of {}", list(words))),
     });

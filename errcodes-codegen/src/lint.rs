@@ -440,7 +440,10 @@ fn lint_template_optional_fields(catalog: &CheckedCatalog) -> Vec<Diagnostic> {
         .iter()
         .enumerate()
         .filter(|(index, code)| {
-            !boundary.unwrap_or_default().iter().any(|(_, named)| named == index)
+            !boundary
+                .unwrap_or_default()
+                .iter()
+                .any(|(_, named)| named == index)
                 && !catalog.allows(code, Lint::TemplateOptionalField.name())
         })
         .filter_map(|(_, code)| lint_template_optional_field(code))

@@ -982,3 +982,34 @@ fn a_type_named_as_elsewhere_gets_ours_suggested() {
         assert!(said[0].starts_with(help_text), "{written}: {said:?}");
     }
 }
+
+#[test]
+fn a_word_said_as_elsewhere_gets_ours_suggested() {
+    for (key, written, help_text) in [
+        (
+            "action",
+            "reauthenticate",
+            "help: did you mean `authentication`?",
+        ),
+        ("action", "Retry_After", "help: did you mean `retry-after`?"),
+        ("severity", "error", "help: did you mean `fatal`?"),
+        ("outcome", "error", "help: did you mean `failure`?"),
+        ("wire-format", "rfc7807", "help: did you mean `problem`?"),
+        ("grpc-code", "not_found", "help: did you mean `NOT_FOUND`?"),
+        ("grpc-code", "5", "help: did you mean `NOT_FOUND`?"),
+        (
+            "action",
+            "escalate",
+            "help: use one of `none`, `configuration`",
+        ),
+    ] {
+        let yaml = catalog(
+            "grpc-domain: shop.example.com\ngrpc-codes: {400: INVALID_ARGUMENT}\n",
+            &format!(
+                "  - code: OUT_OF_STOCK\n    status: 400\n    title: T\n    {key}: \"{written}\"\n"
+            ),
+        );
+        let said = help(&yaml);
+        assert!(said[0].starts_with(help_text), "{key}: {written}: {said:?}");
+    }
+}
