@@ -15,7 +15,6 @@ pub(crate) use boundary::misfits;
 mod code;
 mod fields;
 mod grpc;
-mod words;
 
 use std::str::FromStr;
 
@@ -372,11 +371,17 @@ pub(crate) fn check_word<T: FromStr<Err = UnknownWord>>(
     };
     let words = unknown.expected();
     let diagnostic = Diagnostic::new(format!("unknown {key} `{}`", text.value), text.at);
-    let near = words::said_elsewhere(&text.value, words).or_else(|| closest(&text.value, words));
-    errors.push(match near {
-        Some(word) => diagnostic.help(format!("did you mean `{word}`?")),
-        None => diagnostic.help(format!("use one of {}", list(words))),
-    });
+    // A word of another vocabulary is a guess at a meaning: the others are
+    // shown beside it. A misspelling is not.
+    let written = &text.value;
+    let misspelled =
+        crate::words::spelled_otherwise(written, words).or_else(|| closest(written, words));
+    let help = match (misspelled, crate::words::said_elsewhere(written, words)) {
+        (Some(word), _) => format!("did you mean `{word}`?"),
+        (None, Some(word)) => format!("did you mean `{word}`? the words are {}", list(words)),
+        (None, None) => format!("use one of {}", list(words)),
+    };
+    errors.push(diagnostic.help(help));
     None
 }
 

@@ -11,7 +11,7 @@
 //! | a catalog, its lock and its translations, from disk | `load.rs` | [`Files`] |
 //! | YAML text to a tree of values with positions | `yaml.rs` (the only user of `serde_yaml`) | `yaml::Node` |
 //! | each mapping read against its keys' declarations | `spec.rs` | `spec::Mapping` |
-//! | the rules a catalog must follow, building the model as they go | `check.rs`, `check/code.rs`, `check/fields.rs`, `check/grpc.rs`, `check/boundary.rs`, `check/words.rs`, helped by `names.rs`, `pattern.rs`, `template.rs`, `yaml11.rs` | [`CheckedCatalog`] (`model.rs`, [`fields`]) |
+//! | the rules a catalog must follow, building the model as they go | `check.rs`, `check/code.rs`, `check/fields.rs`, `check/grpc.rs`, `check/boundary.rs`, helped by `names.rs`, `pattern.rs`, `template.rs`, `yaml11.rs`, and `words.rs` for keys and words as other tools say them | [`CheckedCatalog`] (`model.rs`, [`fields`]) |
 //! | the translations, read as Fluent and checked against the catalog | [`translations`] | [`translations::CheckedTranslation`]s |
 //! | what a catalog leaves out, and what stands in for what was refused | `defaults.rs` | defaults for `check.rs` |
 //! | what is legal but likely wrong: named warnings for tools | `lint.rs` | [`Diagnostic`]s |
@@ -65,6 +65,7 @@ mod source;
 mod spec;
 mod template;
 pub mod translations;
+mod words;
 mod yaml;
 mod yaml11;
 

@@ -5,6 +5,7 @@
 use crate::diagnostic::{Diagnostic, Document, Errors, Location, closest, list};
 use crate::keys::{self, Key, Kind};
 use crate::source::Source;
+use crate::words;
 use crate::yaml::{Node, Value};
 
 /// A string value and where it was written.
@@ -183,14 +184,23 @@ impl<'n> Mapping<'n> {
             }),
             Value::Null => None,
             other => {
-                errors.push(Diagnostic::new(
+                let diagnostic = Diagnostic::new(
                     format!(
                         "`{}` must be a whole number, found {}",
                         key.name,
                         other.kind()
                     ),
                     node.at,
-                ));
+                );
+                errors.push(match other {
+                    Value::Str { text, .. } if text.trim().parse::<i64>().is_ok() => diagnostic
+                        .help(format!(
+                            "write it without quotes: `{}: {}`",
+                            key.name,
+                            text.trim()
+                        )),
+                    _ => diagnostic,
+                });
                 None
             }
         }
@@ -203,14 +213,26 @@ impl<'n> Mapping<'n> {
             Value::Bool(value) => Some((*value, node.at)),
             Value::Null => None,
             other => {
-                errors.push(Diagnostic::new(
+                let diagnostic = Diagnostic::new(
                     format!(
                         "`{}` must be true or false, found {}",
                         key.name,
                         other.kind()
                     ),
                     node.at,
-                ));
+                );
+                errors.push(match other {
+                    Value::Str { text, .. } => {
+                        match text.trim().to_ascii_lowercase().as_str() {
+                            "true" | "yes" | "on" => diagnostic
+                                .help(format!("write `{}: true`, without quotes", key.name)),
+                            "false" | "no" | "off" => diagnostic
+                                .help(format!("write `{}: false`, without quotes", key.name)),
+                            _ => diagnostic,
+                        }
+                    }
+                    _ => diagnostic,
+                });
                 None
             }
         }
@@ -298,6 +320,9 @@ pub(crate) fn text(node: &Node, key: &str, errors: &mut Errors) -> Option<Writte
 fn unknown_key(key: &str, what: &str, allowed: &[&Key], at: Location) -> Diagnostic {
     let diagnostic = Diagnostic::new(format!("unknown key `{key}` in {what}"), at);
     let names = keys::names(allowed);
+    if let Some(help) = words::key_said_elsewhere(key, &names) {
+        return diagnostic.help(help);
+    }
     match closest(key, &names) {
         Some(candidate) => diagnostic.help(format!("did you mean `{candidate}`?")),
         None => diagnostic.help(format!("the keys allowed here are {}", list(&names))),

@@ -1013,3 +1013,50 @@ fn a_word_said_as_elsewhere_gets_ours_suggested() {
         assert!(said[0].starts_with(help_text), "{key}: {written}: {said:?}");
     }
 }
+
+#[test]
+fn keys_and_values_written_as_elsewhere_get_ours_suggested() {
+    let entry = |line: &str| {
+        catalog(
+            "",
+            &format!("  - code: OUT_OF_STOCK\n    status: 409\n    title: T\n{line}"),
+        )
+    };
+    for (yaml, help_text) in [
+        (
+            entry("    http_status: 409\n"),
+            "help: did you mean `status`?",
+        ),
+        (
+            entry("    retryAfter: 30\n"),
+            "help: did you mean `action`? write `action: retry-after`",
+        ),
+        (
+            "name: ShopError\nerrors:\n  - code: E1\n".to_owned(),
+            "help: did you mean `codes`?",
+        ),
+        (
+            catalog(
+                "",
+                "  - code: OUT_OF_STOCK\n    status: \"409\"\n    title: T\n",
+            ),
+            "help: write it without quotes: `status: 409`",
+        ),
+        (
+            entry("    fields:\n      sku: {type: string, optional: \"true\"}\n"),
+            "help: write `optional: true`, without quotes",
+        ),
+    ] {
+        let said: Vec<String> = parse("t.yaml", &yaml)
+            .unwrap_err()
+            .diagnostics()
+            .iter()
+            .flat_map(|diagnostic| diagnostic.notes())
+            .map(|note| format!("help: {}", note.message()))
+            .collect();
+        assert!(
+            said.iter().any(|line| line.starts_with(help_text)),
+            "{yaml}: {said:?}"
+        );
+    }
+}
