@@ -1051,7 +1051,7 @@ fn keys_and_values_written_as_elsewhere_get_ours_suggested() {
             .unwrap_err()
             .diagnostics()
             .iter()
-            .flat_map(|diagnostic| diagnostic.notes())
+            .flat_map(errcodes_codegen::Diagnostic::notes)
             .map(|note| format!("help: {}", note.message()))
             .collect();
         assert!(
