@@ -82,7 +82,13 @@ impl Problem {
         match self {
             Problem::NotIdentifier => (
                 format!("`{name}` is not a valid Rust identifier"),
-                "use ASCII letters and digits, starting with an uppercase letter, as in `FormattingError`".to_owned(),
+                match from_code(name) {
+                    // `shop-errors` was surely meant as `ShopErrors`.
+                    suggestion if check(&suggestion).is_ok() => format!(
+                        "use ASCII letters and digits, starting with an uppercase letter: `{suggestion}`"
+                    ),
+                    _ => "use ASCII letters and digits, starting with an uppercase letter, as in `FormattingError`".to_owned(),
+                },
             ),
             Problem::NotAscii => (
                 format!("`{name}` is not ASCII"),

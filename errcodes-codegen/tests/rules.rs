@@ -226,6 +226,17 @@ fn names_of_the_enum_and_variants() {
         one(&format!("name: Shop Error\ncodes:\n{ENTRY}")).2,
         "`Shop Error` is not a valid Rust identifier, so it cannot name the enum"
     );
+    // The name it was surely meant to be, when there is one.
+    assert_eq!(
+        help(&format!("name: shop-errors\ncodes:\n{ENTRY}")),
+        ["help: use ASCII letters and digits, starting with an uppercase letter: `ShopErrors`"]
+    );
+    assert_eq!(
+        help(&format!("name: \"404\"\ncodes:\n{ENTRY}")),
+        [
+            "help: use ASCII letters and digits, starting with an uppercase letter, as in `FormattingError`"
+        ]
+    );
     let yaml = catalog(
         "",
         "  - code: E1\n    name: bad_name\n    status: 400\n    title: T\n",
