@@ -324,13 +324,20 @@ fn inline_piece(
             None,
         )),
         InlineExpression::MessageReference { id, .. } => {
-            let help = if fields.contains(&id.name) {
-                format!("to place the field `{0}`, write `{{ ${0} }}`", id.name)
-            } else {
-                "a template names fields as `{ $name }`".to_owned()
+            // `${sku}`, as other templates write it: the `$` goes inside.
+            let dollar = template
+                .get(..offset)
+                .is_some_and(|before| before.ends_with('$'));
+            let help = match (fields.contains(&id.name), dollar) {
+                (true, true) => format!(
+                    "to place the field `{0}`, write `{{ ${0} }}` in place of `${{{0}}}`",
+                    id.name
+                ),
+                (true, false) => format!("to place the field `{0}`, write `{{ ${0} }}`", id.name),
+                (false, _) => "a template names fields as `{ $name }`".to_owned(),
             };
             Err(Mistake {
-                offset,
+                offset: if dollar { offset - 1 } else { offset },
                 message: format!(
                     "`{}` without `$` names another Fluent message, which templates cannot use",
                     id.name
@@ -551,6 +558,19 @@ mod tests {
                 2,
                 "the template names `$feild`, which is not a field of the code".into()
             )]
+        );
+        assert_eq!(
+            mistakes("ok ${field}")[0],
+            (
+                3,
+                "`field` without `$` names another Fluent message, which templates cannot use"
+                    .into()
+            )
+        );
+        let help = parse("ok ${field}", &fields()).unwrap_err()[0].help.clone();
+        assert_eq!(
+            help.as_deref(),
+            Some("to place the field `field`, write `{ $field }` in place of `${field}`")
         );
         assert_eq!(
             mistakes("ok { field }")[0],

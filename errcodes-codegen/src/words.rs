@@ -161,6 +161,12 @@ const KEYS: &[(&str, &str, Option<&str>)] = &[
     ("supersededby", "replaced-by", None),
     ("grpc", "grpc-code", None),
     ("grpcstatus", "grpc-code", None),
+    (
+        "required",
+        "optional",
+        Some("`optional: true` on a field an occurrence may leave out; the others are required"),
+    ),
+    ("nullable", "optional", Some("`optional: true`")),
     ("params", "fields", None),
     ("parameters", "fields", None),
     ("arguments", "fields", None),
@@ -244,5 +250,11 @@ mod tests {
             Some("did you mean `codes`?")
         );
         assert_eq!(key_said_elsewhere("colour", &entry), None);
+        assert_eq!(
+            key_said_elsewhere("required", &["type", "optional"]).as_deref(),
+            Some(
+                "did you mean `optional`? write `optional: true` on a field an occurrence may leave out; the others are required"
+            )
+        );
     }
 }
