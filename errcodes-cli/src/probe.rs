@@ -19,6 +19,8 @@ use crate::export::{Wire, wire};
 use crate::load::{self, Loaded};
 use crate::{Exit, Io};
 
+mod oversized;
+
 /// Sends a service the requests newcomers get wrong and checks that every
 /// error answer comes from its catalog.
 #[derive(Debug, clap::Args)]
@@ -137,8 +139,9 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
         .iter()
         .map(|code| wire(&loaded.catalog, code))
         .collect::<Result<Vec<Wire<'_>>, String>>()?;
+    let timeout = Duration::from_secs(args.timeout.max(1));
     let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_secs(args.timeout.max(1))))
+        .timeout_global(Some(timeout))
         .http_status_as_error(false)
         .max_redirects(0)
         .build()
@@ -147,7 +150,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     let answers: Vec<Answer> = probes
         .iter()
         .map(|probe| {
-            let mut answer = send(&agent, probe);
+            let mut answer = send(&agent, probe, timeout);
             answer.finding = finding(&answer, &loaded.catalog, &known);
             answer
         })
@@ -165,7 +168,10 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> Exit {
     })
 }
 
-fn send(agent: &ureq::Agent, probe: &Probe) -> Answer {
+fn send(agent: &ureq::Agent, probe: &Probe, timeout: Duration) -> Answer {
+    if probe.body.len() >= TOO_LARGE {
+        return oversized::send(probe, timeout);
+    }
     let sent = match probe.method {
         "POST" => {
             let mut request = agent.post(&probe.url);
@@ -202,23 +208,13 @@ fn send(agent: &ureq::Agent, probe: &Probe) -> Answer {
                 },
             }
         }
-        Err(error) => {
-            let error = error.to_string();
-            // A service may answer a body over its limit before reading it
-            // and close the connection while the body is still being sent;
-            // the answer is then lost to the probe, not to the service.
-            let cut = probe.body.len() >= TOO_LARGE
-                && (error.contains("Broken pipe") || error.contains("reset"));
-            Answer {
-                status: None,
-                content_type: None,
-                body: String::new(),
-                finding: (!cut).then(|| format!("no answer: {error}")),
-                skipped: cut.then(|| {
-                    format!("the service closed the connection while the body was sent ({error}), so its answer could not be read")
-                }),
-            }
-        }
+        Err(error) => Answer {
+            status: None,
+            content_type: None,
+            body: String::new(),
+            finding: Some(format!("no answer: {error}")),
+            skipped: None,
+        },
     }
 }
 
