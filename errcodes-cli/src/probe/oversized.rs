@@ -34,7 +34,12 @@ pub(super) fn send(probe: &Probe, timeout: Duration) -> Answer {
 fn exchange(probe: &Probe, timeout: Duration) -> Result<Option<Answer>, String> {
     let uri: ureq::http::Uri = probe.url.parse().map_err(|error| format!("{error}"))?;
     let authority = uri.authority().ok_or("the URL has no host")?;
-    let address = (authority.host(), authority.port_u16().unwrap_or(80))
+    // An IPv6 host is written in brackets, which an address has not.
+    let host = authority
+        .host()
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    let address = (host, authority.port_u16().unwrap_or(80))
         .to_socket_addrs()
         .map_err(|error| error.to_string())?
         .next()
