@@ -4,14 +4,14 @@
 //! before it reads stops at the failed write and never sees the answer.
 //! This one reads while it writes, as curl does.
 
-use std::io::{Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpStream, ToSocketAddrs};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::{Answer, Probe};
 
-/// Sends `probe` and reads its answer, waiting at most `timeout` for each
-/// step.
+/// Sends `probe` and reads its answer, waiting at most `timeout` in all,
+/// as the other probes do.
 pub(super) fn send(probe: &Probe, timeout: Duration) -> Answer {
     let unanswered = |finding: Option<String>, skipped: Option<String>| Answer {
         status: None,
@@ -44,10 +44,10 @@ fn exchange(probe: &Probe, timeout: Duration) -> Result<Option<Answer>, String> 
         .map_err(|error| error.to_string())?
         .next()
         .ok_or("the host has no address")?;
+    let deadline = Instant::now() + timeout;
     let stream = TcpStream::connect_timeout(&address, timeout).map_err(|e| e.to_string())?;
     stream
-        .set_read_timeout(Some(timeout))
-        .and_then(|()| stream.set_write_timeout(Some(timeout)))
+        .set_write_timeout(Some(timeout))
         .map_err(|error| error.to_string())?;
     let mut head = format!(
         "{} {} HTTP/1.1\r\nhost: {authority}\r\ncontent-length: {}\r\nconnection: close\r\n",
@@ -69,7 +69,7 @@ fn exchange(probe: &Probe, timeout: Duration) -> Result<Option<Answer>, String> 
                 .write_all(head.as_bytes())
                 .and_then(|()| writer.write_all(&probe.body));
         });
-        let answer = read_answer(&stream);
+        let answer = read_answer(&stream, deadline);
         // Stops the writer when the answer came before the body was sent.
         let _ = stream.shutdown(Shutdown::Both);
         answer
@@ -77,18 +77,28 @@ fn exchange(probe: &Probe, timeout: Duration) -> Result<Option<Answer>, String> 
 }
 
 /// Reads an HTTP/1.1 response until its body is whole, the connection
-/// closes, or a read fails; `None` when it closed before any.
-fn read_answer(mut stream: &TcpStream) -> Result<Option<Answer>, String> {
+/// closes, a read fails or `deadline` passes; `None` when it closed before
+/// any.
+fn read_answer(mut stream: &TcpStream, deadline: Instant) -> Result<Option<Answer>, String> {
     let mut received = Vec::new();
     let mut buffer = [0; 16 << 10];
     loop {
+        let left = deadline
+            .checked_duration_since(Instant::now())
+            .filter(|left| !left.is_zero())
+            .ok_or(TIMED_OUT)?;
+        stream
+            .set_read_timeout(Some(left))
+            .map_err(|error| error.to_string())?;
         // A reset after the answer came, or part of it, ends it.
         let read = match stream.read(&mut buffer) {
             Ok(0) if received.is_empty() => return Ok(None),
             Ok(read) => read,
             Err(_) if !received.is_empty() => 0,
-            Err(error) if error.kind() == std::io::ErrorKind::ConnectionReset => {
-                return Ok(None);
+            Err(error) if error.kind() == ErrorKind::ConnectionReset => return Ok(None),
+            // A timed-out read says so in the words of its platform.
+            Err(error) if matches!(error.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return Err(TIMED_OUT.to_owned());
             }
             Err(error) => return Err(error.to_string()),
         };
@@ -101,6 +111,8 @@ fn read_answer(mut stream: &TcpStream) -> Result<Option<Answer>, String> {
         }
     }
 }
+
+const TIMED_OUT: &str = "timed out";
 
 /// How much of an answer is read before giving up on its end: more than
 /// the probe keeps of it.
