@@ -115,6 +115,24 @@ struct Answer {
     skipped: Option<String>,
 }
 
+impl Answer {
+    /// No answer came: a finding, `error`.
+    fn none(error: impl core::fmt::Display) -> Self {
+        Self::unjudged(Some(format!("no answer: {error}")), None)
+    }
+
+    /// No answer to judge, with the finding or the reason to skip it.
+    fn unjudged(finding: Option<String>, skipped: Option<String>) -> Self {
+        Answer {
+            status: None,
+            content_type: None,
+            body: String::new(),
+            finding,
+            skipped,
+        }
+    }
+}
+
 /// Runs `errcodes probe`.
 ///
 /// # Errors
@@ -208,13 +226,7 @@ fn send(agent: &ureq::Agent, probe: &Probe, timeout: Duration) -> Answer {
                 },
             }
         }
-        Err(error) => Answer {
-            status: None,
-            content_type: None,
-            body: String::new(),
-            finding: Some(format!("no answer: {error}")),
-            skipped: None,
-        },
+        Err(error) => Answer::none(error),
     }
 }
 

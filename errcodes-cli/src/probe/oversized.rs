@@ -13,20 +13,13 @@ use super::{Answer, Probe};
 /// Sends `probe` and reads its answer, waiting at most `timeout` in all,
 /// as the other probes do.
 pub(super) fn send(probe: &Probe, timeout: Duration) -> Answer {
-    let unanswered = |finding: Option<String>, skipped: Option<String>| Answer {
-        status: None,
-        content_type: None,
-        body: String::new(),
-        finding,
-        skipped,
-    };
     match exchange(probe, timeout) {
         Ok(Some(answer)) => answer,
-        Ok(None) => unanswered(
+        Ok(None) => Answer::unjudged(
             None,
             Some("the service closed the connection without an answer".to_owned()),
         ),
-        Err(error) => unanswered(Some(format!("no answer: {error}")), None),
+        Err(error) => Answer::none(error),
     }
 }
 
